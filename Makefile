@@ -1,0 +1,53 @@
+# Two commands for a fresh machine: `make serve` and `make test`. Everything else is here too.
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := help
+
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export CHROMEDRIVER ?= /usr/bin/chromedriver
+export TRUNK_SKIP_VERSION_CHECK := true
+WASM := --target wasm32-unknown-unknown
+PORT ?= 8080
+
+.PHONY: help tools dist serve watch test lint test-native test-wasm test-e2e clean
+
+help:
+	@echo "make serve   install what is missing, build the release bundle, serve it on http://127.0.0.1:$(PORT)/"
+	@echo "make test    install what is missing, run every check and test"
+	@echo "make dist    build the static bundle into dist/"
+	@echo "make watch   rebuild on change and serve with trunk (development)"
+
+tools:
+	@scripts/install-tools.sh
+
+# The post-build hook (Trunk.toml) runs xtask, so it is built first.
+dist: tools
+	cargo build --quiet -p xtask
+	trunk build --release
+
+serve: dist
+	node tests/e2e/serve.mjs --root dist --port $(PORT)
+
+watch: tools
+	cargo build --quiet -p xtask
+	trunk serve
+
+test: tools lint test-native test-wasm dist test-e2e
+
+lint:
+	cargo fmt --all -- --check
+	cargo clippy --quiet --workspace --all-targets -- -D warnings
+	cargo clippy --quiet -p baclofen-guide --all-targets $(WASM) -- -D warnings
+
+test-native:
+	cargo test --workspace
+
+test-wasm:
+	cargo test -p baclofen-guide $(WASM) --test web
+
+test-e2e:
+	node tests/e2e/run.mjs
+
+clean:
+	cargo clean
+	rm -rf dist tests/e2e/artifacts

@@ -1,0 +1,35 @@
+use crate::app::MAIN_HEADING_ID;
+use crate::components::{callout::Callout, citations::Citations};
+use crate::content::{Block, Page};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ContentPageProps {
+    pub page: &'static Page,
+}
+
+pub fn render_blocks(blocks: &'static [Block]) -> Html {
+    html! {
+        { for blocks.iter().map(|block| match block {
+            Block::Paragraph(statement) => html! {
+                <div class="statement">
+                    <p>{ statement.text }</p>
+                    <Citations ids={statement.sources} />
+                </div>
+            },
+            Block::Callout(callout) => html! { <Callout {callout} /> },
+        }) }
+    }
+}
+
+#[component]
+pub fn ContentPage(props: &ContentPageProps) -> Html {
+    let page = props.page;
+    html! {
+        <article class="page">
+            <h1 id={MAIN_HEADING_ID} tabindex="-1">{ page.title }</h1>
+            <p class="page__lede">{ page.description }</p>
+            { render_blocks(page.blocks) }
+        </article>
+    }
+}

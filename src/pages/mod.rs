@@ -1,0 +1,3 @@
+pub mod content_page;
+pub mod not_found;
+pub mod sources;

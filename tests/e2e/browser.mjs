@@ -1,0 +1,44 @@
+// Launches Debian's Chromium through playwright-core (no browser download) and watches each page
+// for console errors, uncaught exceptions and requests that leave the test server's origin.
+import { chromium } from 'playwright-core';
+
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export async function launch() {
+  return chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+}
+
+/**
+ * Opens a new context and page. `problems` collects console errors, page errors and
+ * requests to any origin other than `origin`.
+ */
+export async function openPage(browser, origin, contextOptions = {}) {
+  const context = await browser.newContext(contextOptions);
+  const page = await context.newPage();
+  const problems = { consoleErrors: [], pageErrors: [], foreignRequests: [] };
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') problems.consoleErrors.push(msg.text());
+  });
+  page.on('pageerror', (err) => problems.pageErrors.push(String(err)));
+  context.on('request', (req) => {
+    const url = req.url();
+    if (url.startsWith('data:') || url.startsWith('blob:')) return;
+    if (new URL(url).origin !== origin) problems.foreignRequests.push(url);
+  });
+  return { context, page, problems };
+}
+
+/** Waits until the Yew app has replaced the start-up message. */
+export async function waitForApp(page) {
+  await page.waitForSelector('html[data-app-started] main h1', { timeout: 20000 });
+}

@@ -1,0 +1,24 @@
+// Runs every tests/e2e/*.test.mjs with node's test runner and ends with "N passed, N failed".
+import { run } from 'node:test';
+import { spec } from 'node:test/reporters';
+import { readdirSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+if (!existsSync(path.join(here, '../../dist/index.html'))) {
+  console.error('dist/ is missing: run `make dist` first');
+  process.exit(1);
+}
+const files = readdirSync(here).filter((f) => f.endsWith('.test.mjs')).sort().map((f) => path.join(here, f));
+
+let passed = 0;
+let failed = 0;
+const stream = run({ files, concurrency: 1, timeout: 120000 });
+stream.on('test:pass', (event) => { if (event.details.type !== 'suite') passed += 1; });
+stream.on('test:fail', (event) => { if (event.details.type !== 'suite') failed += 1; });
+stream.compose(spec).pipe(process.stdout);
+stream.on('end', () => {
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exitCode = failed === 0 && passed > 0 ? 0 : 1;
+});

@@ -1,0 +1,75 @@
+// A small static file server for tests and `make serve`, bound to 127.0.0.1 only.
+// It behaves like a plain static host: no rewrites, folders answered with their index.html,
+// a folder without its trailing slash redirected to it, anything else 404.
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.json': 'application/json',
+  '.webmanifest': 'application/manifest+json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+/**
+ * Serves `root` under the URL prefix `prefix` (such as "/clinic/baclofen/").
+ * Returns { url, port, close() } once listening.
+ */
+export function startServer({ root, prefix = '/', port = 0 }) {
+  const rootDir = path.resolve(root);
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url, 'http://127.0.0.1');
+    let pathname;
+    try {
+      pathname = decodeURIComponent(url.pathname);
+    } catch {
+      res.writeHead(400).end('bad request');
+      return;
+    }
+    if (!pathname.startsWith(prefix)) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      return;
+    }
+    const file = path.join(rootDir, pathname.slice(prefix.length));
+    if (!file.startsWith(rootDir)) {
+      res.writeHead(403).end('forbidden');
+      return;
+    }
+    let target = file;
+    let stat = fs.statSync(target, { throwIfNoEntry: false });
+    if (stat?.isDirectory()) {
+      if (!pathname.endsWith('/')) {
+        res.writeHead(301, { location: pathname + '/' + url.search }).end();
+        return;
+      }
+      target = path.join(target, 'index.html');
+      stat = fs.statSync(target, { throwIfNoEntry: false });
+    }
+    if (!stat?.isFile()) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      return;
+    }
+    const type = TYPES[path.extname(target)] ?? 'application/octet-stream';
+    res.writeHead(200, { 'content-type': type, 'cache-control': 'no-cache' });
+    fs.createReadStream(target).pipe(res);
+  });
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      const actual = server.address().port;
+      resolve({
+        port: actual,
+        url: `http://127.0.0.1:${actual}${prefix}`,
+        close: () => new Promise((done) => { server.closeAllConnections(); server.close(done); }),
+      });
+    });
+  });
+}

@@ -1,0 +1,156 @@
+// The app shell on a plain static host under a sub-path: it renders, navigates, survives
+// deep links, reloads and back/forward, and talks to no other origin.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer } from './server.mjs';
+import { launch, openPage, waitForApp } from './browser.mjs';
+
+const PREFIX = '/clinic/baclofen/';
+const SECTIONS = [
+  ['About baclofen', 'about/', 'About baclofen'],
+  ['Taking it', 'taking/', 'Taking baclofen'],
+  ['Missed a dose', 'missed-dose/', 'If you miss a dose'],
+  ['Side effects and red flags', 'side-effects/', 'Side effects and red flags'],
+  ['Stopping safely', 'stopping/', 'Stopping baclofen safely'],
+  ['Sources', 'sources/', 'Sources and review'],
+];
+
+let server;
+let browser;
+let origin;
+
+before(async () => {
+  server = await startServer({ root: 'dist', prefix: PREFIX });
+  origin = new URL(server.url).origin;
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+function assertClean(problems) {
+  assert.deepEqual(problems.consoleErrors, [], 'console errors');
+  assert.deepEqual(problems.pageErrors, [], 'uncaught errors');
+  assert.deepEqual(problems.foreignRequests, [], 'requests to other origins');
+}
+
+test('the shell renders with header, navigation, main landmark and footer', async () => {
+  const { context, page, problems } = await openPage(browser, origin);
+  await page.goto(server.url);
+  await waitForApp(page);
+  assert.match(await page.locator('header').innerText(), /Baclofen guide/);
+  assert.equal(await page.locator('nav[aria-label="Sections"] a').count(), SECTIONS.length);
+  assert.equal(await page.locator('main').count(), 1);
+  const footer = await page.locator('footer').innerText();
+  assert.match(footer, /does not replace your clinician/);
+  assert.match(footer, /local emergency number/);
+  assert.match(footer, /Content version \d+\.\d+\.\d+/);
+  assert.match(footer, /Checked against its sources on \d{1,2} \w+ 20\d\d/);
+  assert.equal(await page.title(), 'Baclofen: a plain guide – Baclofen guide');
+  // The start-up message is gone once the app runs.
+  assert.equal(await page.locator('#boot-loading').count(), 0);
+  assertClean(problems);
+  await context.close();
+});
+
+test('navigation moves between every section without reloading, and back/forward work', async () => {
+  const { context, page, problems } = await openPage(browser, origin);
+  await page.goto(server.url);
+  await waitForApp(page);
+  await page.evaluate(() => { window.__sameDocument = true; });
+  for (const [label, path, heading] of SECTIONS) {
+    await page.locator('nav[aria-label="Sections"]').getByRole('link', { name: label, exact: true }).click();
+    await page.waitForURL(server.url + path);
+    assert.equal(await page.locator('main h1').innerText(), heading);
+    assert.equal(await page.locator(`nav a[aria-current="page"]`).innerText(), label);
+    // Focus moves to the new page's heading so screen readers announce it.
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'main-heading');
+    assert.match(await page.title(), new RegExp(`^${heading} – Baclofen guide$`));
+  }
+  assert.equal(await page.evaluate(() => window.__sameDocument), true, 'no full page reload');
+  await page.goBack();
+  await page.waitForURL(server.url + 'stopping/');
+  assert.equal(await page.locator('main h1').innerText(), 'Stopping baclofen safely');
+  await page.goForward();
+  await page.waitForURL(server.url + 'sources/');
+  assert.equal(await page.locator('main h1').innerText(), 'Sources and review');
+  // The brand link returns home.
+  await page.locator('header a', { hasText: 'Baclofen guide' }).click();
+  await page.waitForURL(server.url);
+  assert.equal(await page.locator('main h1').innerText(), 'Baclofen: a plain guide');
+  assertClean(problems);
+  await context.close();
+});
+
+test('deep links and reloads work for every section under the sub-path', async () => {
+  const { context, page, problems } = await openPage(browser, origin);
+  for (const [, path, heading] of SECTIONS) {
+    await page.goto(server.url + path);
+    await waitForApp(page);
+    assert.equal(await page.locator('main h1').innerText(), heading, `deep link ${path}`);
+    await page.reload();
+    await waitForApp(page);
+    assert.equal(await page.locator('main h1').innerText(), heading, `reload ${path}`);
+    // Links on a nested page still resolve against the app root.
+    assert.equal(
+      await page.locator('nav a', { hasText: 'Taking it' }).evaluate((a) => a.href),
+      server.url + 'taking/',
+    );
+  }
+  // A folder without its trailing slash and index.html itself both work.
+  await page.goto(server.url + 'about');
+  await waitForApp(page);
+  assert.equal(await page.locator('main h1').innerText(), 'About baclofen');
+  await page.goto(server.url + 'index.html');
+  await waitForApp(page);
+  assert.equal(await page.locator('main h1').innerText(), 'Baclofen: a plain guide');
+  assertClean(problems);
+  await context.close();
+});
+
+test('a citation opens the source entry on the Sources page', async () => {
+  const { context, page, problems } = await openPage(browser, origin);
+  await page.goto(server.url + 'missed-dose/');
+  await waitForApp(page);
+  await page.locator('main .citations a', { hasText: 'MFC' }).first().click();
+  await page.waitForURL(server.url + 'sources/#source-mfc');
+  assert.equal(await page.locator('main h1').innerText(), 'Sources and review');
+  assert.match(await page.locator('#source-mfc').innerText(), /Medicines for Children/);
+  assertClean(problems);
+  await context.close();
+});
+
+test('every bundle URL is relative so any sub-path works', async () => {
+  const { readFileSync } = await import('node:fs');
+  for (const file of ['dist/index.html', 'dist/about/index.html']) {
+    const html = readFileSync(file, 'utf8');
+    const urls = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]);
+    assert.ok(urls.length > 0);
+    for (const url of urls) {
+      assert.ok(!/^(\/|https?:)/.test(url), `${file}: ${url} is not relative`);
+    }
+  }
+});
+
+test('without WebAssembly the page says it could not start and still gives emergency advice', async () => {
+  const { context, page } = await openPage(browser, origin);
+  await context.addInitScript(() => { delete window.WebAssembly; });
+  await page.goto(server.url + 'side-effects/');
+  await page.waitForSelector('#boot-failed:not([hidden])');
+  const text = await page.locator('#app').innerText();
+  assert.match(text, /could not start/);
+  assert.match(text, /Call your emergency number now/);
+  assert.match(text, /local emergency number/);
+  await context.close();
+});
+
+test('with JavaScript off the noscript message tells people what to do in an emergency', async () => {
+  const { context, page } = await openPage(browser, origin, { javaScriptEnabled: false });
+  await page.goto(server.url);
+  const body = await page.locator('body').innerText();
+  assert.match(body, /needs JavaScript/);
+  assert.match(body, /Call your emergency number now/);
+  await context.close();
+});

@@ -1,0 +1,111 @@
+//! Component tests in headless Chromium (`make test-wasm`).
+#![cfg(target_arch = "wasm32")]
+
+use baclofen_guide::app::{App, AppProps, Shell, ShellProps};
+use baclofen_guide::content::SITE;
+use baclofen_guide::route::Route;
+use baclofen_guide::router::Place;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn fresh_root() -> Element {
+    let document = document();
+    let root = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&root).unwrap();
+    root
+}
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+fn text_of(root: &Element, selector: &str) -> String {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no element matches {selector}"))
+        .text_content()
+        .unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+async fn shell_shows_landmarks_navigation_and_safety_footer() {
+    let root = fresh_root();
+    yew::Renderer::<Shell>::with_root_and_props(
+        root.clone(),
+        ShellProps {
+            route: Route::MissedDose,
+        },
+    )
+    .render();
+    yew::scheduler::flush().await;
+
+    assert_eq!(text_of(&root, "main h1"), "If you miss a dose");
+    assert_eq!(root.query_selector_all("nav a").unwrap().length(), 6);
+    assert_eq!(text_of(&root, "nav a[aria-current=page]"), "Missed a dose");
+    let footer = text_of(&root, "footer");
+    assert!(footer.contains(SITE.disclaimer), "{footer}");
+    assert!(footer.contains("local emergency number"), "{footer}");
+    assert!(footer.contains(SITE.content_version), "{footer}");
+    // The double-dose warning is a callout with words and an icon, not colour alone.
+    let callout = text_of(&root, ".callout--warning");
+    assert!(
+        callout.contains("Important: Never take a double dose"),
+        "{callout}"
+    );
+    assert!(root
+        .query_selector(".callout--warning svg[aria-hidden=true]")
+        .unwrap()
+        .is_some());
+}
+
+#[wasm_bindgen_test]
+async fn unknown_route_shows_a_kind_not_found_page() {
+    let root = fresh_root();
+    yew::Renderer::<Shell>::with_root_and_props(
+        root.clone(),
+        ShellProps {
+            route: Route::NotFound,
+        },
+    )
+    .render();
+    yew::scheduler::flush().await;
+    assert_eq!(text_of(&root, "main h1"), "Page not found");
+    assert!(root.query_selector("nav a[aria-current=page]").unwrap().is_none());
+}
+
+#[wasm_bindgen_test]
+async fn clicking_a_section_link_moves_to_it_and_focuses_its_heading() {
+    let root = fresh_root();
+    let base = web_sys::window().unwrap().location().href().unwrap();
+    let base = base[..=base.rfind('/').unwrap()].to_string();
+    let props = AppProps {
+        base: base.into(),
+        start: Place::new(Route::Home),
+    };
+    yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
+    yew::scheduler::flush().await;
+    assert_eq!(text_of(&root, "main h1"), "Baclofen: a plain guide");
+
+    let link: HtmlElement = root
+        .query_selector("nav a[href='stopping/']")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    link.click();
+    yew::scheduler::flush().await;
+
+    assert_eq!(text_of(&root, "main h1"), "Stopping baclofen safely");
+    let active = document().active_element().map(|e| e.id());
+    assert_eq!(active.as_deref(), Some("main-heading"));
+    assert!(web_sys::window()
+        .unwrap()
+        .location()
+        .href()
+        .unwrap()
+        .ends_with("/stopping/"));
+    assert_eq!(document().title(), "Stopping baclofen safely – Baclofen guide");
+}
