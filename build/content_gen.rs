@@ -1,0 +1,465 @@
+//! Content validation and code generation, shared by `build.rs` and the native test
+//! `tests/content_validation.rs` (which feeds it broken content on purpose).
+
+use serde::Deserialize;
+use std::collections::BTreeSet;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use toml::Spanned;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SourcesFile {
+    source: Vec<RawSource>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSource {
+    id: Spanned<String>,
+    title: Spanned<String>,
+    publisher: Spanned<String>,
+    address: Spanned<String>,
+    section: Spanned<String>,
+    checked: Spanned<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct BannedFile {
+    claim: Vec<BannedClaim>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct BannedClaim {
+    phrase: String,
+    why: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSite {
+    product_name: Spanned<String>,
+    tagline: Spanned<String>,
+    content_version: Spanned<String>,
+    checked_on: Spanned<String>,
+    disclaimer: Spanned<String>,
+    emergency: Spanned<String>,
+    emergency_sources: Vec<Spanned<String>>,
+    navigation: Vec<Spanned<String>>,
+    startup: RawStartup,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawStartup {
+    loading: Spanned<String>,
+    failed: Spanned<String>,
+    no_script: Spanned<String>,
+    emergency_signs: Spanned<String>,
+    emergency_signs_sources: Vec<Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPage {
+    nav_label: Spanned<String>,
+    title: Spanned<String>,
+    description: Spanned<String>,
+    #[serde(default)]
+    block: Vec<RawBlock>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawBlock {
+    #[serde(rename = "type")]
+    block_type: Spanned<String>,
+    kind: Option<Spanned<String>>,
+    title: Option<Spanned<String>>,
+    text: Spanned<String>,
+    #[serde(default)]
+    items: Vec<Spanned<String>>,
+    #[serde(default)]
+    sources: Vec<Spanned<String>>,
+    /// A statement about this guide itself rather than about the medicine: needs no source.
+    #[serde(default)]
+    editorial: bool,
+}
+
+/// One content file: its path and text, so any span can be turned into `file:line`.
+struct ContentFile {
+    path: PathBuf,
+    text: String,
+}
+
+impl ContentFile {
+    fn read(path: PathBuf) -> Result<Self, String> {
+        let text =
+            std::fs::read_to_string(&path).map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
+        Ok(Self { path, text })
+    }
+
+    fn parse<T: serde::de::DeserializeOwned>(&self) -> Result<T, String> {
+        toml::from_str(&self.text).map_err(|e| {
+            let line = e.span().map(|s| self.line_of(s.start)).unwrap_or(1);
+            format!("{}:{line}: {}", self.path.display(), e.message())
+        })
+    }
+
+    fn line_of(&self, offset: usize) -> usize {
+        self.text[..offset.min(self.text.len())].matches('\n').count() + 1
+    }
+
+    fn error<T>(&self, spanned: &Spanned<T>, message: impl std::fmt::Display) -> String {
+        format!(
+            "{}:{}: {message}",
+            self.path.display(),
+            self.line_of(spanned.span().start)
+        )
+    }
+}
+
+/// Everything a text must pass: not empty, no markup, no ruled-out claim.
+struct TextRules {
+    banned: Vec<BannedClaim>,
+}
+
+impl TextRules {
+    fn check(&self, file: &ContentFile, text: &Spanned<String>, errors: &mut Vec<String>) {
+        let value = text.get_ref();
+        if value.trim().is_empty() {
+            errors.push(file.error(text, "text is empty"));
+            return;
+        }
+        if value.contains('<') || value.contains('>') {
+            errors.push(file.error(
+                text,
+                "raw HTML is not allowed in content (found `<` or `>`); write plain words",
+            ));
+        }
+        let lower = value.to_lowercase();
+        if lower.contains("javascript:") {
+            errors.push(file.error(text, "`javascript:` is not allowed in content"));
+        }
+        for claim in &self.banned {
+            if lower.contains(&claim.phrase) {
+                errors.push(file.error(
+                    text,
+                    format!(
+                        "ruled-out claim `{}` (baclofen-facts.md §12): {}",
+                        claim.phrase, claim.why
+                    ),
+                ));
+            }
+        }
+    }
+}
+
+fn check_sources(
+    file: &ContentFile,
+    ids: &[Spanned<String>],
+    known: &BTreeSet<String>,
+    anchor: &Spanned<String>,
+    errors: &mut Vec<String>,
+) {
+    if ids.is_empty() {
+        errors.push(file.error(
+            anchor,
+            "statement has no sources; add `sources = [..]` with ids from content/sources.toml",
+        ));
+    }
+    for id in ids {
+        if !known.contains(id.get_ref()) {
+            errors.push(file.error(
+                id,
+                format!(
+                    "unknown source id `{}` (known ids are listed in content/sources.toml)",
+                    id.get_ref()
+                ),
+            ));
+        }
+    }
+}
+
+/// "2026-11-23" → "23 November 2026", rejecting anything that is not a real date.
+fn date_in_words(date: &str) -> Option<String> {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let mut parts = date.split('-');
+    let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some() || y.len() != 4 || m.len() != 2 || d.len() != 2 {
+        return None;
+    }
+    let (year, month, day): (u32, usize, u32) = (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
+    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    let days_in_month = [
+        31,
+        if leap { 29 } else { 28 },
+        31,
+        30,
+        31,
+        30,
+        31,
+        31,
+        30,
+        31,
+        30,
+        31,
+    ];
+    if !(1..=12).contains(&month) || day == 0 || day > days_in_month[month - 1] {
+        return None;
+    }
+    Some(format!("{day} {} {year}", MONTHS[month - 1]))
+}
+
+fn rust_str_list(items: &[Spanned<String>]) -> String {
+    let inner: Vec<String> = items.iter().map(|s| format!("{:?}", s.get_ref())).collect();
+    format!("&[{}]", inner.join(", "))
+}
+
+/// Validates the content under `root` and returns the generated Rust source, or every problem found.
+pub fn generate(root: &Path) -> Result<String, Vec<String>> {
+    let mut errors = Vec::new();
+    let one = |r: Result<ContentFile, String>| r.map_err(|e| vec![e]);
+
+    let banned_file = one(ContentFile::read(root.join("banned-claims.toml")))?;
+    let banned: BannedFile = banned_file.parse().map_err(|e| vec![e])?;
+    let rules = TextRules {
+        banned: banned
+            .claim
+            .into_iter()
+            .map(|c| BannedClaim {
+                phrase: c.phrase.to_lowercase(),
+                why: c.why,
+            })
+            .collect(),
+    };
+
+    let sources_file = one(ContentFile::read(root.join("sources.toml")))?;
+    let sources: SourcesFile = sources_file.parse().map_err(|e| vec![e])?;
+    let mut known = BTreeSet::new();
+    let mut out = String::from("// Generated by build.rs from content/. Do not edit.\n\n");
+    out.push_str("pub static SOURCES: &[Source] = &[\n");
+    for s in &sources.source {
+        if !known.insert(s.id.get_ref().clone()) {
+            errors.push(sources_file.error(&s.id, format!("duplicate source id `{}`", s.id.get_ref())));
+        }
+        for field in [&s.id, &s.title, &s.publisher, &s.address, &s.section] {
+            if field.get_ref().trim().is_empty() {
+                errors.push(sources_file.error(field, "empty field"));
+            }
+        }
+        if !s.address.get_ref().starts_with("https://") && !s.address.get_ref().starts_with("http://") {
+            errors.push(sources_file.error(&s.address, "address must start with https:// or http://"));
+        }
+        let checked = date_in_words(s.checked.get_ref()).unwrap_or_else(|| {
+            errors.push(sources_file.error(&s.checked, "date must be YYYY-MM-DD"));
+            String::new()
+        });
+        writeln!(
+            out,
+            "    Source {{ id: {:?}, title: {:?}, publisher: {:?}, address: {:?}, section: {:?}, checked: {:?} }},",
+            s.id.get_ref(), s.title.get_ref(), s.publisher.get_ref(), s.address.get_ref(), s.section.get_ref(), checked
+        )
+        .unwrap();
+    }
+    out.push_str("];\n\n");
+
+    let site_file = one(ContentFile::read(root.join("site.toml")))?;
+    let site: RawSite = site_file.parse().map_err(|e| vec![e])?;
+    for text in [
+        &site.product_name,
+        &site.tagline,
+        &site.content_version,
+        &site.disclaimer,
+        &site.emergency,
+        &site.startup.loading,
+        &site.startup.failed,
+        &site.startup.no_script,
+        &site.startup.emergency_signs,
+    ] {
+        rules.check(&site_file, text, &mut errors);
+    }
+    check_sources(
+        &site_file,
+        &site.emergency_sources,
+        &known,
+        &site.emergency,
+        &mut errors,
+    );
+    check_sources(
+        &site_file,
+        &site.startup.emergency_signs_sources,
+        &known,
+        &site.startup.emergency_signs,
+        &mut errors,
+    );
+    let checked_on = date_in_words(site.checked_on.get_ref()).unwrap_or_else(|| {
+        errors.push(site_file.error(&site.checked_on, "date must be YYYY-MM-DD"));
+        String::new()
+    });
+    writeln!(
+        out,
+        "pub static SITE: Site = Site {{ product_name: {:?}, tagline: {:?}, content_version: {:?}, checked_on: {:?}, checked_on_iso: {:?}, disclaimer: {:?}, emergency: {:?}, startup: Startup {{ loading: {:?}, failed: {:?}, no_script: {:?}, emergency_signs: {:?} }} }};\n",
+        site.product_name.get_ref(), site.tagline.get_ref(), site.content_version.get_ref(), checked_on,
+        site.checked_on.get_ref(), site.disclaimer.get_ref(), site.emergency.get_ref(),
+        site.startup.loading.get_ref(), site.startup.failed.get_ref(), site.startup.no_script.get_ref(),
+        site.startup.emergency_signs.get_ref(),
+    )
+    .unwrap();
+
+    // Home first, then the navigation order; every page file must be listed.
+    let mut slugs: Vec<&Spanned<String>> = Vec::new();
+    let mut seen = BTreeSet::new();
+    for slug in &site.navigation {
+        if slug.get_ref() == "home" || !seen.insert(slug.get_ref().clone()) {
+            errors.push(site_file.error(
+                slug,
+                format!("`{}` listed twice (home is always first)", slug.get_ref()),
+            ));
+        }
+        slugs.push(slug);
+    }
+    let pages_dir = root.join("pages");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&pages_dir)
+        .map_err(|e| vec![format!("{}: cannot read: {e}", pages_dir.display())])?
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .collect();
+    files.sort();
+    for file in &files {
+        let stem = file.file_stem().unwrap().to_string_lossy().to_string();
+        if stem != "home" && !seen.contains(&stem) {
+            errors.push(format!(
+                "{}:1: page is not listed in `navigation` in content/site.toml",
+                file.display()
+            ));
+        }
+    }
+
+    out.push_str("pub static PAGES: &[Page] = &[\n");
+    let home = Spanned::new(0..0, "home".to_string());
+    for slug in std::iter::once(&home).chain(slugs) {
+        let path = pages_dir.join(format!("{}.toml", slug.get_ref()));
+        if !path.exists() {
+            errors.push(site_file.error(slug, format!("required page {} is missing", path.display())));
+            continue;
+        }
+        let file = match ContentFile::read(path) {
+            Ok(f) => f,
+            Err(e) => {
+                errors.push(e);
+                continue;
+            }
+        };
+        let page: RawPage = match file.parse() {
+            Ok(p) => p,
+            Err(e) => {
+                errors.push(e);
+                continue;
+            }
+        };
+        for text in [&page.nav_label, &page.title, &page.description] {
+            rules.check(&file, text, &mut errors);
+        }
+        if page.block.is_empty() {
+            errors.push(format!("{}:1: page has no content blocks", file.path.display()));
+        }
+        let mut blocks = String::new();
+        for block in &page.block {
+            rules.check(&file, &block.text, &mut errors);
+            for item in &block.items {
+                rules.check(&file, item, &mut errors);
+            }
+            if let Some(title) = &block.title {
+                rules.check(&file, title, &mut errors);
+            }
+            if block.editorial {
+                if !block.sources.is_empty() {
+                    errors.push(file.error(&block.text, "an editorial statement takes no sources"));
+                }
+            } else {
+                check_sources(&file, &block.sources, &known, &block.text, &mut errors);
+            }
+            let sources = rust_str_list(&block.sources);
+            let items = rust_str_list(&block.items);
+            let text = block.text.get_ref();
+            match block.block_type.get_ref().as_str() {
+                "paragraph" => {
+                    if block.kind.is_some() || block.title.is_some() || !block.items.is_empty() {
+                        errors.push(
+                            file.error(&block.block_type, "a paragraph takes only `text` and `sources`"),
+                        );
+                    }
+                    writeln!(
+                        blocks,
+                        "        Block::Paragraph(Statement {{ text: {text:?}, sources: {sources} }}),"
+                    )
+                    .unwrap();
+                }
+                "callout" => {
+                    let kind = match block.kind.as_ref().map(|k| k.get_ref().as_str()) {
+                        Some("emergency") => "Emergency",
+                        Some("urgent") => "Urgent",
+                        Some("warning") => "Warning",
+                        Some("info") => "Info",
+                        _ => {
+                            errors.push(file.error(
+                                &block.block_type,
+                                "a callout needs `kind` = \"emergency\", \"urgent\", \"warning\" or \"info\"",
+                            ));
+                            "Info"
+                        }
+                    };
+                    let title = block
+                        .title
+                        .as_ref()
+                        .map(|t| t.get_ref().as_str())
+                        .unwrap_or_else(|| {
+                            errors.push(file.error(&block.block_type, "a callout needs a `title`"));
+                            ""
+                        });
+                    writeln!(
+                        blocks,
+                        "        Block::Callout(Callout {{ kind: CalloutKind::{kind}, title: {title:?}, text: {text:?}, items: {items}, sources: {sources} }}),"
+                    )
+                    .unwrap();
+                }
+                other => errors.push(file.error(
+                    &block.block_type,
+                    format!("unknown block type `{other}`; use \"paragraph\" or \"callout\""),
+                )),
+            }
+        }
+        writeln!(
+            out,
+            "    Page {{ slug: {:?}, nav_label: {:?}, title: {:?}, description: {:?}, blocks: &[\n{blocks}    ] }},",
+            slug.get_ref(),
+            page.nav_label.get_ref(),
+            page.title.get_ref(),
+            page.description.get_ref()
+        )
+        .unwrap();
+    }
+    out.push_str("];\n");
+
+    if errors.is_empty() {
+        Ok(out)
+    } else {
+        Err(errors)
+    }
+}
