@@ -57,8 +57,10 @@ pub fn Callout(props: &CalloutProps) -> Html {
         <section class={classes!("callout", modifier(callout.kind))}>
             <h2 class="callout__title">
                 { icon(callout.kind) }
-                <span class="callout__label">{ label(callout.kind) }{": "}</span>
-                { callout.title }
+                <span>
+                    <span class="callout__label">{ label(callout.kind) }{": "}</span>
+                    { callout.title }
+                </span>
             </h2>
             <p>{ callout.text }</p>
             if !callout.items.is_empty() {

@@ -42,3 +42,14 @@ export async function openPage(browser, origin, contextOptions = {}) {
 export async function waitForApp(page) {
   await page.waitForSelector('html[data-app-started] main h1', { timeout: 20000 });
 }
+
+/** Runs axe-core (WCAG 2.2 A/AA and best practice) on the page; returns the violations. */
+export async function axeViolations(page) {
+  await page.addScriptTag({ path: new URL('../../node_modules/axe-core/axe.min.js', import.meta.url).pathname });
+  const result = await page.evaluate(() =>
+    window.axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+    }),
+  );
+  return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}

@@ -17,8 +17,6 @@ let failed = 0;
 const stream = run({ files, concurrency: 1, timeout: 120000 });
 stream.on('test:pass', (event) => { if (event.details.type !== 'suite') passed += 1; });
 stream.on('test:fail', (event) => { if (event.details.type !== 'suite') failed += 1; });
-stream.compose(spec).pipe(process.stdout);
-stream.on('end', () => {
-  console.log(`${passed} passed, ${failed} failed`);
-  process.exitCode = failed === 0 && passed > 0 ? 0 : 1;
-});
+for await (const line of stream.compose(spec)) process.stdout.write(line);
+console.log(`${passed} passed, ${failed} failed`);
+process.exitCode = failed === 0 && passed > 0 ? 0 : 1;

@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from './server.mjs';
-import { launch, openPage, waitForApp } from './browser.mjs';
+import { axeViolations, launch, openPage, waitForApp } from './browser.mjs';
 
 const PREFIX = '/clinic/baclofen/';
 const SECTIONS = [
@@ -109,6 +109,24 @@ test('deep links and reloads work for every section under the sub-path', async (
   assertClean(problems);
   await context.close();
 });
+
+for (const colorScheme of ['light', 'dark']) {
+  test(`every page has zero axe-core violations in ${colorScheme} mode at 320 and 1280 px`, async () => {
+    const { context, page, problems } = await openPage(browser, origin, { colorScheme });
+    for (const width of [320, 1280]) {
+      await page.setViewportSize({ width, height: 800 });
+      for (const path of ['', ...SECTIONS.map(([, p]) => p)]) {
+        await page.goto(server.url + path);
+        await waitForApp(page);
+        assert.deepEqual(await axeViolations(page), [], `${path || 'home'} at ${width}px`);
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        assert.ok(overflow <= 0, `${path || 'home'} scrolls sideways by ${overflow}px at ${width}px`);
+      }
+    }
+    assertClean(problems);
+    await context.close();
+  });
+}
 
 test('a citation opens the source entry on the Sources page', async () => {
   const { context, page, problems } = await openPage(browser, origin);
