@@ -1,0 +1,393 @@
+//! The missed-dose helper: from a schedule, the situation and the current instant, decide
+//! whether to take the missed dose now, leave it out, or get advice. Never a double dose.
+//!
+//! Rules used (numbers come from the app's `content/missed-dose.toml`):
+//! - NHS (adults and children): take it when you remember, unless the next dose is due within
+//!   the skip window (2 hours) — then leave it out. Never take two doses together.
+//! - Medicines for Children: after a late dose, wait at least 4 hours before the next one;
+//!   sick within 30 minutes of a dose → give the same dose again.
+//! - Proposed safety rule (fact sheet §4): 2+ doses missed in a row, or run out → contact the
+//!   prescriber today; withdrawal signs → emergency. A pump never gets oral arithmetic.
+
+use crate::schedule::Schedule;
+use crate::time::{Instant, Zone};
+
+/// The numbers behind the rules, validated at build time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Rules {
+    /// Leave the missed dose out if the next one is due in less than this many minutes.
+    pub skip_window: u16,
+    /// A child's next dose comes at least this many minutes after a late dose.
+    pub child_min_gap: u16,
+    /// A child sick within this many minutes of a dose gets the same dose again.
+    pub child_vomit_window: u16,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Form {
+    Tablet,
+    Liquid,
+    Granules,
+    /// Intrathecal pump: doses are not taken by mouth.
+    Pump,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Person {
+    Adult,
+    Child,
+}
+
+/// Which scheduled dose the question is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WhichDose {
+    /// The latest scheduled dose at or before now.
+    LatestDue,
+    /// A particular scheduled dose.
+    At(Instant),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Missed {
+    /// Just this dose.
+    One,
+    /// This dose and the one before it, or more.
+    TwoOrMoreInARow,
+    /// The medicine has run out.
+    RanOut,
+}
+
+/// Everything the person tells the helper.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Situation {
+    pub form: Form,
+    pub person: Person,
+    pub dose: WhichDose,
+    pub missed: Missed,
+    /// The dose was taken but brought back up this many minutes later.
+    pub vomited_after: Option<u16>,
+    /// Fever, confusion, seeing things, fits or much worse stiffness since doses were missed.
+    pub withdrawal_signs: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Advice {
+    /// Take the missed dose now, then the next one at `next_dose_at`.
+    TakeNow {
+        next_dose_at: Instant,
+    },
+    /// Leave the missed dose out; take the next one at this (usual) time.
+    SkipAndTakeNextAt(Instant),
+    ContactPrescriberToday(Reason),
+    Emergency(Reason),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Reason {
+    SeveralMissed,
+    RanOut,
+    /// A pump user: pump guidance, never oral dose arithmetic.
+    Pump,
+    /// An adult was sick after a dose: no source gives an adult rule.
+    VomitedAdult,
+    WithdrawalSigns,
+}
+
+/// The rule that decided the answer; the app shows its wording and sources from content/.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum RuleId {
+    TakeWhenRemembered,
+    SkipNearNextDose,
+    ChildGiveThenWait,
+    ChildNoRoomBeforeNextDoses,
+    LaterDoseAlreadyDue,
+    ChildVomitedRepeat,
+    ChildVomitedWait,
+    AdultVomited,
+    SeveralMissed,
+    RanOut,
+    Pump,
+    WithdrawalSigns,
+}
+
+impl RuleId {
+    pub const ALL: [RuleId; 12] = [
+        RuleId::TakeWhenRemembered,
+        RuleId::SkipNearNextDose,
+        RuleId::ChildGiveThenWait,
+        RuleId::ChildNoRoomBeforeNextDoses,
+        RuleId::LaterDoseAlreadyDue,
+        RuleId::ChildVomitedRepeat,
+        RuleId::ChildVomitedWait,
+        RuleId::AdultVomited,
+        RuleId::SeveralMissed,
+        RuleId::RanOut,
+        RuleId::Pump,
+        RuleId::WithdrawalSigns,
+    ];
+
+    /// The id used for this rule in `content/missed-dose.toml`.
+    pub fn key(self) -> &'static str {
+        match self {
+            RuleId::TakeWhenRemembered => "take-when-remembered",
+            RuleId::SkipNearNextDose => "skip-near-next-dose",
+            RuleId::ChildGiveThenWait => "child-give-then-wait",
+            RuleId::ChildNoRoomBeforeNextDoses => "child-no-room",
+            RuleId::LaterDoseAlreadyDue => "later-dose-already-due",
+            RuleId::ChildVomitedRepeat => "child-vomited-repeat",
+            RuleId::ChildVomitedWait => "child-vomited-wait",
+            RuleId::AdultVomited => "adult-vomited",
+            RuleId::SeveralMissed => "several-missed",
+            RuleId::RanOut => "ran-out",
+            RuleId::Pump => "pump",
+            RuleId::WithdrawalSigns => "withdrawal-signs",
+        }
+    }
+}
+
+/// Where the sources disagree about this case; the app says so in one line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Disagreement {
+    /// Medicines for Children would give a child's late dose even this close to the next one.
+    ChildGiveAnyway,
+    /// An older US source says to leave out any dose more than an hour late.
+    OneHourRule,
+}
+
+impl Disagreement {
+    pub fn key(self) -> &'static str {
+        match self {
+            Disagreement::ChildGiveAnyway => "child-give-anyway",
+            Disagreement::OneHourRule => "one-hour-rule",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum DoseMark {
+    /// A scheduled dose, taken (or to be taken) as usual.
+    Scheduled,
+    /// The dose this question is about.
+    Missed,
+    /// Take the missed dose now.
+    TakeNow,
+    /// The next dose to take.
+    Next,
+    /// Where the next dose was before it was moved later.
+    MovedFrom,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct TimelineDose {
+    pub at: Instant,
+    pub mark: DoseMark,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Answer {
+    pub advice: Advice,
+    pub rule: RuleId,
+    /// The scheduled time of the dose the question is about (none for a pump).
+    pub dose_at: Option<Instant>,
+    pub disagreement: Option<Disagreement>,
+    /// Doses around the answer, in time order, for the day picture.
+    pub timeline: Vec<TimelineDose>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AdviceError {
+    /// The chosen dose is later than now.
+    DoseInTheFuture,
+    /// The chosen instant is not one of the scheduled doses.
+    NotAScheduledDose,
+    /// Sick more minutes after the dose than have passed since it.
+    VomitedAfterNow,
+}
+
+/// Decides what to do. Pure: same inputs, same answer.
+pub fn advise(
+    schedule: &Schedule,
+    zone: &impl Zone,
+    now: Instant,
+    situation: &Situation,
+    rules: &Rules,
+) -> Result<Answer, AdviceError> {
+    let contact = |reason, rule| Answer {
+        advice: Advice::ContactPrescriberToday(reason),
+        rule,
+        dose_at: None,
+        disagreement: None,
+        timeline: Vec::new(),
+    };
+    // Withdrawal signs outrank everything, whatever the form (fact sheet §11 rows 4–6, C1, C2).
+    if situation.withdrawal_signs {
+        return Ok(Answer {
+            advice: Advice::Emergency(Reason::WithdrawalSigns),
+            ..contact(Reason::WithdrawalSigns, RuleId::WithdrawalSigns)
+        });
+    }
+    if situation.form == Form::Pump {
+        return Ok(contact(Reason::Pump, RuleId::Pump));
+    }
+
+    let doses = schedule.instants_around(zone, now);
+    let dose_at = match situation.dose {
+        WhichDose::LatestDue => *doses
+            .iter()
+            .rev()
+            .find(|d| **d <= now)
+            .expect("a dose within the last day"),
+        WhichDose::At(at) if at > now => return Err(AdviceError::DoseInTheFuture),
+        WhichDose::At(at) if !doses.contains(&at) => return Err(AdviceError::NotAScheduledDose),
+        WhichDose::At(at) => at,
+    };
+    if let Some(minutes) = situation.vomited_after {
+        if i64::from(minutes) > dose_at.minutes_until(now) {
+            return Err(AdviceError::VomitedAfterNow);
+        }
+    }
+    match situation.missed {
+        Missed::TwoOrMoreInARow => return Ok(contact(Reason::SeveralMissed, RuleId::SeveralMissed)),
+        Missed::RanOut => return Ok(contact(Reason::RanOut, RuleId::RanOut)),
+        Missed::One => {}
+    }
+
+    let after = |t: Instant| {
+        *doses
+            .iter()
+            .find(|d| **d > t)
+            .expect("a dose within the next day")
+    };
+    let next = after(dose_at);
+    let upcoming = if next < now { after(now) } else { next };
+    // The day picture: the dose before the missed one, through the dose after the next.
+    let previous = doses.iter().rev().find(|d| **d < dose_at);
+    let last = after(upcoming);
+    let answer = |advice, rule, disagreement, marks: &[TimelineDose]| {
+        let mut timeline: Vec<TimelineDose> = previous
+            .into_iter()
+            .chain(doses.iter().filter(|d| **d >= dose_at && **d <= last))
+            .map(|at| TimelineDose {
+                at: *at,
+                mark: if *at == dose_at {
+                    DoseMark::Missed
+                } else {
+                    DoseMark::Scheduled
+                },
+            })
+            .collect();
+        for mark in marks {
+            match timeline
+                .iter_mut()
+                .find(|d| d.at == mark.at && d.mark == DoseMark::Scheduled)
+            {
+                Some(scheduled) => scheduled.mark = mark.mark,
+                None => timeline.push(*mark),
+            }
+        }
+        timeline.sort_by_key(|d| d.at);
+        Ok(Answer {
+            advice,
+            rule,
+            dose_at: Some(dose_at),
+            disagreement,
+            timeline,
+        })
+    };
+    let next_mark = |at| TimelineDose {
+        at,
+        mark: DoseMark::Next,
+    };
+
+    // A later dose has come due since: the missed one is out of date.
+    if next <= now {
+        return answer(
+            Advice::SkipAndTakeNextAt(upcoming),
+            RuleId::LaterDoseAlreadyDue,
+            None,
+            &[next_mark(upcoming)],
+        );
+    }
+
+    let vomited = situation.vomited_after;
+    match (situation.person, vomited) {
+        (Person::Adult, Some(_)) => Ok(Answer {
+            dose_at: Some(dose_at),
+            ..contact(Reason::VomitedAdult, RuleId::AdultVomited)
+        }),
+        (Person::Child, Some(minutes)) if minutes > rules.child_vomit_window => answer(
+            Advice::SkipAndTakeNextAt(next),
+            RuleId::ChildVomitedWait,
+            None,
+            &[next_mark(next)],
+        ),
+        (person, _) => {
+            let to_next = now.minutes_until(next);
+            if to_next < i64::from(rules.skip_window) {
+                let disagreement = match person {
+                    Person::Child => Disagreement::ChildGiveAnyway,
+                    Person::Adult => Disagreement::OneHourRule,
+                };
+                return answer(
+                    Advice::SkipAndTakeNextAt(next),
+                    RuleId::SkipNearNextDose,
+                    Some(disagreement),
+                    &[next_mark(next)],
+                );
+            }
+            let take_now = TimelineDose {
+                at: now,
+                mark: DoseMark::TakeNow,
+            };
+            let repeat = vomited.is_some();
+            if person == Person::Adult {
+                let disagreement = (dose_at.minutes_until(now) > 60).then_some(Disagreement::OneHourRule);
+                return answer(
+                    Advice::TakeNow { next_dose_at: next },
+                    RuleId::TakeWhenRemembered,
+                    disagreement,
+                    &[take_now, next_mark(next)],
+                );
+            }
+            let rule = if repeat {
+                RuleId::ChildVomitedRepeat
+            } else {
+                RuleId::ChildGiveThenWait
+            };
+            let earliest_next = now.plus_minutes(i64::from(rules.child_min_gap));
+            if earliest_next <= next {
+                return answer(
+                    Advice::TakeNow { next_dose_at: next },
+                    rule,
+                    None,
+                    &[take_now, next_mark(next)],
+                );
+            }
+            // The next dose moves later; it must still leave the full gap before the one after.
+            if earliest_next.minutes_until(after(next)) >= i64::from(rules.child_min_gap) {
+                let moved = [
+                    take_now,
+                    TimelineDose {
+                        at: next,
+                        mark: DoseMark::MovedFrom,
+                    },
+                    next_mark(earliest_next),
+                ];
+                return answer(
+                    Advice::TakeNow {
+                        next_dose_at: earliest_next,
+                    },
+                    rule,
+                    None,
+                    &moved,
+                );
+            }
+            answer(
+                Advice::SkipAndTakeNextAt(next),
+                RuleId::ChildNoRoomBeforeNextDoses,
+                None,
+                &[next_mark(next)],
+            )
+        }
+    }
+}

@@ -1,0 +1,171 @@
+//! A prescribed dosing schedule: 1–6 doses a day at fixed wall-clock times.
+
+use crate::time::{instant_at, local_at, ClockTime, Instant, Zone};
+
+pub const MAX_DOSES_PER_DAY: usize = 6;
+/// Doses closer together than this are not a baclofen schedule we can reason about safely.
+pub const MIN_MINUTES_BETWEEN_DOSES: u16 = 120;
+
+/// A validated schedule. Times are kept in clock order from midnight.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Schedule {
+    times: Vec<ClockTime>,
+}
+
+/// Why a schedule was not accepted. `index` is the position of the dose time the person typed
+/// (0-based), so the message can sit next to that field.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ScheduleError {
+    NoDoses,
+    TooManyDoses {
+        count: usize,
+    },
+    Duplicate {
+        index: usize,
+    },
+    /// Times must go forward through the day (crossing midnight at most once).
+    OutOfOrder {
+        index: usize,
+    },
+    TooClose {
+        index: usize,
+    },
+    /// "Every N hours" must divide the day into 1–6 doses.
+    UnsupportedInterval {
+        hours: u8,
+    },
+}
+
+impl Schedule {
+    /// Dose times in the order the person takes them, starting with the first dose of their day.
+    /// A late dose after midnight (08:00, 14:00, 20:00, 00:30) is fine.
+    pub fn from_times(times: &[ClockTime]) -> Result<Schedule, ScheduleError> {
+        if times.is_empty() {
+            return Err(ScheduleError::NoDoses);
+        }
+        if times.len() > MAX_DOSES_PER_DAY {
+            return Err(ScheduleError::TooManyDoses { count: times.len() });
+        }
+        for (index, time) in times.iter().enumerate() {
+            if times[..index].contains(time) {
+                return Err(ScheduleError::Duplicate { index });
+            }
+        }
+        let mut span = 0u16;
+        for index in 1..times.len() {
+            let gap = forward_gap(times[index - 1], times[index]);
+            span += gap;
+            if span >= 24 * 60 {
+                return Err(ScheduleError::OutOfOrder { index });
+            }
+            if gap < MIN_MINUTES_BETWEEN_DOSES {
+                return Err(ScheduleError::TooClose { index });
+            }
+        }
+        if times.len() > 1 && forward_gap(times[times.len() - 1], times[0]) < MIN_MINUTES_BETWEEN_DOSES {
+            return Err(ScheduleError::TooClose { index: 0 });
+        }
+        let mut sorted = times.to_vec();
+        sorted.sort_unstable();
+        Ok(Schedule { times: sorted })
+    }
+
+    /// "Every `hours` hours from `first`": the same doses as fixed daily times.
+    pub fn every(hours: u8, first: ClockTime) -> Result<Schedule, ScheduleError> {
+        if hours == 0 || 24 % hours != 0 || usize::from(24 / hours) > MAX_DOSES_PER_DAY {
+            return Err(ScheduleError::UnsupportedInterval { hours });
+        }
+        let times: Vec<ClockTime> = (0..24 / hours)
+            .map(|k| ClockTime::from_minutes((first.minutes() + u16::from(k * hours) * 60) % 1440).unwrap())
+            .collect();
+        Schedule::from_times(&times)
+    }
+
+    pub fn times(&self) -> &[ClockTime] {
+        &self.times
+    }
+
+    pub fn doses_per_day(&self) -> usize {
+        self.times.len()
+    }
+
+    /// Every scheduled dose instant from the local day before `around` to two days after,
+    /// in time order.
+    pub fn instants_around(&self, zone: &impl Zone, around: Instant) -> Vec<Instant> {
+        let (today, _) = local_at(zone, around);
+        let mut all: Vec<Instant> = (-2..=2)
+            .flat_map(|day| {
+                let date = today.plus_days(day);
+                self.times.iter().map(move |time| instant_at(zone, date, *time))
+            })
+            .collect();
+        all.sort_unstable();
+        all.dedup();
+        all
+    }
+}
+
+/// Minutes from `a` forward to `b` on the clock (0 if equal).
+fn forward_gap(a: ClockTime, b: ClockTime) -> u16 {
+    (b.minutes() + 1440 - a.minutes()) % 1440
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn t(text: &str) -> ClockTime {
+        ClockTime::parse(text).unwrap()
+    }
+
+    fn times(list: &[&str]) -> Vec<ClockTime> {
+        list.iter().map(|s| t(s)).collect()
+    }
+
+    #[test]
+    fn valid_schedules_are_kept_in_clock_order() {
+        let s = Schedule::from_times(&times(&["08:00", "14:00", "20:00", "00:30"])).unwrap();
+        assert_eq!(s.times(), times(&["00:30", "08:00", "14:00", "20:00"]).as_slice());
+        assert_eq!(
+            Schedule::from_times(&times(&["09:00"])).unwrap().doses_per_day(),
+            1
+        );
+    }
+
+    #[test]
+    fn bad_schedules_name_the_field_at_fault() {
+        let cases: [(&[&str], ScheduleError); 6] = [
+            (&[], ScheduleError::NoDoses),
+            (
+                &["01:00", "05:00", "09:00", "13:00", "17:00", "21:00", "23:30"],
+                ScheduleError::TooManyDoses { count: 7 },
+            ),
+            (
+                &["08:00", "14:00", "08:00"],
+                ScheduleError::Duplicate { index: 2 },
+            ),
+            (
+                &["08:00", "20:00", "14:00"],
+                ScheduleError::OutOfOrder { index: 2 },
+            ),
+            (&["08:00", "09:00"], ScheduleError::TooClose { index: 1 }),
+            (&["01:00", "23:30"], ScheduleError::TooClose { index: 0 }),
+        ];
+        for (list, expected) in cases {
+            assert_eq!(Schedule::from_times(&times(list)), Err(expected), "{list:?}");
+        }
+    }
+
+    #[test]
+    fn every_n_hours_becomes_daily_times() {
+        let s = Schedule::every(8, t("06:00")).unwrap();
+        assert_eq!(s.times(), times(&["06:00", "14:00", "22:00"]).as_slice());
+        assert_eq!(Schedule::every(4, t("02:00")).unwrap().doses_per_day(), 6);
+        for hours in [0, 3, 5, 7, 9, 25] {
+            assert_eq!(
+                Schedule::every(hours, t("08:00")),
+                Err(ScheduleError::UnsupportedInterval { hours })
+            );
+        }
+    }
+}
