@@ -88,6 +88,71 @@ struct RawBlock {
     editorial: bool,
 }
 
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct MissedDoseFile {
+    numbers: MissedDoseNumbers,
+    questions: MissedDoseQuestions,
+    rule: Vec<RuleWording>,
+    disagreement: Vec<DisagreementWording>,
+    notes: MissedDoseNotes,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct MissedDoseNumbers {
+    skip_window_minutes: Spanned<u16>,
+    skip_window_min_minutes: Spanned<u16>,
+    skip_window_max_minutes: Spanned<u16>,
+    child_min_gap_minutes: Spanned<u16>,
+    child_vomit_window_minutes: Spanned<u16>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct MissedDoseQuestions {
+    withdrawal: Spanned<String>,
+    withdrawal_sources: Vec<Spanned<String>>,
+    pump_withdrawal: Spanned<String>,
+    pump_withdrawal_sources: Vec<Spanned<String>>,
+    vomited: Spanned<String>,
+    vomited_sources: Vec<Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RuleWording {
+    id: Spanned<String>,
+    action: Spanned<String>,
+    then: Spanned<String>,
+    why: Spanned<String>,
+    sources: Vec<Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DisagreementWording {
+    id: Spanned<String>,
+    text: Spanned<String>,
+    sources: Vec<Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct MissedDoseNotes {
+    next_dose_moved: Spanned<String>,
+    next_dose_moved_sources: Vec<Spanned<String>>,
+    close_doses: Spanned<String>,
+    close_doses_sources: Vec<Spanned<String>>,
+    never_double: Spanned<String>,
+    never_double_sources: Vec<Spanned<String>>,
+    safety_net: Spanned<String>,
+    safety_net_sources: Vec<Spanned<String>>,
+}
+
+/// Placeholders the app fills in missed-dose wording.
+const PLACEHOLDERS: [&str; 4] = ["{next}", "{window}", "{gap}", "{vomit}"];
+
 /// One content file: its path and text, so any span can be turned into `file:line`.
 struct ContentFile {
     path: PathBuf,
@@ -224,6 +289,167 @@ fn date_in_words(date: &str) -> Option<String> {
         return None;
     }
     Some(format!("{day} {} {year}", MONTHS[month - 1]))
+}
+
+fn check_placeholders(file: &ContentFile, text: &Spanned<String>, errors: &mut Vec<String>) {
+    let mut rest = text.get_ref().as_str();
+    while let Some(open) = rest.find('{') {
+        let close = rest[open..].find('}').map(|c| open + c + 1).unwrap_or(rest.len());
+        let placeholder = &rest[open..close];
+        if !PLACEHOLDERS.contains(&placeholder) {
+            errors.push(file.error(
+                text,
+                format!(
+                    "unknown placeholder `{placeholder}`; use one of {}",
+                    PLACEHOLDERS.join(", ")
+                ),
+            ));
+        }
+        rest = &rest[close..];
+    }
+    if rest.contains('}') {
+        errors.push(file.error(text, "unmatched `}`"));
+    }
+}
+
+/// A checked statement as Rust source: `Statement { text, sources }`.
+fn statement_code(
+    file: &ContentFile,
+    text: &Spanned<String>,
+    sources: &[Spanned<String>],
+    ctx: (&TextRules, &BTreeSet<String>),
+    errors: &mut Vec<String>,
+) -> String {
+    let (rules, known) = ctx;
+    rules.check(file, text, errors);
+    check_placeholders(file, text, errors);
+    check_sources(file, sources, known, text, errors);
+    format!(
+        "Statement {{ text: {:?}, sources: {} }}",
+        text.get_ref(),
+        rust_str_list(sources)
+    )
+}
+
+fn missed_dose_code(
+    root: &Path,
+    ctx: (&TextRules, &BTreeSet<String>),
+    errors: &mut Vec<String>,
+) -> Result<String, String> {
+    let file = ContentFile::read(root.join("missed-dose.toml"))?;
+    let content: MissedDoseFile = file.parse()?;
+    let n = &content.numbers;
+    let (default, min, max) = (
+        *n.skip_window_minutes.get_ref(),
+        *n.skip_window_min_minutes.get_ref(),
+        *n.skip_window_max_minutes.get_ref(),
+    );
+    if !(min > 0 && min <= default && default <= max) {
+        errors.push(file.error(
+            &n.skip_window_minutes,
+            format!("skip window {default} must lie within {min}..={max} minutes, and {min} must be above 0"),
+        ));
+    }
+    if *n.child_min_gap_minutes.get_ref() < max {
+        errors.push(file.error(
+            &n.child_min_gap_minutes,
+            "the child's minimum gap must be at least the largest skip window",
+        ));
+    }
+    if *n.child_vomit_window_minutes.get_ref() == 0 {
+        errors.push(file.error(
+            &n.child_vomit_window_minutes,
+            "the vomiting window must be above 0",
+        ));
+    }
+
+    let mut rules_code = String::new();
+    let keys: Vec<&str> = baclofen_logic::missed_dose::RuleId::ALL
+        .iter()
+        .map(|r| r.key())
+        .collect();
+    let mut seen = BTreeSet::new();
+    for rule in &content.rule {
+        let id = rule.id.get_ref().as_str();
+        if !keys.contains(&id) {
+            errors.push(file.error(
+                &rule.id,
+                format!(
+                    "unknown rule id `{id}`; the engine's rules are {}",
+                    keys.join(", ")
+                ),
+            ));
+        }
+        if !seen.insert(id.to_string()) {
+            errors.push(file.error(&rule.id, format!("rule `{id}` appears twice")));
+        }
+        let mut parts = Vec::new();
+        for text in [&rule.action, &rule.then, &rule.why] {
+            ctx.0.check(&file, text, errors);
+            check_placeholders(&file, text, errors);
+            parts.push(format!("{:?}", text.get_ref()));
+        }
+        check_sources(&file, &rule.sources, ctx.1, &rule.id, errors);
+        writeln!(
+            rules_code,
+            "        RuleWording {{ key: {id:?}, action: {}, then: {}, why: {}, sources: {} }},",
+            parts[0],
+            parts[1],
+            parts[2],
+            rust_str_list(&rule.sources)
+        )
+        .unwrap();
+    }
+    for key in &keys {
+        if !seen.contains(*key) {
+            errors.push(format!(
+                "{}:1: no wording for the engine's rule `{key}`",
+                file.path.display()
+            ));
+        }
+    }
+    let disagreement_keys: Vec<&str> = [
+        baclofen_logic::missed_dose::Disagreement::ChildGiveAnyway,
+        baclofen_logic::missed_dose::Disagreement::OneHourRule,
+    ]
+    .iter()
+    .map(|d| d.key())
+    .collect();
+    let mut disagreements = String::new();
+    for d in &content.disagreement {
+        if !disagreement_keys.contains(&d.id.get_ref().as_str()) {
+            errors.push(file.error(&d.id, format!("unknown disagreement id `{}`", d.id.get_ref())));
+        }
+        writeln!(
+            disagreements,
+            "        DisagreementWording {{ key: {:?}, wording: {} }},",
+            d.id.get_ref(),
+            statement_code(&file, &d.text, &d.sources, ctx, errors)
+        )
+        .unwrap();
+    }
+    for key in disagreement_keys {
+        if !content.disagreement.iter().any(|d| d.id.get_ref() == key) {
+            errors.push(format!(
+                "{}:1: no wording for the disagreement `{key}`",
+                file.path.display()
+            ));
+        }
+    }
+    let q = &content.questions;
+    let notes = &content.notes;
+    Ok(format!(
+        "pub static MISSED_DOSE: MissedDoseContent = MissedDoseContent {{\n    rules: baclofen_logic::missed_dose::Rules {{ skip_window: {default}, child_min_gap: {}, child_vomit_window: {} }},\n    skip_window_range: ({min}, {max}),\n    withdrawal_question: {},\n    pump_withdrawal_question: {},\n    vomited_question: {},\n    rules_wording: &[\n{rules_code}    ],\n    disagreements: &[\n{disagreements}    ],\n    next_dose_moved: {},\n    close_doses: {},\n    never_double: {},\n    safety_net: {},\n}};\n",
+        n.child_min_gap_minutes.get_ref(),
+        n.child_vomit_window_minutes.get_ref(),
+        statement_code(&file, &q.withdrawal, &q.withdrawal_sources, ctx, errors),
+        statement_code(&file, &q.pump_withdrawal, &q.pump_withdrawal_sources, ctx, errors),
+        statement_code(&file, &q.vomited, &q.vomited_sources, ctx, errors),
+        statement_code(&file, &notes.next_dose_moved, &notes.next_dose_moved_sources, ctx, errors),
+        statement_code(&file, &notes.close_doses, &notes.close_doses_sources, ctx, errors),
+        statement_code(&file, &notes.never_double, &notes.never_double_sources, ctx, errors),
+        statement_code(&file, &notes.safety_net, &notes.safety_net_sources, ctx, errors),
+    ))
 }
 
 fn rust_str_list(items: &[Spanned<String>]) -> String {
@@ -455,7 +681,12 @@ pub fn generate(root: &Path) -> Result<String, Vec<String>> {
         )
         .unwrap();
     }
-    out.push_str("];\n");
+    out.push_str("];\n\n");
+
+    match missed_dose_code(root, (&rules, &known), &mut errors) {
+        Ok(code) => out.push_str(&code),
+        Err(e) => errors.push(e),
+    }
 
     if errors.is_empty() {
         Ok(out)

@@ -1,6 +1,8 @@
 //! The app shell: header, navigation, the current page in `main`, footer.
 
-use crate::components::{site_footer::SiteFooter, site_header::SiteHeader};
+use crate::components::{
+    missed_dose_helper::MissedDoseHelper, site_footer::SiteFooter, site_header::SiteHeader,
+};
 use crate::pages::{content_page::ContentPage, not_found::NotFound, sources::SourcesPage};
 use crate::route::Route;
 use crate::router::{browser, Navigation, Place};
@@ -80,6 +82,7 @@ pub fn Shell(props: &ShellProps) -> Html {
     });
     let body = match (route, route.page()) {
         (Route::Sources, Some(page)) => html! { <SourcesPage {page} /> },
+        (Route::MissedDose, Some(page)) => html! { <ContentPage {page}><MissedDoseHelper /></ContentPage> },
         (_, Some(page)) => html! { <ContentPage {page} /> },
         (_, None) => html! { <NotFound /> },
     };

@@ -79,7 +79,61 @@ pub struct Callout {
     pub sources: &'static [&'static str],
 }
 
+/// The missed-dose helper's numbers and wording (`content/missed-dose.toml`).
+#[derive(Debug, PartialEq, Eq)]
+pub struct MissedDoseContent {
+    pub rules: baclofen_logic::missed_dose::Rules,
+    /// The skip windows a clinic may choose, in minutes (inclusive).
+    pub skip_window_range: (u16, u16),
+    pub withdrawal_question: Statement,
+    /// Early pump-withdrawal signs: any "yes" is an emergency (fact sheet §11 rows 4–5).
+    pub pump_withdrawal_question: Statement,
+    pub vomited_question: Statement,
+    pub rules_wording: &'static [RuleWording],
+    pub disagreements: &'static [DisagreementWording],
+    pub next_dose_moved: Statement,
+    pub close_doses: Statement,
+    pub never_double: Statement,
+    pub safety_net: Statement,
+}
+
+/// What the helper says when one engine rule decides the answer. Texts may hold the
+/// placeholders `{next}`, `{window}`, `{gap}` and `{vomit}`.
+#[derive(Debug, PartialEq, Eq)]
+pub struct RuleWording {
+    pub key: &'static str,
+    pub action: &'static str,
+    pub then: &'static str,
+    pub why: &'static str,
+    pub sources: &'static [&'static str],
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub struct DisagreementWording {
+    pub key: &'static str,
+    pub wording: Statement,
+}
+
 include!(concat!(env!("OUT_DIR"), "/content.rs"));
+
+impl MissedDoseContent {
+    pub fn wording(&self, rule: baclofen_logic::missed_dose::RuleId) -> &'static RuleWording {
+        // build.rs guarantees every rule has wording.
+        self.rules_wording
+            .iter()
+            .find(|w| w.key == rule.key())
+            .expect("wording for every rule")
+    }
+
+    pub fn disagreement(&self, which: baclofen_logic::missed_dose::Disagreement) -> &'static Statement {
+        &self
+            .disagreements
+            .iter()
+            .find(|d| d.key == which.key())
+            .expect("wording for every disagreement")
+            .wording
+    }
+}
 
 pub fn page(slug: &str) -> Option<&'static Page> {
     PAGES.iter().find(|p| p.slug == slug)

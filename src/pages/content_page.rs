@@ -6,6 +6,9 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct ContentPageProps {
     pub page: &'static Page,
+    /// A helper shown between the introduction and the page's content.
+    #[prop_or_default]
+    pub children: Html,
 }
 
 pub fn render_blocks(blocks: &'static [Block]) -> Html {
@@ -29,6 +32,7 @@ pub fn ContentPage(props: &ContentPageProps) -> Html {
         <article class="page">
             <h1 id={MAIN_HEADING_ID} tabindex="-1">{ page.title }</h1>
             <p class="page__lede">{ page.description }</p>
+            { props.children.clone() }
             { render_blocks(page.blocks) }
         </article>
     }

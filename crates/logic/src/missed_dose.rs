@@ -202,11 +202,14 @@ pub enum AdviceError {
     NotAScheduledDose,
     /// Sick more minutes after the dose than have passed since it.
     VomitedAfterNow,
+    /// Tablets, liquid or granules need the dose times.
+    NoSchedule,
 }
 
 /// Decides what to do. Pure: same inputs, same answer.
+/// `schedule` may be `None` only for a pump, which has no oral doses.
 pub fn advise(
-    schedule: &Schedule,
+    schedule: Option<&Schedule>,
     zone: &impl Zone,
     now: Instant,
     situation: &Situation,
@@ -230,6 +233,9 @@ pub fn advise(
         return Ok(contact(Reason::Pump, RuleId::Pump));
     }
 
+    let Some(schedule) = schedule else {
+        return Err(AdviceError::NoSchedule);
+    };
     let doses = schedule.instants_around(zone, now);
     let dose_at = match situation.dose {
         WhichDose::LatestDue => *doses

@@ -39,7 +39,7 @@ fn situation(person: Person) -> Situation {
 }
 
 fn ask(zone: &impl Zone, sched: &Schedule, now: Instant, s: Situation) -> Answer {
-    advise(sched, zone, now, &s, &RULES).unwrap()
+    advise(Some(sched), zone, now, &s, &RULES).unwrap()
 }
 
 const UTC: FixedZone = FixedZone(0);
@@ -297,7 +297,7 @@ fn bad_questions_get_typed_errors() {
         ..situation(Person::Adult)
     };
     assert_eq!(
-        advise(&s, &UTC, now, &future, &RULES),
+        advise(Some(&s), &UTC, now, &future, &RULES),
         Err(AdviceError::DoseInTheFuture)
     );
     let odd = Situation {
@@ -305,7 +305,7 @@ fn bad_questions_get_typed_errors() {
         ..situation(Person::Adult)
     };
     assert_eq!(
-        advise(&s, &UTC, now, &odd, &RULES),
+        advise(Some(&s), &UTC, now, &odd, &RULES),
         Err(AdviceError::NotAScheduledDose)
     );
     let sick_later = Situation {
@@ -313,7 +313,7 @@ fn bad_questions_get_typed_errors() {
         ..situation(Person::Child)
     };
     assert_eq!(
-        advise(&s, &UTC, now, &sick_later, &RULES),
+        advise(Some(&s), &UTC, now, &sick_later, &RULES),
         Err(AdviceError::VomitedAfterNow)
     );
 }
@@ -357,5 +357,22 @@ fn real_instants_across_the_us_spring_change() {
     assert_eq!(
         answer.advice,
         Advice::SkipAndTakeNextAt(at(&NEW_YORK, date, "04:00"))
+    );
+}
+
+#[test]
+fn a_pump_needs_no_schedule_but_oral_forms_do() {
+    let now = at(&UTC, day(23), "10:00");
+    let pump = Situation {
+        form: Form::Pump,
+        ..situation(Person::Adult)
+    };
+    assert_eq!(
+        advise(None, &UTC, now, &pump, &RULES).unwrap().advice,
+        Advice::ContactPrescriberToday(Reason::Pump)
+    );
+    assert_eq!(
+        advise(None, &UTC, now, &situation(Person::Adult), &RULES),
+        Err(AdviceError::NoSchedule)
     );
 }

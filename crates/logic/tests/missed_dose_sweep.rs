@@ -177,7 +177,7 @@ fn sweep_zone_day(zone: impl Zone, change_day: Date) -> (u64, HashSet<RuleId>) {
                     (past.next().unwrap(), past.next().unwrap())
                 };
                 for situation in situations(previous, latest, now) {
-                    let answer = advise(&schedule, &zone, now, &situation, &rules)
+                    let answer = advise(Some(&schedule), &zone, now, &situation, &rules)
                         .unwrap_or_else(|e| panic!("{shape:?} at {now:?}: {situation:?} gave {e:?}"));
                     if let Err(problem) = check(&schedule, &zone, now, &situation, &rules, &answer) {
                         panic!("{problem}\n  schedule {shape:?}, now {now:?} ({change_day:?}), {situation:?}\n  {answer:?}");
@@ -257,7 +257,7 @@ fn explicitly_chosen_doses_in_the_last_two_days_give_advice_or_a_typed_error() {
                 vomited_after: None,
                 withdrawal_signs: false,
             };
-            match advise(&schedule, &zone, now, &situation, &rules) {
+            match advise(Some(&schedule), &zone, now, &situation, &rules) {
                 Ok(answer) => check(&schedule, &zone, now, &situation, &rules, &answer).unwrap(),
                 Err(AdviceError::DoseInTheFuture | AdviceError::NotAScheduledDose) => {}
                 Err(other) => panic!("unexpected {other:?}"),

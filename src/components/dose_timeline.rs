@@ -1,0 +1,133 @@
+//! The day picture under a missed-dose answer: scheduled, missed, advised and next doses on a
+//! line. The list beneath it says the same in words (and is what screen readers use).
+
+use crate::missed_dose::wording::time_words;
+use baclofen_logic::missed_dose::{DoseMark, TimelineDose};
+use baclofen_logic::time::{Instant, Zone};
+use yew::prelude::*;
+
+fn mark_words(mark: DoseMark) -> &'static str {
+    match mark {
+        DoseMark::Scheduled => "usual dose",
+        DoseMark::Missed => "missed dose",
+        DoseMark::TakeNow => "take the missed dose now",
+        DoseMark::Next => "your next dose",
+        DoseMark::MovedFrom => "usual time, moved later",
+    }
+}
+
+fn mark_class(mark: DoseMark) -> &'static str {
+    match mark {
+        DoseMark::Scheduled => "dot dot--scheduled",
+        DoseMark::Missed => "dot dot--missed",
+        DoseMark::TakeNow => "dot dot--now",
+        DoseMark::Next => "dot dot--next",
+        DoseMark::MovedFrom => "dot dot--moved",
+    }
+}
+
+/// One dose ready to draw: where, what, and its words.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DrawnDose {
+    pub x: i64,
+    pub mark: DoseMark,
+    pub clock: String,
+    pub words: String,
+}
+
+const LEFT: i64 = 40;
+const WIDTH: i64 = 520;
+
+/// Lays the doses out along the line; pure, so it is tested natively.
+pub fn lay_out(doses: &[TimelineDose], zone: &impl Zone, now: Instant) -> Vec<DrawnDose> {
+    let (Some(first), Some(last)) = (doses.first(), doses.last()) else {
+        return Vec::new();
+    };
+    let span = first.at.minutes_until(last.at).max(1);
+    doses
+        .iter()
+        .map(|dose| {
+            let when = time_words(zone, now, dose.at);
+            DrawnDose {
+                x: LEFT + first.at.minutes_until(dose.at) * WIDTH / span,
+                mark: dose.mark,
+                clock: when.split(' ').next().unwrap_or_default().to_string(),
+                words: format!("{when}: {}", mark_words(dose.mark)),
+            }
+        })
+        .collect()
+}
+
+#[derive(Properties, PartialEq)]
+pub struct DoseTimelineProps {
+    pub doses: Vec<DrawnDose>,
+}
+
+#[component]
+pub fn DoseTimeline(props: &DoseTimelineProps) -> Html {
+    if props.doses.is_empty() {
+        return html! {};
+    }
+    // Labels alternate above and below the line so that close doses stay readable.
+    let dots = props.doses.iter().enumerate().map(|(i, dose)| {
+        let label_y = if i % 2 == 0 { "28" } else { "92" };
+        html! {
+            <g>
+                <circle class={mark_class(dose.mark)} cx={dose.x.to_string()} cy="60" r="11" />
+                if dose.mark == DoseMark::Missed {
+                    <path class="dot__cross" d={format!("M{} 53l14 14m0-14l-14 14", dose.x - 7)} />
+                }
+                <text x={dose.x.to_string()} y={label_y} text-anchor="middle">{ dose.clock.clone() }</text>
+            </g>
+        }
+    });
+    html! {
+        <figure class="timeline">
+            <svg viewBox="0 0 600 110" aria-hidden="true" focusable="false" class="timeline__picture">
+                <line x1="20" y1="60" x2="580" y2="60" class="timeline__line" />
+                { for dots }
+            </svg>
+            <figcaption>
+                <ol class="timeline__list">
+                    { for props.doses.iter().map(|dose| html! {
+                        <li><span class={classes!("key", mark_class(dose.mark))} aria-hidden="true"></span>{ dose.words.clone() }</li>
+                    }) }
+                </ol>
+            </figcaption>
+        </figure>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use baclofen_logic::time::{instant_at, ClockTime, Date, FixedZone};
+
+    #[test]
+    fn doses_are_placed_in_time_order_across_the_line() {
+        let zone = FixedZone(0);
+        let day = Date::new(2026, 11, 23).unwrap();
+        let at = |t: &str| instant_at(&zone, day, ClockTime::parse(t).unwrap());
+        let doses = [
+            TimelineDose {
+                at: at("08:00"),
+                mark: DoseMark::Missed,
+            },
+            TimelineDose {
+                at: at("10:00"),
+                mark: DoseMark::TakeNow,
+            },
+            TimelineDose {
+                at: at("14:00"),
+                mark: DoseMark::Next,
+            },
+        ];
+        let drawn = lay_out(&doses, &zone, at("10:00"));
+        assert_eq!(
+            drawn.iter().map(|d| d.x).collect::<Vec<_>>(),
+            [40, 40 + 520 / 3, 560]
+        );
+        assert_eq!(drawn[0].words, "08:00 today: missed dose");
+        assert_eq!(drawn[2].clock, "14:00");
+    }
+}

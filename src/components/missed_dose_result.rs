@@ -1,0 +1,68 @@
+//! The answer card: one plain action, the next dose time, the day picture, and why.
+
+use crate::components::citations::Citations;
+use crate::components::dose_timeline::{DoseTimeline, DrawnDose};
+use crate::components::link::Link;
+use crate::content::{MISSED_DOSE, SITE};
+use crate::missed_dose::wording::{Explained, Level};
+use crate::route::Route;
+use yew::prelude::*;
+
+pub const RESULT_ID: &str = "missed-dose-result";
+
+#[derive(Properties, PartialEq)]
+pub struct MissedDoseResultProps {
+    pub explained: Explained,
+    pub timeline: Vec<DrawnDose>,
+}
+
+#[component]
+pub fn MissedDoseResult(props: &MissedDoseResultProps) -> Html {
+    let e = &props.explained;
+    let (modifier, label, icon) = match e.level {
+        Level::Emergency => (
+            "result--emergency",
+            "Emergency",
+            html! { <><path d="M12 2 1 22h22z" /><path d="M12 9v6m0 3v1" /></> },
+        ),
+        Level::Urgent => (
+            "result--urgent",
+            "Today",
+            html! { <><circle cx="12" cy="12" r="10" /><path d="M12 6v6l4 3" /></> },
+        ),
+        Level::Routine => (
+            "result--routine",
+            "What to do",
+            html! { <><circle cx="12" cy="12" r="10" /><path d="m7 12 3 3 7-7" /></> },
+        ),
+    };
+    let safety = &MISSED_DOSE.safety_net;
+    html! {
+        <article class={classes!("result", modifier)} id={RESULT_ID} tabindex="-1" aria-labelledby="result-action">
+            <h3 class="result__action" id="result-action">
+                <svg class="result__icon" viewBox="0 0 24 24" width="32" height="32" aria-hidden="true" focusable="false">{ icon }</svg>
+                <span><span class="result__label">{ label }{": "}</span>{ e.action.clone() }</span>
+            </h3>
+            <p class="result__then">{ e.then.clone() }</p>
+            if e.level == Level::Emergency {
+                <p class="result__emergency"><strong>{ SITE.emergency }</strong></p>
+            }
+            { for e.notes.iter().map(|(text, sources)| html! {
+                <div class="result__note"><p>{ text.clone() }</p><Citations ids={*sources} /></div>
+            }) }
+            <DoseTimeline doses={props.timeline.clone()} />
+            if e.level != Level::Routine {
+                <p><Link to={Route::SideEffects}>{"Check other symptoms and red flags"}</Link></p>
+            }
+            <details class="result__why">
+                <summary>{"Why this answer"}</summary>
+                <p>{ e.why.clone() }</p>
+                <Citations ids={e.sources} />
+                <p class="result__version">
+                    {"Rules from content version "}{ SITE.content_version }{", checked against their sources on "}{ SITE.checked_on }{"."}
+                </p>
+            </details>
+            <p class="result__safety">{ safety.text }</p>
+        </article>
+    }
+}

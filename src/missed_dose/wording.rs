@@ -1,0 +1,188 @@
+//! Turns an engine answer into the sentences the person reads, using the reviewed wording in
+//! `content/missed-dose.toml`. Times are said the way people say them: "14:00 today".
+
+use crate::content::{Statement, MISSED_DOSE};
+use baclofen_logic::missed_dose::{Advice, Answer, Rules};
+use baclofen_logic::time::{local_at, Instant, Zone};
+
+/// "2 hours", "30 minutes", "1 hour and 30 minutes".
+pub fn duration_words(minutes: u16) -> String {
+    let (hours, rest) = (minutes / 60, minutes % 60);
+    let hours_words = match hours {
+        0 => String::new(),
+        1 => "1 hour".to_string(),
+        n => format!("{n} hours"),
+    };
+    let minute_words = match rest {
+        0 => String::new(),
+        1 => "1 minute".to_string(),
+        n => format!("{n} minutes"),
+    };
+    match (hours_words.is_empty(), minute_words.is_empty()) {
+        (false, false) => format!("{hours_words} and {minute_words}"),
+        (true, false) => minute_words,
+        (false, true) => hours_words,
+        (true, true) => "0 minutes".to_string(),
+    }
+}
+
+/// "14:00 today", "08:00 tomorrow", "22:00 yesterday", or "09:00 on 25/10" further away.
+pub fn time_words(zone: &impl Zone, now: Instant, at: Instant) -> String {
+    let (today, _) = local_at(zone, now);
+    let (date, time) = local_at(zone, at);
+    let day = match date.days_since_epoch() - today.days_since_epoch() {
+        0 => "today".to_string(),
+        1 => "tomorrow".to_string(),
+        -1 => "yesterday".to_string(),
+        _ => format!("on {:02}/{:02}", date.day, date.month),
+    };
+    format!("{time} {day}")
+}
+
+/// Fills `{next}`, `{window}`, `{gap}` and `{vomit}` in a content text.
+pub fn fill(text: &str, next: Option<&str>, rules: &Rules) -> String {
+    text.replace("{next}", next.unwrap_or("the usual time"))
+        .replace("{window}", &duration_words(rules.skip_window))
+        .replace("{gap}", &duration_words(rules.child_min_gap))
+        .replace("{vomit}", &duration_words(rules.child_vomit_window))
+}
+
+/// How urgent the answer is, for the card's colour, icon and words.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Level {
+    Emergency,
+    Urgent,
+    Routine,
+}
+
+/// Everything the result card shows, already in words.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Explained {
+    pub level: Level,
+    pub action: String,
+    pub then: String,
+    pub why: String,
+    pub sources: &'static [&'static str],
+    /// Extra lines, each with its sources: moved dose, close doses, sources differ, never double.
+    pub notes: Vec<(String, &'static [&'static str])>,
+}
+
+pub fn explain(
+    answer: &Answer,
+    zone: &impl Zone,
+    now: Instant,
+    rules: &Rules,
+    doses_per_day: usize,
+) -> Explained {
+    let wording = MISSED_DOSE.wording(answer.rule);
+    let next = match answer.advice {
+        Advice::TakeNow { next_dose_at } => Some(next_dose_at),
+        Advice::SkipAndTakeNextAt(at) => Some(at),
+        Advice::ContactPrescriberToday(_) | Advice::Emergency(_) => None,
+    };
+    let next_words = next.map(|at| time_words(zone, now, at));
+    let level = match answer.advice {
+        Advice::Emergency(_) => Level::Emergency,
+        Advice::ContactPrescriberToday(_) => Level::Urgent,
+        Advice::TakeNow { .. } | Advice::SkipAndTakeNextAt(_) => Level::Routine,
+    };
+    let note = |s: &'static Statement| (fill(s.text, next_words.as_deref(), rules), s.sources);
+    let mut notes = Vec::new();
+    let moved = answer
+        .timeline
+        .iter()
+        .any(|d| d.mark == baclofen_logic::missed_dose::DoseMark::MovedFrom);
+    if moved {
+        notes.push(note(&MISSED_DOSE.next_dose_moved));
+    }
+    if let Some(which) = answer.disagreement {
+        notes.push(note(MISSED_DOSE.disagreement(which)));
+    }
+    if level == Level::Routine {
+        if doses_per_day >= 4 {
+            notes.push(note(&MISSED_DOSE.close_doses));
+        }
+        notes.push(note(&MISSED_DOSE.never_double));
+    }
+    Explained {
+        level,
+        action: fill(wording.action, next_words.as_deref(), rules),
+        then: fill(wording.then, next_words.as_deref(), rules),
+        why: fill(wording.why, next_words.as_deref(), rules),
+        sources: wording.sources,
+        notes,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use baclofen_logic::missed_dose::RuleId;
+    use baclofen_logic::time::{instant_at, ClockTime, Date, FixedZone};
+
+    #[test]
+    fn durations_read_naturally() {
+        assert_eq!(duration_words(120), "2 hours");
+        assert_eq!(duration_words(60), "1 hour");
+        assert_eq!(duration_words(30), "30 minutes");
+        assert_eq!(duration_words(90), "1 hour and 30 minutes");
+        assert_eq!(duration_words(241), "4 hours and 1 minute");
+    }
+
+    #[test]
+    fn times_name_the_day() {
+        let zone = FixedZone(60);
+        let day = Date::new(2026, 11, 23).unwrap();
+        let now = instant_at(&zone, day, ClockTime::parse("23:30").unwrap());
+        let at = |d: Date, t: &str| instant_at(&zone, d, ClockTime::parse(t).unwrap());
+        assert_eq!(time_words(&zone, now, at(day, "14:00")), "14:00 today");
+        assert_eq!(
+            time_words(&zone, now, at(day.plus_days(1), "08:00")),
+            "08:00 tomorrow"
+        );
+        assert_eq!(
+            time_words(&zone, now, at(day.plus_days(-1), "22:00")),
+            "22:00 yesterday"
+        );
+        assert_eq!(
+            time_words(&zone, now, at(day.plus_days(3), "09:00")),
+            "09:00 on 26/11"
+        );
+    }
+
+    #[test]
+    fn every_rule_and_note_is_filled_with_no_placeholder_left() {
+        let rules = MISSED_DOSE.rules;
+        for rule in RuleId::ALL {
+            let w = MISSED_DOSE.wording(rule);
+            for text in [w.action, w.then, w.why] {
+                let filled = fill(text, Some("14:00 today"), &rules);
+                assert!(
+                    !filled.contains('{') && !filled.contains('}'),
+                    "{rule:?}: {filled}"
+                );
+            }
+        }
+        assert!(fill(MISSED_DOSE.next_dose_moved.text, None, &rules).contains("4 hours"));
+    }
+
+    #[test]
+    fn the_content_rules_lie_inside_what_the_engine_sweep_proves() {
+        // crates/logic/tests/missed_dose_sweep.rs checks skip windows 60, 120 and 180 minutes with a
+        // 240-minute child gap and a 30-minute vomiting window.
+        let (min, max) = MISSED_DOSE.skip_window_range;
+        assert!(
+            60 <= min && max <= 180,
+            "allowed range {min}..={max} is wider than the sweep"
+        );
+        assert_eq!(MISSED_DOSE.rules.skip_window, 120, "NHS: less than 2 hours");
+        assert_eq!(
+            MISSED_DOSE.rules.child_min_gap, 240,
+            "Medicines for Children: at least 4 hours"
+        );
+        assert_eq!(
+            MISSED_DOSE.rules.child_vomit_window, 30,
+            "Medicines for Children: within 30 minutes"
+        );
+    }
+}
