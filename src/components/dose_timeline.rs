@@ -13,6 +13,7 @@ fn mark_words(mark: DoseMark) -> &'static str {
         DoseMark::TakeNow => "take the missed dose now",
         DoseMark::Next => "your next dose",
         DoseMark::MovedFrom => "usual time, moved later",
+        DoseMark::LeftOut => "usual dose, leave it out",
     }
 }
 
@@ -23,6 +24,7 @@ fn mark_class(mark: DoseMark) -> &'static str {
         DoseMark::TakeNow => "dot dot--now",
         DoseMark::Next => "dot dot--next",
         DoseMark::MovedFrom => "dot dot--moved",
+        DoseMark::LeftOut => "dot dot--moved",
     }
 }
 
@@ -70,11 +72,11 @@ pub fn DoseTimeline(props: &DoseTimelineProps) -> Html {
     }
     // Labels alternate above and below the line so that close doses stay readable.
     let dots = props.doses.iter().enumerate().map(|(i, dose)| {
-        let label_y = if i % 2 == 0 { "28" } else { "92" };
+        let label_y = if i % 2 == 0 { "30" } else { "104" };
         html! {
             <g>
                 <circle class={mark_class(dose.mark)} cx={dose.x.to_string()} cy="60" r="11" />
-                if dose.mark == DoseMark::Missed {
+                if matches!(dose.mark, DoseMark::Missed | DoseMark::LeftOut) {
                     <path class="dot__cross" d={format!("M{} 53l14 14m0-14l-14 14", dose.x - 7)} />
                 }
                 <text x={dose.x.to_string()} y={label_y} text-anchor="middle">{ dose.clock.clone() }</text>
@@ -83,7 +85,7 @@ pub fn DoseTimeline(props: &DoseTimelineProps) -> Html {
     });
     html! {
         <figure class="timeline">
-            <svg viewBox="0 0 600 110" aria-hidden="true" focusable="false" class="timeline__picture">
+            <svg viewBox="0 0 600 112" aria-hidden="true" focusable="false" class="timeline__picture">
                 <line x1="20" y1="60" x2="580" y2="60" class="timeline__line" />
                 { for dots }
             </svg>

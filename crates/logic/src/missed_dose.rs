@@ -99,6 +99,9 @@ pub enum RuleId {
     TakeWhenRemembered,
     SkipNearNextDose,
     ChildGiveThenWait,
+    /// Doses are so close that the next one cannot move without crowding the one after it:
+    /// give the missed dose, leave out the next, carry on with the one after.
+    ChildGiveThenSkipNext,
     ChildNoRoomBeforeNextDoses,
     LaterDoseAlreadyDue,
     ChildVomitedRepeat,
@@ -111,10 +114,11 @@ pub enum RuleId {
 }
 
 impl RuleId {
-    pub const ALL: [RuleId; 12] = [
+    pub const ALL: [RuleId; 13] = [
         RuleId::TakeWhenRemembered,
         RuleId::SkipNearNextDose,
         RuleId::ChildGiveThenWait,
+        RuleId::ChildGiveThenSkipNext,
         RuleId::ChildNoRoomBeforeNextDoses,
         RuleId::LaterDoseAlreadyDue,
         RuleId::ChildVomitedRepeat,
@@ -132,6 +136,7 @@ impl RuleId {
             RuleId::TakeWhenRemembered => "take-when-remembered",
             RuleId::SkipNearNextDose => "skip-near-next-dose",
             RuleId::ChildGiveThenWait => "child-give-then-wait",
+            RuleId::ChildGiveThenSkipNext => "child-give-skip-next",
             RuleId::ChildNoRoomBeforeNextDoses => "child-no-room",
             RuleId::LaterDoseAlreadyDue => "later-dose-already-due",
             RuleId::ChildVomitedRepeat => "child-vomited-repeat",
@@ -175,6 +180,8 @@ pub enum DoseMark {
     Next,
     /// Where the next dose was before it was moved later.
     MovedFrom,
+    /// A usual dose to leave out.
+    LeftOut,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -386,6 +393,27 @@ pub fn advise(
                     rule,
                     None,
                     &moved,
+                );
+            }
+            // Moving it would crowd the dose after: leave out the next dose instead, if the one
+            // after that is far enough away.
+            let following = after(next);
+            if now.minutes_until(following) >= i64::from(rules.child_min_gap) {
+                let marks = [
+                    take_now,
+                    TimelineDose {
+                        at: next,
+                        mark: DoseMark::LeftOut,
+                    },
+                    next_mark(following),
+                ];
+                return answer(
+                    Advice::TakeNow {
+                        next_dose_at: following,
+                    },
+                    RuleId::ChildGiveThenSkipNext,
+                    None,
+                    &marks,
                 );
             }
             answer(

@@ -168,12 +168,42 @@ fn child_close_to_the_next_dose_follows_nhs_and_says_the_sources_differ() {
 }
 
 #[test]
-fn child_with_no_room_for_a_four_hour_gap_leaves_the_dose_out() {
+fn child_on_close_doses_gives_the_late_dose_and_leaves_out_the_next() {
+    // Four-hourly doses: moving 12:00 later would crowd 16:00, so 12:00 is left out instead.
     let s = schedule(&["08:00", "12:00", "16:00", "20:00"]);
     let answer = ask(&UTC, &s, at(&UTC, day(23), "09:30"), situation(Person::Child));
     assert_eq!(
         answer.advice,
-        Advice::SkipAndTakeNextAt(at(&UTC, day(23), "12:00"))
+        Advice::TakeNow {
+            next_dose_at: at(&UTC, day(23), "16:00")
+        }
+    );
+    assert_eq!(answer.rule, RuleId::ChildGiveThenSkipNext);
+    assert!(answer.timeline.contains(&TimelineDose {
+        at: at(&UTC, day(23), "12:00"),
+        mark: DoseMark::LeftOut
+    }));
+}
+
+#[test]
+fn child_with_no_room_at_all_leaves_the_missed_dose_out() {
+    // A clinic's 1-hour skip window lets a late dose come within 3 hours of two later doses.
+    let rules = Rules {
+        skip_window: 60,
+        ..RULES
+    };
+    let s = schedule(&["08:00", "10:30", "12:30", "20:00"]);
+    let answer = advise(
+        Some(&s),
+        &UTC,
+        at(&UTC, day(23), "09:00"),
+        &situation(Person::Child),
+        &rules,
+    )
+    .unwrap();
+    assert_eq!(
+        answer.advice,
+        Advice::SkipAndTakeNextAt(at(&UTC, day(23), "10:30"))
     );
     assert_eq!(answer.rule, RuleId::ChildNoRoomBeforeNextDoses);
 }
