@@ -150,6 +150,69 @@ struct MissedDoseNotes {
     safety_net_sources: Vec<Spanned<String>>,
 }
 
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RedFlagFile {
+    levels: RedFlagLevels,
+    none: RawStatement,
+    context: Vec<RawItem>,
+    group: Vec<RawGroup>,
+    symptom: Vec<RawItem>,
+    rule: Vec<RawRule>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RedFlagLevels {
+    emergency: RawLevel,
+    urgent: RawLevel,
+    routine: RawLevel,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawLevel {
+    title: Spanned<String>,
+    carer_title: Spanned<String>,
+    action: Spanned<String>,
+    sources: Vec<Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawStatement {
+    text: Spanned<String>,
+    sources: Vec<Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawItem {
+    id: Spanned<String>,
+    label: Spanned<String>,
+    carer_label: Option<Spanned<String>>,
+    group: Option<Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawGroup {
+    id: Spanned<String>,
+    title: Spanned<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRule {
+    id: Spanned<String>,
+    level: Option<Spanned<String>>,
+    when: Spanned<Vec<Vec<Spanned<String>>>>,
+    why: Spanned<String>,
+    carer_why: Option<Spanned<String>>,
+    if_worse: Spanned<String>,
+    sources: Vec<Spanned<String>>,
+}
+
 /// Placeholders the app fills in missed-dose wording.
 const PLACEHOLDERS: [&str; 4] = ["{next}", "{window}", "{gap}", "{vomit}"];
 
@@ -452,6 +515,182 @@ fn missed_dose_code(
     ))
 }
 
+fn red_flags_code(
+    root: &Path,
+    ctx: (&TextRules, &BTreeSet<String>),
+    errors: &mut Vec<String>,
+) -> Result<String, String> {
+    let file = ContentFile::read(root.join("red-flags.toml"))?;
+    let content: RedFlagFile = file.parse()?;
+    let (rules, known) = ctx;
+    let text = |t: &Spanned<String>, errors: &mut Vec<String>| {
+        rules.check(&file, t, errors);
+        format!("{:?}", t.get_ref())
+    };
+
+    let mut levels = String::new();
+    for (name, level) in [
+        ("Routine", &content.levels.routine),
+        ("Urgent", &content.levels.urgent),
+        ("Emergency", &content.levels.emergency),
+    ] {
+        check_sources(&file, &level.sources, known, &level.title, errors);
+        writeln!(
+            levels,
+            "        LevelWording {{ level: Level::{name}, title: {}, carer_title: {}, action: {}, sources: {} }},",
+            text(&level.title, errors),
+            text(&level.carer_title, errors),
+            text(&level.action, errors),
+            rust_str_list(&level.sources)
+        )
+        .unwrap();
+    }
+    let none = statement_code(&file, &content.none.text, &content.none.sources, ctx, errors);
+
+    // Every context and symptom gets one bit, in the order they are written.
+    let mut bits: Vec<String> = Vec::new();
+    let group_ids: Vec<&str> = content.group.iter().map(|g| g.id.get_ref().as_str()).collect();
+    let mut items = |list: &[RawItem], is_symptom: bool, errors: &mut Vec<String>| {
+        let mut code = String::new();
+        for item in list {
+            let id = item.id.get_ref();
+            if bits.contains(id) {
+                errors.push(file.error(&item.id, format!("`{id}` is used twice")));
+            }
+            bits.push(id.clone());
+            if bits.len() > 64 {
+                errors.push(file.error(
+                    &item.id,
+                    "more than 64 symptoms and situations; the engine holds 64",
+                ));
+            }
+            let group = match (&item.group, is_symptom) {
+                (Some(g), true) if group_ids.contains(&g.get_ref().as_str()) => g.get_ref().clone(),
+                (Some(g), true) => {
+                    errors.push(file.error(g, format!("unknown group `{}`", g.get_ref())));
+                    String::new()
+                }
+                (None, true) => {
+                    errors.push(file.error(&item.id, "a symptom needs a `group`"));
+                    String::new()
+                }
+                (Some(g), false) => {
+                    errors.push(file.error(g, "a situation has no group"));
+                    String::new()
+                }
+                (None, false) => String::new(),
+            };
+            let label = text(&item.label, errors);
+            let carer = item
+                .carer_label
+                .as_ref()
+                .map(|c| text(c, errors))
+                .unwrap_or_else(|| label.clone());
+            writeln!(
+                code,
+                "        Item {{ id: {id:?}, bit: 1 << {}, label: {label}, carer_label: {carer}, group: {group:?} }},",
+                bits.len() - 1
+            )
+            .unwrap();
+        }
+        code
+    };
+    let contexts = items(&content.context, false, errors);
+    let symptoms = items(&content.symptom, true, errors);
+    let mut groups = String::new();
+    for group in &content.group {
+        if !content
+            .symptom
+            .iter()
+            .any(|s| s.group.as_ref().map(|g| g.get_ref()) == Some(group.id.get_ref()))
+        {
+            errors.push(file.error(&group.id, "group has no symptoms"));
+        }
+        writeln!(
+            groups,
+            "        Group {{ id: {:?}, title: {} }},",
+            group.id.get_ref(),
+            text(&group.title, errors)
+        )
+        .unwrap();
+    }
+
+    let mut rule_code = String::new();
+    let mut wording = String::new();
+    let mut rule_ids = BTreeSet::new();
+    for rule in &content.rule {
+        if !rule_ids.insert(rule.id.get_ref().clone()) {
+            errors.push(file.error(&rule.id, format!("rule `{}` appears twice", rule.id.get_ref())));
+        }
+        let level = match rule.level.as_ref().map(|l| l.get_ref().as_str()) {
+            Some("emergency") => "Emergency",
+            Some("urgent") => "Urgent",
+            Some("routine") => "Routine",
+            Some(other) => {
+                errors.push(file.error(
+                    rule.level.as_ref().unwrap(),
+                    format!("unknown level `{other}`; use emergency, urgent or routine"),
+                ));
+                "Emergency"
+            }
+            None => {
+                errors.push(file.error(&rule.id, "rule has no `level`"));
+                "Emergency"
+            }
+        };
+        if rule.when.get_ref().is_empty() || rule.when.get_ref().iter().any(|c| c.is_empty()) {
+            errors.push(file.error(
+                &rule.when,
+                "`when` needs at least one clause, and no clause may be empty",
+            ));
+        }
+        let clauses: Vec<String> = rule
+            .when
+            .get_ref()
+            .iter()
+            .map(|clause| {
+                let masks: Vec<String> = clause
+                    .iter()
+                    .map(|id| match bits.iter().position(|b| b == id.get_ref()) {
+                        Some(bit) => format!("1 << {bit}"),
+                        None => {
+                            errors.push(
+                                file.error(id, format!("unknown symptom or situation `{}`", id.get_ref())),
+                            );
+                            "0".to_string()
+                        }
+                    })
+                    .collect();
+                masks.join(" | ")
+            })
+            .collect();
+        writeln!(
+            rule_code,
+            "        Rule {{ level: Level::{level}, clauses: &[{}] }},",
+            clauses.join(", ")
+        )
+        .unwrap();
+        check_sources(&file, &rule.sources, known, &rule.id, errors);
+        let why = text(&rule.why, errors);
+        let carer_why = rule
+            .carer_why
+            .as_ref()
+            .map(|c| text(c, errors))
+            .unwrap_or_else(|| why.clone());
+        writeln!(
+            wording,
+            "        RuleText {{ id: {:?}, why: {why}, carer_why: {carer_why}, if_worse: {}, sources: {} }},",
+            rule.id.get_ref(),
+            text(&rule.if_worse, errors),
+            rust_str_list(&rule.sources)
+        )
+        .unwrap();
+    }
+    Ok(format!(
+        "pub static RED_FLAGS: RedFlagContent = RedFlagContent {{\n    levels: &[\n{levels}    ],\n    none: {none},\n    contexts: &[\n{contexts}    ],\n    symptoms: &[\n{symptoms}    ],\n    groups: &[\n{groups}    ],\n    rules: &[\n{rule_code}    ],\n    rule_text: &[\n{wording}    ],\n}};\n"
+    ))
+}
+
 fn rust_str_list(items: &[Spanned<String>]) -> String {
     let inner: Vec<String> = items.iter().map(|s| format!("{:?}", s.get_ref())).collect();
     format!("&[{}]", inner.join(", "))
@@ -683,9 +922,11 @@ pub fn generate(root: &Path) -> Result<String, Vec<String>> {
     }
     out.push_str("];\n\n");
 
-    match missed_dose_code(root, (&rules, &known), &mut errors) {
-        Ok(code) => out.push_str(&code),
-        Err(e) => errors.push(e),
+    for section in [missed_dose_code, red_flags_code] {
+        match section(root, (&rules, &known), &mut errors) {
+            Ok(code) => out.push_str(&code),
+            Err(e) => errors.push(e),
+        }
     }
 
     if errors.is_empty() {

@@ -114,6 +114,73 @@ pub struct DisagreementWording {
     pub wording: Statement,
 }
 
+/// The red-flag checker's items, rules and wording (`content/red-flags.toml`).
+#[derive(Debug, PartialEq, Eq)]
+pub struct RedFlagContent {
+    /// Routine, urgent, emergency, in that order.
+    pub levels: &'static [LevelWording],
+    /// Shown when nothing ticked is a red flag.
+    pub none: Statement,
+    pub contexts: &'static [Item],
+    pub symptoms: &'static [Item],
+    pub groups: &'static [Group],
+    /// The rule table the engine runs; `rule_text[i]` words `rules[i]`.
+    pub rules: &'static [Rule<'static>],
+    pub rule_text: &'static [RuleText],
+}
+
+/// A symptom or situation that can be ticked.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Item {
+    pub id: &'static str,
+    pub bit: u64,
+    pub label: &'static str,
+    /// The label when someone else's symptoms are being checked.
+    pub carer_label: &'static str,
+    /// Empty for situations.
+    pub group: &'static str,
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub struct Group {
+    pub id: &'static str,
+    pub title: &'static str,
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub struct LevelWording {
+    pub level: Level,
+    pub title: &'static str,
+    pub carer_title: &'static str,
+    pub action: &'static str,
+    pub sources: &'static [&'static str],
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub struct RuleText {
+    /// The fact sheet row, such as "4-pump-withdrawal" or "C1-missed-withdrawal".
+    pub id: &'static str,
+    pub why: &'static str,
+    pub carer_why: &'static str,
+    pub if_worse: &'static str,
+    pub sources: &'static [&'static str],
+}
+
+impl RedFlagContent {
+    pub fn level(&self, level: Level) -> &'static LevelWording {
+        self.levels
+            .iter()
+            .find(|l| l.level == level)
+            .expect("wording for every level")
+    }
+
+    pub fn item(&self, id: &str) -> Option<&'static Item> {
+        self.contexts.iter().chain(self.symptoms).find(|i| i.id == id)
+    }
+}
+
+use baclofen_logic::red_flags::{Level, Rule};
+
 include!(concat!(env!("OUT_DIR"), "/content.rs"));
 
 impl MissedDoseContent {

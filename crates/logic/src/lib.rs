@@ -6,5 +6,6 @@
 //! this crate returns typed results only.
 
 pub mod missed_dose;
+pub mod red_flags;
 pub mod schedule;
 pub mod time;
