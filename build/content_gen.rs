@@ -47,6 +47,8 @@ struct RawSite {
     disclaimer: Spanned<String>,
     emergency: Spanned<String>,
     emergency_sources: Vec<Spanned<String>>,
+    emergency_default_number: Spanned<String>,
+    emergency_number_note: Spanned<String>,
     navigation: Vec<Spanned<String>>,
     startup: RawStartup,
 }
@@ -241,11 +243,7 @@ impl ContentFile {
     }
 
     fn error<T>(&self, spanned: &Spanned<T>, message: impl std::fmt::Display) -> String {
-        format!(
-            "{}:{}: {message}",
-            self.path.display(),
-            self.line_of(spanned.span().start)
-        )
+        format!("{}:{}: {message}", self.path.display(), self.line_of(spanned.span().start))
     }
 }
 
@@ -262,10 +260,9 @@ impl TextRules {
             return;
         }
         if value.contains('<') || value.contains('>') {
-            errors.push(file.error(
-                text,
-                "raw HTML is not allowed in content (found `<` or `>`); write plain words",
-            ));
+            errors.push(
+                file.error(text, "raw HTML is not allowed in content (found `<` or `>`); write plain words"),
+            );
         }
         let lower = value.to_lowercase();
         if lower.contains("javascript:") {
@@ -275,10 +272,7 @@ impl TextRules {
             if lower.contains(&claim.phrase) {
                 errors.push(file.error(
                     text,
-                    format!(
-                        "ruled-out claim `{}` (baclofen-facts.md §12): {}",
-                        claim.phrase, claim.why
-                    ),
+                    format!("ruled-out claim `{}` (baclofen-facts.md §12): {}", claim.phrase, claim.why),
                 ));
             }
         }
@@ -334,20 +328,7 @@ fn date_in_words(date: &str) -> Option<String> {
     }
     let (year, month, day): (u32, usize, u32) = (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
     let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    let days_in_month = [
-        31,
-        if leap { 29 } else { 28 },
-        31,
-        30,
-        31,
-        30,
-        31,
-        31,
-        30,
-        31,
-        30,
-        31,
-    ];
+    let days_in_month = [31, if leap { 29 } else { 28 }, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
     if !(1..=12).contains(&month) || day == 0 || day > days_in_month[month - 1] {
         return None;
     }
@@ -362,10 +343,7 @@ fn check_placeholders(file: &ContentFile, text: &Spanned<String>, errors: &mut V
         if !PLACEHOLDERS.contains(&placeholder) {
             errors.push(file.error(
                 text,
-                format!(
-                    "unknown placeholder `{placeholder}`; use one of {}",
-                    PLACEHOLDERS.join(", ")
-                ),
+                format!("unknown placeholder `{placeholder}`; use one of {}", PLACEHOLDERS.join(", ")),
             ));
         }
         rest = &rest[close..];
@@ -387,11 +365,7 @@ fn statement_code(
     rules.check(file, text, errors);
     check_placeholders(file, text, errors);
     check_sources(file, sources, known, text, errors);
-    format!(
-        "Statement {{ text: {:?}, sources: {} }}",
-        text.get_ref(),
-        rust_str_list(sources)
-    )
+    format!("Statement {{ text: {:?}, sources: {} }}", text.get_ref(), rust_str_list(sources))
 }
 
 fn missed_dose_code(
@@ -420,27 +394,18 @@ fn missed_dose_code(
         ));
     }
     if *n.child_vomit_window_minutes.get_ref() == 0 {
-        errors.push(file.error(
-            &n.child_vomit_window_minutes,
-            "the vomiting window must be above 0",
-        ));
+        errors.push(file.error(&n.child_vomit_window_minutes, "the vomiting window must be above 0"));
     }
 
     let mut rules_code = String::new();
-    let keys: Vec<&str> = baclofen_logic::missed_dose::RuleId::ALL
-        .iter()
-        .map(|r| r.key())
-        .collect();
+    let keys: Vec<&str> = baclofen_logic::missed_dose::RuleId::ALL.iter().map(|r| r.key()).collect();
     let mut seen = BTreeSet::new();
     for rule in &content.rule {
         let id = rule.id.get_ref().as_str();
         if !keys.contains(&id) {
             errors.push(file.error(
                 &rule.id,
-                format!(
-                    "unknown rule id `{id}`; the engine's rules are {}",
-                    keys.join(", ")
-                ),
+                format!("unknown rule id `{id}`; the engine's rules are {}", keys.join(", ")),
             ));
         }
         if !seen.insert(id.to_string()) {
@@ -465,10 +430,7 @@ fn missed_dose_code(
     }
     for key in &keys {
         if !seen.contains(*key) {
-            errors.push(format!(
-                "{}:1: no wording for the engine's rule `{key}`",
-                file.path.display()
-            ));
+            errors.push(format!("{}:1: no wording for the engine's rule `{key}`", file.path.display()));
         }
     }
     let disagreement_keys: Vec<&str> = [
@@ -493,10 +455,7 @@ fn missed_dose_code(
     }
     for key in disagreement_keys {
         if !content.disagreement.iter().any(|d| d.id.get_ref() == key) {
-            errors.push(format!(
-                "{}:1: no wording for the disagreement `{key}`",
-                file.path.display()
-            ));
+            errors.push(format!("{}:1: no wording for the disagreement `{key}`", file.path.display()));
         }
     }
     let q = &content.questions;
@@ -559,10 +518,8 @@ fn red_flags_code(
             }
             bits.push(id.clone());
             if bits.len() > 64 {
-                errors.push(file.error(
-                    &item.id,
-                    "more than 64 symptoms and situations; the engine holds 64",
-                ));
+                errors
+                    .push(file.error(&item.id, "more than 64 symptoms and situations; the engine holds 64"));
             }
             let group = match (&item.group, is_symptom) {
                 (Some(g), true) if group_ids.contains(&g.get_ref().as_str()) => g.get_ref().clone(),
@@ -581,11 +538,7 @@ fn red_flags_code(
                 (None, false) => String::new(),
             };
             let label = text(&item.label, errors);
-            let carer = item
-                .carer_label
-                .as_ref()
-                .map(|c| text(c, errors))
-                .unwrap_or_else(|| label.clone());
+            let carer = item.carer_label.as_ref().map(|c| text(c, errors)).unwrap_or_else(|| label.clone());
             writeln!(
                 code,
                 "        Item {{ id: {id:?}, bit: 1 << {}, label: {label}, carer_label: {carer}, group: {group:?} }},",
@@ -599,10 +552,7 @@ fn red_flags_code(
     let symptoms = items(&content.symptom, true, errors);
     let mut groups = String::new();
     for group in &content.group {
-        if !content
-            .symptom
-            .iter()
-            .any(|s| s.group.as_ref().map(|g| g.get_ref()) == Some(group.id.get_ref()))
+        if !content.symptom.iter().any(|s| s.group.as_ref().map(|g| g.get_ref()) == Some(group.id.get_ref()))
         {
             errors.push(file.error(&group.id, "group has no symptoms"));
         }
@@ -639,10 +589,8 @@ fn red_flags_code(
             }
         };
         if rule.when.get_ref().is_empty() || rule.when.get_ref().iter().any(|c| c.is_empty()) {
-            errors.push(file.error(
-                &rule.when,
-                "`when` needs at least one clause, and no clause may be empty",
-            ));
+            errors
+                .push(file.error(&rule.when, "`when` needs at least one clause, and no clause may be empty"));
         }
         let clauses: Vec<String> = rule
             .when
@@ -664,19 +612,11 @@ fn red_flags_code(
                 masks.join(" | ")
             })
             .collect();
-        writeln!(
-            rule_code,
-            "        Rule {{ level: Level::{level}, clauses: &[{}] }},",
-            clauses.join(", ")
-        )
-        .unwrap();
+        writeln!(rule_code, "        Rule {{ level: Level::{level}, clauses: &[{}] }},", clauses.join(", "))
+            .unwrap();
         check_sources(&file, &rule.sources, known, &rule.id, errors);
         let why = text(&rule.why, errors);
-        let carer_why = rule
-            .carer_why
-            .as_ref()
-            .map(|c| text(c, errors))
-            .unwrap_or_else(|| why.clone());
+        let carer_why = rule.carer_why.as_ref().map(|c| text(c, errors)).unwrap_or_else(|| why.clone());
         writeln!(
             wording,
             "        RuleText {{ id: {:?}, why: {why}, carer_why: {carer_why}, if_worse: {}, sources: {} }},",
@@ -707,10 +647,7 @@ pub fn generate(root: &Path) -> Result<String, Vec<String>> {
         banned: banned
             .claim
             .into_iter()
-            .map(|c| BannedClaim {
-                phrase: c.phrase.to_lowercase(),
-                why: c.why,
-            })
+            .map(|c| BannedClaim { phrase: c.phrase.to_lowercase(), why: c.why })
             .collect(),
     };
 
@@ -752,6 +689,7 @@ pub fn generate(root: &Path) -> Result<String, Vec<String>> {
         &site.content_version,
         &site.disclaimer,
         &site.emergency,
+        &site.emergency_number_note,
         &site.startup.loading,
         &site.startup.failed,
         &site.startup.no_script,
@@ -759,13 +697,7 @@ pub fn generate(root: &Path) -> Result<String, Vec<String>> {
     ] {
         rules.check(&site_file, text, &mut errors);
     }
-    check_sources(
-        &site_file,
-        &site.emergency_sources,
-        &known,
-        &site.emergency,
-        &mut errors,
-    );
+    check_sources(&site_file, &site.emergency_sources, &known, &site.emergency, &mut errors);
     check_sources(
         &site_file,
         &site.startup.emergency_signs_sources,
@@ -773,15 +705,22 @@ pub fn generate(root: &Path) -> Result<String, Vec<String>> {
         &site.startup.emergency_signs,
         &mut errors,
     );
+    let number = site.emergency_default_number.get_ref();
+    if number.is_empty() || !number.bytes().all(|b| b.is_ascii_digit()) {
+        errors.push(
+            site_file.error(&site.emergency_default_number, "the emergency number must be digits only"),
+        );
+    }
     let checked_on = date_in_words(site.checked_on.get_ref()).unwrap_or_else(|| {
         errors.push(site_file.error(&site.checked_on, "date must be YYYY-MM-DD"));
         String::new()
     });
     writeln!(
         out,
-        "pub static SITE: Site = Site {{ product_name: {:?}, tagline: {:?}, content_version: {:?}, checked_on: {:?}, checked_on_iso: {:?}, disclaimer: {:?}, emergency: {:?}, startup: Startup {{ loading: {:?}, failed: {:?}, no_script: {:?}, emergency_signs: {:?} }} }};\n",
+        "pub static SITE: Site = Site {{ product_name: {:?}, tagline: {:?}, content_version: {:?}, checked_on: {:?}, checked_on_iso: {:?}, disclaimer: {:?}, emergency: {:?}, emergency_default_number: {:?}, emergency_number_note: {:?}, startup: Startup {{ loading: {:?}, failed: {:?}, no_script: {:?}, emergency_signs: {:?} }} }};\n",
         site.product_name.get_ref(), site.tagline.get_ref(), site.content_version.get_ref(), checked_on,
         site.checked_on.get_ref(), site.disclaimer.get_ref(), site.emergency.get_ref(),
+        site.emergency_default_number.get_ref(), site.emergency_number_note.get_ref(),
         site.startup.loading.get_ref(), site.startup.failed.get_ref(), site.startup.no_script.get_ref(),
         site.startup.emergency_signs.get_ref(),
     )
@@ -792,10 +731,9 @@ pub fn generate(root: &Path) -> Result<String, Vec<String>> {
     let mut seen = BTreeSet::new();
     for slug in &site.navigation {
         if slug.get_ref() == "home" || !seen.insert(slug.get_ref().clone()) {
-            errors.push(site_file.error(
-                slug,
-                format!("`{}` listed twice (home is always first)", slug.get_ref()),
-            ));
+            errors.push(
+                site_file.error(slug, format!("`{}` listed twice (home is always first)", slug.get_ref())),
+            );
         }
         slugs.push(slug);
     }
@@ -890,14 +828,10 @@ pub fn generate(root: &Path) -> Result<String, Vec<String>> {
                             "Info"
                         }
                     };
-                    let title = block
-                        .title
-                        .as_ref()
-                        .map(|t| t.get_ref().as_str())
-                        .unwrap_or_else(|| {
-                            errors.push(file.error(&block.block_type, "a callout needs a `title`"));
-                            ""
-                        });
+                    let title = block.title.as_ref().map(|t| t.get_ref().as_str()).unwrap_or_else(|| {
+                        errors.push(file.error(&block.block_type, "a callout needs a `title`"));
+                        ""
+                    });
                     writeln!(
                         blocks,
                         "        Block::Callout(Callout {{ kind: CalloutKind::{kind}, title: {title:?}, text: {text:?}, items: {items}, sources: {sources} }}),"

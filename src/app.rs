@@ -1,7 +1,8 @@
 //! The app shell: header, navigation, the current page in `main`, footer.
 
 use crate::components::{
-    missed_dose_helper::MissedDoseHelper, site_footer::SiteFooter, site_header::SiteHeader,
+    missed_dose_helper::MissedDoseHelper, red_flag_checker::RedFlagChecker, site_footer::SiteFooter,
+    site_header::SiteHeader,
 };
 use crate::pages::{content_page::ContentPage, not_found::NotFound, sources::SourcesPage};
 use crate::route::Route;
@@ -55,10 +56,7 @@ pub fn App(props: &AppProps) -> Html {
             place.set(to);
         })
     };
-    let navigation = Navigation {
-        place: (*place).clone(),
-        go,
-    };
+    let navigation = Navigation { place: (*place).clone(), go };
 
     html! {
         <ContextProvider<Navigation> context={navigation}>
@@ -83,6 +81,7 @@ pub fn Shell(props: &ShellProps) -> Html {
     let body = match (route, route.page()) {
         (Route::Sources, Some(page)) => html! { <SourcesPage {page} /> },
         (Route::MissedDose, Some(page)) => html! { <ContentPage {page}><MissedDoseHelper /></ContentPage> },
+        (Route::SideEffects, Some(page)) => html! { <ContentPage {page}><RedFlagChecker /></ContentPage> },
         (_, Some(page)) => html! { <ContentPage {page} /> },
         (_, None) => html! { <NotFound /> },
     };

@@ -13,6 +13,10 @@ pub struct Site {
     pub checked_on_iso: &'static str,
     pub disclaimer: &'static str,
     pub emergency: &'static str,
+    /// Digits for `tel:` buttons until a clinic or region sets a number.
+    pub emergency_default_number: &'static str,
+    /// Said next to the default number, so no one relies on it alone.
+    pub emergency_number_note: &'static str,
     pub startup: Startup,
 }
 
@@ -168,10 +172,7 @@ pub struct RuleText {
 
 impl RedFlagContent {
     pub fn level(&self, level: Level) -> &'static LevelWording {
-        self.levels
-            .iter()
-            .find(|l| l.level == level)
-            .expect("wording for every level")
+        self.levels.iter().find(|l| l.level == level).expect("wording for every level")
     }
 
     pub fn item(&self, id: &str) -> Option<&'static Item> {
@@ -186,10 +187,7 @@ include!(concat!(env!("OUT_DIR"), "/content.rs"));
 impl MissedDoseContent {
     pub fn wording(&self, rule: baclofen_logic::missed_dose::RuleId) -> &'static RuleWording {
         // build.rs guarantees every rule has wording.
-        self.rules_wording
-            .iter()
-            .find(|w| w.key == rule.key())
-            .expect("wording for every rule")
+        self.rules_wording.iter().find(|w| w.key == rule.key()).expect("wording for every rule")
     }
 
     pub fn disagreement(&self, which: baclofen_logic::missed_dose::Disagreement) -> &'static Statement {

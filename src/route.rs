@@ -62,10 +62,7 @@ impl Route {
         if path.is_empty() {
             return Route::Home;
         }
-        Route::PAGES
-            .into_iter()
-            .find(|r| *r != Route::Home && r.slug() == path)
-            .unwrap_or(Route::NotFound)
+        Route::PAGES.into_iter().find(|r| *r != Route::Home && r.slug() == path).unwrap_or(Route::NotFound)
     }
 
     pub fn page(self) -> Option<&'static Page> {
@@ -133,10 +130,7 @@ mod tests {
 
     #[test]
     fn titles_name_the_page_and_the_product() {
-        assert_eq!(
-            Route::About.document_title(),
-            format!("About baclofen – {}", content::SITE.product_name)
-        );
+        assert_eq!(Route::About.document_title(), format!("About baclofen – {}", content::SITE.product_name));
         assert!(Route::NotFound.document_title().starts_with("Page not found"));
     }
 }

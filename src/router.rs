@@ -7,16 +7,18 @@
 use crate::route::Route;
 use yew::prelude::*;
 
-/// Where the app is: a route and, optionally, an element id to scroll to.
+/// Where the app is: a route and, optionally, a query (settings for a page, such as
+/// `context=missed`) and an element id to scroll to.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Place {
     pub route: Route,
+    pub query: Option<AttrValue>,
     pub anchor: Option<AttrValue>,
 }
 
 impl Place {
     pub fn new(route: Route) -> Self {
-        Self { route, anchor: None }
+        Self { route, query: None, anchor: None }
     }
 
     /// The place for an absolute URL, given the app's absolute base URL (ending in `/`).
@@ -30,25 +32,31 @@ impl Place {
             Some(rest) => rest,
             // The base folder itself without its trailing slash.
             None if base.strip_suffix('/') == without_anchor.split('?').next() => "",
-            None => {
-                return Self {
-                    route: Route::NotFound,
-                    anchor,
-                }
-            }
+            None => return Self { route: Route::NotFound, query: None, anchor },
         };
-        Self {
-            route: Route::from_relative_path(relative),
-            anchor,
-        }
+        let query = relative
+            .split_once('?')
+            .map(|(_, q)| q)
+            .filter(|q| !q.is_empty())
+            .map(|q| AttrValue::from(q.to_string()));
+        Self { route: Route::from_relative_path(relative), query, anchor }
     }
 
-    /// The link target relative to the app base, with the anchor if there is one.
+    /// The link target relative to the app base, with the query and anchor if there are any.
     pub fn href(&self) -> String {
-        match &self.anchor {
-            Some(anchor) => format!("{}#{anchor}", self.route.href()),
-            None => self.route.href(),
+        let mut href = self.route.href();
+        if let Some(query) = &self.query {
+            href = format!("{href}?{query}");
         }
+        if let Some(anchor) = &self.anchor {
+            href = format!("{href}#{anchor}");
+        }
+        href
+    }
+
+    /// The value of `key` in the query, if present (`context=missed,pump` → `missed,pump`).
+    pub fn query_value(&self, key: &str) -> Option<&str> {
+        self.query.as_deref()?.split('&').find_map(|pair| pair.strip_prefix(key)?.strip_prefix('='))
     }
 }
 
@@ -158,28 +166,21 @@ mod tests {
         let cases = [
             ("http://127.0.0.1:8080/clinic/baclofen/", Route::Home, None),
             ("http://127.0.0.1:8080/clinic/baclofen", Route::Home, None),
-            (
-                "http://127.0.0.1:8080/clinic/baclofen/?embed=1",
-                Route::Home,
-                None,
-            ),
-            (
-                "http://127.0.0.1:8080/clinic/baclofen/index.html",
-                Route::Home,
-                None,
-            ),
+            ("http://127.0.0.1:8080/clinic/baclofen/?embed=1", Route::Home, None),
+            ("http://127.0.0.1:8080/clinic/baclofen/index.html", Route::Home, None),
             ("http://127.0.0.1:8080/clinic/baclofen/about/", Route::About, None),
             (
                 "http://127.0.0.1:8080/clinic/baclofen/sources/#src-nhs-how",
                 Route::Sources,
                 Some("src-nhs-how"),
             ),
-            (
-                "http://127.0.0.1:8080/clinic/baclofen/stopping/#",
-                Route::Stopping,
-                None,
-            ),
+            ("http://127.0.0.1:8080/clinic/baclofen/stopping/#", Route::Stopping, None),
             ("http://127.0.0.1:8080/elsewhere/", Route::NotFound, None),
+            (
+                "http://127.0.0.1:8080/clinic/baclofen/side-effects/?context=missed#checker",
+                Route::SideEffects,
+                Some("checker"),
+            ),
         ];
         for (url, route, anchor) in cases {
             let place = Place::from_url(url, BASE);
@@ -189,12 +190,19 @@ mod tests {
     }
 
     #[test]
-    fn href_keeps_the_anchor() {
-        let place = Place {
-            route: Route::Sources,
-            anchor: Some("src-mfc".into()),
-        };
+    fn href_keeps_the_query_and_anchor() {
+        let place = Place { route: Route::Sources, query: None, anchor: Some("src-mfc".into()) };
         assert_eq!(place.href(), "sources/#src-mfc");
         assert_eq!(Place::from_url(&format!("{BASE}{}", place.href()), BASE), place);
+        let place = Place {
+            route: Route::SideEffects,
+            query: Some("context=missed,pump&embed=1".into()),
+            anchor: Some("checker".into()),
+        };
+        assert_eq!(place.href(), "side-effects/?context=missed,pump&embed=1#checker");
+        assert_eq!(Place::from_url(&format!("{BASE}{}", place.href()), BASE), place);
+        assert_eq!(place.query_value("context"), Some("missed,pump"));
+        assert_eq!(place.query_value("embed"), Some("1"));
+        assert_eq!(place.query_value("con"), None);
     }
 }

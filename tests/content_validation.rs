@@ -34,10 +34,7 @@ impl Scratch {
             NEXT.fetch_add(1, Ordering::Relaxed)
         ));
         let _ = std::fs::remove_dir_all(&dir);
-        copy_dir(
-            Path::new(env!("CARGO_MANIFEST_DIR")).join("content").as_path(),
-            &dir,
-        );
+        copy_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("content").as_path(), &dir);
         Scratch(dir)
     }
 
@@ -61,9 +58,7 @@ impl Drop for Scratch {
 
 fn assert_one_error(errors: &[String], file_and_line: &str, words: &str) {
     assert!(
-        errors
-            .iter()
-            .any(|e| e.contains(file_and_line) && e.contains(words)),
+        errors.iter().any(|e| e.contains(file_and_line) && e.contains(words)),
         "expected an error at {file_and_line} mentioning {words:?}, got {errors:#?}"
     );
 }
@@ -77,11 +72,7 @@ fn the_real_content_is_valid() {
 #[test]
 fn an_unknown_source_id_fails_with_file_and_line() {
     let scratch = Scratch::new();
-    scratch.edit(
-        "pages/about.toml",
-        r#"sources = ["FDA-TAB", "QCH"]"#,
-        r#"sources = ["FDA-TAB", "QHC"]"#,
-    );
+    scratch.edit("pages/about.toml", r#"sources = ["FDA-TAB", "QCH"]"#, r#"sources = ["FDA-TAB", "QHC"]"#);
     assert_one_error(&scratch.errors(), "about.toml:8:", "unknown source id `QHC`");
 }
 
@@ -95,22 +86,14 @@ fn a_statement_without_sources_fails() {
 #[test]
 fn raw_html_fails() {
     let scratch = Scratch::new();
-    scratch.edit(
-        "pages/stopping.toml",
-        "Only stop baclofen",
-        "Only stop <script>baclofen",
-    );
+    scratch.edit("pages/stopping.toml", "Only stop baclofen", "Only stop <script>baclofen");
     assert_one_error(&scratch.errors(), "stopping.toml:", "raw HTML is not allowed");
 }
 
 #[test]
 fn a_javascript_link_fails() {
     let scratch = Scratch::new();
-    scratch.edit(
-        "pages/home.toml",
-        "Baclofen is a medicine",
-        "javascript:alert(1) Baclofen is a medicine",
-    );
+    scratch.edit("pages/home.toml", "Baclofen is a medicine", "javascript:alert(1) Baclofen is a medicine");
     assert_one_error(&scratch.errors(), "home.toml:7:", "`javascript:` is not allowed");
 }
 
@@ -121,25 +104,14 @@ fn every_ruled_out_claim_from_section_12_fails() {
             .unwrap();
     let phrases: Vec<&str> = banned
         .lines()
-        .filter_map(|l| {
-            l.strip_prefix("phrase = \"")
-                .and_then(|rest| rest.strip_suffix('"'))
-        })
+        .filter_map(|l| l.strip_prefix("phrase = \"").and_then(|rest| rest.strip_suffix('"')))
         .collect();
     assert!(phrases.len() >= 20, "the §12 list looks truncated");
     for phrase in phrases {
         let scratch = Scratch::new();
         let loud = phrase.to_uppercase();
-        scratch.edit(
-            "pages/about.toml",
-            "Baclofen is a muscle relaxer.",
-            &format!("Baclofen {loud} works."),
-        );
-        assert_one_error(
-            &scratch.errors(),
-            "about.toml:7:",
-            &format!("ruled-out claim `{phrase}`"),
-        );
+        scratch.edit("pages/about.toml", "Baclofen is a muscle relaxer.", &format!("Baclofen {loud} works."));
+        assert_one_error(&scratch.errors(), "about.toml:7:", &format!("ruled-out claim `{phrase}`"));
     }
 }
 
@@ -153,11 +125,7 @@ fn a_missing_required_page_fails() {
 #[test]
 fn a_page_not_in_the_navigation_fails() {
     let scratch = Scratch::new();
-    std::fs::copy(
-        scratch.0.join("pages/about.toml"),
-        scratch.0.join("pages/extra.toml"),
-    )
-    .unwrap();
+    std::fs::copy(scratch.0.join("pages/about.toml"), scratch.0.join("pages/extra.toml")).unwrap();
     assert_one_error(&scratch.errors(), "extra.toml:1:", "not listed in `navigation`");
 }
 
@@ -173,11 +141,7 @@ fn an_empty_section_fails() {
 #[test]
 fn empty_text_fails() {
     let scratch = Scratch::new();
-    scratch.edit(
-        "pages/missed-dose.toml",
-        r#"title = "If you miss a dose""#,
-        r#"title = "  ""#,
-    );
+    scratch.edit("pages/missed-dose.toml", r#"title = "If you miss a dose""#, r#"title = "  ""#);
     assert_one_error(&scratch.errors(), "missed-dose.toml:2:", "text is empty");
 }
 
@@ -191,11 +155,7 @@ fn a_callout_without_a_level_fails() {
 #[test]
 fn a_toml_syntax_error_names_the_line() {
     let scratch = Scratch::new();
-    scratch.edit(
-        "site.toml",
-        "content_version = \"0.1.0\"",
-        "content_version = 0.1.0\"",
-    );
+    scratch.edit("site.toml", "content_version = \"0.1.0\"", "content_version = 0.1.0\"");
     assert_one_error(&scratch.errors(), "site.toml:4:", "");
 }
 
@@ -203,11 +163,7 @@ fn a_toml_syntax_error_names_the_line() {
 fn an_impossible_review_date_fails() {
     let scratch = Scratch::new();
     let site = std::fs::read_to_string(scratch.0.join("site.toml")).unwrap();
-    let line = site
-        .lines()
-        .find(|l| l.starts_with("checked_on"))
-        .unwrap()
-        .to_string();
+    let line = site.lines().find(|l| l.starts_with("checked_on")).unwrap().to_string();
     scratch.edit("site.toml", &line, r#"checked_on = "2026-02-30""#);
     assert_one_error(&scratch.errors(), "site.toml:", "date must be YYYY-MM-DD");
 }

@@ -43,10 +43,7 @@ fn row(
     let rules = MISSED_DOSE.rules;
     let answer = advise(Some(sched), zone, now, &situation, &rules).unwrap();
     let words = explain(&answer, zone, now, &rules, sched.doses_per_day());
-    let missed = answer
-        .dose_at
-        .map(|at| time_words(zone, now, at))
-        .unwrap_or_else(|| "–".into());
+    let missed = answer.dose_at.map(|at| time_words(zone, now, at)).unwrap_or_else(|| "–".into());
     let now_words = local_at(zone, now).1;
     writeln!(
         out,
@@ -68,11 +65,7 @@ fn table(
     situation: Situation,
 ) {
     writeln!(out, "\n### {title}\n").unwrap();
-    writeln!(
-        out,
-        "| who | time now | dose in question | answer | rule |\n|---|---|---|---|---|"
-    )
-    .unwrap();
+    writeln!(out, "| who | time now | dose in question | answer | rule |\n|---|---|---|---|---|").unwrap();
     let who = match situation.person {
         Person::Adult => "adult",
         Person::Child => "child",
@@ -105,18 +98,8 @@ fn generate() -> String {
     let day = Date::new(2026, 11, 23).unwrap();
     let utc = FixedZone(0);
     let three = schedule(&["08:00", "14:00", "20:00"]);
-    let times = [
-        "08:00", "09:00", "10:00", "11:00", "11:59", "12:00", "12:01", "13:00", "13:30", "13:59",
-    ];
-    table(
-        &mut out,
-        "Adult (NHS rule)",
-        &utc,
-        &three,
-        day,
-        &times,
-        base(Person::Adult),
-    );
+    let times = ["08:00", "09:00", "10:00", "11:00", "11:59", "12:00", "12:01", "13:00", "13:30", "13:59"];
+    table(&mut out, "Adult (NHS rule)", &utc, &three, day, &times, base(Person::Adult));
     table(
         &mut out,
         "Child (NHS rule with the Medicines for Children 4-hour gap)",
@@ -127,11 +110,7 @@ fn generate() -> String {
         base(Person::Child),
     );
     let four = schedule(&["08:00", "12:00", "16:00", "20:00"]);
-    writeln!(
-        out,
-        "\nFour doses a day (08:00, 12:00, 16:00, 20:00), the 08:00 dose missed:"
-    )
-    .unwrap();
+    writeln!(out, "\nFour doses a day (08:00, 12:00, 16:00, 20:00), the 08:00 dose missed:").unwrap();
     table(
         &mut out,
         "Child, four doses a day",
@@ -143,85 +122,25 @@ fn generate() -> String {
     );
 
     writeln!(out, "\n### Other situations (adult unless stated; now 10:00)\n").unwrap();
-    writeln!(
-        out,
-        "| who | time now | dose in question | answer | rule |\n|---|---|---|---|---|"
-    )
-    .unwrap();
+    writeln!(out, "| who | time now | dose in question | answer | rule |\n|---|---|---|---|---|").unwrap();
     let ten = instant_at(&utc, day, t("10:00"));
     let cases: [(&str, Situation); 7] = [
-        (
-            "two or more missed",
-            Situation {
-                missed: Missed::TwoOrMoreInARow,
-                ..base(Person::Adult)
-            },
-        ),
-        (
-            "ran out",
-            Situation {
-                missed: Missed::RanOut,
-                ..base(Person::Adult)
-            },
-        ),
-        (
-            "pump user",
-            Situation {
-                form: Form::Pump,
-                ..base(Person::Adult)
-            },
-        ),
-        (
-            "withdrawal signs",
-            Situation {
-                withdrawal_signs: true,
-                ..base(Person::Adult)
-            },
-        ),
-        (
-            "adult, sick 20 min after",
-            Situation {
-                vomited_after: Some(20),
-                ..base(Person::Adult)
-            },
-        ),
-        (
-            "child, sick 20 min after",
-            Situation {
-                vomited_after: Some(20),
-                ..base(Person::Child)
-            },
-        ),
-        (
-            "child, sick 45 min after",
-            Situation {
-                vomited_after: Some(45),
-                ..base(Person::Child)
-            },
-        ),
+        ("two or more missed", Situation { missed: Missed::TwoOrMoreInARow, ..base(Person::Adult) }),
+        ("ran out", Situation { missed: Missed::RanOut, ..base(Person::Adult) }),
+        ("pump user", Situation { form: Form::Pump, ..base(Person::Adult) }),
+        ("withdrawal signs", Situation { withdrawal_signs: true, ..base(Person::Adult) }),
+        ("adult, sick 20 min after", Situation { vomited_after: Some(20), ..base(Person::Adult) }),
+        ("child, sick 20 min after", Situation { vomited_after: Some(20), ..base(Person::Child) }),
+        ("child, sick 45 min after", Situation { vomited_after: Some(45), ..base(Person::Child) }),
     ];
     for (label, situation) in cases {
         row(&mut out, &utc, &three, ten, situation, label);
     }
-    let chosen = Situation {
-        dose: WhichDose::At(instant_at(&utc, day, t("08:00"))),
-        ..base(Person::Adult)
-    };
-    row(
-        &mut out,
-        &utc,
-        &three,
-        instant_at(&utc, day, t("15:00")),
-        chosen,
-        "08:00 chosen at 15:00",
-    );
+    let chosen = Situation { dose: WhichDose::At(instant_at(&utc, day, t("08:00"))), ..base(Person::Adult) };
+    row(&mut out, &utc, &three, instant_at(&utc, day, t("15:00")), chosen, "08:00 chosen at 15:00");
 
     writeln!(out, "\n### Midnight and daylight-saving days\n").unwrap();
-    writeln!(
-        out,
-        "| who | time now | dose in question | answer | rule |\n|---|---|---|---|---|"
-    )
-    .unwrap();
+    writeln!(out, "| who | time now | dose in question | answer | rule |\n|---|---|---|---|---|").unwrap();
     let late = schedule(&["08:00", "15:00", "22:00"]);
     row(
         &mut out,
@@ -297,8 +216,5 @@ fn one_answer_takes_well_under_a_millisecond() {
     let each = began.elapsed() / rounds as u32;
     println!("one missed-dose answer: {each:?}");
     // Generous bound: a real answer takes microseconds; this only catches an accidental blow-up.
-    assert!(
-        each < std::time::Duration::from_millis(1),
-        "one answer took {each:?}"
-    );
+    assert!(each < std::time::Duration::from_millis(1), "one answer took {each:?}");
 }

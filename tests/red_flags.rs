@@ -16,31 +16,19 @@ fn level(ids: &[&str]) -> Option<Level> {
 }
 
 fn all_bits() -> Vec<u64> {
-    RED_FLAGS
-        .contexts
-        .iter()
-        .chain(RED_FLAGS.symptoms)
-        .map(|i| i.bit)
-        .collect()
+    RED_FLAGS.contexts.iter().chain(RED_FLAGS.symptoms).map(|i| i.bit).collect()
 }
 
 /// The smallest tick set that fires a rule: the first item of each clause.
 fn minimal(rule: &Rule<'_>) -> u64 {
-    rule.clauses
-        .iter()
-        .map(|clause| 1u64 << clause.trailing_zeros())
-        .fold(0, |a, b| a | b)
+    rule.clauses.iter().map(|clause| 1u64 << clause.trailing_zeros()).fold(0, |a, b| a | b)
 }
 
 #[test]
 fn every_row_fires_at_its_own_level_from_its_smallest_set_of_ticks() {
     for (i, rule) in RED_FLAGS.rules.iter().enumerate() {
         let result = triage(RED_FLAGS.rules, minimal(rule));
-        assert!(
-            result.fired.contains(&i),
-            "{} did not fire",
-            RED_FLAGS.rule_text[i].id
-        );
+        assert!(result.fired.contains(&i), "{} did not fire", RED_FLAGS.rule_text[i].id);
         assert_eq!(result.level, Some(rule.level), "{}", RED_FLAGS.rule_text[i].id);
     }
 }
@@ -48,14 +36,9 @@ fn every_row_fires_at_its_own_level_from_its_smallest_set_of_ticks() {
 #[test]
 fn every_row_of_the_fact_sheet_table_is_in_the_rules() {
     let ids: Vec<&str> = RED_FLAGS.rule_text.iter().map(|r| r.id).collect();
-    let rows = (1..=30)
-        .map(|n| n.to_string())
-        .chain((1..=8).map(|n| format!("C{n}")));
+    let rows = (1..=30).map(|n| n.to_string()).chain((1..=8).map(|n| format!("C{n}")));
     for row in rows {
-        assert!(
-            ids.iter().any(|id| id.split('-').next() == Some(row.as_str())),
-            "row {row} is missing"
-        );
+        assert!(ids.iter().any(|id| id.split('-').next() == Some(row.as_str())), "row {row} is missing");
     }
     assert_eq!(RED_FLAGS.rules.len(), RED_FLAGS.rule_text.len());
 }
@@ -63,11 +46,7 @@ fn every_row_of_the_fact_sheet_table_is_in_the_rules() {
 #[test]
 fn every_symptom_has_a_level_on_its_own() {
     for symptom in RED_FLAGS.symptoms {
-        assert!(
-            triage(RED_FLAGS.rules, symptom.bit).level.is_some(),
-            "{} has no level",
-            symptom.id
-        );
+        assert!(triage(RED_FLAGS.rules, symptom.bit).level.is_some(), "{} has no level", symptom.id);
     }
 }
 
@@ -89,10 +68,7 @@ fn adding_a_tick_never_lowers_the_level_for_all_sets_up_to_three() {
         let before = triage(RED_FLAGS.rules, *set).level;
         for bit in &bits {
             let after = triage(RED_FLAGS.rules, set | bit).level;
-            assert!(
-                after >= before,
-                "adding {bit:#x} to {set:#x} lowered {before:?} to {after:?}"
-            );
+            assert!(after >= before, "adding {bit:#x} to {set:#x} lowered {before:?} to {after:?}");
         }
     }
     assert!(sets.len() > 16_000);
@@ -112,26 +88,16 @@ fn adding_a_tick_never_lowers_the_level_for_100000_random_sets() {
     for _ in 0..100_000 {
         let set = bits.iter().filter(|_| next() % 5 == 0).fold(0, |a, b| a | b);
         let extra = bits[(next() % bits.len() as u64) as usize];
-        let (before, after) = (
-            triage(RED_FLAGS.rules, set).level,
-            triage(RED_FLAGS.rules, set | extra).level,
-        );
-        assert!(
-            after >= before,
-            "adding {extra:#x} to {set:#x} lowered {before:?} to {after:?}"
-        );
+        let (before, after) =
+            (triage(RED_FLAGS.rules, set).level, triage(RED_FLAGS.rules, set | extra).level);
+        assert!(after >= before, "adding {extra:#x} to {set:#x} lowered {before:?} to {after:?}");
     }
 }
 
 #[test]
 fn every_emergency_row_is_an_emergency_in_every_combination_of_situations() {
     let contexts: Vec<u64> = RED_FLAGS.contexts.iter().map(|c| c.bit).collect();
-    for (i, rule) in RED_FLAGS
-        .rules
-        .iter()
-        .enumerate()
-        .filter(|(_, r)| r.level == Level::Emergency)
-    {
+    for (i, rule) in RED_FLAGS.rules.iter().enumerate().filter(|(_, r)| r.level == Level::Emergency) {
         for combination in 0..(1u32 << contexts.len()) {
             let situations = (0..contexts.len())
                 .filter(|k| combination & (1 << k) != 0)

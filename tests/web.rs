@@ -33,13 +33,8 @@ fn text_of(root: &Element, selector: &str) -> String {
 #[wasm_bindgen_test]
 async fn shell_shows_landmarks_navigation_and_safety_footer() {
     let root = fresh_root();
-    yew::Renderer::<Shell>::with_root_and_props(
-        root.clone(),
-        ShellProps {
-            route: Route::MissedDose,
-        },
-    )
-    .render();
+    yew::Renderer::<Shell>::with_root_and_props(root.clone(), ShellProps { route: Route::MissedDose })
+        .render();
     yew::scheduler::flush().await;
 
     assert_eq!(text_of(&root, "main h1"), "If you miss a dose");
@@ -51,26 +46,14 @@ async fn shell_shows_landmarks_navigation_and_safety_footer() {
     assert!(footer.contains(SITE.content_version), "{footer}");
     // The double-dose warning is a callout with words and an icon, not colour alone.
     let callout = text_of(&root, ".callout--warning");
-    assert!(
-        callout.contains("Important: Never take a double dose"),
-        "{callout}"
-    );
-    assert!(root
-        .query_selector(".callout--warning svg[aria-hidden=true]")
-        .unwrap()
-        .is_some());
+    assert!(callout.contains("Important: Never take a double dose"), "{callout}");
+    assert!(root.query_selector(".callout--warning svg[aria-hidden=true]").unwrap().is_some());
 }
 
 #[wasm_bindgen_test]
 async fn unknown_route_shows_a_kind_not_found_page() {
     let root = fresh_root();
-    yew::Renderer::<Shell>::with_root_and_props(
-        root.clone(),
-        ShellProps {
-            route: Route::NotFound,
-        },
-    )
-    .render();
+    yew::Renderer::<Shell>::with_root_and_props(root.clone(), ShellProps { route: Route::NotFound }).render();
     yew::scheduler::flush().await;
     assert_eq!(text_of(&root, "main h1"), "Page not found");
     assert!(root.query_selector("nav a[aria-current=page]").unwrap().is_none());
@@ -81,31 +64,19 @@ async fn clicking_a_section_link_moves_to_it_and_focuses_its_heading() {
     let root = fresh_root();
     let base = web_sys::window().unwrap().location().href().unwrap();
     let base = base[..=base.rfind('/').unwrap()].to_string();
-    let props = AppProps {
-        base: base.into(),
-        start: Place::new(Route::Home),
-    };
+    let props = AppProps { base: base.into(), start: Place::new(Route::Home) };
     yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;
     assert_eq!(text_of(&root, "main h1"), "Baclofen: a plain guide");
 
-    let link: HtmlElement = root
-        .query_selector("nav a[href='stopping/']")
-        .unwrap()
-        .unwrap()
-        .dyn_into()
-        .unwrap();
+    let link: HtmlElement =
+        root.query_selector("nav a[href='stopping/']").unwrap().unwrap().dyn_into().unwrap();
     link.click();
     yew::scheduler::flush().await;
 
     assert_eq!(text_of(&root, "main h1"), "Stopping baclofen safely");
     let active = document().active_element().map(|e| e.id());
     assert_eq!(active.as_deref(), Some("main-heading"));
-    assert!(web_sys::window()
-        .unwrap()
-        .location()
-        .href()
-        .unwrap()
-        .ends_with("/stopping/"));
+    assert!(web_sys::window().unwrap().location().href().unwrap().ends_with("/stopping/"));
     assert_eq!(document().title(), "Stopping baclofen safely – Baclofen guide");
 }

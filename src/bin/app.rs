@@ -10,12 +10,5 @@ fn main() {
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id("app"))
         .expect("index.html has <div id=\"app\">");
-    yew::Renderer::<App>::with_root_and_props(
-        root,
-        AppProps {
-            base: base.into(),
-            start,
-        },
-    )
-    .render();
+    yew::Renderer::<App>::with_root_and_props(root, AppProps { base: base.into(), start }).render();
 }

@@ -111,24 +111,12 @@ mod tests {
         let day = Date::new(2026, 11, 23).unwrap();
         let at = |t: &str| instant_at(&zone, day, ClockTime::parse(t).unwrap());
         let doses = [
-            TimelineDose {
-                at: at("08:00"),
-                mark: DoseMark::Missed,
-            },
-            TimelineDose {
-                at: at("10:00"),
-                mark: DoseMark::TakeNow,
-            },
-            TimelineDose {
-                at: at("14:00"),
-                mark: DoseMark::Next,
-            },
+            TimelineDose { at: at("08:00"), mark: DoseMark::Missed },
+            TimelineDose { at: at("10:00"), mark: DoseMark::TakeNow },
+            TimelineDose { at: at("14:00"), mark: DoseMark::Next },
         ];
         let drawn = lay_out(&doses, &zone, at("10:00"));
-        assert_eq!(
-            drawn.iter().map(|d| d.x).collect::<Vec<_>>(),
-            [40, 40 + 520 / 3, 560]
-        );
+        assert_eq!(drawn.iter().map(|d| d.x).collect::<Vec<_>>(), [40, 40 + 520 / 3, 560]);
         assert_eq!(drawn[0].words, "08:00 today: missed dose");
         assert_eq!(drawn[2].clock, "14:00");
     }

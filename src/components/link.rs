@@ -8,6 +8,9 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct LinkProps {
     pub to: Route,
+    /// Settings for the target page, such as `context=missed`.
+    #[prop_or_default]
+    pub query: Option<AttrValue>,
     /// An element id on the target page to scroll to.
     #[prop_or_default]
     pub anchor: Option<AttrValue>,
@@ -23,10 +26,7 @@ pub struct LinkProps {
 #[component]
 pub fn Link(props: &LinkProps) -> Html {
     let navigation = use_context::<Navigation>();
-    let place = Place {
-        route: props.to,
-        anchor: props.anchor.clone(),
-    };
+    let place = Place { route: props.to, query: props.query.clone(), anchor: props.anchor.clone() };
     let href = place.href();
     let onclick = navigation.map(|navigation| {
         Callback::from(move |event: MouseEvent| {

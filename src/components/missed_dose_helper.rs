@@ -54,12 +54,7 @@ impl Reducible for State {
                 next.notice = None;
             }
             Action::Restore(Remembered::Found { person, form, times }) => {
-                next.fields = Fields {
-                    person,
-                    form,
-                    times,
-                    ..next.fields
-                };
+                next.fields = Fields { person, form, times, ..next.fields };
                 next.remember = true;
             }
             Action::Restore(Remembered::Discarded) => {
@@ -176,14 +171,8 @@ pub fn MissedDoseHelper() -> Html {
                     device::forget();
                 }
             }
-            *focus_target.borrow_mut() = Some(
-                if result.is_ok() {
-                    RESULT_ID
-                } else {
-                    ERROR_SUMMARY_ID
-                }
-                .to_string(),
-            );
+            *focus_target.borrow_mut() =
+                Some(if result.is_ok() { RESULT_ID } else { ERROR_SUMMARY_ID }.to_string());
             state.dispatch(Action::Answered(result));
         })
     };
@@ -247,26 +236,17 @@ pub fn MissedDoseHelper() -> Html {
     });
 
     // Choices for "which dose": the latest due, or any dose due in the last day.
-    let dose_options = form::read(&Fields {
-        withdrawal: Some(false),
-        vomited: false,
-        ..fields.clone()
-    })
-    .ok()
-    .and_then(|(schedule, _)| schedule)
-    .map(|schedule| {
-        let (zone, now) = (DeviceZone, device::now());
-        form::recent_doses(&schedule, &zone, now)
-            .into_iter()
-            .map(|at| {
-                (
-                    at.0.to_string(),
-                    format!("The {} dose", time_words(&zone, now, at)),
-                )
-            })
-            .collect::<Vec<_>>()
-    })
-    .unwrap_or_default();
+    let dose_options = form::read(&Fields { withdrawal: Some(false), vomited: false, ..fields.clone() })
+        .ok()
+        .and_then(|(schedule, _)| schedule)
+        .map(|schedule| {
+            let (zone, now) = (DeviceZone, device::now());
+            form::recent_doses(&schedule, &zone, now)
+                .into_iter()
+                .map(|at| (at.0.to_string(), format!("The {} dose", time_words(&zone, now, at))))
+                .collect::<Vec<_>>()
+        })
+        .unwrap_or_default();
     let on_dose = edit.reform(|event: Event| {
         let value = event.target_unchecked_into::<HtmlSelectElement>().value();
         Box::new(move |f: &mut Fields| f.dose = value) as Box<dyn FnOnce(&mut Fields)>
@@ -284,11 +264,8 @@ pub fn MissedDoseHelper() -> Html {
     let dose_error = error_for(errors, Field::Dose);
     let vomit_error = error_for(errors, Field::VomitedAfter);
     let withdrawal_error = error_for(errors, Field::Withdrawal);
-    let withdrawal_question = if pump {
-        &MISSED_DOSE.pump_withdrawal_question
-    } else {
-        &MISSED_DOSE.withdrawal_question
-    };
+    let withdrawal_question =
+        if pump { &MISSED_DOSE.pump_withdrawal_question } else { &MISSED_DOSE.withdrawal_question };
 
     html! {
         <section class="helper" aria-labelledby="helper-title">
@@ -388,7 +365,8 @@ pub fn MissedDoseHelper() -> Html {
             </form>
             <div class="helper__answer" aria-live="polite">
                 if let Some(outcome) = &state.outcome {
-                    <MissedDoseResult explained={outcome.explained.clone()} timeline={outcome.timeline.clone()} />
+                    <MissedDoseResult explained={outcome.explained.clone()} timeline={outcome.timeline.clone()}
+                        checker_context={if pump { "pump" } else { "missed" }} />
                 }
             </div>
         </section>

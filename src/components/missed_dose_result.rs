@@ -14,6 +14,8 @@ pub const RESULT_ID: &str = "missed-dose-result";
 pub struct MissedDoseResultProps {
     pub explained: Explained,
     pub timeline: Vec<DrawnDose>,
+    /// The situation to tick in the red-flag checker: `missed` or `pump`.
+    pub checker_context: AttrValue,
 }
 
 #[component]
@@ -52,7 +54,12 @@ pub fn MissedDoseResult(props: &MissedDoseResultProps) -> Html {
             }) }
             <DoseTimeline doses={props.timeline.clone()} />
             if e.level != Level::Routine {
-                <p><Link to={Route::SideEffects}>{"Check other symptoms and red flags"}</Link></p>
+                <p>
+                    <Link to={Route::SideEffects} query={AttrValue::from(format!("context={}", props.checker_context))}
+                        anchor={AttrValue::from("checker")} classes="button button--secondary">
+                        {"Check symptoms for withdrawal now"}
+                    </Link>
+                </p>
             }
             <details class="result__why">
                 <summary>{"Why this answer"}</summary>

@@ -4,5 +4,7 @@ pub mod dose_timeline;
 pub mod link;
 pub mod missed_dose_helper;
 pub mod missed_dose_result;
+pub mod red_flag_checker;
+pub mod red_flag_result;
 pub mod site_footer;
 pub mod site_header;

@@ -72,17 +72,10 @@ pub fn decode(stored: &str) -> Option<(Person, Form, Vec<String>)> {
         "pump" => Form::Pump,
         _ => return None,
     };
-    let times: Vec<String> = parts
-        .next()?
-        .split(',')
-        .filter(|t| !t.is_empty())
-        .map(str::to_string)
-        .collect();
+    let times: Vec<String> = parts.next()?.split(',').filter(|t| !t.is_empty()).map(str::to_string).collect();
     let valid = parts.next().is_none()
         && times.len() <= baclofen_logic::schedule::MAX_DOSES_PER_DAY
-        && times
-            .iter()
-            .all(|t| baclofen_logic::time::ClockTime::parse(t).is_ok());
+        && times.iter().all(|t| baclofen_logic::time::ClockTime::parse(t).is_ok());
     valid.then_some((person, form, times))
 }
 
@@ -120,15 +113,8 @@ mod tests {
 
     #[test]
     fn remembered_times_round_trip() {
-        let fields = Fields {
-            person: Person::Child,
-            form: Form::Liquid,
-            ..Fields::default()
-        };
-        assert_eq!(
-            decode(&encode(&fields)),
-            Some((Person::Child, Form::Liquid, fields.times.clone()))
-        );
+        let fields = Fields { person: Person::Child, form: Form::Liquid, ..Fields::default() };
+        assert_eq!(decode(&encode(&fields)), Some((Person::Child, Form::Liquid, fields.times.clone())));
     }
 
     #[test]

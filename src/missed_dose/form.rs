@@ -74,11 +74,7 @@ fn error(field: Field, message: &'static str) -> FieldError {
 /// Reads the fields into a schedule (none for a pump) and a situation, or explains every problem.
 pub fn read(fields: &Fields) -> Result<(Option<Schedule>, Situation), Vec<FieldError>> {
     let mut errors = Vec::new();
-    let schedule = if fields.form == Form::Pump {
-        None
-    } else {
-        read_schedule(&fields.times, &mut errors)
-    };
+    let schedule = if fields.form == Form::Pump { None } else { read_schedule(&fields.times, &mut errors) };
     let dose = match fields.dose.as_str() {
         LATEST => WhichDose::LatestDue,
         other => match other.parse::<i64>() {
@@ -104,10 +100,7 @@ pub fn read(fields: &Fields) -> Result<(Option<Schedule>, Situation), Vec<FieldE
         None
     };
     if fields.withdrawal.is_none() {
-        errors.push(error(
-            Field::Withdrawal,
-            "Answer yes or no, so the helper can check it is safe.",
-        ));
+        errors.push(error(Field::Withdrawal, "Answer yes or no, so the helper can check it is safe."));
     }
     if !errors.is_empty() {
         return Err(errors);
@@ -129,14 +122,11 @@ fn read_schedule(typed: &[String], errors: &mut Vec<FieldError>) -> Option<Sched
     for (i, text) in typed.iter().enumerate() {
         match ClockTime::parse(text) {
             Ok(time) => times.push(time),
-            Err(ClockTimeError::Empty) => errors.push(error(
-                Field::Time(i),
-                "Enter the time of this dose, such as 08:00, or remove it.",
-            )),
-            Err(ClockTimeError::NotATime) => errors.push(error(
-                Field::Time(i),
-                "Enter a time between 00:00 and 23:59, such as 14:00.",
-            )),
+            Err(ClockTimeError::Empty) => errors
+                .push(error(Field::Time(i), "Enter the time of this dose, such as 08:00, or remove it.")),
+            Err(ClockTimeError::NotATime) => {
+                errors.push(error(Field::Time(i), "Enter a time between 00:00 and 23:59, such as 14:00."))
+            }
         }
     }
     if errors.len() > before {
@@ -174,18 +164,15 @@ fn read_schedule(typed: &[String], errors: &mut Vec<FieldError>) -> Option<Sched
 /// A message for an engine error, placed next to the field it is about.
 pub fn advice_error(problem: AdviceError) -> FieldError {
     match problem {
-        AdviceError::DoseInTheFuture => error(
-            Field::Dose,
-            "That dose is not due yet. Choose one that was due before now.",
-        ),
-        AdviceError::NotAScheduledDose => error(
-            Field::Dose,
-            "That is not one of the dose times above. Choose the dose again.",
-        ),
-        AdviceError::VomitedAfterNow => error(
-            Field::VomitedAfter,
-            "That is later than now. Check the dose you chose and the minutes.",
-        ),
+        AdviceError::DoseInTheFuture => {
+            error(Field::Dose, "That dose is not due yet. Choose one that was due before now.")
+        }
+        AdviceError::NotAScheduledDose => {
+            error(Field::Dose, "That is not one of the dose times above. Choose the dose again.")
+        }
+        AdviceError::VomitedAfterNow => {
+            error(Field::VomitedAfter, "That is later than now. Check the dose you chose and the minutes.")
+        }
         AdviceError::NoSchedule => error(Field::Times, "Add the time of at least one dose."),
     }
 }
@@ -235,10 +222,7 @@ mod tests {
         assert_eq!(first_error(&fields(&["08:00", ""])).field, Field::Time(1));
         assert_eq!(first_error(&fields(&["8 o'clock"])).field, Field::Time(0));
         assert_eq!(first_error(&fields(&["08:00", "08:00"])).field, Field::Time(1));
-        assert_eq!(
-            first_error(&fields(&["08:00", "20:00", "14:00"])).field,
-            Field::Time(2)
-        );
+        assert_eq!(first_error(&fields(&["08:00", "20:00", "14:00"])).field, Field::Time(2));
         assert_eq!(first_error(&fields(&["08:00", "09:00"])).field, Field::Time(1));
         assert_eq!(first_error(&fields(&[])).field, Field::Times);
         let seven = ["01:00", "04:00", "07:00", "10:00", "13:00", "16:00", "19:00"];
@@ -247,35 +231,21 @@ mod tests {
 
     #[test]
     fn the_withdrawal_question_must_be_answered() {
-        let unanswered = Fields {
-            withdrawal: None,
-            ..fields(&["08:00"])
-        };
+        let unanswered = Fields { withdrawal: None, ..fields(&["08:00"]) };
         assert_eq!(first_error(&unanswered).field, Field::Withdrawal);
     }
 
     #[test]
     fn vomiting_minutes_must_be_a_number() {
-        let f = Fields {
-            vomited: true,
-            vomited_after: "soon".into(),
-            ..fields(&["08:00"])
-        };
+        let f = Fields { vomited: true, vomited_after: "soon".into(), ..fields(&["08:00"]) };
         assert_eq!(first_error(&f).field, Field::VomitedAfter);
-        let f = Fields {
-            vomited: true,
-            vomited_after: " 20 ".into(),
-            ..fields(&["08:00"])
-        };
+        let f = Fields { vomited: true, vomited_after: " 20 ".into(), ..fields(&["08:00"]) };
         assert_eq!(read(&f).unwrap().1.vomited_after, Some(20));
     }
 
     #[test]
     fn a_pump_needs_no_dose_times() {
-        let f = Fields {
-            form: Form::Pump,
-            ..fields(&["not a time"])
-        };
+        let f = Fields { form: Form::Pump, ..fields(&["not a time"]) };
         let (schedule, situation) = read(&f).unwrap();
         assert!(schedule.is_none());
         assert_eq!(situation.form, Form::Pump);
@@ -283,18 +253,8 @@ mod tests {
 
     #[test]
     fn odd_input_never_panics() {
-        let samples = [
-            "",
-            " ",
-            "::",
-            "99:99",
-            "12:00:00:00",
-            "१२:००",
-            "<script>",
-            "javascript:alert(1)",
-            "-1",
-            "1e9",
-        ];
+        let samples =
+            ["", " ", "::", "99:99", "12:00:00:00", "१२:००", "<script>", "javascript:alert(1)", "-1", "1e9"];
         for a in samples {
             for b in samples {
                 let f = Fields {

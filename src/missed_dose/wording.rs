@@ -88,10 +88,7 @@ pub fn explain(
     };
     let note = |s: &'static Statement| (fill(s.text, next_words.as_deref(), rules), s.sources);
     let mut notes = Vec::new();
-    let moved = answer
-        .timeline
-        .iter()
-        .any(|d| d.mark == baclofen_logic::missed_dose::DoseMark::MovedFrom);
+    let moved = answer.timeline.iter().any(|d| d.mark == baclofen_logic::missed_dose::DoseMark::MovedFrom);
     if moved {
         notes.push(note(&MISSED_DOSE.next_dose_moved));
     }
@@ -136,18 +133,9 @@ mod tests {
         let now = instant_at(&zone, day, ClockTime::parse("23:30").unwrap());
         let at = |d: Date, t: &str| instant_at(&zone, d, ClockTime::parse(t).unwrap());
         assert_eq!(time_words(&zone, now, at(day, "14:00")), "14:00 today");
-        assert_eq!(
-            time_words(&zone, now, at(day.plus_days(1), "08:00")),
-            "08:00 tomorrow"
-        );
-        assert_eq!(
-            time_words(&zone, now, at(day.plus_days(-1), "22:00")),
-            "22:00 yesterday"
-        );
-        assert_eq!(
-            time_words(&zone, now, at(day.plus_days(3), "09:00")),
-            "09:00 on 26/11"
-        );
+        assert_eq!(time_words(&zone, now, at(day.plus_days(1), "08:00")), "08:00 tomorrow");
+        assert_eq!(time_words(&zone, now, at(day.plus_days(-1), "22:00")), "22:00 yesterday");
+        assert_eq!(time_words(&zone, now, at(day.plus_days(3), "09:00")), "09:00 on 26/11");
     }
 
     #[test]
@@ -157,10 +145,7 @@ mod tests {
             let w = MISSED_DOSE.wording(rule);
             for text in [w.action, w.then, w.why] {
                 let filled = fill(text, Some("14:00 today"), &rules);
-                assert!(
-                    !filled.contains('{') && !filled.contains('}'),
-                    "{rule:?}: {filled}"
-                );
+                assert!(!filled.contains('{') && !filled.contains('}'), "{rule:?}: {filled}");
             }
         }
         assert!(fill(MISSED_DOSE.next_dose_moved.text, None, &rules).contains("4 hours"));
@@ -171,18 +156,9 @@ mod tests {
         // crates/logic/tests/missed_dose_sweep.rs checks skip windows 60, 120 and 180 minutes with a
         // 240-minute child gap and a 30-minute vomiting window.
         let (min, max) = MISSED_DOSE.skip_window_range;
-        assert!(
-            60 <= min && max <= 180,
-            "allowed range {min}..={max} is wider than the sweep"
-        );
+        assert!(60 <= min && max <= 180, "allowed range {min}..={max} is wider than the sweep");
         assert_eq!(MISSED_DOSE.rules.skip_window, 120, "NHS: less than 2 hours");
-        assert_eq!(
-            MISSED_DOSE.rules.child_min_gap, 240,
-            "Medicines for Children: at least 4 hours"
-        );
-        assert_eq!(
-            MISSED_DOSE.rules.child_vomit_window, 30,
-            "Medicines for Children: within 30 minutes"
-        );
+        assert_eq!(MISSED_DOSE.rules.child_min_gap, 240, "Medicines for Children: at least 4 hours");
+        assert_eq!(MISSED_DOSE.rules.child_vomit_window, 30, "Medicines for Children: within 30 minutes");
     }
 }

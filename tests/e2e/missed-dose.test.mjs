@@ -129,8 +129,8 @@ test('two or more doses missed: contact the prescriber today, with a way to chec
   assert.match(text, /Today: Contact your prescriber or pharmacist today\./);
   assert.doesNotMatch(text, /Take the missed dose/);
   assert.deepEqual(await axeViolations(page), []);
-  await page.getByRole('link', { name: 'Check other symptoms and red flags' }).click();
-  await page.waitForURL(server.url + 'side-effects/');
+  await page.getByRole('link', { name: 'Check symptoms for withdrawal now' }).click();
+  await page.waitForURL(server.url + 'side-effects/?context=missed#checker');
   await context.close();
 });
 

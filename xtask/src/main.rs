@@ -13,10 +13,7 @@ const STARTUP_MARKER: &str = "<!--startup-->";
 const NOSCRIPT_MARKER: &str = "<!--noscript-->";
 
 fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
 /// The messages shown before the app runs: loading, and (hidden until `boot.js` reveals it)
@@ -45,9 +42,7 @@ fn noscript_html() -> String {
 fn replace_once(html: &str, marker: &str, with: &str) -> Result<String, String> {
     match html.matches(marker).count() {
         1 => Ok(html.replacen(marker, with, 1)),
-        n => Err(format!(
-            "index.html must contain `{marker}` exactly once (found {n})"
-        )),
+        n => Err(format!("index.html must contain `{marker}` exactly once (found {n})")),
     }
 }
 

@@ -245,11 +245,7 @@ pub fn advise(
     };
     let doses = schedule.instants_around(zone, now);
     let dose_at = match situation.dose {
-        WhichDose::LatestDue => *doses
-            .iter()
-            .rev()
-            .find(|d| **d <= now)
-            .expect("a dose within the last day"),
+        WhichDose::LatestDue => *doses.iter().rev().find(|d| **d <= now).expect("a dose within the last day"),
         WhichDose::At(at) if at > now => return Err(AdviceError::DoseInTheFuture),
         WhichDose::At(at) if !doses.contains(&at) => return Err(AdviceError::NotAScheduledDose),
         WhichDose::At(at) => at,
@@ -265,12 +261,7 @@ pub fn advise(
         Missed::One => {}
     }
 
-    let after = |t: Instant| {
-        *doses
-            .iter()
-            .find(|d| **d > t)
-            .expect("a dose within the next day")
-    };
+    let after = |t: Instant| *doses.iter().find(|d| **d > t).expect("a dose within the next day");
     let next = after(dose_at);
     let upcoming = if next < now { after(now) } else { next };
     // The day picture: the dose before the missed one, through the dose after the next.
@@ -282,35 +273,19 @@ pub fn advise(
             .chain(doses.iter().filter(|d| **d >= dose_at && **d <= last))
             .map(|at| TimelineDose {
                 at: *at,
-                mark: if *at == dose_at {
-                    DoseMark::Missed
-                } else {
-                    DoseMark::Scheduled
-                },
+                mark: if *at == dose_at { DoseMark::Missed } else { DoseMark::Scheduled },
             })
             .collect();
         for mark in marks {
-            match timeline
-                .iter_mut()
-                .find(|d| d.at == mark.at && d.mark == DoseMark::Scheduled)
-            {
+            match timeline.iter_mut().find(|d| d.at == mark.at && d.mark == DoseMark::Scheduled) {
                 Some(scheduled) => scheduled.mark = mark.mark,
                 None => timeline.push(*mark),
             }
         }
         timeline.sort_by_key(|d| d.at);
-        Ok(Answer {
-            advice,
-            rule,
-            dose_at: Some(dose_at),
-            disagreement,
-            timeline,
-        })
+        Ok(Answer { advice, rule, dose_at: Some(dose_at), disagreement, timeline })
     };
-    let next_mark = |at| TimelineDose {
-        at,
-        mark: DoseMark::Next,
-    };
+    let next_mark = |at| TimelineDose { at, mark: DoseMark::Next };
 
     // A later dose has come due since: the missed one is out of date.
     if next <= now {
@@ -324,16 +299,12 @@ pub fn advise(
 
     let vomited = situation.vomited_after;
     match (situation.person, vomited) {
-        (Person::Adult, Some(_)) => Ok(Answer {
-            dose_at: Some(dose_at),
-            ..contact(Reason::VomitedAdult, RuleId::AdultVomited)
-        }),
-        (Person::Child, Some(minutes)) if minutes > rules.child_vomit_window => answer(
-            Advice::SkipAndTakeNextAt(next),
-            RuleId::ChildVomitedWait,
-            None,
-            &[next_mark(next)],
-        ),
+        (Person::Adult, Some(_)) => {
+            Ok(Answer { dose_at: Some(dose_at), ..contact(Reason::VomitedAdult, RuleId::AdultVomited) })
+        }
+        (Person::Child, Some(minutes)) if minutes > rules.child_vomit_window => {
+            answer(Advice::SkipAndTakeNextAt(next), RuleId::ChildVomitedWait, None, &[next_mark(next)])
+        }
         (person, _) => {
             let to_next = now.minutes_until(next);
             if to_next < i64::from(rules.skip_window) {
@@ -348,10 +319,7 @@ pub fn advise(
                     &[next_mark(next)],
                 );
             }
-            let take_now = TimelineDose {
-                at: now,
-                mark: DoseMark::TakeNow,
-            };
+            let take_now = TimelineDose { at: now, mark: DoseMark::TakeNow };
             let repeat = vomited.is_some();
             if person == Person::Adult {
                 let disagreement = (dose_at.minutes_until(now) > 60).then_some(Disagreement::OneHourRule);
@@ -362,11 +330,7 @@ pub fn advise(
                     &[take_now, next_mark(next)],
                 );
             }
-            let rule = if repeat {
-                RuleId::ChildVomitedRepeat
-            } else {
-                RuleId::ChildGiveThenWait
-            };
+            let rule = if repeat { RuleId::ChildVomitedRepeat } else { RuleId::ChildGiveThenWait };
             let earliest_next = now.plus_minutes(i64::from(rules.child_min_gap));
             if earliest_next <= next {
                 return answer(
@@ -380,37 +344,19 @@ pub fn advise(
             if earliest_next.minutes_until(after(next)) >= i64::from(rules.child_min_gap) {
                 let moved = [
                     take_now,
-                    TimelineDose {
-                        at: next,
-                        mark: DoseMark::MovedFrom,
-                    },
+                    TimelineDose { at: next, mark: DoseMark::MovedFrom },
                     next_mark(earliest_next),
                 ];
-                return answer(
-                    Advice::TakeNow {
-                        next_dose_at: earliest_next,
-                    },
-                    rule,
-                    None,
-                    &moved,
-                );
+                return answer(Advice::TakeNow { next_dose_at: earliest_next }, rule, None, &moved);
             }
             // Moving it would crowd the dose after: leave out the next dose instead, if the one
             // after that is far enough away.
             let following = after(next);
             if now.minutes_until(following) >= i64::from(rules.child_min_gap) {
-                let marks = [
-                    take_now,
-                    TimelineDose {
-                        at: next,
-                        mark: DoseMark::LeftOut,
-                    },
-                    next_mark(following),
-                ];
+                let marks =
+                    [take_now, TimelineDose { at: next, mark: DoseMark::LeftOut }, next_mark(following)];
                 return answer(
-                    Advice::TakeNow {
-                        next_dose_at: following,
-                    },
+                    Advice::TakeNow { next_dose_at: following },
                     RuleId::ChildGiveThenSkipNext,
                     None,
                     &marks,

@@ -41,10 +41,7 @@ pub struct Triage {
 pub fn triage(rules: &[Rule<'_>], ticked: u64) -> Triage {
     let mut fired: Vec<usize> = (0..rules.len()).filter(|&i| rules[i].fires(ticked)).collect();
     fired.sort_by_key(|&i| std::cmp::Reverse(rules[i].level));
-    Triage {
-        level: fired.first().map(|&i| rules[i].level),
-        fired,
-    }
+    Triage { level: fired.first().map(|&i| rules[i].level), fired }
 }
 
 #[cfg(test)]
@@ -57,57 +54,22 @@ mod tests {
     const BREATHING: u64 = 1 << 3;
 
     const RULES: [Rule<'static>; 3] = [
-        Rule {
-            level: Level::Urgent,
-            clauses: &[FEVER],
-        },
-        Rule {
-            level: Level::Emergency,
-            clauses: &[PUMP, FEVER | ITCH],
-        },
-        Rule {
-            level: Level::Emergency,
-            clauses: &[BREATHING],
-        },
+        Rule { level: Level::Urgent, clauses: &[FEVER] },
+        Rule { level: Level::Emergency, clauses: &[PUMP, FEVER | ITCH] },
+        Rule { level: Level::Emergency, clauses: &[BREATHING] },
     ];
 
     #[test]
     fn the_highest_level_wins_and_every_fired_rule_is_listed() {
-        assert_eq!(
-            triage(&RULES, 0),
-            Triage {
-                level: None,
-                fired: vec![]
-            }
-        );
-        assert_eq!(
-            triage(&RULES, FEVER),
-            Triage {
-                level: Some(Level::Urgent),
-                fired: vec![0]
-            }
-        );
-        assert_eq!(
-            triage(&RULES, PUMP | FEVER),
-            Triage {
-                level: Some(Level::Emergency),
-                fired: vec![1, 0]
-            }
-        );
+        assert_eq!(triage(&RULES, 0), Triage { level: None, fired: vec![] });
+        assert_eq!(triage(&RULES, FEVER), Triage { level: Some(Level::Urgent), fired: vec![0] });
+        assert_eq!(triage(&RULES, PUMP | FEVER), Triage { level: Some(Level::Emergency), fired: vec![1, 0] });
         assert_eq!(triage(&RULES, PUMP | ITCH).level, Some(Level::Emergency));
-        assert_eq!(
-            triage(&RULES, PUMP).level,
-            None,
-            "a situation alone is not a red flag here"
-        );
+        assert_eq!(triage(&RULES, PUMP).level, None, "a situation alone is not a red flag here");
     }
 
     #[test]
     fn a_rule_with_no_clauses_never_fires() {
-        assert!(!Rule {
-            level: Level::Emergency,
-            clauses: &[]
-        }
-        .fires(u64::MAX));
+        assert!(!Rule { level: Level::Emergency, clauses: &[] }.fires(u64::MAX));
     }
 }

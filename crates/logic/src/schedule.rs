@@ -126,10 +126,7 @@ mod tests {
     fn valid_schedules_are_kept_in_clock_order() {
         let s = Schedule::from_times(&times(&["08:00", "14:00", "20:00", "00:30"])).unwrap();
         assert_eq!(s.times(), times(&["00:30", "08:00", "14:00", "20:00"]).as_slice());
-        assert_eq!(
-            Schedule::from_times(&times(&["09:00"])).unwrap().doses_per_day(),
-            1
-        );
+        assert_eq!(Schedule::from_times(&times(&["09:00"])).unwrap().doses_per_day(), 1);
     }
 
     #[test]
@@ -140,14 +137,8 @@ mod tests {
                 &["01:00", "05:00", "09:00", "13:00", "17:00", "21:00", "23:30"],
                 ScheduleError::TooManyDoses { count: 7 },
             ),
-            (
-                &["08:00", "14:00", "08:00"],
-                ScheduleError::Duplicate { index: 2 },
-            ),
-            (
-                &["08:00", "20:00", "14:00"],
-                ScheduleError::OutOfOrder { index: 2 },
-            ),
+            (&["08:00", "14:00", "08:00"], ScheduleError::Duplicate { index: 2 }),
+            (&["08:00", "20:00", "14:00"], ScheduleError::OutOfOrder { index: 2 }),
             (&["08:00", "09:00"], ScheduleError::TooClose { index: 1 }),
             (&["01:00", "23:30"], ScheduleError::TooClose { index: 0 }),
         ];
@@ -162,10 +153,7 @@ mod tests {
         assert_eq!(s.times(), times(&["06:00", "14:00", "22:00"]).as_slice());
         assert_eq!(Schedule::every(4, t("02:00")).unwrap().doses_per_day(), 6);
         for hours in [0, 3, 5, 7, 9, 25] {
-            assert_eq!(
-                Schedule::every(hours, t("08:00")),
-                Err(ScheduleError::UnsupportedInterval { hours })
-            );
+            assert_eq!(Schedule::every(hours, t("08:00")), Err(ScheduleError::UnsupportedInterval { hours }));
         }
     }
 }

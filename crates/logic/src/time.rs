@@ -114,17 +114,12 @@ impl ClockTime {
         let mut parts = text.split(':');
         let hour = parts.next().filter(|h| (1..=2).contains(&h.len()));
         let minute = parts.next().filter(|m| m.len() == 2);
-        let seconds_ok = parts
-            .next()
-            .is_none_or(|s| s.len() == 2 && s.bytes().all(|b| b.is_ascii_digit()));
+        let seconds_ok = parts.next().is_none_or(|s| s.len() == 2 && s.bytes().all(|b| b.is_ascii_digit()));
         if parts.next().is_some() || !seconds_ok {
             return Err(ClockTimeError::NotATime);
         }
-        let number = |s: Option<&str>| {
-            s.filter(|s| s.bytes().all(|b| b.is_ascii_digit()))?
-                .parse::<u8>()
-                .ok()
-        };
+        let number =
+            |s: Option<&str>| s.filter(|s| s.bytes().all(|b| b.is_ascii_digit()))?.parse::<u8>().ok();
         match (number(hour), number(minute)) {
             (Some(h), Some(m)) => ClockTime::from_hm(h, m).ok_or(ClockTimeError::NotATime),
             _ => Err(ClockTimeError::NotATime),
@@ -213,26 +208,12 @@ pub mod rule_zones {
         pub rule: DstRule,
     }
 
-    pub const LONDON: RuleZone = RuleZone {
-        name: "Europe/London",
-        standard: 0,
-        rule: DstRule::European,
-    };
-    pub const BERLIN: RuleZone = RuleZone {
-        name: "Europe/Berlin",
-        standard: 60,
-        rule: DstRule::European,
-    };
-    pub const NEW_YORK: RuleZone = RuleZone {
-        name: "America/New_York",
-        standard: -300,
-        rule: DstRule::UnitedStates,
-    };
-    pub const LOS_ANGELES: RuleZone = RuleZone {
-        name: "America/Los_Angeles",
-        standard: -480,
-        rule: DstRule::UnitedStates,
-    };
+    pub const LONDON: RuleZone = RuleZone { name: "Europe/London", standard: 0, rule: DstRule::European };
+    pub const BERLIN: RuleZone = RuleZone { name: "Europe/Berlin", standard: 60, rule: DstRule::European };
+    pub const NEW_YORK: RuleZone =
+        RuleZone { name: "America/New_York", standard: -300, rule: DstRule::UnitedStates };
+    pub const LOS_ANGELES: RuleZone =
+        RuleZone { name: "America/Los_Angeles", standard: -480, rule: DstRule::UnitedStates };
 
     fn nth_sunday(year: i32, month: u8, n: u8) -> Date {
         let first = Date::new(year, month, 1).unwrap();
@@ -241,12 +222,8 @@ pub mod rule_zones {
     }
 
     fn last_sunday(year: i32, month: u8) -> Date {
-        let next_month_first = if month == 12 {
-            Date::new(year + 1, 1, 1)
-        } else {
-            Date::new(year, month + 1, 1)
-        }
-        .unwrap();
+        let next_month_first =
+            if month == 12 { Date::new(year + 1, 1, 1) } else { Date::new(year, month + 1, 1) }.unwrap();
         let last = next_month_first.plus_days(-1);
         last.plus_days(-i64::from(last.weekday()))
     }
@@ -260,10 +237,9 @@ pub mod rule_zones {
         pub fn summer_time(&self, year: i32) -> (Instant, Instant) {
             let s = i64::from(self.standard);
             match self.rule {
-                DstRule::European => (
-                    Instant(at_utc(last_sunday(year, 3), 60)),
-                    Instant(at_utc(last_sunday(year, 10), 60)),
-                ),
+                DstRule::European => {
+                    (Instant(at_utc(last_sunday(year, 3), 60)), Instant(at_utc(last_sunday(year, 10), 60)))
+                }
                 DstRule::UnitedStates => (
                     Instant(at_utc(nth_sunday(year, 3, 2), 120 - s)),
                     Instant(at_utc(nth_sunday(year, 11, 1), 120 - (s + 60))),
@@ -284,11 +260,7 @@ pub mod rule_zones {
     impl RuleZone {
         pub fn precomputed(&self, years: std::ops::RangeInclusive<i32>) -> PrecomputedZone {
             let summers = years.clone().map(|year| self.summer_time(year)).collect();
-            PrecomputedZone {
-                standard: self.standard,
-                summers,
-                years,
-            }
+            PrecomputedZone { standard: self.standard, summers, years }
         }
     }
 
@@ -347,18 +319,9 @@ mod tests {
         assert_eq!(ClockTime::parse("8:05"), Ok(hm(8, 5)));
         assert_eq!(ClockTime::parse("23:59:00"), Ok(hm(23, 59)));
         assert_eq!(ClockTime::parse("  "), Err(ClockTimeError::Empty));
-        for bad in [
-            "24:00",
-            "12:60",
-            "12",
-            "1200",
-            "ab:cd",
-            "12:5",
-            "-1:00",
-            "12:00:00:00",
-            "+1:00",
-            "12:00:5x",
-        ] {
+        for bad in
+            ["24:00", "12:60", "12", "1200", "ab:cd", "12:5", "-1:00", "12:00:00:00", "+1:00", "12:00:5x"]
+        {
             assert_eq!(ClockTime::parse(bad), Err(ClockTimeError::NotATime), "{bad}");
         }
         assert_eq!(hm(7, 5).to_string(), "07:05");
@@ -400,21 +363,16 @@ mod tests {
 
     #[test]
     fn every_local_minute_round_trips_on_change_days_except_the_skipped_hour() {
-        for (zone, day) in [
-            (LONDON, date(2026, 3, 29)),
-            (LONDON, date(2026, 10, 25)),
-            (NEW_YORK, date(2026, 3, 8)),
-        ] {
+        for (zone, day) in
+            [(LONDON, date(2026, 3, 29)), (LONDON, date(2026, 10, 25)), (NEW_YORK, date(2026, 3, 8))]
+        {
             for minute in 0..1440 {
                 let time = ClockTime::from_minutes(minute).unwrap();
                 let at = instant_at(&zone, day, time);
                 let (d, t) = local_at(&zone, at);
                 // Only the hour the clocks skip comes back an hour later.
                 let skipped = d == day && t.minutes() == time.minutes() + 60;
-                assert!(
-                    (d, t) == (day, time) || skipped,
-                    "{day:?} {time} came back as {d:?} {t}"
-                );
+                assert!((d, t) == (day, time) || skipped, "{day:?} {time} came back as {d:?} {t}");
             }
         }
     }

@@ -40,33 +40,15 @@ fn situations(previous: Instant, latest: Instant, now: Instant) -> Vec<Situation
     for person in [Person::Adult, Person::Child] {
         let base = Situation { person, ..base };
         all.push(base);
-        all.push(Situation {
-            dose: WhichDose::At(previous),
-            ..base
-        });
-        all.push(Situation {
-            missed: Missed::TwoOrMoreInARow,
-            ..base
-        });
-        all.push(Situation {
-            missed: Missed::RanOut,
-            ..base
-        });
-        all.push(Situation {
-            form: Form::Pump,
-            ..base
-        });
-        all.push(Situation {
-            withdrawal_signs: true,
-            ..base
-        });
+        all.push(Situation { dose: WhichDose::At(previous), ..base });
+        all.push(Situation { missed: Missed::TwoOrMoreInARow, ..base });
+        all.push(Situation { missed: Missed::RanOut, ..base });
+        all.push(Situation { form: Form::Pump, ..base });
+        all.push(Situation { withdrawal_signs: true, ..base });
         let elapsed = latest.minutes_until(now);
         for minutes in [0u16, 30, 31, 90] {
             if i64::from(minutes) <= elapsed {
-                all.push(Situation {
-                    vomited_after: Some(minutes),
-                    ..base
-                });
+                all.push(Situation { vomited_after: Some(minutes), ..base });
             }
         }
     }
@@ -106,9 +88,7 @@ fn check(
                 Person::Child => i64::from(rules.child_min_gap),
             };
             if gap < needed {
-                return Err(format!(
-                    "next dose only {gap} minutes after the late dose (needs {needed})"
-                ));
+                return Err(format!("next dose only {gap} minutes after the late dose (needs {needed})"));
             }
             let usual_next = *scheduled.iter().find(|d| **d > dose_at).unwrap();
             let moved = !scheduled.contains(&next_dose_at);
@@ -173,11 +153,7 @@ fn sweep_zone_day(zone: impl Zone, change_day: Date) -> (u64, HashSet<RuleId>) {
         let times: Vec<ClockTime> = shape.iter().map(|s| ClockTime::parse(s).unwrap()).collect();
         let schedule = Schedule::from_times(&times).unwrap();
         for skip_window in SKIP_WINDOWS {
-            let rules = Rules {
-                skip_window,
-                child_min_gap: 240,
-                child_vomit_window: 30,
-            };
+            let rules = Rules { skip_window, child_min_gap: 240, child_vomit_window: 30 };
             for minute in 0..2 * MINUTES_PER_DAY {
                 let now = start.plus_minutes(minute);
                 let around = schedule.instants_around(&zone, now);
@@ -227,19 +203,13 @@ fn every_answer_is_safe_for_every_minute_schedule_zone_and_rule() {
             .into_iter()
             .map(|(zone, change_day)| scope.spawn(move || sweep_zone_day(DynZone(zone), change_day)))
             .collect();
-        workers
-            .into_iter()
-            .map(|w| w.join().expect("a sweep thread panicked"))
-            .collect()
+        workers.into_iter().map(|w| w.join().expect("a sweep thread panicked")).collect()
     });
     let answers: u64 = results.iter().map(|(count, _)| count).sum();
     let seen_rules: HashSet<RuleId> = results.into_iter().flat_map(|(_, rules)| rules).collect();
     assert!(answers > 1_000_000, "only {answers} answers checked");
     for rule in RuleId::ALL {
-        assert!(
-            seen_rules.contains(&rule),
-            "the sweep never reached {rule:?}; reached {seen_rules:?}"
-        );
+        assert!(seen_rules.contains(&rule), "the sweep never reached {rule:?}; reached {seen_rules:?}");
     }
     println!("{answers} answers checked; every rule reached");
 }
@@ -247,16 +217,10 @@ fn every_answer_is_safe_for_every_minute_schedule_zone_and_rule() {
 #[test]
 fn explicitly_chosen_doses_in_the_last_two_days_give_advice_or_a_typed_error() {
     let zone = LONDON;
-    let schedule = Schedule::from_times(&[
-        ClockTime::parse("08:00").unwrap(),
-        ClockTime::parse("20:00").unwrap(),
-    ])
-    .unwrap();
-    let rules = Rules {
-        skip_window: 120,
-        child_min_gap: 240,
-        child_vomit_window: 30,
-    };
+    let schedule =
+        Schedule::from_times(&[ClockTime::parse("08:00").unwrap(), ClockTime::parse("20:00").unwrap()])
+            .unwrap();
+    let rules = Rules { skip_window: 120, child_min_gap: 240, child_vomit_window: 30 };
     let start = instant_at(&zone, Date::new(2026, 3, 28).unwrap(), ClockTime::MIDNIGHT);
     for minute in (0..2 * MINUTES_PER_DAY).step_by(7) {
         let now = start.plus_minutes(minute);

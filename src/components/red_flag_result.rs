@@ -1,0 +1,116 @@
+//! The checker's answer as a care card: level in words, icon and colour; what to do; why each
+//! rule fired, with its sources; and what to do if it gets worse.
+
+use crate::components::citations::Citations;
+use crate::content::{RED_FLAGS, SITE};
+use baclofen_logic::red_flags::Level;
+use yew::prelude::*;
+
+/// Whose symptoms are being checked: the wording follows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Viewer {
+    Myself,
+    Carer,
+    Child,
+}
+
+pub const RESULT_ID: &str = "red-flag-result";
+
+#[derive(Properties, PartialEq)]
+pub struct RedFlagResultProps {
+    /// `None`: nothing ticked is a red flag.
+    pub level: Option<Level>,
+    pub fired: Vec<usize>,
+    pub viewer: Viewer,
+}
+
+fn card(level: Option<Level>) -> (&'static str, &'static str, Html) {
+    match level {
+        Some(Level::Emergency) => (
+            "care-card--emergency",
+            "Emergency",
+            html! { <><path d="M12 2 1 22h22z" /><path d="M12 9v6m0 3v1" /></> },
+        ),
+        Some(Level::Urgent) => (
+            "care-card--urgent",
+            "Urgent",
+            html! { <><circle cx="12" cy="12" r="10" /><path d="M12 6v6l4 3" /></> },
+        ),
+        _ => (
+            "care-card--routine",
+            "Not urgent",
+            html! { <><circle cx="12" cy="12" r="10" /><path d="M12 11v7m0-11v1" /></> },
+        ),
+    }
+}
+
+#[component]
+pub fn RedFlagResult(props: &RedFlagResultProps) -> Html {
+    let carer = props.viewer != Viewer::Myself;
+    let (modifier, label, icon) = card(props.level);
+    let header = match props.level {
+        Some(level) => {
+            let wording = RED_FLAGS.level(level);
+            let title = if carer { wording.carer_title } else { wording.title };
+            html! {
+                <>
+                    <h3 class="care-card__title">
+                        <svg class="care-card__icon" viewBox="0 0 24 24" width="32" height="32" aria-hidden="true" focusable="false">{ icon }</svg>
+                        <span><span class="care-card__label">{ label }{": "}</span>{ title }</span>
+                    </h3>
+                    <p class="care-card__action">{ wording.action }</p>
+                    <Citations ids={wording.sources} />
+                </>
+            }
+        }
+        None => html! {
+            <>
+                <h3 class="care-card__title">
+                    <svg class="care-card__icon" viewBox="0 0 24 24" width="32" height="32" aria-hidden="true" focusable="false">{ icon }</svg>
+                    <span><span class="care-card__label">{ label }{": "}</span>{"No red flags ticked"}</span>
+                </h3>
+                <p>{ RED_FLAGS.none.text }</p>
+                <Citations ids={RED_FLAGS.none.sources} />
+            </>
+        },
+    };
+    let number = SITE.emergency_default_number;
+    let top = props.level;
+    let reasons = |at_top: bool| {
+        props
+            .fired
+            .iter()
+            .filter(move |&&i| (Some(RED_FLAGS.rules[i].level) == top) == at_top)
+            .map(|&i| {
+                let text = &RED_FLAGS.rule_text[i];
+                html! {
+                    <li key={text.id}>
+                        <p>{ if carer { text.carer_why } else { text.why } }</p>
+                        <p><strong>{"If it gets worse: "}</strong>{ text.if_worse }</p>
+                        <Citations ids={text.sources} />
+                    </li>
+                }
+            })
+            .collect::<Html>()
+    };
+    let others = props.fired.iter().any(|&i| Some(RED_FLAGS.rules[i].level) != top);
+    html! {
+        <article class={classes!("care-card", modifier)} id={RESULT_ID} aria-labelledby="care-card-heading">
+            <div id="care-card-heading" class="care-card__header">{ header }</div>
+            if top == Some(Level::Emergency) {
+                <p class="call">
+                    <a class="call__button" href={format!("tel:{number}")}>{ format!("Call {number}") }</a>
+                    <span class="call__note">{ SITE.emergency_number_note }</span>
+                </p>
+            }
+            if top.is_some() {
+                <h4>{"Why"}</h4>
+                <ul class="care-card__reasons">{ reasons(true) }</ul>
+            }
+            if others {
+                <h4>{"Also noted"}</h4>
+                <ul class="care-card__reasons">{ reasons(false) }</ul>
+            }
+        </article>
+    }
+}
