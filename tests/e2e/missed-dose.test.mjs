@@ -57,6 +57,12 @@ test('adult, doses 08:00 14:00 20:00, missed 08:00: at 10:00 take it now and kee
   assert.match(text, /next dose at the usual time: 14:00 today/);
   assert.match(text, /Sources differ here\. An older US guide/);
   assert.match(text, /Never take two doses at once/);
+  // Changing any answer removes the old advice, so it is never shown for other inputs.
+  await page.getByLabel('Two or more in a row').check();
+  assert.equal(await page.locator('#missed-dose-result').count(), 0);
+  await page.getByLabel('Just this one').check();
+  await submit(page);
+  await resultText(page);
   // The day picture lists the doses in words too.
   assert.match(text, /08:00 today: missed dose/);
   assert.match(text, /10:00 today: take the missed dose now/);
