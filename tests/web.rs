@@ -80,3 +80,40 @@ async fn clicking_a_section_link_moves_to_it_and_focuses_its_heading() {
     assert!(web_sys::window().unwrap().location().href().unwrap().ends_with("/stopping/"));
     assert_eq!(document().title(), "Stopping baclofen safely – Baclofen guide");
 }
+
+fn click(root: &Element, selector: &str) {
+    let element: HtmlElement = root.query_selector(selector).unwrap().unwrap().dyn_into().unwrap();
+    element.click();
+}
+
+#[wasm_bindgen_test]
+async fn missed_dose_helper_explains_what_is_missing_and_keeps_the_times() {
+    use baclofen_guide::components::missed_dose_helper::MissedDoseHelper;
+    let root = fresh_root();
+    yew::Renderer::<MissedDoseHelper>::with_root(root.clone()).render();
+    yew::scheduler::flush().await;
+    assert_eq!(root.query_selector_all("input[type=time]").unwrap().length(), 3);
+    click(&root, "button[type=submit]");
+    yew::scheduler::flush().await;
+    let summary = text_of(&root, ".error-summary");
+    assert!(summary.contains("Answer yes or no"), "{summary}");
+    assert!(root.query_selector(".result").unwrap().is_none(), "no answer without every question answered");
+    let first: web_sys::HtmlInputElement =
+        root.query_selector("#dose-time-0").unwrap().unwrap().dyn_into().unwrap();
+    assert_eq!(first.value(), "08:00");
+}
+
+#[wasm_bindgen_test]
+async fn red_flag_checker_shows_an_emergency_card_as_soon_as_one_is_ticked() {
+    use baclofen_guide::components::red_flag_checker::RedFlagChecker;
+    let root = fresh_root();
+    yew::Renderer::<RedFlagChecker>::with_root(root.clone()).render();
+    yew::scheduler::flush().await;
+    assert!(root.query_selector(".care-card").unwrap().is_none());
+    click(&root, "#flag-seizure");
+    yew::scheduler::flush().await;
+    let card = text_of(&root, ".care-card");
+    assert!(card.contains("Emergency: Call your emergency number now"), "{card}");
+    let call = root.query_selector(".checker__bar a.call__button").unwrap().unwrap();
+    assert_eq!(call.get_attribute("href").as_deref(), Some("tel:112"));
+}
