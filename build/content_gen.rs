@@ -56,7 +56,6 @@ struct RawSite {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawStartup {
-    loading: Spanned<String>,
     failed: Spanned<String>,
     no_script: Spanned<String>,
     emergency_signs: Spanned<String>,
@@ -690,7 +689,6 @@ pub fn generate(root: &Path) -> Result<String, Vec<String>> {
         &site.disclaimer,
         &site.emergency,
         &site.emergency_number_note,
-        &site.startup.loading,
         &site.startup.failed,
         &site.startup.no_script,
         &site.startup.emergency_signs,
@@ -717,11 +715,11 @@ pub fn generate(root: &Path) -> Result<String, Vec<String>> {
     });
     writeln!(
         out,
-        "pub static SITE: Site = Site {{ product_name: {:?}, tagline: {:?}, content_version: {:?}, checked_on: {:?}, checked_on_iso: {:?}, disclaimer: {:?}, emergency: {:?}, emergency_default_number: {:?}, emergency_number_note: {:?}, startup: Startup {{ loading: {:?}, failed: {:?}, no_script: {:?}, emergency_signs: {:?} }} }};\n",
+        "pub static SITE: Site = Site {{ product_name: {:?}, tagline: {:?}, content_version: {:?}, checked_on: {:?}, checked_on_iso: {:?}, disclaimer: {:?}, emergency: {:?}, emergency_default_number: {:?}, emergency_number_note: {:?}, startup: Startup {{ failed: {:?}, no_script: {:?}, emergency_signs: {:?} }} }};\n",
         site.product_name.get_ref(), site.tagline.get_ref(), site.content_version.get_ref(), checked_on,
         site.checked_on.get_ref(), site.disclaimer.get_ref(), site.emergency.get_ref(),
         site.emergency_default_number.get_ref(), site.emergency_number_note.get_ref(),
-        site.startup.loading.get_ref(), site.startup.failed.get_ref(), site.startup.no_script.get_ref(),
+        site.startup.failed.get_ref(), site.startup.no_script.get_ref(),
         site.startup.emergency_signs.get_ref(),
     )
     .unwrap();

@@ -68,6 +68,29 @@ pub fn App(props: &AppProps) -> Html {
 #[derive(Properties, PartialEq)]
 pub struct ShellProps {
     pub route: Route,
+    /// False when prerendering static HTML: the helpers are replaced by their published rules.
+    #[prop_or(true)]
+    pub interactive: bool,
+}
+
+/// The missed-dose helper, or its published rules in static HTML.
+fn missed_dose_tool(interactive: bool) -> Html {
+    #[cfg(feature = "ssr")]
+    if !interactive {
+        return html! { <crate::components::missed_dose_rules::MissedDoseRules /> };
+    }
+    let _ = interactive;
+    html! { <MissedDoseHelper /> }
+}
+
+/// The red-flag checker, or its rules as lists in static HTML.
+fn red_flag_tool(interactive: bool) -> Html {
+    #[cfg(feature = "ssr")]
+    if !interactive {
+        return html! { <crate::components::red_flag_list::RedFlagList /> };
+    }
+    let _ = interactive;
+    html! { <RedFlagChecker /> }
 }
 
 /// Everything on screen for one route; free of browser calls so it can also be rendered natively.
@@ -80,8 +103,12 @@ pub fn Shell(props: &ShellProps) -> Html {
     });
     let body = match (route, route.page()) {
         (Route::Sources, Some(page)) => html! { <SourcesPage {page} /> },
-        (Route::MissedDose, Some(page)) => html! { <ContentPage {page}><MissedDoseHelper /></ContentPage> },
-        (Route::SideEffects, Some(page)) => html! { <ContentPage {page}><RedFlagChecker /></ContentPage> },
+        (Route::MissedDose, Some(page)) => {
+            html! { <ContentPage {page}>{ missed_dose_tool(props.interactive) }</ContentPage> }
+        }
+        (Route::SideEffects, Some(page)) => {
+            html! { <ContentPage {page}>{ red_flag_tool(props.interactive) }</ContentPage> }
+        }
         (_, Some(page)) => html! { <ContentPage {page} /> },
         (_, None) => html! { <NotFound /> },
     };

@@ -20,10 +20,9 @@ pub struct Site {
     pub startup: Startup,
 }
 
-/// What the page says before the app runs: loading, failed to start, no JavaScript.
+/// What the page says when the app cannot run: failed to start, no JavaScript.
 #[derive(Debug, PartialEq, Eq)]
 pub struct Startup {
-    pub loading: &'static str,
     pub failed: &'static str,
     pub no_script: &'static str,
     pub emergency_signs: &'static str,

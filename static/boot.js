@@ -1,15 +1,14 @@
 // Shows the start-up failure message (already in the page, hidden) when the app cannot start:
-// no WebAssembly, a failed download, or no start within 30 seconds. A separate file, not an
-// inline script, so the Content Security Policy needs no exception for it.
+// no WebAssembly, a failed download, or no start within 30 seconds. The static page below it
+// stays readable. A separate file, not an inline script, so the Content Security Policy needs
+// no exception for it.
 (function () {
   function started() {
     return document.documentElement.hasAttribute('data-app-started');
   }
   function showFailure() {
     if (started()) return;
-    var loading = document.getElementById('boot-loading');
     var failed = document.getElementById('boot-failed');
-    if (loading) loading.hidden = true;
     if (failed) failed.hidden = false;
   }
   if (typeof WebAssembly !== 'object') {

@@ -33,8 +33,11 @@ fn text_of(root: &Element, selector: &str) -> String {
 #[wasm_bindgen_test]
 async fn shell_shows_landmarks_navigation_and_safety_footer() {
     let root = fresh_root();
-    yew::Renderer::<Shell>::with_root_and_props(root.clone(), ShellProps { route: Route::MissedDose })
-        .render();
+    yew::Renderer::<Shell>::with_root_and_props(
+        root.clone(),
+        ShellProps { route: Route::MissedDose, interactive: true },
+    )
+    .render();
     yew::scheduler::flush().await;
 
     assert_eq!(text_of(&root, "main h1"), "If you miss a dose");
@@ -53,7 +56,11 @@ async fn shell_shows_landmarks_navigation_and_safety_footer() {
 #[wasm_bindgen_test]
 async fn unknown_route_shows_a_kind_not_found_page() {
     let root = fresh_root();
-    yew::Renderer::<Shell>::with_root_and_props(root.clone(), ShellProps { route: Route::NotFound }).render();
+    yew::Renderer::<Shell>::with_root_and_props(
+        root.clone(),
+        ShellProps { route: Route::NotFound, interactive: true },
+    )
+    .render();
     yew::scheduler::flush().await;
     assert_eq!(text_of(&root, "main h1"), "Page not found");
     assert!(root.query_selector("nav a[aria-current=page]").unwrap().is_none());

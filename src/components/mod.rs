@@ -4,7 +4,11 @@ pub mod dose_timeline;
 pub mod link;
 pub mod missed_dose_helper;
 pub mod missed_dose_result;
+#[cfg(feature = "ssr")]
+pub mod missed_dose_rules;
 pub mod red_flag_checker;
+#[cfg(feature = "ssr")]
+pub mod red_flag_list;
 pub mod red_flag_result;
 pub mod site_footer;
 pub mod site_header;

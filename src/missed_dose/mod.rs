@@ -3,4 +3,5 @@
 
 pub mod device;
 pub mod form;
+pub mod table;
 pub mod wording;

@@ -168,7 +168,7 @@ test('with JavaScript off the noscript message tells people what to do in an eme
   const { context, page } = await openPage(browser, origin, { javaScriptEnabled: false });
   await page.goto(server.url);
   const body = await page.locator('body').innerText();
-  assert.match(body, /needs JavaScript/);
+  assert.match(body, /need JavaScript/);
   assert.match(body, /Call your emergency number now/);
   await context.close();
 });

@@ -1,14 +1,19 @@
 //! Build helpers run by trunk's `post_build` hook (see Trunk.toml) on the staged `dist/`.
 //!
-//! `xtask post-build` fills the start-up messages from content/ and writes one
-//! `<route>/index.html` per page, so every address is a real file on any static host.
+//! `xtask post-build` renders every page to static HTML with the same Yew components the app
+//! uses, and writes one `<route>/index.html` per page (with its own title and description), so
+//! every address is a real, readable file on any static host, with or without WebAssembly.
+//! When the app starts it replaces the static markup (no hydration).
 
+use baclofen_guide::app::{Shell, ShellProps};
 use baclofen_guide::content::SITE;
 use baclofen_guide::route::Route;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 const BASE_TAG: &str = r#"<base href="./">"#;
+const TITLE_TAG: &str = "<title>Baclofen guide</title>";
+const DESCRIPTION_START: &str = r#"<meta name="description" content=""#;
 const STARTUP_MARKER: &str = "<!--startup-->";
 const NOSCRIPT_MARKER: &str = "<!--noscript-->";
 
@@ -16,27 +21,67 @@ fn escape(text: &str) -> String {
     text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
-/// The messages shown before the app runs: loading, and (hidden until `boot.js` reveals it)
-/// failed to start. Both end with what to do in an emergency.
-fn startup_html() -> String {
+/// Shown (by `static/boot.js`) only if the app cannot start; the static page stays readable.
+fn startup_failed_html() -> String {
     let s = &SITE.startup;
     format!(
-        r#"<div class="boot" id="boot-loading" role="status"><p>{}</p></div><div class="boot boot--failed" id="boot-failed" hidden><p><strong>{}</strong></p><p>{}</p></div><p class="boot boot--emergency">{}</p>"#,
-        escape(s.loading),
+        r#"<section class="boot boot--failed" id="boot-failed" aria-label="Start-up problem" hidden><p><strong>{}</strong></p><p>{}</p><p>{}</p></section>"#,
         escape(s.failed),
-        escape(SITE.emergency),
         escape(s.emergency_signs),
+        escape(SITE.emergency),
     )
 }
 
 fn noscript_html() -> String {
     let s = &SITE.startup;
     format!(
-        r#"<div class="boot boot--failed"><p><strong>{}</strong></p><p>{}</p><p>{}</p></div>"#,
+        r#"<section class="boot boot--failed" aria-label="JavaScript is off"><p><strong>{}</strong></p><p>{}</p><p>{}</p></section>"#,
         escape(s.no_script),
         escape(s.emergency_signs),
         escape(SITE.emergency)
     )
+}
+
+/// Renders every page route to HTML with the same components as the app, helpers replaced
+/// by their published rules.
+fn render_pages() -> Result<Vec<(Route, String)>, String> {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .build()
+        .map_err(|e| format!("cannot start the renderer: {e}"))?;
+    let local = tokio::task::LocalSet::new();
+    Ok(Route::PAGES
+        .into_iter()
+        .map(|route| {
+            let html = local.block_on(&runtime, async move {
+                yew::LocalServerRenderer::<Shell>::with_props(ShellProps { route, interactive: false })
+                    .hydratable(false)
+                    .render()
+                    .await
+            });
+            (route, html)
+        })
+        .collect())
+}
+
+/// One page's HTML: the staged start page with this route's body, title, description and base.
+fn page_html(template: &str, route: Route, body: &str) -> Result<String, String> {
+    let description = route.page().map(|p| p.description).unwrap_or_default();
+    let html = replace_once(template, STARTUP_MARKER, &format!("{}{body}", startup_failed_html()))?;
+    let html =
+        replace_once(&html, TITLE_TAG, &format!("<title>{}</title>", escape(&route.document_title())))?;
+    let start = html.find(DESCRIPTION_START).ok_or("index.html has no meta description")?;
+    let end = start + html[start..].find('>').ok_or("unclosed meta description")? + 1;
+    let html = format!(
+        r#"{}<meta name="description" content="{}">{}"#,
+        &html[..start],
+        escape(description),
+        &html[end..]
+    );
+    Ok(match route {
+        Route::Home => html,
+        // Route folders are one level deep, so their base is the parent folder.
+        _ => html.replacen(BASE_TAG, r#"<base href="../">"#, 1),
+    })
 }
 
 fn replace_once(html: &str, marker: &str, with: &str) -> Result<String, String> {
@@ -48,22 +93,24 @@ fn replace_once(html: &str, marker: &str, with: &str) -> Result<String, String> 
 
 fn post_build(staging: &Path) -> Result<(), String> {
     let index = staging.join("index.html");
-    let html = std::fs::read_to_string(&index).map_err(|e| format!("{}: {e}", index.display()))?;
-    let html = replace_once(&html, STARTUP_MARKER, &startup_html())?;
-    let html = replace_once(&html, NOSCRIPT_MARKER, &noscript_html())?;
-    if html.matches(BASE_TAG).count() != 1 {
+    let template = std::fs::read_to_string(&index).map_err(|e| format!("{}: {e}", index.display()))?;
+    let template = replace_once(&template, NOSCRIPT_MARKER, &noscript_html())?;
+    if template.matches(BASE_TAG).count() != 1 {
         return Err(format!(
             "index.html must contain `{BASE_TAG}` exactly once: set public_url = \"./\" in Trunk.toml"
         ));
     }
-    std::fs::write(&index, &html).map_err(|e| format!("{}: {e}", index.display()))?;
-    // Route folders are one level deep, so their base is the parent folder.
-    let nested = html.replacen(BASE_TAG, r#"<base href="../">"#, 1);
-    for route in Route::PAGES.into_iter().filter(|r| *r != Route::Home) {
-        let dir = staging.join(route.slug());
-        std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-        let file = dir.join("index.html");
-        std::fs::write(&file, &nested).map_err(|e| format!("{}: {e}", file.display()))?;
+    for (route, body) in render_pages()? {
+        let html = page_html(&template, route, &body)?;
+        let file = match route {
+            Route::Home => index.clone(),
+            _ => {
+                let dir = staging.join(route.slug());
+                std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+                dir.join("index.html")
+            }
+        };
+        std::fs::write(&file, html).map_err(|e| format!("{}: {e}", file.display()))?;
     }
     Ok(())
 }
@@ -82,5 +129,48 @@ fn main() -> ExitCode {
             eprintln!("xtask: {message}");
             ExitCode::FAILURE
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TEMPLATE: &str = concat!(
+        r#"<html><head><title>Baclofen guide</title><meta name="description" content="x"><base href="./"></head>"#,
+        r#"<body><div id="app"><!--startup--></div></body></html>"#
+    );
+
+    #[test]
+    fn every_page_is_rendered_with_its_heading_and_no_interactive_form() {
+        let pages = render_pages().unwrap();
+        assert_eq!(pages.len(), Route::PAGES.len());
+        for (route, body) in &pages {
+            let title = route.page().unwrap().title;
+            assert!(body.contains(&format!(">{}</h1>", escape(title))), "{route:?} lacks its heading");
+            assert!(body.contains("<footer"), "{route:?} lacks the footer");
+            assert!(!body.contains("<form"), "{route:?} has an interactive form");
+        }
+        let missed = &pages.iter().find(|(r, _)| *r == Route::MissedDose).unwrap().1;
+        assert!(missed.contains("How the missed-dose helper decides"));
+        let flags = &pages.iter().find(|(r, _)| *r == Route::SideEffects).unwrap().1;
+        assert!(flags.contains("href=\"tel:112\""));
+    }
+
+    #[test]
+    fn each_page_gets_its_title_description_and_base() {
+        let html = page_html(TEMPLATE, Route::About, "<main>about</main>").unwrap();
+        assert!(html.contains("<title>About baclofen – Baclofen guide</title>"));
+        assert!(html.contains(r#"<meta name="description" content="What baclofen is, what it is used for"#));
+        assert!(html.contains(r#"<base href="../">"#));
+        assert!(html.contains("<main>about</main>"));
+        assert!(html.contains(r#"id="boot-failed" hidden"#));
+        let home = page_html(TEMPLATE, Route::Home, "").unwrap();
+        assert!(home.contains(r#"<base href="./">"#));
+    }
+
+    #[test]
+    fn a_template_without_its_markers_fails_loudly() {
+        assert!(page_html("<html></html>", Route::Home, "").is_err());
     }
 }

@@ -1,0 +1,51 @@
+//! The missed-dose helper's published rules and worked answers, shown in the static page
+//! (prerendered HTML) for browsers that cannot run the interactive helper.
+
+use crate::components::citations::Citations;
+use crate::content::MISSED_DOSE;
+use crate::missed_dose::table;
+use crate::missed_dose::wording::fill;
+use baclofen_logic::missed_dose::RuleId;
+use yew::prelude::*;
+
+#[component]
+pub fn MissedDoseRules() -> Html {
+    let rules = MISSED_DOSE.rules;
+    let main_rules = [
+        RuleId::TakeWhenRemembered,
+        RuleId::SkipNearNextDose,
+        RuleId::ChildGiveThenWait,
+        RuleId::SeveralMissed,
+        RuleId::Pump,
+        RuleId::WithdrawalSigns,
+    ];
+    html! {
+        <section class="helper" aria-labelledby="helper-title">
+            <h2 id="helper-title">{"How the missed-dose helper decides"}</h2>
+            <p>{"The interactive helper needs JavaScript and WebAssembly. These are the rules it uses, and its answers for a common schedule."}</p>
+            <ul class="rule-list">
+                { for main_rules.into_iter().map(|rule| {
+                    let wording = MISSED_DOSE.wording(rule);
+                    html! {
+                        <li key={rule.key()}>
+                            <p><strong>{ fill(wording.action, None, &rules) }</strong>{" "}{ fill(wording.why, None, &rules) }</p>
+                            <Citations ids={wording.sources} />
+                        </li>
+                    }
+                }) }
+            </ul>
+            <p>{ MISSED_DOSE.never_double.text }</p>
+            { for table::three_a_day().into_iter().map(|t| html! {
+                <div class="table-wrap">
+                    <table>
+                        <caption>{ t.title }{": doses at 08:00, 14:00 and 20:00, the 08:00 dose missed"}</caption>
+                        <thead><tr><th scope="col">{"Time now"}</th><th scope="col">{"What to do"}</th></tr></thead>
+                        <tbody>
+                            { for t.rows.into_iter().map(|r| html! { <tr><td>{ r.now }</td><td>{ r.answer }</td></tr> }) }
+                        </tbody>
+                    </table>
+                </div>
+            }) }
+        </section>
+    }
+}

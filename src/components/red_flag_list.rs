@@ -1,0 +1,54 @@
+//! The red-flag rules as plain lists, for the static page (prerendered HTML) when the
+//! interactive checker cannot run: the emergency list first, with the emergency number.
+
+use crate::components::citations::Citations;
+use crate::content::{RED_FLAGS, SITE};
+use baclofen_logic::red_flags::Level;
+use yew::prelude::*;
+
+/// A rule's condition in words: "Uses a baclofen pump, and High temperature or Confused".
+fn condition(clauses: &[u64]) -> String {
+    let items = || RED_FLAGS.contexts.iter().chain(RED_FLAGS.symptoms);
+    clauses
+        .iter()
+        .map(|clause| {
+            items().filter(|i| i.bit & clause != 0).map(|i| i.label).collect::<Vec<_>>().join(" or ")
+        })
+        .collect::<Vec<_>>()
+        .join(", and ")
+}
+
+#[component]
+pub fn RedFlagList() -> Html {
+    let number = SITE.emergency_default_number;
+    html! {
+        <section class="helper" aria-labelledby="checker-title">
+            <h2 id="checker-title">{"Red flags and what to do"}</h2>
+            <p>{"The interactive checker needs JavaScript and WebAssembly. Here is every rule it uses, most urgent first."}</p>
+            { for [Level::Emergency, Level::Urgent, Level::Routine].into_iter().map(|level| {
+                let wording = RED_FLAGS.level(level);
+                html! {
+                    <>
+                        <h3>{ wording.title }</h3>
+                        <p>{ wording.action }</p>
+                        if level == Level::Emergency {
+                            <p class="call">
+                                <a class="call__button" href={format!("tel:{number}")}>{ format!("Call {number}") }</a>
+                                <span class="call__note">{ SITE.emergency_number_note }</span>
+                            </p>
+                        }
+                        <ul class="rule-list">
+                            { for RED_FLAGS.rules.iter().zip(RED_FLAGS.rule_text).filter(|(r, _)| r.level == level).map(|(rule, text)| html! {
+                                <li key={text.id}>
+                                    <p><strong>{ condition(rule.clauses) }</strong></p>
+                                    <p>{ text.why }</p>
+                                    <Citations ids={text.sources} />
+                                </li>
+                            }) }
+                        </ul>
+                    </>
+                }
+            }) }
+        </section>
+    }
+}
