@@ -1,9 +1,53 @@
-//! WebAssembly entry point: starts the app over the start-up message in `#app`.
+//! WebAssembly entry point: replaces the prerendered page in `#app` with the live app.
 
 use baclofen_guide::app::{App, AppProps};
 use baclofen_guide::router::browser;
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::PerformanceObserver;
+
+/// How long to wait for the browser to report the static page's largest paint before starting
+/// anyway (browsers without largest-contentful-paint entries).
+const FALLBACK_MS: i32 = 300;
+
+/// Runs `then` once the browser has recorded the prerendered page's largest paint. Replacing
+/// the page before that would make the app's copy of the same text the largest paint, as if
+/// the page had waited for the app.
+fn after_largest_paint(then: impl FnOnce() + 'static) {
+    let pending: Rc<RefCell<Option<Box<dyn FnOnce()>>>> = Rc::new(RefCell::new(Some(Box::new(then))));
+    let run = move || {
+        if let Some(start) = pending.borrow_mut().take() {
+            start();
+        }
+    };
+    let window = web_sys::window().expect("a window");
+    let fallback = Closure::once_into_js(run.clone());
+    let _ =
+        window.set_timeout_with_callback_and_timeout_and_arguments_0(fallback.unchecked_ref(), FALLBACK_MS);
+
+    let observed =
+        Closure::<dyn FnMut(JsValue, PerformanceObserver)>::new(move |_, observer: PerformanceObserver| {
+            observer.disconnect();
+            run();
+        });
+    if let Ok(observer) = PerformanceObserver::new(observed.as_ref().unchecked_ref()) {
+        // `type` with `buffered` also delivers the paint that happened before the wasm loaded.
+        let options = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&options, &"type".into(), &"largest-contentful-paint".into());
+        let _ = js_sys::Reflect::set(&options, &"buffered".into(), &JsValue::TRUE);
+        observer.observe(options.unchecked_ref());
+    }
+    // The observer may call back at any later time; it lives as long as the page.
+    observed.forget();
+}
 
 fn main() {
+    after_largest_paint(mount);
+}
+
+fn mount() {
     let base = browser::pin_base_url();
     let start = browser::current_place(&base);
     let root = web_sys::window()

@@ -4,6 +4,7 @@
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -58,8 +59,15 @@ export function startServer({ root, prefix = '/', port = 0 }) {
       return;
     }
     const type = TYPES[path.extname(target)] ?? 'application/octet-stream';
-    res.writeHead(200, { 'content-type': type, 'cache-control': 'no-cache' });
-    fs.createReadStream(target).pipe(res);
+    // Compress like a real host does, so sizes and timings are realistic.
+    const gzip = /\bgzip\b/.test(req.headers['accept-encoding'] ?? '') && !type.startsWith('image/png');
+    res.writeHead(200, {
+      'content-type': type,
+      'cache-control': 'no-cache',
+      ...(gzip ? { 'content-encoding': 'gzip', vary: 'accept-encoding' } : {}),
+    });
+    const body = fs.createReadStream(target);
+    (gzip ? body.pipe(zlib.createGzip()) : body).pipe(res);
   });
   return new Promise((resolve, reject) => {
     server.once('error', reject);
