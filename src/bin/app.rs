@@ -15,8 +15,8 @@ const FALLBACK_MS: i32 = 300;
 /// Runs `then` once the browser has recorded the prerendered page's largest paint. Replacing
 /// the page before that would make the app's copy of the same text the largest paint, as if
 /// the page had waited for the app.
-fn after_largest_paint(then: impl FnOnce() + 'static) {
-    let pending: Rc<RefCell<Option<Box<dyn FnOnce()>>>> = Rc::new(RefCell::new(Some(Box::new(then))));
+fn after_largest_paint<F: FnOnce() + 'static>(then: F) {
+    let pending = Rc::new(RefCell::new(Some(then)));
     let run = move || {
         if let Some(start) = pending.borrow_mut().take() {
             start();
