@@ -50,7 +50,15 @@ struct RawSite {
     emergency_default_number: Spanned<String>,
     emergency_number_note: Spanned<String>,
     navigation: Vec<Spanned<String>>,
+    offline: RawOffline,
     startup: RawStartup,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawOffline {
+    update_available: Spanned<String>,
+    update_action: Spanned<String>,
 }
 
 #[derive(Deserialize)]
@@ -689,6 +697,8 @@ pub fn generate(root: &Path) -> Result<String, Vec<String>> {
         &site.disclaimer,
         &site.emergency,
         &site.emergency_number_note,
+        &site.offline.update_available,
+        &site.offline.update_action,
         &site.startup.failed,
         &site.startup.no_script,
         &site.startup.emergency_signs,
@@ -715,10 +725,11 @@ pub fn generate(root: &Path) -> Result<String, Vec<String>> {
     });
     writeln!(
         out,
-        "pub static SITE: Site = Site {{ product_name: {:?}, tagline: {:?}, content_version: {:?}, checked_on: {:?}, checked_on_iso: {:?}, disclaimer: {:?}, emergency: {:?}, emergency_default_number: {:?}, emergency_number_note: {:?}, startup: Startup {{ failed: {:?}, no_script: {:?}, emergency_signs: {:?} }} }};\n",
+        "pub static SITE: Site = Site {{ product_name: {:?}, tagline: {:?}, content_version: {:?}, checked_on: {:?}, checked_on_iso: {:?}, disclaimer: {:?}, emergency: {:?}, emergency_default_number: {:?}, emergency_number_note: {:?}, offline: Offline {{ update_available: {:?}, update_action: {:?} }}, startup: Startup {{ failed: {:?}, no_script: {:?}, emergency_signs: {:?} }} }};\n",
         site.product_name.get_ref(), site.tagline.get_ref(), site.content_version.get_ref(), checked_on,
         site.checked_on.get_ref(), site.disclaimer.get_ref(), site.emergency.get_ref(),
         site.emergency_default_number.get_ref(), site.emergency_number_note.get_ref(),
+        site.offline.update_available.get_ref(), site.offline.update_action.get_ref(),
         site.startup.failed.get_ref(), site.startup.no_script.get_ref(),
         site.startup.emergency_signs.get_ref(),
     )

@@ -17,7 +17,15 @@ pub struct Site {
     pub emergency_default_number: &'static str,
     /// Said next to the default number, so no one relies on it alone.
     pub emergency_number_note: &'static str,
+    pub offline: Offline,
     pub startup: Startup,
+}
+
+/// The notice offered when a new version has been downloaded for offline use.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Offline {
+    pub update_available: &'static str,
+    pub update_action: &'static str,
 }
 
 /// What the page says when the app cannot run: failed to start, no JavaScript.

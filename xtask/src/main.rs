@@ -110,10 +110,84 @@ fn without_preloads(html: &str) -> String {
     out
 }
 
-fn post_build(staging: &Path) -> Result<(), String> {
+const SW_TEMPLATE: &str = include_str!("../sw.js");
+const SW_REGISTER_TEMPLATE: &str = include_str!("../sw-register.js");
+const SW_REGISTER_TAG: &str = r#"<script src="sw-register.js" defer></script>"#;
+
+/// Text safe inside a single-quoted JavaScript string.
+fn js_string(text: &str) -> String {
+    text.replace('\\', "\\\\").replace('\'', "\\'").replace('\n', " ")
+}
+
+/// A checksum of every file (64-bit FNV-1a over paths and contents): the offline cache version.
+fn fingerprint(files: &[(String, Vec<u8>)]) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for (path, bytes) in files {
+        for byte in path.bytes().chain([0]).chain(bytes.iter().copied()) {
+            hash ^= u64::from(byte);
+            hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+    format!("{hash:016x}")
+}
+
+fn files_under(dir: &Path, prefix: &str, out: &mut Vec<(String, Vec<u8>)>) -> Result<(), String> {
+    let mut entries: Vec<_> = std::fs::read_dir(dir)
+        .map_err(|e| format!("{}: {e}", dir.display()))?
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    entries.sort();
+    for path in entries {
+        let name = path.file_name().unwrap_or_default().to_string_lossy().to_string();
+        if path.is_dir() {
+            files_under(&path, &format!("{prefix}{name}/"), out)?;
+        } else {
+            out.push((
+                format!("{prefix}{name}"),
+                std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?,
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// The URL that fetches a file: a folder for `index.html`, so navigations match.
+fn precache_url(path: &str) -> String {
+    match path.strip_suffix("index.html") {
+        Some("") => "./".to_string(),
+        Some(folder) => folder.to_string(),
+        None => path.to_string(),
+    }
+}
+
+/// Writes `sw-register.js` and `sw.js`, which lists every file of this build (release only).
+fn write_offline_copy(staging: &Path) -> Result<(), String> {
+    let register = SW_REGISTER_TEMPLATE
+        .replace("__UPDATE_TEXT__", &js_string(SITE.offline.update_available))
+        .replace("__UPDATE_ACTION__", &js_string(SITE.offline.update_action));
+    std::fs::write(staging.join("sw-register.js"), register).map_err(|e| format!("sw-register.js: {e}"))?;
+    let mut files = Vec::new();
+    files_under(staging, "", &mut files)?;
+    files.retain(|(path, _)| path != "sw.js");
+    let urls: Vec<String> =
+        files.iter().map(|(path, _)| format!("'{}'", js_string(&precache_url(path)))).collect();
+    let worker = SW_TEMPLATE
+        .replace("__VERSION__", &fingerprint(&files))
+        .replace("__PRECACHE__", &format!("[{}]", urls.join(", ")));
+    std::fs::write(staging.join("sw.js"), worker).map_err(|e| format!("sw.js: {e}"))
+}
+
+fn post_build(staging: &Path, release: bool) -> Result<(), String> {
     let index = staging.join("index.html");
     let template = std::fs::read_to_string(&index).map_err(|e| format!("{}: {e}", index.display()))?;
     let template = without_preloads(&replace_once(&template, NOSCRIPT_MARKER, &noscript_html())?);
+    // Only release builds keep an offline copy: a cached development build would hide changes.
+    let template = if release {
+        replace_once(&template, "</head>", &format!("{SW_REGISTER_TAG}</head>"))?
+    } else {
+        template
+    };
     if template.matches(BASE_TAG).count() != 1 {
         return Err(format!(
             "index.html must contain `{BASE_TAG}` exactly once: set public_url = \"./\" in Trunk.toml"
@@ -131,6 +205,9 @@ fn post_build(staging: &Path) -> Result<(), String> {
         };
         std::fs::write(&file, html).map_err(|e| format!("{}: {e}", file.display()))?;
     }
+    if release {
+        write_offline_copy(staging)?;
+    }
     Ok(())
 }
 
@@ -139,7 +216,9 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("post-build") => std::env::var("TRUNK_STAGING_DIR")
             .map_err(|_| "TRUNK_STAGING_DIR is not set: run this from trunk's post_build hook".to_string())
-            .and_then(|dir| post_build(&PathBuf::from(dir))),
+            .and_then(|dir| {
+                post_build(&PathBuf::from(dir), std::env::var("TRUNK_PROFILE").as_deref() == Ok("release"))
+            }),
         _ => Err("usage: xtask post-build".to_string()),
     };
     match result {
@@ -195,6 +274,22 @@ mod tests {
             without_preloads(html),
             r#"<link rel="stylesheet" href="a.css"><link rel="icon" href="icon.svg">"#
         );
+    }
+
+    #[test]
+    fn precache_urls_name_folders_for_pages() {
+        assert_eq!(precache_url("index.html"), "./");
+        assert_eq!(precache_url("about/index.html"), "about/");
+        assert_eq!(precache_url("app-0123.wasm"), "app-0123.wasm");
+    }
+
+    #[test]
+    fn the_cache_version_changes_with_any_file() {
+        let a = vec![("a.js".to_string(), b"one".to_vec())];
+        let b = vec![("a.js".to_string(), b"two".to_vec())];
+        assert_ne!(fingerprint(&a), fingerprint(&b));
+        assert_eq!(fingerprint(&a), fingerprint(&a.clone()));
+        assert_eq!(js_string("it's"), "it\\'s");
     }
 
     #[test]
