@@ -30,6 +30,11 @@ export async function openPage(browser, origin, contextOptions = {}) {
     if (msg.type() === 'error') problems.consoleErrors.push(msg.text());
   });
   page.on('pageerror', (err) => problems.pageErrors.push(String(err)));
+  // Content Security Policy violations are errors too (they are also logged to the console).
+  await context.exposeBinding('__reportCspViolation', (_, text) => problems.consoleErrors.push(`CSP: ${text}`));
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => window.__reportCspViolation?.(`${e.violatedDirective} ${e.blockedURI}`));
+  });
   context.on('request', (req) => {
     const url = req.url();
     if (url.startsWith('data:') || url.startsWith('blob:')) return;
@@ -45,7 +50,8 @@ export async function waitForApp(page) {
 
 /** Runs axe-core (WCAG 2.2 A/AA and best practice) on the page; returns the violations. */
 export async function axeViolations(page) {
-  await page.addScriptTag({ path: new URL('../../node_modules/axe-core/axe.min.js', import.meta.url).pathname });
+  // Loaded from the test server's own origin: the pages' strict CSP blocks inline scripts.
+  await page.addScriptTag({ url: new URL('/__test__/axe.min.js', page.url()).href });
   const result = await page.evaluate(() =>
     window.axe.run(document, {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },

@@ -35,6 +35,12 @@ export function startServer({ root, prefix = '/', port = 0 }) {
       res.writeHead(400).end('bad request');
       return;
     }
+    // Test tools served from this origin, so the pages' Content Security Policy allows them.
+    if (pathname === '/__test__/axe.min.js') {
+      res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' });
+      fs.createReadStream(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url)).pipe(res);
+      return;
+    }
     if (!pathname.startsWith(prefix)) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       return;

@@ -172,3 +172,21 @@ test('with JavaScript off the noscript message tells people what to do in an eme
   assert.match(body, /Call your emergency number now/);
   await context.close();
 });
+
+test('a strict Content Security Policy blocks injected inline scripts, and the app needs none', async () => {
+  const { context, page, problems } = await openPage(browser, origin);
+  await page.goto(server.url + 'missed-dose/');
+  await waitForApp(page);
+  assert.deepEqual(problems.consoleErrors, [], 'the app itself causes no violation');
+  const ran = await page.evaluate(async () => {
+    const script = document.createElement('script');
+    script.textContent = 'window.__injected = true;';
+    document.body.append(script);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    return window.__injected === true;
+  });
+  assert.equal(ran, false, 'an injected inline script must not run');
+  assert.ok(problems.consoleErrors.some((e) => e.includes('script-src')), problems.consoleErrors.join('\n'));
+  assert.deepEqual(await context.cookies(), []);
+  await context.close();
+});

@@ -110,6 +110,31 @@ fn without_preloads(html: &str) -> String {
     out
 }
 
+const CHARSET_TAG: &str = r#"<meta charset="utf-8">"#;
+const MODULE_SCRIPT_START: &str = r#"<script type="module">"#;
+
+/// The Content Security Policy for every page, as a `<meta>` tag. Scripts: our own files, the
+/// WebAssembly module, and trunk's one inline start-up script by its hash. (`frame-ancestors`
+/// only works as an HTTP header; the README lists the headers for common hosts.)
+fn csp_meta(html: &str) -> Result<String, String> {
+    use base64::Engine as _;
+    use sha2::Digest as _;
+    let start = html.find(MODULE_SCRIPT_START).ok_or("index.html has no inline start-up script")?
+        + MODULE_SCRIPT_START.len();
+    let end = start + html[start..].find("</script>").ok_or("unclosed start-up script")?;
+    let hash =
+        base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(&html.as_bytes()[start..end]));
+    Ok(format!(
+        concat!(
+            r#"<meta http-equiv="Content-Security-Policy" content="default-src 'self'; "#,
+            r#"script-src 'self' 'wasm-unsafe-eval' 'sha256-{}'; style-src 'self'; img-src 'self' data:; "#,
+            r#"connect-src 'self'; worker-src 'self'; manifest-src 'self'; base-uri 'self'; "#,
+            r#"object-src 'none'; form-action 'none'">"#
+        ),
+        hash
+    ))
+}
+
 const SW_TEMPLATE: &str = include_str!("../sw.js");
 const SW_REGISTER_TEMPLATE: &str = include_str!("../sw-register.js");
 const SW_REGISTER_TAG: &str = r#"<script src="sw-register.js" defer></script>"#;
@@ -182,6 +207,8 @@ fn post_build(staging: &Path, release: bool) -> Result<(), String> {
     let index = staging.join("index.html");
     let template = std::fs::read_to_string(&index).map_err(|e| format!("{}: {e}", index.display()))?;
     let template = without_preloads(&replace_once(&template, NOSCRIPT_MARKER, &noscript_html())?);
+    let template =
+        replace_once(&template, CHARSET_TAG, &format!("{CHARSET_TAG}\n    {}", csp_meta(&template)?))?;
     // Only release builds keep an offline copy: a cached development build would hide changes.
     let template = if release {
         replace_once(&template, "</head>", &format!("{SW_REGISTER_TAG}</head>"))?
@@ -290,6 +317,15 @@ mod tests {
         assert_ne!(fingerprint(&a), fingerprint(&b));
         assert_eq!(fingerprint(&a), fingerprint(&a.clone()));
         assert_eq!(js_string("it's"), "it\\'s");
+    }
+
+    #[test]
+    fn the_policy_allows_the_inline_start_up_script_by_its_hash_only() {
+        // echo -n "init()" | openssl dgst -sha256 -binary | base64
+        let meta = csp_meta(r#"<script type="module">init()</script>"#).unwrap();
+        assert!(meta.contains("'sha256-w4ujnOpjBoH2vcasx+reJRUwYivG8Q3afx/XevGJod8='"), "{meta}");
+        assert!(meta.contains("object-src 'none'") && !meta.contains("unsafe-inline"));
+        assert!(csp_meta("<html></html>").is_err());
     }
 
     #[test]
