@@ -1,6 +1,7 @@
 //! A boxed message whose level is shown by words and an icon as well as colour.
 
 use crate::components::citations::Citations;
+use crate::components::level_icon::{level_icon, Icon};
 use crate::content::{Callout as CalloutContent, CalloutKind};
 use yew::prelude::*;
 
@@ -23,26 +24,13 @@ fn modifier(kind: CalloutKind) -> &'static str {
 }
 
 fn icon(kind: CalloutKind) -> Html {
-    let shape = match kind {
-        // A triangle with "!" for danger, a clock for today, a circle with "!" or "i" otherwise.
-        CalloutKind::Emergency => {
-            html! { <><path d="M12 2 1 22h22z" /><path class="icon-mark" d="M12 9v6m0 3v1" /></> }
-        }
-        CalloutKind::Urgent => {
-            html! { <><circle cx="12" cy="12" r="10" /><path class="icon-mark" d="M12 6v6l4 3" /></> }
-        }
-        CalloutKind::Warning => {
-            html! { <><circle cx="12" cy="12" r="10" /><path class="icon-mark" d="M12 6v8m0 3v1" /></> }
-        }
-        CalloutKind::Info => {
-            html! { <><circle cx="12" cy="12" r="10" /><path class="icon-mark" d="M12 11v7m0-11v1" /></> }
-        }
+    let icon = match kind {
+        CalloutKind::Emergency => Icon::Danger,
+        CalloutKind::Urgent => Icon::Today,
+        CalloutKind::Warning => Icon::Important,
+        CalloutKind::Info => Icon::Info,
     };
-    html! {
-        <svg class="callout__icon" viewBox="0 0 24 24" width="28" height="28" aria-hidden="true" focusable="false">
-            { shape }
-        </svg>
-    }
+    level_icon(icon, "callout__icon", "28")
 }
 
 #[derive(Properties, PartialEq)]

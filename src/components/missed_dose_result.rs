@@ -2,6 +2,7 @@
 
 use crate::components::citations::Citations;
 use crate::components::dose_timeline::{DoseTimeline, DrawnDose};
+use crate::components::level_icon::{level_icon, Icon};
 use crate::components::link::Link;
 use crate::content::{MISSED_DOSE, SITE};
 use crate::missed_dose::wording::{Explained, Level};
@@ -22,27 +23,15 @@ pub struct MissedDoseResultProps {
 pub fn MissedDoseResult(props: &MissedDoseResultProps) -> Html {
     let e = &props.explained;
     let (modifier, label, icon) = match e.level {
-        Level::Emergency => (
-            "result--emergency",
-            "Emergency",
-            html! { <><path d="M12 2 1 22h22z" /><path d="M12 9v6m0 3v1" /></> },
-        ),
-        Level::Urgent => (
-            "result--urgent",
-            "Today",
-            html! { <><circle cx="12" cy="12" r="10" /><path d="M12 6v6l4 3" /></> },
-        ),
-        Level::Routine => (
-            "result--routine",
-            "What to do",
-            html! { <><circle cx="12" cy="12" r="10" /><path d="m7 12 3 3 7-7" /></> },
-        ),
+        Level::Emergency => ("result--emergency", "Emergency", Icon::Danger),
+        Level::Urgent => ("result--urgent", "Today", Icon::Today),
+        Level::Routine => ("result--routine", "What to do", Icon::Done),
     };
     let safety = &MISSED_DOSE.safety_net;
     html! {
         <article class={classes!("result", modifier)} id={RESULT_ID} tabindex="-1" aria-labelledby="result-action">
             <h3 class="result__action" id="result-action">
-                <svg class="result__icon" viewBox="0 0 24 24" width="32" height="32" aria-hidden="true" focusable="false">{ icon }</svg>
+                { level_icon(icon, "result__icon", "32") }
                 <span><span class="result__label">{ label }{": "}</span>{ e.action.clone() }</span>
             </h3>
             <p class="result__then">{ e.then.clone() }</p>

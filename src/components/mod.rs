@@ -1,6 +1,7 @@
 pub mod callout;
 pub mod citations;
 pub mod dose_timeline;
+pub mod level_icon;
 pub mod link;
 pub mod missed_dose_helper;
 pub mod missed_dose_result;

@@ -2,6 +2,7 @@
 //! rule fired, with its sources; and what to do if it gets worse.
 
 use crate::components::citations::Citations;
+use crate::components::level_icon::{level_icon, Icon};
 use crate::content::{RED_FLAGS, SITE};
 use baclofen_logic::red_flags::Level;
 use yew::prelude::*;
@@ -24,23 +25,11 @@ pub struct RedFlagResultProps {
     pub viewer: Viewer,
 }
 
-fn card(level: Option<Level>) -> (&'static str, &'static str, Html) {
+fn card(level: Option<Level>) -> (&'static str, &'static str, Icon) {
     match level {
-        Some(Level::Emergency) => (
-            "care-card--emergency",
-            "Emergency",
-            html! { <><path d="M12 2 1 22h22z" /><path d="M12 9v6m0 3v1" /></> },
-        ),
-        Some(Level::Urgent) => (
-            "care-card--urgent",
-            "Urgent",
-            html! { <><circle cx="12" cy="12" r="10" /><path d="M12 6v6l4 3" /></> },
-        ),
-        _ => (
-            "care-card--routine",
-            "Not urgent",
-            html! { <><circle cx="12" cy="12" r="10" /><path d="M12 11v7m0-11v1" /></> },
-        ),
+        Some(Level::Emergency) => ("care-card--emergency", "Emergency", Icon::Danger),
+        Some(Level::Urgent) => ("care-card--urgent", "Urgent", Icon::Today),
+        _ => ("care-card--routine", "Not urgent", Icon::Info),
     }
 }
 
@@ -55,7 +44,7 @@ pub fn RedFlagResult(props: &RedFlagResultProps) -> Html {
             html! {
                 <>
                     <h3 class="care-card__title">
-                        <svg class="care-card__icon" viewBox="0 0 24 24" width="32" height="32" aria-hidden="true" focusable="false">{ icon }</svg>
+                        { level_icon(icon, "care-card__icon", "32") }
                         <span><span class="care-card__label">{ label }{": "}</span>{ title }</span>
                     </h3>
                     <p class="care-card__action">{ wording.action }</p>
@@ -66,7 +55,7 @@ pub fn RedFlagResult(props: &RedFlagResultProps) -> Html {
         None => html! {
             <>
                 <h3 class="care-card__title">
-                    <svg class="care-card__icon" viewBox="0 0 24 24" width="32" height="32" aria-hidden="true" focusable="false">{ icon }</svg>
+                    { level_icon(icon, "care-card__icon", "32") }
                     <span><span class="care-card__label">{ label }{": "}</span>{"No red flags ticked"}</span>
                 </h3>
                 <p>{ RED_FLAGS.none.text }</p>

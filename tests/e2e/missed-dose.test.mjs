@@ -1,31 +1,17 @@
 // The missed-dose helper in Chromium with a fixed clock and time zone: worked cases from the
 // sources, midnight and daylight-saving days, bad input, escalation, pump, memory, a11y.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from './server.mjs';
-import { axeViolations, launch, openPage, waitForApp } from './browser.mjs';
+import { axeViolations, openPage, waitForApp } from './browser.mjs';
+import { useSite } from './site.mjs';
 
-const PREFIX = '/clinic/baclofen/';
-let server;
-let browser;
-let origin;
-
-before(async () => {
-  server = await startServer({ root: 'dist', prefix: PREFIX });
-  origin = new URL(server.url).origin;
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite();
 
 /** Opens the helper with the device clock fixed at `isoInstant` in `timezoneId`. */
 async function openHelper(isoInstant, timezoneId = 'Europe/London', options = {}) {
-  const opened = await openPage(browser, origin, { timezoneId, ...options });
+  const opened = await openPage(site.browser, site.origin, { timezoneId, ...options });
   await opened.page.clock.setFixedTime(new Date(isoInstant));
-  await opened.page.goto(server.url + 'missed-dose/');
+  await opened.page.goto(site.url + 'missed-dose/');
   await waitForApp(opened.page);
   return opened;
 }
@@ -136,7 +122,7 @@ test('two or more doses missed: contact the prescriber today, with a way to chec
   assert.doesNotMatch(text, /Take the missed dose/);
   assert.deepEqual(await axeViolations(page), []);
   await page.getByRole('link', { name: 'Check symptoms for withdrawal now' }).click();
-  await page.waitForURL(server.url + 'side-effects/?context=missed#checker');
+  await page.waitForURL(site.url + 'side-effects/?context=missed#checker');
   await context.close();
 });
 

@@ -1,39 +1,16 @@
 // Every page is readable from the HTML the host serves: with JavaScript off, every section
 // reads and every link works; with JavaScript on, the live app replaces the static page.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from './server.mjs';
-import { axeViolations, launch, openPage, waitForApp } from './browser.mjs';
+import { axeViolations, openPage, waitForApp } from './browser.mjs';
+import { PAGES, useSite } from './site.mjs';
 
-const PREFIX = '/clinic/baclofen/';
-const PAGES = [
-  ['', 'Baclofen: a plain guide'],
-  ['about/', 'About baclofen'],
-  ['taking/', 'Taking baclofen'],
-  ['missed-dose/', 'If you miss a dose'],
-  ['side-effects/', 'Side effects and red flags'],
-  ['stopping/', 'Stopping baclofen safely'],
-  ['sources/', 'Sources and review'],
-];
-let server;
-let browser;
-let origin;
-
-before(async () => {
-  server = await startServer({ root: 'dist', prefix: PREFIX });
-  origin = new URL(server.url).origin;
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite();
 
 test('with JavaScript off every page reads, with its own title and description', async () => {
-  const { context, page, problems } = await openPage(browser, origin, { javaScriptEnabled: false });
+  const { context, page, problems } = await openPage(site.browser, site.origin, { javaScriptEnabled: false });
   for (const [path, heading] of PAGES) {
-    const response = await page.goto(server.url + path);
+    const response = await page.goto(site.url + path);
     assert.equal(response.status(), 200, path);
     assert.equal(await page.locator('main h1').innerText(), heading, path);
     assert.equal(await page.title(), `${heading} – Baclofen guide`);
@@ -46,10 +23,10 @@ test('with JavaScript off every page reads, with its own title and description',
 
 test('the static pages have zero axe violations, shown as when the app cannot start', async () => {
   // axe needs JavaScript, so block the wasm instead: the static page stays, with the notice.
-  const { context, page } = await openPage(browser, origin);
+  const { context, page } = await openPage(site.browser, site.origin);
   await context.route('**/*.wasm', (route) => route.abort());
   for (const [path, heading] of PAGES) {
-    await page.goto(server.url + path);
+    await page.goto(site.url + path);
     await page.waitForSelector('#boot-failed:not([hidden])');
     assert.equal(await page.locator('main h1').innerText(), heading);
     assert.deepEqual(await axeViolations(page), [], path || 'home');
@@ -58,14 +35,14 @@ test('the static pages have zero axe violations, shown as when the app cannot st
 });
 
 test('with JavaScript off every same-site link leads to a page that exists', async () => {
-  const { context, page } = await openPage(browser, origin, { javaScriptEnabled: false });
+  const { context, page } = await openPage(site.browser, site.origin, { javaScriptEnabled: false });
   const seen = new Set();
   for (const [path] of PAGES) {
-    await page.goto(server.url + path);
+    await page.goto(site.url + path);
     const hrefs = await page.locator('a[href]').evaluateAll((links) => links.map((a) => a.href));
     for (const href of hrefs) {
       const url = new URL(href);
-      if (url.origin !== origin) continue;
+      if (url.origin !== site.origin) continue;
       url.hash = '';
       seen.add(url.href);
     }
@@ -80,14 +57,14 @@ test('with JavaScript off every same-site link leads to a page that exists', asy
 });
 
 test('with JavaScript off the helpers show their published rules and the emergency number', async () => {
-  const { context, page } = await openPage(browser, origin, { javaScriptEnabled: false });
-  await page.goto(server.url + 'missed-dose/');
+  const { context, page } = await openPage(site.browser, site.origin, { javaScriptEnabled: false });
+  await page.goto(site.url + 'missed-dose/');
   const missed = await page.locator('main').innerText();
   assert.match(missed, /How the missed-dose helper decides/);
   assert.match(missed, /less than 2 hours/);
   assert.match(missed, /13:30\s+Leave out the missed dose/);
   assert.equal(await page.locator('form').count(), 0);
-  await page.goto(server.url + 'side-effects/');
+  await page.goto(site.url + 'side-effects/');
   const flags = await page.locator('main').innerText();
   assert.match(flags, /Call your emergency number now/);
   assert.match(flags, /Had a fit \(seizure\)/);
@@ -98,14 +75,14 @@ test('with JavaScript off the helpers show their published rules and the emergen
 });
 
 test('with JavaScript on the live app replaces the static page without errors', async () => {
-  const { context, page, problems } = await openPage(browser, origin);
+  const { context, page, problems } = await openPage(site.browser, site.origin);
   for (const [path, heading] of PAGES) {
-    await page.goto(server.url + path);
+    await page.goto(site.url + path);
     await waitForApp(page);
     assert.equal(await page.locator('main h1').innerText(), heading);
     assert.equal(await page.locator('main h1').count(), 1, 'the static page is replaced, not doubled');
   }
-  await page.goto(server.url + 'missed-dose/');
+  await page.goto(site.url + 'missed-dose/');
   await waitForApp(page);
   assert.equal(await page.locator('form.helper__form').count(), 1);
   assert.equal(await page.getByText('How the missed-dose helper decides').count(), 0);

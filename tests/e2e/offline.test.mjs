@@ -7,17 +7,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { startServer } from './server.mjs';
 import { launch, openPage, waitForApp } from './browser.mjs';
+import { PAGES, PREFIX } from './site.mjs';
 
-const PREFIX = '/clinic/baclofen/';
-const PAGES = [
-  ['', 'Baclofen: a plain guide'],
-  ['about/', 'About baclofen'],
-  ['taking/', 'Taking baclofen'],
-  ['missed-dose/', 'If you miss a dose'],
-  ['side-effects/', 'Side effects and red flags'],
-  ['stopping/', 'Stopping baclofen safely'],
-  ['sources/', 'Sources and review'],
-];
 let browser;
 
 before(async () => {

@@ -1,29 +1,15 @@
 // The red-flag checker in Chromium: live triage, care cards, call button, carer wording,
 // the bridge from the missed-dose helper, keyboard use and axe in every result state.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from './server.mjs';
-import { axeViolations, launch, openPage, waitForApp } from './browser.mjs';
+import { axeViolations, openPage, waitForApp } from './browser.mjs';
+import { useSite } from './site.mjs';
 
-const PREFIX = '/clinic/baclofen/';
-let server;
-let browser;
-let origin;
-
-before(async () => {
-  server = await startServer({ root: 'dist', prefix: PREFIX });
-  origin = new URL(server.url).origin;
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite();
 
 async function openChecker(query = '', options = {}) {
-  const opened = await openPage(browser, origin, options);
-  await opened.page.goto(server.url + 'side-effects/' + query);
+  const opened = await openPage(site.browser, site.origin, options);
+  await opened.page.goto(site.url + 'side-effects/' + query);
   await waitForApp(opened.page);
   return opened;
 }
@@ -104,21 +90,21 @@ test('for someone I care for, the wording speaks about them', async () => {
 });
 
 test('the missed-dose helper bridges here with missed doses already ticked, and back', async () => {
-  const { context, page } = await openPage(browser, origin, { timezoneId: 'Europe/London' });
+  const { context, page } = await openPage(site.browser, site.origin, { timezoneId: 'Europe/London' });
   await page.clock.setFixedTime(new Date('2026-11-23T10:00:00Z'));
-  await page.goto(server.url + 'missed-dose/');
+  await page.goto(site.url + 'missed-dose/');
   await waitForApp(page);
   await page.getByLabel('Two or more in a row').check();
   await page.getByLabel('No', { exact: true }).check();
   await page.getByRole('button', { name: /Show what to do/ }).click();
   await page.getByRole('link', { name: 'Check symptoms for withdrawal now' }).click();
-  await page.waitForURL(server.url + 'side-effects/?context=missed#checker');
+  await page.waitForURL(site.url + 'side-effects/?context=missed#checker');
   assert.ok(await page.getByLabel('Has missed doses, run out, or stopped suddenly').isChecked());
   assert.match(await card(page).innerText(), /Urgent/);
   await page.getByLabel('Seeing or hearing things that are not there').check();
   assert.match(await card(page).innerText(), /Emergency/);
   await page.getByRole('link', { name: 'Work out what to do about a missed dose' }).click();
-  await page.waitForURL(server.url + 'missed-dose/');
+  await page.waitForURL(site.url + 'missed-dose/');
   await context.close();
 });
 

@@ -1,11 +1,10 @@
 // The app shell on a plain static host under a sub-path: it renders, navigates, survives
 // deep links, reloads and back/forward, and talks to no other origin.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from './server.mjs';
-import { axeViolations, launch, openPage, waitForApp } from './browser.mjs';
+import { axeViolations, openPage, waitForApp } from './browser.mjs';
+import { useSite } from './site.mjs';
 
-const PREFIX = '/clinic/baclofen/';
 const SECTIONS = [
   ['About baclofen', 'about/', 'About baclofen'],
   ['Taking it', 'taking/', 'Taking baclofen'],
@@ -15,20 +14,7 @@ const SECTIONS = [
   ['Sources', 'sources/', 'Sources and review'],
 ];
 
-let server;
-let browser;
-let origin;
-
-before(async () => {
-  server = await startServer({ root: 'dist', prefix: PREFIX });
-  origin = new URL(server.url).origin;
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite();
 
 function assertClean(problems) {
   assert.deepEqual(problems.consoleErrors, [], 'console errors');
@@ -37,8 +23,8 @@ function assertClean(problems) {
 }
 
 test('the shell renders with header, navigation, main landmark and footer', async () => {
-  const { context, page, problems } = await openPage(browser, origin);
-  await page.goto(server.url);
+  const { context, page, problems } = await openPage(site.browser, site.origin);
+  await page.goto(site.url);
   await waitForApp(page);
   assert.match(await page.locator('header').innerText(), /Baclofen guide/);
   assert.equal(await page.locator('nav[aria-label="Sections"] a').count(), SECTIONS.length);
@@ -56,13 +42,13 @@ test('the shell renders with header, navigation, main landmark and footer', asyn
 });
 
 test('navigation moves between every section without reloading, and back/forward work', async () => {
-  const { context, page, problems } = await openPage(browser, origin);
-  await page.goto(server.url);
+  const { context, page, problems } = await openPage(site.browser, site.origin);
+  await page.goto(site.url);
   await waitForApp(page);
   await page.evaluate(() => { window.__sameDocument = true; });
   for (const [label, path, heading] of SECTIONS) {
     await page.locator('nav[aria-label="Sections"]').getByRole('link', { name: label, exact: true }).click();
-    await page.waitForURL(server.url + path);
+    await page.waitForURL(site.url + path);
     assert.equal(await page.locator('main h1').innerText(), heading);
     assert.equal(await page.locator(`nav a[aria-current="page"]`).innerText(), label);
     // Focus moves to the new page's heading so screen readers announce it.
@@ -71,23 +57,23 @@ test('navigation moves between every section without reloading, and back/forward
   }
   assert.equal(await page.evaluate(() => window.__sameDocument), true, 'no full page reload');
   await page.goBack();
-  await page.waitForURL(server.url + 'stopping/');
+  await page.waitForURL(site.url + 'stopping/');
   assert.equal(await page.locator('main h1').innerText(), 'Stopping baclofen safely');
   await page.goForward();
-  await page.waitForURL(server.url + 'sources/');
+  await page.waitForURL(site.url + 'sources/');
   assert.equal(await page.locator('main h1').innerText(), 'Sources and review');
   // The brand link returns home.
   await page.locator('header a', { hasText: 'Baclofen guide' }).click();
-  await page.waitForURL(server.url);
+  await page.waitForURL(site.url);
   assert.equal(await page.locator('main h1').innerText(), 'Baclofen: a plain guide');
   assertClean(problems);
   await context.close();
 });
 
 test('deep links and reloads work for every section under the sub-path', async () => {
-  const { context, page, problems } = await openPage(browser, origin);
+  const { context, page, problems } = await openPage(site.browser, site.origin);
   for (const [, path, heading] of SECTIONS) {
-    await page.goto(server.url + path);
+    await page.goto(site.url + path);
     await waitForApp(page);
     assert.equal(await page.locator('main h1').innerText(), heading, `deep link ${path}`);
     await page.reload();
@@ -96,14 +82,14 @@ test('deep links and reloads work for every section under the sub-path', async (
     // Links on a nested page still resolve against the app root.
     assert.equal(
       await page.locator('nav a', { hasText: 'Taking it' }).evaluate((a) => a.href),
-      server.url + 'taking/',
+      site.url + 'taking/',
     );
   }
   // A folder without its trailing slash and index.html itself both work.
-  await page.goto(server.url + 'about');
+  await page.goto(site.url + 'about');
   await waitForApp(page);
   assert.equal(await page.locator('main h1').innerText(), 'About baclofen');
-  await page.goto(server.url + 'index.html');
+  await page.goto(site.url + 'index.html');
   await waitForApp(page);
   assert.equal(await page.locator('main h1').innerText(), 'Baclofen: a plain guide');
   assertClean(problems);
@@ -112,11 +98,11 @@ test('deep links and reloads work for every section under the sub-path', async (
 
 for (const colorScheme of ['light', 'dark']) {
   test(`every page has zero axe-core violations in ${colorScheme} mode at 320 and 1280 px`, async () => {
-    const { context, page, problems } = await openPage(browser, origin, { colorScheme });
+    const { context, page, problems } = await openPage(site.browser, site.origin, { colorScheme });
     for (const width of [320, 1280]) {
       await page.setViewportSize({ width, height: 800 });
       for (const path of ['', ...SECTIONS.map(([, p]) => p)]) {
-        await page.goto(server.url + path);
+        await page.goto(site.url + path);
         await waitForApp(page);
         assert.deepEqual(await axeViolations(page), [], `${path || 'home'} at ${width}px`);
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -129,11 +115,11 @@ for (const colorScheme of ['light', 'dark']) {
 }
 
 test('a citation opens the source entry on the Sources page', async () => {
-  const { context, page, problems } = await openPage(browser, origin);
-  await page.goto(server.url + 'missed-dose/');
+  const { context, page, problems } = await openPage(site.browser, site.origin);
+  await page.goto(site.url + 'missed-dose/');
   await waitForApp(page);
   await page.locator('main .citations a', { hasText: 'MFC' }).first().click();
-  await page.waitForURL(server.url + 'sources/#source-mfc');
+  await page.waitForURL(site.url + 'sources/#source-mfc');
   assert.equal(await page.locator('main h1').innerText(), 'Sources and review');
   assert.match(await page.locator('#source-mfc').innerText(), /Medicines for Children/);
   assertClean(problems);
@@ -153,9 +139,9 @@ test('every bundle URL is relative so any sub-path works', async () => {
 });
 
 test('without WebAssembly the page says it could not start and still gives emergency advice', async () => {
-  const { context, page } = await openPage(browser, origin);
+  const { context, page } = await openPage(site.browser, site.origin);
   await context.addInitScript(() => { delete window.WebAssembly; });
-  await page.goto(server.url + 'side-effects/');
+  await page.goto(site.url + 'side-effects/');
   await page.waitForSelector('#boot-failed:not([hidden])');
   const text = await page.locator('#app').innerText();
   assert.match(text, /could not start/);
@@ -165,8 +151,8 @@ test('without WebAssembly the page says it could not start and still gives emerg
 });
 
 test('with JavaScript off the noscript message tells people what to do in an emergency', async () => {
-  const { context, page } = await openPage(browser, origin, { javaScriptEnabled: false });
-  await page.goto(server.url);
+  const { context, page } = await openPage(site.browser, site.origin, { javaScriptEnabled: false });
+  await page.goto(site.url);
   const body = await page.locator('body').innerText();
   assert.match(body, /need JavaScript/);
   assert.match(body, /Call your emergency number now/);
@@ -174,8 +160,8 @@ test('with JavaScript off the noscript message tells people what to do in an eme
 });
 
 test('a strict Content Security Policy blocks injected inline scripts, and the app needs none', async () => {
-  const { context, page, problems } = await openPage(browser, origin);
-  await page.goto(server.url + 'missed-dose/');
+  const { context, page, problems } = await openPage(site.browser, site.origin);
+  await page.goto(site.url + 'missed-dose/');
   await waitForApp(page);
   assert.deepEqual(problems.consoleErrors, [], 'the app itself causes no violation');
   const ran = await page.evaluate(async () => {
