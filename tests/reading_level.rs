@@ -1,0 +1,90 @@
+//! Plain language, measured: the Flesch-Kincaid grade of every page's text, as built from
+//! `content/`. Targets (reading age 9–11): median grade ≤ 6 and every page ≤ 8.
+#![cfg(not(target_arch = "wasm32"))]
+
+use baclofen_guide::content::{Block, MISSED_DOSE, PAGES, RED_FLAGS};
+
+/// Syllables by vowel groups, with a silent final "e" (as in "dose") not counted; at least one.
+fn syllables(word: &str) -> usize {
+    let word: Vec<char> = word.to_lowercase().chars().filter(|c| c.is_ascii_alphabetic()).collect();
+    if word.is_empty() {
+        return 0;
+    }
+    let vowel = |c: char| "aeiouy".contains(c);
+    let mut count = 0;
+    let mut previous = false;
+    for &c in &word {
+        let v = vowel(c);
+        if v && !previous {
+            count += 1;
+        }
+        previous = v;
+    }
+    let n = word.len();
+    if n > 2 && word[n - 1] == 'e' && !vowel(word[n - 2]) && !(word[n - 2] == 'l' && !vowel(word[n - 3])) {
+        count -= 1;
+    }
+    count.max(1)
+}
+
+/// The Flesch-Kincaid grade of a text.
+fn grade(text: &str) -> f64 {
+    let sentences = text
+        .split(['.', '!', '?'])
+        .filter(|s| s.split_whitespace().any(|w| w.chars().any(char::is_alphabetic)))
+        .count()
+        .max(1);
+    let words: Vec<&str> = text.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).collect();
+    let syllable_count: usize = words.iter().map(|w| syllables(w)).sum();
+    let words_count = words.len().max(1) as f64;
+    0.39 * (words_count / sentences as f64) + 11.8 * (syllable_count as f64 / words_count) - 15.59
+}
+
+/// Everything a reader reads on a page, each list item as its own sentence.
+fn page_text(blocks: &[Block]) -> String {
+    let mut text = String::new();
+    for block in blocks {
+        match block {
+            Block::Paragraph(s) => text.push_str(&format!("{} ", s.text)),
+            Block::Callout(c) => {
+                text.push_str(&format!("{}. {} ", c.title, c.text));
+                for item in c.items {
+                    text.push_str(&format!("{item}. "));
+                }
+            }
+        }
+    }
+    text
+}
+
+#[test]
+fn syllables_are_counted_sensibly() {
+    for (word, expected) in
+        [("dose", 1), ("baclofen", 3), ("medicine", 3), ("table", 2), ("the", 1), ("spasticity", 4)]
+    {
+        assert_eq!(syllables(word), expected, "{word}");
+    }
+}
+
+#[test]
+fn every_page_reads_at_grade_8_or_below_and_the_median_at_6_or_below() {
+    let mut grades: Vec<(f64, &str)> = PAGES
+        .iter()
+        .filter(|p| p.slug != "sources")
+        .map(|p| (grade(&format!("{}. {}", p.description, page_text(p.blocks))), p.slug))
+        .collect();
+    // The helpers' answers are read too.
+    let answers: String =
+        MISSED_DOSE.rules_wording.iter().map(|w| format!("{} {} {} ", w.action, w.then, w.why)).collect();
+    grades.push((grade(&answers.replace(['{', '}'], "")), "missed-dose answers"));
+    let reasons: String = RED_FLAGS.rule_text.iter().map(|r| format!("{} {} ", r.why, r.if_worse)).collect();
+    grades.push((grade(&reasons), "red-flag reasons"));
+    for (g, slug) in &grades {
+        println!("reading grade {slug}: {g:.1}");
+        assert!(*g <= 8.0, "{slug} reads at grade {g:.1}; the limit is 8");
+    }
+    grades.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let median = grades[grades.len() / 2].0;
+    println!("median reading grade: {median:.1}");
+    assert!(median <= 6.0, "median reading grade {median:.1}; the target is 6 or below");
+}
