@@ -21,7 +21,10 @@ fn syllables(word: &str) -> usize {
         previous = v;
     }
     let n = word.len();
-    if n > 2 && word[n - 1] == 'e' && !vowel(word[n - 2]) && !(word[n - 2] == 'l' && !vowel(word[n - 3])) {
+    // "-le" after a consonant is its own syllable ("table"), so only other silent "e"s are dropped.
+    let silent_e =
+        n > 2 && word[n - 1] == 'e' && !vowel(word[n - 2]) && (word[n - 2] != 'l' || vowel(word[n - 3]));
+    if silent_e {
         count -= 1;
     }
     count.max(1)
