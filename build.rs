@@ -10,11 +10,14 @@ mod content_gen;
 use std::path::{Path, PathBuf};
 
 const CONTENT_DIR: &str = "content";
+/// Claims from the seed articles that the fact sheet (§12) rules out; build data, not content.
+const BANNED_CLAIMS: &str = "build/banned-claims.toml";
 
 fn main() {
     println!("cargo:rerun-if-changed={CONTENT_DIR}");
     println!("cargo:rerun-if-changed=build/content_gen.rs");
-    match content_gen::generate(Path::new(CONTENT_DIR)) {
+    println!("cargo:rerun-if-changed={BANNED_CLAIMS}");
+    match content_gen::generate(Path::new(CONTENT_DIR), Path::new(BANNED_CLAIMS)) {
         Ok(code) => {
             let out = PathBuf::from(std::env::var("OUT_DIR").unwrap()).join("content.rs");
             std::fs::write(out, code).expect("write generated content");

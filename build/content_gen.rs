@@ -643,12 +643,13 @@ fn rust_str_list(items: &[Spanned<String>]) -> String {
     format!("&[{}]", inner.join(", "))
 }
 
-/// Validates the content under `root` and returns the generated Rust source, or every problem found.
-pub fn generate(root: &Path) -> Result<String, Vec<String>> {
+/// Validates the content under `root` against the ruled-out claims in `banned` and returns the
+/// generated Rust source, or every problem found.
+pub fn generate(root: &Path, banned: &Path) -> Result<String, Vec<String>> {
     let mut errors = Vec::new();
     let one = |r: Result<ContentFile, String>| r.map_err(|e| vec![e]);
 
-    let banned_file = one(ContentFile::read(root.join("banned-claims.toml")))?;
+    let banned_file = one(ContentFile::read(banned.to_path_buf()))?;
     let banned: BannedFile = banned_file.parse().map_err(|e| vec![e])?;
     let rules = TextRules {
         banned: banned
