@@ -177,6 +177,17 @@ pub struct RuleText {
     pub sources: &'static [&'static str],
 }
 
+impl LevelWording {
+    /// The title as said to the person, or about them when a carer is checking.
+    pub fn title_for(&self, carer: bool) -> &'static str {
+        if carer {
+            self.carer_title
+        } else {
+            self.title
+        }
+    }
+}
+
 impl RedFlagContent {
     pub fn level(&self, level: Level) -> &'static LevelWording {
         self.levels.iter().find(|l| l.level == level).expect("wording for every level")

@@ -28,8 +28,9 @@ fn child_bit() -> u64 {
 #[component]
 pub fn RedFlagChecker() -> Html {
     let navigation = use_context::<Navigation>();
-    let start = contexts_from_query(navigation.as_ref().and_then(|n| n.place.query_value("context")));
-    let ticked = use_state(move || start);
+    // Read once, when the checker opens (a bridge link may name situations to tick).
+    let ticked =
+        use_state(|| contexts_from_query(navigation.as_ref().and_then(|n| n.place.query_value("context"))));
     let viewer = use_state(|| Viewer::Myself);
     let none_of_these = use_state(|| false);
 
@@ -115,7 +116,7 @@ pub fn RedFlagChecker() -> Html {
                 // Stays in view at the bottom of the screen while ticking, so an emergency and its
                 // call button show the moment it is ticked, wherever the tick is.
                 <div class={classes!("checker__bar", bar_modifier(level))}>
-                    <span class="checker__bar-text">{ bar_text(level, *viewer != Viewer::Myself) }</span>
+                    <span class="checker__bar-text">{ RED_FLAGS.level(level).title_for(*viewer != Viewer::Myself) }</span>
                     if level == Level::Emergency {
                         <a class="call__button" href={format!("tel:{}", SITE.emergency_default_number)}>
                             { format!("Call {}", SITE.emergency_default_number) }
@@ -138,15 +139,6 @@ fn bar_modifier(level: Level) -> &'static str {
         Level::Emergency => "checker__bar--emergency",
         Level::Urgent => "checker__bar--urgent",
         Level::Routine => "checker__bar--routine",
-    }
-}
-
-fn bar_text(level: Level, carer: bool) -> &'static str {
-    let wording = RED_FLAGS.level(level);
-    if carer {
-        wording.carer_title
-    } else {
-        wording.title
     }
 }
 

@@ -40,7 +40,7 @@ pub fn RedFlagResult(props: &RedFlagResultProps) -> Html {
     let header = match props.level {
         Some(level) => {
             let wording = RED_FLAGS.level(level);
-            let title = if carer { wording.carer_title } else { wording.title };
+            let title = wording.title_for(carer);
             html! {
                 <>
                     <h3 class="care-card__title">
