@@ -1,10 +1,9 @@
 //! Component tests in headless Chromium (`make test-wasm`).
 #![cfg(target_arch = "wasm32")]
 
-use baclofen_guide::app::{App, AppProps, Shell, ShellProps};
+use baclofen_guide::app::{Shell, ShellProps};
 use baclofen_guide::content::SITE;
 use baclofen_guide::route::Route;
-use baclofen_guide::router::Place;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement};
@@ -33,11 +32,8 @@ fn text_of(root: &Element, selector: &str) -> String {
 #[wasm_bindgen_test]
 async fn shell_shows_landmarks_navigation_and_safety_footer() {
     let root = fresh_root();
-    yew::Renderer::<Shell>::with_root_and_props(
-        root.clone(),
-        ShellProps { route: Route::MissedDose, interactive: true },
-    )
-    .render();
+    yew::Renderer::<Shell>::with_root_and_props(root.clone(), ShellProps { route: Route::MissedDose })
+        .render();
     yew::scheduler::flush().await;
 
     assert_eq!(text_of(&root, "main h1"), "If you miss a dose");
@@ -56,36 +52,10 @@ async fn shell_shows_landmarks_navigation_and_safety_footer() {
 #[wasm_bindgen_test]
 async fn unknown_route_shows_a_kind_not_found_page() {
     let root = fresh_root();
-    yew::Renderer::<Shell>::with_root_and_props(
-        root.clone(),
-        ShellProps { route: Route::NotFound, interactive: true },
-    )
-    .render();
+    yew::Renderer::<Shell>::with_root_and_props(root.clone(), ShellProps { route: Route::NotFound }).render();
     yew::scheduler::flush().await;
     assert_eq!(text_of(&root, "main h1"), "Page not found");
     assert!(root.query_selector("nav a[aria-current=page]").unwrap().is_none());
-}
-
-#[wasm_bindgen_test]
-async fn clicking_a_section_link_moves_to_it_and_focuses_its_heading() {
-    let root = fresh_root();
-    let base = web_sys::window().unwrap().location().href().unwrap();
-    let base = base[..=base.rfind('/').unwrap()].to_string();
-    let props = AppProps { base: base.into(), start: Place::new(Route::Home) };
-    yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
-    yew::scheduler::flush().await;
-    assert_eq!(text_of(&root, "main h1"), "Baclofen: a plain guide");
-
-    let link: HtmlElement =
-        root.query_selector("nav a[href='stopping/']").unwrap().unwrap().dyn_into().unwrap();
-    link.click();
-    yew::scheduler::flush().await;
-
-    assert_eq!(text_of(&root, "main h1"), "Stopping baclofen safely");
-    let active = document().active_element().map(|e| e.id());
-    assert_eq!(active.as_deref(), Some("main-heading"));
-    assert!(web_sys::window().unwrap().location().href().unwrap().ends_with("/stopping/"));
-    assert_eq!(document().title(), "Stopping baclofen safely – Baclofen guide");
 }
 
 fn click(root: &Element, selector: &str) {

@@ -1,7 +1,11 @@
-//! WebAssembly entry point: replaces the prerendered page in `#app` with the live app.
+//! WebAssembly entry point: the pages are static HTML; this brings the helpers to life inside
+//! their placeholders.
 
-use baclofen_guide::app::{App, AppProps};
-use baclofen_guide::router::browser;
+use baclofen_guide::components::missed_dose_helper::MissedDoseHelper;
+use baclofen_guide::components::red_flag_checker::{
+    contexts_from_query, RedFlagChecker, RedFlagCheckerProps,
+};
+use baclofen_guide::islands::{browser, query_value, MISSED_DOSE_ISLAND, RED_FLAG_ISLAND};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
@@ -13,8 +17,8 @@ use web_sys::PerformanceObserver;
 const FALLBACK_MS: i32 = 300;
 
 /// Runs `then` once the browser has recorded the prerendered page's largest paint. Replacing
-/// the page before that would make the app's copy of the same text the largest paint, as if
-/// the page had waited for the app.
+/// a placeholder before that could make the helper the largest paint, as if the page had
+/// waited for the app.
 fn after_largest_paint<F: FnOnce() + 'static>(then: F) {
     let pending = Rc::new(RefCell::new(Some(then)));
     let run = move || {
@@ -48,11 +52,13 @@ fn main() {
 }
 
 fn mount() {
-    let base = browser::pin_base_url();
-    let start = browser::current_place(&base);
-    let root = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("app"))
-        .expect("index.html has <div id=\"app\">");
-    yew::Renderer::<App>::with_root_and_props(root, AppProps { base: base.into(), start }).render();
+    browser::mark_started();
+    // Each mount replaces the placeholder's static content.
+    if let Some(root) = browser::element(MISSED_DOSE_ISLAND) {
+        yew::Renderer::<MissedDoseHelper>::with_root(root).render();
+    }
+    if let Some(root) = browser::element(RED_FLAG_ISLAND) {
+        let contexts = contexts_from_query(query_value(&browser::query(), "context"));
+        yew::Renderer::<RedFlagChecker>::with_root_and_props(root, RedFlagCheckerProps { contexts }).render();
+    }
 }

@@ -21,7 +21,7 @@ pub fn Citations(props: &CitationsProps) -> Html {
         return html! {};
     }
     let links = props.ids.iter().enumerate().map(|(i, id)| {
-        let title = content::source(id).map(|s| format!("{} ({})", s.title, s.publisher));
+        let title = content::source_name(id);
         html! {
             <>
                 { if i > 0 { ", " } else { "" } }

@@ -1,8 +1,7 @@
-//! An `<a>` to another place in the app. The `href` is a real relative URL (it works without
-//! JavaScript and in a new tab); a plain click moves within the app instead of reloading.
+//! An `<a>` to another page of the guide. Every page is a real file, so this is a plain link
+//! relative to the guide's base: it works without JavaScript, in a new tab and under any sub-path.
 
 use crate::route::Route;
-use crate::router::{Navigation, Place};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -23,23 +22,39 @@ pub struct LinkProps {
     pub children: Html,
 }
 
+/// The link target relative to the guide's base, with the query and anchor if there are any.
+pub fn href(to: Route, query: Option<&str>, anchor: Option<&str>) -> String {
+    let mut href = to.href();
+    if let Some(query) = query {
+        href = format!("{href}?{query}");
+    }
+    if let Some(anchor) = anchor {
+        href = format!("{href}#{anchor}");
+    }
+    href
+}
+
 #[component]
 pub fn Link(props: &LinkProps) -> Html {
-    let navigation = use_context::<Navigation>();
-    let place = Place { route: props.to, query: props.query.clone(), anchor: props.anchor.clone() };
-    let href = place.href();
-    let onclick = navigation.map(|navigation| {
-        Callback::from(move |event: MouseEvent| {
-            let modified = event.ctrl_key() || event.meta_key() || event.shift_key() || event.alt_key();
-            if event.button() == 0 && !modified {
-                event.prevent_default();
-                navigation.go.emit(place.clone());
-            }
-        })
-    });
     html! {
-        <a {href} class={props.classes.clone()} aria-current={props.current.then_some("page")} {onclick}>
+        <a href={href(props.to, props.query.as_deref(), props.anchor.as_deref())}
+            class={props.classes.clone()} aria-current={props.current.then_some("page")}>
             { props.children.clone() }
         </a>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hrefs_keep_the_query_and_anchor() {
+        assert_eq!(href(Route::Home, None, None), "./");
+        assert_eq!(href(Route::Sources, None, Some("source-mfc")), "sources/#source-mfc");
+        assert_eq!(
+            href(Route::SideEffects, Some("context=missed,pump"), Some("checker")),
+            "side-effects/?context=missed,pump#checker"
+        );
     }
 }

@@ -5,10 +5,8 @@ pub mod level_icon;
 pub mod link;
 pub mod missed_dose_helper;
 pub mod missed_dose_result;
-#[cfg(feature = "ssr")]
 pub mod missed_dose_rules;
 pub mod red_flag_checker;
-#[cfg(feature = "ssr")]
 pub mod red_flag_list;
 pub mod red_flag_result;
 pub mod site_footer;

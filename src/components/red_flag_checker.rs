@@ -1,11 +1,11 @@
 //! The red-flag checker: tick symptoms and situations; the answer updates with every tick, so
 //! an emergency shows the moment it is ticked.
 
-use crate::components::link::Link;
+use crate::components::link::{self, Link};
 use crate::components::red_flag_result::{RedFlagResult, Viewer, RESULT_ID};
 use crate::content::{Item, RED_FLAGS, SITE};
+use crate::islands::browser;
 use crate::route::Route;
-use crate::router::Navigation;
 use baclofen_logic::red_flags::{triage, Level};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -25,12 +25,16 @@ fn child_bit() -> u64 {
     RED_FLAGS.contexts.iter().find(|c| c.id == "child").map_or(0, |c| c.bit)
 }
 
+#[derive(Properties, PartialEq, Default)]
+pub struct RedFlagCheckerProps {
+    /// Situations ticked when the checker opens (a bridge link may name them in the address).
+    #[prop_or_default]
+    pub contexts: u64,
+}
+
 #[component]
-pub fn RedFlagChecker() -> Html {
-    let navigation = use_context::<Navigation>();
-    // Read once, when the checker opens (a bridge link may name situations to tick).
-    let ticked =
-        use_state(|| contexts_from_query(navigation.as_ref().and_then(|n| n.place.query_value("context"))));
+pub fn RedFlagChecker(props: &RedFlagCheckerProps) -> Html {
+    let ticked = use_state(|| props.contexts);
     let viewer = use_state(|| Viewer::Myself);
     let none_of_these = use_state(|| false);
 
@@ -122,7 +126,11 @@ pub fn RedFlagChecker() -> Html {
                             { format!("Call {}", SITE.emergency_default_number) }
                         </a>
                     }
-                    <Link to={Route::SideEffects} anchor={AttrValue::from(RESULT_ID)}>{"See why"}</Link>
+                    // In-page: following the link would reload a page opened with `?context=`.
+                    <a href={link::href(Route::SideEffects, None, Some(RESULT_ID))} onclick={Callback::from(|event: MouseEvent| {
+                        event.prevent_default();
+                        browser::show_and_focus(RESULT_ID);
+                    })}>{"See why"}</a>
                 </div>
             }
             <div class="checker__answer" role="status" aria-live="polite">

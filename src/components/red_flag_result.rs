@@ -84,7 +84,7 @@ pub fn RedFlagResult(props: &RedFlagResultProps) -> Html {
     };
     let others = props.fired.iter().any(|&i| Some(RED_FLAGS.rules[i].level) != top);
     html! {
-        <article class={classes!("care-card", modifier)} id={RESULT_ID} aria-labelledby="care-card-heading">
+        <article class={classes!("care-card", modifier)} id={RESULT_ID} tabindex="-1" aria-labelledby="care-card-heading">
             <div id="care-card-heading" class="care-card__header">{ header }</div>
             if top == Some(Level::Emergency) {
                 <p class="call">

@@ -1,4 +1,3 @@
-use crate::app::MAIN_HEADING_ID;
 use crate::components::{callout::Callout, citations::Citations};
 use crate::content::{Block, Page};
 use yew::prelude::*;
@@ -30,7 +29,7 @@ pub fn ContentPage(props: &ContentPageProps) -> Html {
     let page = props.page;
     html! {
         <article class="page">
-            <h1 id={MAIN_HEADING_ID} tabindex="-1">{ page.title }</h1>
+            <h1>{ page.title }</h1>
             <p class="page__lede">{ page.description }</p>
             { props.children.clone() }
             { render_blocks(page.blocks) }

@@ -1,4 +1,3 @@
-use crate::app::MAIN_HEADING_ID;
 use crate::components::link::Link;
 use crate::route::Route;
 use yew::prelude::*;
@@ -7,7 +6,7 @@ use yew::prelude::*;
 pub fn NotFound() -> Html {
     html! {
         <article class="page">
-            <h1 id={MAIN_HEADING_ID} tabindex="-1">{"Page not found"}</h1>
+            <h1>{"Page not found"}</h1>
             <p>{"We could not find that page. It may have moved."}</p>
             <p><Link to={Route::Home}>{"Go to the start of the guide"}</Link></p>
         </article>

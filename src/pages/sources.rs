@@ -1,4 +1,3 @@
-use crate::app::MAIN_HEADING_ID;
 use crate::components::citations::source_anchor;
 use crate::content::{Page, SITE, SOURCES};
 use crate::pages::content_page::render_blocks;
@@ -14,7 +13,7 @@ pub fn SourcesPage(props: &SourcesPageProps) -> Html {
     let page = props.page;
     html! {
         <article class="page">
-            <h1 id={MAIN_HEADING_ID} tabindex="-1">{ page.title }</h1>
+            <h1>{ page.title }</h1>
             <p class="page__lede">{ page.description }</p>
             { render_blocks(page.blocks) }
             <dl class="review">

@@ -1,5 +1,5 @@
-// The app shell on a plain static host under a sub-path: it renders, navigates, survives
-// deep links, reloads and back/forward, and talks to no other origin.
+// The static pages on a plain host under a sub-path: they render, link to each other, survive
+// deep links, reloads and back/forward, and talk to no other origin.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { axeViolations, openPage, waitForApp } from './browser.mjs';
@@ -41,21 +41,18 @@ test('the shell renders with header, navigation, main landmark and footer', asyn
   await context.close();
 });
 
-test('navigation moves between every section without reloading, and back/forward work', async () => {
+test('navigation reaches every section, marks the current one, and back/forward work', async () => {
   const { context, page, problems } = await openPage(site.browser, site.origin);
   await page.goto(site.url);
   await waitForApp(page);
-  await page.evaluate(() => { window.__sameDocument = true; });
   for (const [label, path, heading] of SECTIONS) {
     await page.locator('nav[aria-label="Sections"]').getByRole('link', { name: label, exact: true }).click();
     await page.waitForURL(site.url + path);
+    await waitForApp(page);
     assert.equal(await page.locator('main h1').innerText(), heading);
     assert.equal(await page.locator(`nav a[aria-current="page"]`).innerText(), label);
-    // Focus moves to the new page's heading so screen readers announce it.
-    assert.equal(await page.evaluate(() => document.activeElement?.id), 'main-heading');
     assert.match(await page.title(), new RegExp(`^${heading} – Baclofen guide$`));
   }
-  assert.equal(await page.evaluate(() => window.__sameDocument), true, 'no full page reload');
   await page.goBack();
   await page.waitForURL(site.url + 'stopping/');
   assert.equal(await page.locator('main h1').innerText(), 'Stopping baclofen safely');
@@ -66,6 +63,19 @@ test('navigation moves between every section without reloading, and back/forward
   await page.locator('header a', { hasText: 'Baclofen guide' }).click();
   await page.waitForURL(site.url);
   assert.equal(await page.locator('main h1').innerText(), 'Baclofen: a plain guide');
+  assertClean(problems);
+  await context.close();
+});
+
+test('the skip link is the first stop for the keyboard and moves focus to the main content', async () => {
+  const { context, page, problems } = await openPage(site.browser, site.origin);
+  await page.goto(site.url + 'taking/');
+  await waitForApp(page);
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Skip to main content');
+  await page.keyboard.press('Enter');
+  await page.waitForURL(site.url + 'taking/#main');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'main');
   assertClean(problems);
   await context.close();
 });

@@ -3,7 +3,7 @@
 //! `xtask post-build` renders every page to static HTML with the same Yew components the app
 //! uses, and writes one `<route>/index.html` per page (with its own title and description), so
 //! every address is a real, readable file on any static host, with or without WebAssembly.
-//! When the app starts it replaces the static markup (no hydration).
+//! In the browser the WebAssembly only brings the helpers to life inside their placeholders.
 
 use baclofen_guide::app::{Shell, ShellProps};
 use baclofen_guide::content::SITE;
@@ -53,7 +53,7 @@ fn render_pages() -> Result<Vec<(Route, String)>, String> {
         .into_iter()
         .map(|route| {
             let html = local.block_on(&runtime, async move {
-                yew::LocalServerRenderer::<Shell>::with_props(ShellProps { route, interactive: false })
+                yew::LocalServerRenderer::<Shell>::with_props(ShellProps { route })
                     .hydratable(false)
                     .render()
                     .await

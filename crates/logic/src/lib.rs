@@ -9,3 +9,30 @@ pub mod missed_dose;
 pub mod red_flags;
 pub mod schedule;
 pub mod time;
+
+/// Sorts a short list (a day's doses, the rules that fired) by key, keeping the order of equal
+/// keys. Insertion sort: the lists hold a few dozen items at most, and one small routine per
+/// key type keeps the WebAssembly smaller than the standard library's general sorts.
+pub(crate) fn sort_small_by_key<T, K: Ord>(items: &mut [T], key: impl Fn(&T) -> K) {
+    for i in 1..items.len() {
+        let mut j = i;
+        while j > 0 && key(&items[j - 1]) > key(&items[j]) {
+            items.swap(j - 1, j);
+            j -= 1;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::sort_small_by_key;
+
+    #[test]
+    fn short_lists_are_sorted_and_equal_keys_keep_their_order() {
+        let mut items = [(3, 'a'), (1, 'b'), (3, 'c'), (0, 'd'), (1, 'e')];
+        sort_small_by_key(&mut items, |item| item.0);
+        assert_eq!(items, [(0, 'd'), (1, 'b'), (1, 'e'), (3, 'a'), (3, 'c')]);
+        let mut empty: [u8; 0] = [];
+        sort_small_by_key(&mut empty, |x| *x);
+    }
+}

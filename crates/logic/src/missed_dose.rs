@@ -282,7 +282,7 @@ pub fn advise(
                 None => timeline.push(*mark),
             }
         }
-        timeline.sort_by_key(|d| d.at);
+        crate::sort_small_by_key(&mut timeline, |d| d.at);
         Ok(Answer { advice, rule, dose_at: Some(dose_at), disagreement, timeline })
     };
     let next_mark = |at| TimelineDose { at, mark: DoseMark::Next };

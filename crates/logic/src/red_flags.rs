@@ -40,7 +40,7 @@ pub struct Triage {
 
 pub fn triage(rules: &[Rule<'_>], ticked: u64) -> Triage {
     let mut fired: Vec<usize> = (0..rules.len()).filter(|&i| rules[i].fires(ticked)).collect();
-    fired.sort_by_key(|&i| std::cmp::Reverse(rules[i].level));
+    crate::sort_small_by_key(&mut fired, |&i| std::cmp::Reverse(rules[i].level));
     Triage { level: fired.first().map(|&i| rules[i].level), fired }
 }
 

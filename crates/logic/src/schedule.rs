@@ -66,7 +66,7 @@ impl Schedule {
             return Err(ScheduleError::TooClose { index: 0 });
         }
         let mut sorted = times.to_vec();
-        sorted.sort_unstable();
+        crate::sort_small_by_key(&mut sorted, |t| *t);
         Ok(Schedule { times: sorted })
     }
 
@@ -99,7 +99,7 @@ impl Schedule {
                 self.times.iter().map(move |time| instant_at(zone, date, *time))
             })
             .collect();
-        all.sort_unstable();
+        crate::sort_small_by_key(&mut all, |t| *t);
         all.dedup();
         all
     }

@@ -178,9 +178,8 @@ pub fn instant_at(zone: &impl Zone, date: Date, time: ClockTime) -> Instant {
     // Offsets that could apply: those a day either side cover any real-world change.
     let before = zone.offset_minutes(Instant(local - MINUTES_PER_DAY));
     let after = zone.offset_minutes(Instant(local + MINUTES_PER_DAY));
-    let mut candidates = [before, after];
     // A larger offset gives an earlier instant: try it first so the earlier occurrence wins.
-    candidates.sort_unstable_by(|a, b| b.cmp(a));
+    let candidates = [before.max(after), before.min(after)];
     candidates
         .into_iter()
         .map(|offset| Instant(local - i64::from(offset)))
