@@ -9,13 +9,14 @@ export TRUNK_SKIP_VERSION_CHECK := true
 WASM := --target wasm32-unknown-unknown
 PORT ?= 8080
 
-.PHONY: help tools dist serve watch test lint test-native test-wasm test-e2e clean
+.PHONY: help tools dist serve example watch test lint test-native test-wasm test-e2e clean
 
 help:
 	@echo "make serve   install what is missing, build the release bundle, serve it on http://127.0.0.1:$(PORT)/"
 	@echo "make test    install what is missing, run every check and test"
 	@echo "make dist    build the static bundle into dist/"
 	@echo "make watch   rebuild on change and serve with trunk (development)"
+	@echo "make example the guide on :$(PORT) embedded in an example clinic page on http://127.0.0.1:8081/clinic.html"
 
 tools:
 	@scripts/install-tools.sh
@@ -27,6 +28,11 @@ dist: tools
 
 serve: dist
 	node tests/e2e/serve.mjs --root dist --port $(PORT)
+
+# The guide on $(PORT) (allowing the example's origin in its config) and a clinic page on 8081.
+example: dist
+	node tests/e2e/serve.mjs --root dist --port $(PORT) --config examples/config.json & \
+	trap 'kill $$!' EXIT; node tests/e2e/serve.mjs --root examples --port 8081
 
 watch: tools
 	cargo build --quiet -p xtask

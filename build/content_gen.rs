@@ -49,10 +49,29 @@ struct RawSite {
     emergency_sources: Vec<Spanned<String>>,
     emergency_default_number: Spanned<String>,
     emergency_number_note: Spanned<String>,
+    emergency_configured: Spanned<String>,
     navigation: Vec<Spanned<String>>,
     offline: RawOffline,
     startup: RawStartup,
+    region: Vec<RawRegion>,
 }
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRegion {
+    id: Spanned<String>,
+    name: Spanned<String>,
+    emergency_number: Option<Spanned<String>>,
+    out_of_hours_name: Option<Spanned<String>>,
+    out_of_hours_phone: Option<Spanned<String>>,
+}
+
+fn optional_text(field: &Option<Spanned<String>>) -> Option<&str> {
+    field.as_ref().map(|f| f.get_ref().as_str())
+}
+
+/// The region presets a clinic can choose from (issue #6); each must be in content/site.toml.
+const REQUIRED_REGIONS: [&str; 7] = ["uk", "ie", "us", "ca", "au", "nz", "other"];
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -734,17 +753,50 @@ pub fn generate(root: &Path, banned: &Path) -> Result<String, Vec<String>> {
             site_file.error(&site.emergency_default_number, "the emergency number must be digits only"),
         );
     }
+    if site.emergency_configured.get_ref().matches("{number}").count() != 1 {
+        errors.push(site_file.error(&site.emergency_configured, "must contain {number} exactly once"));
+    }
+    rules.check(&site_file, &site.emergency_configured, &mut errors);
+    out.push_str("pub static REGIONS: &[Region] = &[\n");
+    let mut region_ids = BTreeSet::new();
+    for region in &site.region {
+        if !region_ids.insert(region.id.get_ref().as_str()) {
+            errors
+                .push(site_file.error(&region.id, format!("region `{}` listed twice", region.id.get_ref())));
+        }
+        for number in [&region.emergency_number, &region.out_of_hours_phone].into_iter().flatten() {
+            if number.get_ref().is_empty() || !number.get_ref().bytes().all(|b| b.is_ascii_digit()) {
+                errors.push(site_file.error(number, "phone numbers here must be digits only"));
+            }
+        }
+        if region.out_of_hours_name.is_some() != region.out_of_hours_phone.is_some() {
+            errors.push(site_file.error(&region.id, "out_of_hours_name and out_of_hours_phone go together"));
+        }
+        writeln!(
+            out,
+            "    Region {{ id: {:?}, name: {:?}, emergency_number: {:?}, out_of_hours_name: {:?}, out_of_hours_phone: {:?} }},",
+            region.id.get_ref(), region.name.get_ref(), optional_text(&region.emergency_number),
+            optional_text(&region.out_of_hours_name), optional_text(&region.out_of_hours_phone)
+        )
+        .unwrap();
+    }
+    out.push_str("];\n\n");
+    for required in REQUIRED_REGIONS {
+        if !region_ids.contains(required) {
+            errors.push(format!("{}:1: region `{required}` is missing", site_file.path.display()));
+        }
+    }
     let checked_on = date_in_words(site.checked_on.get_ref()).unwrap_or_else(|| {
         errors.push(site_file.error(&site.checked_on, "date must be YYYY-MM-DD"));
         String::new()
     });
     writeln!(
         out,
-        "pub static SITE: Site = Site {{ product_name: {:?}, tagline: {:?}, content_version: {:?}, checked_on: {:?}, checked_on_iso: {:?}, disclaimer: {:?}, emergency: {:?}, emergency_default_number: {:?}, emergency_number_note: {:?}, offline: Offline {{ update_available: {:?}, update_action: {:?} }}, startup: Startup {{ failed: {:?}, no_script: {:?}, emergency_signs: {:?} }} }};\n",
+        "pub static SITE: Site = Site {{ product_name: {:?}, tagline: {:?}, content_version: {:?}, checked_on: {:?}, checked_on_iso: {:?}, disclaimer: {:?}, emergency: {:?}, emergency_default_number: {:?}, emergency_number_note: {:?}, emergency_configured: {:?}, offline: Offline {{ update_available: {:?}, update_action: {:?} }}, startup: Startup {{ failed: {:?}, no_script: {:?}, emergency_signs: {:?} }} }};\n",
         site.product_name.get_ref(), site.tagline.get_ref(), site.content_version.get_ref(), checked_on,
         site.checked_on.get_ref(), site.disclaimer.get_ref(), site.emergency.get_ref(),
         site.emergency_default_number.get_ref(), site.emergency_number_note.get_ref(),
-        site.offline.update_available.get_ref(), site.offline.update_action.get_ref(),
+        site.emergency_configured.get_ref(), site.offline.update_available.get_ref(), site.offline.update_action.get_ref(),
         site.startup.failed.get_ref(), site.startup.no_script.get_ref(),
         site.startup.emergency_signs.get_ref(),
     )

@@ -17,8 +17,21 @@ pub struct Site {
     pub emergency_default_number: &'static str,
     /// Said next to the default number, so no one relies on it alone.
     pub emergency_number_note: &'static str,
+    /// The emergency line once a clinic or region has set the number (`{number}`).
+    pub emergency_configured: &'static str,
     pub offline: Offline,
     pub startup: Startup,
+}
+
+/// A region preset for clinic settings: its emergency number and out-of-hours service, where
+/// our sources give them.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Region {
+    pub id: &'static str,
+    pub name: &'static str,
+    pub emergency_number: Option<&'static str>,
+    pub out_of_hours_name: Option<&'static str>,
+    pub out_of_hours_phone: Option<&'static str>,
 }
 
 /// The notice offered when a new version has been downloaded for offline use.

@@ -11,3 +11,4 @@ pub mod islands;
 pub mod missed_dose;
 pub mod pages;
 pub mod route;
+pub mod settings;

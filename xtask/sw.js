@@ -31,6 +31,19 @@ self.addEventListener('fetch', (event) => {
   if (request.method !== 'GET' || url.origin !== self.location.origin) return;
   event.respondWith(
     caches.open(CACHE).then(async (cache) => {
+      // A clinic edits config.json on its host without a new build: fetch it first, and use
+      // the offline copy only when there is no network.
+      if (url.pathname.endsWith('/config.json')) {
+        try {
+          const fresh = await fetch(request, { cache: 'no-cache' });
+          if (fresh.ok) cache.put(request, fresh.clone());
+          return fresh;
+        } catch (error) {
+          const cached = await cache.match(request);
+          if (cached) return cached;
+          throw error;
+        }
+      }
       const navigate = request.mode === 'navigate';
       // Pages are matched without their settings (?context=missed).
       const cached = await cache.match(request, { ignoreSearch: navigate });

@@ -1,11 +1,12 @@
 //! WebAssembly entry point: the pages are static HTML; this brings the helpers to life inside
 //! their placeholders.
 
-use baclofen_guide::components::missed_dose_helper::MissedDoseHelper;
+use baclofen_guide::components::missed_dose_helper::{MissedDoseHelper, MissedDoseHelperProps};
 use baclofen_guide::components::red_flag_checker::{
     contexts_from_query, RedFlagChecker, RedFlagCheckerProps,
 };
 use baclofen_guide::islands::{browser, query_value, MISSED_DOSE_ISLAND, RED_FLAG_ISLAND};
+use baclofen_guide::settings::SharedSettings;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
@@ -48,17 +49,25 @@ fn after_largest_paint<F: FnOnce() + 'static>(then: F) {
 }
 
 fn main() {
-    after_largest_paint(mount);
+    after_largest_paint(|| wasm_bindgen_futures::spawn_local(start()));
 }
 
-fn mount() {
+async fn start() {
     browser::mark_started();
+    let (settings, notices) = browser::read_settings().await;
+    browser::apply(&settings, notices);
+    let settings = SharedSettings(Rc::new(settings));
     // Each mount replaces the placeholder's static content.
     if let Some(root) = browser::element(MISSED_DOSE_ISLAND) {
-        yew::Renderer::<MissedDoseHelper>::with_root(root).render();
+        let props = MissedDoseHelperProps { settings: settings.clone() };
+        yew::Renderer::<MissedDoseHelper>::with_root_and_props(root, props).render();
     }
     if let Some(root) = browser::element(RED_FLAG_ISLAND) {
         let contexts = contexts_from_query(query_value(&browser::query(), "context"));
-        yew::Renderer::<RedFlagChecker>::with_root_and_props(root, RedFlagCheckerProps { contexts }).render();
+        yew::Renderer::<RedFlagChecker>::with_root_and_props(
+            root,
+            RedFlagCheckerProps { contexts, settings },
+        )
+        .render();
     }
 }

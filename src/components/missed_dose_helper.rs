@@ -8,7 +8,8 @@ use crate::content::MISSED_DOSE;
 use crate::missed_dose::device::{self, DeviceZone, Remembered};
 use crate::missed_dose::form::{self, Field, FieldError, Fields, LATEST};
 use crate::missed_dose::wording::{explain, time_words, Explained};
-use baclofen_logic::missed_dose::{advise, Form, Missed, Person};
+use crate::settings::SharedSettings;
+use baclofen_logic::missed_dose::{advise, Form, Missed, Person, Rules};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
@@ -76,14 +77,14 @@ impl Reducible for State {
 }
 
 /// Reads the form, asks the engine, and words the answer for the device's time zone.
-fn answer(fields: &Fields) -> Result<Outcome, Vec<FieldError>> {
+fn answer(fields: &Fields, rules: &Rules) -> Result<Outcome, Vec<FieldError>> {
     let (schedule, situation) = form::read(fields)?;
-    let (zone, now, rules) = (DeviceZone, device::now(), MISSED_DOSE.rules);
+    let (zone, now) = (DeviceZone, device::now());
     let answer =
-        advise(schedule.as_ref(), &zone, now, &situation, &rules).map_err(|e| vec![form::advice_error(e)])?;
+        advise(schedule.as_ref(), &zone, now, &situation, rules).map_err(|e| vec![form::advice_error(e)])?;
     let doses_per_day = schedule.as_ref().map_or(0, |s| s.doses_per_day());
     Ok(Outcome {
-        explained: explain(&answer, &zone, now, &rules, doses_per_day),
+        explained: explain(&answer, &zone, now, rules, doses_per_day),
         timeline: lay_out(&answer.timeline, &zone, now),
     })
 }
@@ -102,18 +103,17 @@ fn input_value(event: &Event) -> String {
     event.target_unchecked_into::<HtmlInputElement>().value()
 }
 
-fn radio<T: PartialEq + Copy + 'static>(
+/// One radio button. Not generic over the value, so the WebAssembly holds one copy of it.
+fn radio(
     name: &'static str,
-    id: String,
-    value: T,
-    current: T,
+    id: &'static str,
+    checked: bool,
     label: &'static str,
-    on_pick: Callback<T>,
+    on_pick: Callback<()>,
 ) -> Html {
     html! {
         <div class="choice">
-            <input type="radio" {name} id={id.clone()} checked={value == current}
-                onchange={on_pick.reform(move |_| value)} />
+            <input type="radio" {name} {id} {checked} onchange={on_pick.reform(|_| ())} />
             <label for={id}>{ label }</label>
         </div>
     }
@@ -132,8 +132,14 @@ fn error_message(id: &str, message: Option<&'static str>) -> Html {
     }
 }
 
+#[derive(Properties, PartialEq, Default)]
+pub struct MissedDoseHelperProps {
+    #[prop_or_default]
+    pub settings: SharedSettings,
+}
+
 #[component]
-pub fn MissedDoseHelper() -> Html {
+pub fn MissedDoseHelper(props: &MissedDoseHelperProps) -> Html {
     let state = use_reducer(State::default);
     let focus_target = use_mut_ref(|| None::<String>);
 
@@ -161,9 +167,10 @@ pub fn MissedDoseHelper() -> Html {
     let onsubmit = {
         let state = state.clone();
         let focus_target = focus_target.clone();
+        let rules = props.settings.missed_dose_rules();
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
-            let result = answer(&state.fields);
+            let result = answer(&state.fields, &rules);
             if result.is_ok() && state.fields.form != Form::Pump {
                 if state.remember {
                     device::save(&state.fields);
@@ -290,15 +297,15 @@ pub fn MissedDoseHelper() -> Html {
             <form class="helper__form" novalidate=true {onsubmit}>
                 <fieldset class="field">
                     <legend>{"Who is the medicine for?"}</legend>
-                    { radio("person", "person-adult".into(), Person::Adult, fields.person, "An adult", pick_person.clone()) }
-                    { radio("person", "person-child".into(), Person::Child, fields.person, "A child (under 18)", pick_person) }
+                    { radio("person", "person-adult", fields.person == Person::Adult, "An adult", pick_person.reform(|()| Person::Adult)) }
+                    { radio("person", "person-child", fields.person == Person::Child, "A child (under 18)", pick_person.reform(|()| Person::Child)) }
                 </fieldset>
                 <fieldset class="field">
                     <legend>{"How is it taken?"}</legend>
-                    { radio("form", "form-tablet".into(), Form::Tablet, fields.form, "Tablets", pick_form.clone()) }
-                    { radio("form", "form-liquid".into(), Form::Liquid, fields.form, "Liquid", pick_form.clone()) }
-                    { radio("form", "form-granules".into(), Form::Granules, fields.form, "Granules", pick_form.clone()) }
-                    { radio("form", "form-pump".into(), Form::Pump, fields.form, "A pump under the skin (intrathecal)", pick_form) }
+                    { radio("form", "form-tablet", fields.form == Form::Tablet, "Tablets", pick_form.reform(|()| Form::Tablet)) }
+                    { radio("form", "form-liquid", fields.form == Form::Liquid, "Liquid", pick_form.reform(|()| Form::Liquid)) }
+                    { radio("form", "form-granules", fields.form == Form::Granules, "Granules", pick_form.reform(|()| Form::Granules)) }
+                    { radio("form", "form-pump", fields.form == Form::Pump, "A pump under the skin (intrathecal)", pick_form.reform(|()| Form::Pump)) }
                 </fieldset>
                 if !pump {
                     <fieldset class={classes!("field", times_error.map(|_| "field--error"))}>
@@ -324,9 +331,9 @@ pub fn MissedDoseHelper() -> Html {
                     </div>
                     <fieldset class="field">
                         <legend>{"How many doses were missed?"}</legend>
-                        { radio("missed", "missed-one".into(), Missed::One, fields.missed, "Just this one", pick_missed.clone()) }
-                        { radio("missed", "missed-several".into(), Missed::TwoOrMoreInARow, fields.missed, "Two or more in a row", pick_missed.clone()) }
-                        { radio("missed", "missed-ran-out".into(), Missed::RanOut, fields.missed, "The medicine has run out", pick_missed) }
+                        { radio("missed", "missed-one", fields.missed == Missed::One, "Just this one", pick_missed.reform(|()| Missed::One)) }
+                        { radio("missed", "missed-several", fields.missed == Missed::TwoOrMoreInARow, "Two or more in a row", pick_missed.reform(|()| Missed::TwoOrMoreInARow)) }
+                        { radio("missed", "missed-ran-out", fields.missed == Missed::RanOut, "The medicine has run out", pick_missed.reform(|()| Missed::RanOut)) }
                     </fieldset>
                     <div class="field">
                         <div class="choice">
@@ -351,8 +358,8 @@ pub fn MissedDoseHelper() -> Html {
                     <legend>{ withdrawal_question.text }</legend>
                     <Citations ids={withdrawal_question.sources} />
                     { error_message("withdrawal", withdrawal_error) }
-                    { radio("withdrawal", "withdrawal-no".into(), Some(false), fields.withdrawal, "No", pick_withdrawal.reform(|_: Option<bool>| false)) }
-                    { radio("withdrawal", "withdrawal-yes".into(), Some(true), fields.withdrawal, "Yes", pick_withdrawal.reform(|_: Option<bool>| true)) }
+                    { radio("withdrawal", "withdrawal-no", fields.withdrawal == Some(false), "No", pick_withdrawal.reform(|()| false)) }
+                    { radio("withdrawal", "withdrawal-yes", fields.withdrawal == Some(true), "Yes", pick_withdrawal.reform(|()| true)) }
                 </fieldset>
                 if !pump {
                     <div class="field choice">
@@ -366,7 +373,7 @@ pub fn MissedDoseHelper() -> Html {
             <div class="helper__answer" aria-live="polite">
                 if let Some(outcome) = &state.outcome {
                     <MissedDoseResult explained={outcome.explained.clone()} timeline={outcome.timeline.clone()}
-                        checker_context={if pump { "pump" } else { "missed" }} />
+                        checker_context={if pump { "pump" } else { "missed" }} settings={props.settings.clone()} />
                 }
             </div>
         </section>

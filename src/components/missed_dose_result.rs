@@ -1,12 +1,14 @@
 //! The answer card: one plain action, the next dose time, the day picture, and why.
 
 use crate::components::citations::Citations;
+use crate::components::clinic_contacts::clinic_contacts;
 use crate::components::dose_timeline::{DoseTimeline, DrawnDose};
 use crate::components::level_icon::{level_icon, Icon};
 use crate::components::link::Link;
 use crate::content::{MISSED_DOSE, SITE};
 use crate::missed_dose::wording::{Explained, Level};
 use crate::route::Route;
+use crate::settings::SharedSettings;
 use yew::prelude::*;
 
 pub const RESULT_ID: &str = "missed-dose-result";
@@ -17,6 +19,8 @@ pub struct MissedDoseResultProps {
     pub timeline: Vec<DrawnDose>,
     /// The situation to tick in the red-flag checker: `missed` or `pump`.
     pub checker_context: AttrValue,
+    #[prop_or_default]
+    pub settings: SharedSettings,
 }
 
 #[component]
@@ -36,7 +40,10 @@ pub fn MissedDoseResult(props: &MissedDoseResultProps) -> Html {
             </h3>
             <p class="result__then">{ e.then.clone() }</p>
             if e.level == Level::Emergency {
-                <p class="result__emergency"><strong>{ SITE.emergency }</strong></p>
+                <p class="result__emergency"><strong>{ props.settings.emergency_sentence() }</strong></p>
+            }
+            if e.level == Level::Urgent {
+                { clinic_contacts(&props.settings) }
             }
             { for e.notes.iter().map(|(text, sources)| html! {
                 <div class="result__note"><p>{ text.clone() }</p><Citations ids={*sources} /></div>

@@ -1,5 +1,6 @@
 pub mod callout;
 pub mod citations;
+pub mod clinic_contacts;
 pub mod dose_timeline;
 pub mod level_icon;
 pub mod link;

@@ -3,9 +3,10 @@
 
 use crate::components::link::{self, Link};
 use crate::components::red_flag_result::{RedFlagResult, Viewer, RESULT_ID};
-use crate::content::{Item, RED_FLAGS, SITE};
+use crate::content::{Item, RED_FLAGS};
 use crate::islands::browser;
 use crate::route::Route;
+use crate::settings::SharedSettings;
 use baclofen_logic::red_flags::{triage, Level};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -30,6 +31,8 @@ pub struct RedFlagCheckerProps {
     /// Situations ticked when the checker opens (a bridge link may name them in the address).
     #[prop_or_default]
     pub contexts: u64,
+    #[prop_or_default]
+    pub settings: SharedSettings,
 }
 
 #[component]
@@ -122,8 +125,8 @@ pub fn RedFlagChecker(props: &RedFlagCheckerProps) -> Html {
                 <div class={classes!("checker__bar", bar_modifier(level))}>
                     <span class="checker__bar-text">{ RED_FLAGS.level(level).title_for(*viewer != Viewer::Myself) }</span>
                     if level == Level::Emergency {
-                        <a class="call__button" href={format!("tel:{}", SITE.emergency_default_number)}>
-                            { format!("Call {}", SITE.emergency_default_number) }
+                        <a class="call__button" href={format!("tel:{}", props.settings.call_number())}>
+                            { format!("Call {}", props.settings.call_number()) }
                         </a>
                     }
                     // In-page: following the link would reload a page opened with `?context=`.
@@ -135,7 +138,7 @@ pub fn RedFlagChecker(props: &RedFlagCheckerProps) -> Html {
             }
             <div class="checker__answer" role="status" aria-live="polite">
                 if result.level.is_some() || *none_of_these {
-                    <RedFlagResult level={result.level} fired={result.fired.clone()} viewer={*viewer} />
+                    <RedFlagResult level={result.level} fired={result.fired.clone()} viewer={*viewer} settings={props.settings.clone()} />
                 }
             </div>
         </section>

@@ -2,8 +2,10 @@
 //! rule fired, with its sources; and what to do if it gets worse.
 
 use crate::components::citations::Citations;
+use crate::components::clinic_contacts::clinic_contacts;
 use crate::components::level_icon::{level_icon, Icon};
 use crate::content::{RED_FLAGS, SITE};
+use crate::settings::SharedSettings;
 use baclofen_logic::red_flags::Level;
 use yew::prelude::*;
 
@@ -23,6 +25,8 @@ pub struct RedFlagResultProps {
     pub level: Option<Level>,
     pub fired: Vec<usize>,
     pub viewer: Viewer,
+    #[prop_or_default]
+    pub settings: SharedSettings,
 }
 
 fn card(level: Option<Level>) -> (&'static str, &'static str, Icon) {
@@ -63,7 +67,8 @@ pub fn RedFlagResult(props: &RedFlagResultProps) -> Html {
             </>
         },
     };
-    let number = SITE.emergency_default_number;
+    let settings = &props.settings;
+    let number = settings.call_number();
     let top = props.level;
     let reasons = |at_top: bool| {
         props
@@ -89,8 +94,13 @@ pub fn RedFlagResult(props: &RedFlagResultProps) -> Html {
             if top == Some(Level::Emergency) {
                 <p class="call">
                     <a class="call__button" href={format!("tel:{number}")}>{ format!("Call {number}") }</a>
-                    <span class="call__note">{ SITE.emergency_number_note }</span>
+                    if settings.configured_emergency_number().is_none() {
+                        <span class="call__note">{ SITE.emergency_number_note }</span>
+                    }
                 </p>
+            }
+            if top == Some(Level::Urgent) {
+                { clinic_contacts(settings) }
             }
             if top.is_some() {
                 <h4>{"Why"}</h4>

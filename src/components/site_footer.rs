@@ -3,13 +3,19 @@ use crate::content::SITE;
 use crate::route::Route;
 use yew::prelude::*;
 
+pub const EMERGENCY_LINE_ID: &str = "emergency-line";
+pub const CLINIC_CONTACT_ID: &str = "clinic-contact";
+
 #[component]
 pub fn SiteFooter() -> Html {
     html! {
         <footer class="site-footer">
             <p class="site-footer__safety">
-                <strong>{ SITE.disclaimer }</strong>{" "}{ SITE.emergency }
+                <strong>{ SITE.disclaimer }</strong>{" "}
+                // The app puts the clinic's or region's number here when one is set.
+                <span id={EMERGENCY_LINE_ID}>{ SITE.emergency }</span>
             </p>
+            <div id={CLINIC_CONTACT_ID} class="site-footer__clinic" hidden=true></div>
             <p class="site-footer__meta">
                 {"Content version "}<span class="site-footer__version">{ SITE.content_version }</span>
                 {" · Checked against its sources on "}

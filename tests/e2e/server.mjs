@@ -22,9 +22,11 @@ const TYPES = {
 
 /**
  * Serves `root` under the URL prefix `prefix` (such as "/clinic/baclofen/").
- * Returns { url, port, close() } once listening.
+ * `overrides` maps paths under the prefix (such as "config.json") to a body served instead of
+ * the file, as a host that edited that file would; `server.overrides` can change later.
+ * Returns { url, port, overrides, close() } once listening.
  */
-export function startServer({ root, prefix = '/', port = 0 }) {
+export function startServer({ root, prefix = '/', port = 0, overrides = {} }) {
   const rootDir = path.resolve(root);
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
@@ -45,7 +47,13 @@ export function startServer({ root, prefix = '/', port = 0 }) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       return;
     }
-    const file = path.join(rootDir, pathname.slice(prefix.length));
+    const relative = pathname.slice(prefix.length);
+    if (Object.hasOwn(overrides, relative)) {
+      const type = TYPES[path.extname(relative)] ?? 'application/octet-stream';
+      res.writeHead(200, { 'content-type': type, 'cache-control': 'no-cache' }).end(overrides[relative]);
+      return;
+    }
+    const file = path.join(rootDir, relative);
     if (!file.startsWith(rootDir)) {
       res.writeHead(403).end('forbidden');
       return;
@@ -81,6 +89,7 @@ export function startServer({ root, prefix = '/', port = 0 }) {
       const actual = server.address().port;
       resolve({
         port: actual,
+        overrides,
         url: `http://127.0.0.1:${actual}${prefix}`,
         close: () => new Promise((done) => { server.closeAllConnections(); server.close(done); }),
       });
