@@ -53,7 +53,6 @@ fn main() {
 }
 
 async fn start() {
-    browser::mark_started();
     let (settings, notices) = browser::read_settings().await;
     browser::apply(&settings, notices);
     let settings = SharedSettings(Rc::new(settings));
@@ -70,4 +69,6 @@ async fn start() {
         )
         .render();
     }
+    // Last: tests and `static/boot.js` read this as "settings applied, helpers live".
+    browser::mark_started();
 }
