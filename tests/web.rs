@@ -94,3 +94,29 @@ async fn red_flag_checker_shows_an_emergency_card_as_soon_as_one_is_ticked() {
     let call = root.query_selector(".checker__bar a.call__button").unwrap().unwrap();
     assert_eq!(call.get_attribute("href").as_deref(), Some("tel:112"));
 }
+
+#[wasm_bindgen_test]
+async fn the_checker_uses_the_clinics_numbers_from_settings() {
+    use baclofen_guide::components::red_flag_checker::{RedFlagChecker, RedFlagCheckerProps};
+    use baclofen_guide::settings::{Settings, SharedSettings};
+    let (settings, notices) =
+        Settings::read(Ok(&[]), "?region=uk&clinic_name=Riverside&clinic_phone=020%207946%200000");
+    assert!(notices.is_empty(), "{notices:?}");
+    let root = fresh_root();
+    let props = RedFlagCheckerProps { contexts: 0, settings: SharedSettings(std::rc::Rc::new(settings)) };
+    yew::Renderer::<RedFlagChecker>::with_root_and_props(root.clone(), props).render();
+    yew::scheduler::flush().await;
+    click(&root, "#flag-seizure");
+    yew::scheduler::flush().await;
+    let call = root.query_selector(".checker__bar a.call__button").unwrap().unwrap();
+    assert_eq!(call.get_attribute("href").as_deref(), Some("tel:999"));
+    assert!(!text_of(&root, ".care-card").contains("911 in the US"));
+    click(&root, "#flag-seizure");
+    click(&root, "#flag-itch-no-rash");
+    yew::scheduler::flush().await;
+    let contacts = text_of(&root, ".care-card .contacts");
+    assert!(
+        contacts.contains("Call Riverside: 020 7946 0000") && contacts.contains("NHS 111: 111"),
+        "{contacts}"
+    );
+}
