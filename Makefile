@@ -9,13 +9,14 @@ export TRUNK_SKIP_VERSION_CHECK := true
 WASM := --target wasm32-unknown-unknown
 PORT ?= 8080
 
-.PHONY: help tools dist serve example watch test lint test-native test-wasm test-e2e clean
+.PHONY: help tools dist serve example bench budget watch test lint test-native test-wasm test-e2e clean
 
 help:
 	@echo "make serve   install what is missing, build the release bundle, serve it on http://127.0.0.1:$(PORT)/"
 	@echo "make test    install what is missing, run every check and test"
 	@echo "make dist    build the static bundle into dist/"
 	@echo "make watch   rebuild on change and serve with trunk (development)"
+	@echo "make bench   sizes, Lighthouse, offline reload and engine timings -> bench/report.md"
 	@echo "make example the guide on :$(PORT) embedded in an example clinic page on http://127.0.0.1:8081/clinic.html"
 
 tools:
@@ -33,6 +34,15 @@ serve: dist
 example: dist
 	node tests/e2e/serve.mjs --root dist --port $(PORT) --config examples/config.json & \
 	trap 'kill $$!' EXIT; node tests/e2e/serve.mjs --root examples --port 8081
+
+# Size budgets (issue #7): prints the figures; fails above wasm 110 KiB / first view 150 KiB gzip.
+budget: dist
+	node tests/budget.mjs
+
+# Lighthouse is installed here only (bench/package-lock.json), so `make test` stays lean.
+bench: dist
+	npm ci --prefix bench --no-audit --no-fund --silent
+	node bench/run.mjs
 
 watch: tools
 	cargo build --quiet -p xtask

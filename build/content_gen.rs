@@ -707,21 +707,6 @@ pub fn generate(root: &Path, banned: &Path) -> Result<String, Vec<String>> {
         .unwrap();
     }
     out.push_str("];\n\n");
-    // Citations in the live helpers need only the name: a match keeps the rest of the
-    // registry (addresses, sections, dates) out of the WebAssembly.
-    out.push_str("/// \"Title (publisher)\" of a source, for citation tooltips.\n");
-    out.push_str("pub fn source_name(id: &str) -> Option<&'static str> {\n    Some(match id {\n");
-    for s in &sources.source {
-        writeln!(
-            out,
-            "        {:?} => {:?},",
-            s.id.get_ref(),
-            format!("{} ({})", s.title.get_ref(), s.publisher.get_ref())
-        )
-        .unwrap();
-    }
-    out.push_str("        _ => return None,\n    })\n}\n\n");
-
     let site_file = one(ContentFile::read(root.join("site.toml")))?;
     let site: RawSite = site_file.parse().map_err(|e| vec![e])?;
     for text in [

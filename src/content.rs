@@ -258,14 +258,6 @@ mod tests {
     }
 
     #[test]
-    fn every_source_has_its_citation_name() {
-        for s in SOURCES {
-            assert_eq!(source_name(s.id), Some(format!("{} ({})", s.title, s.publisher).as_str()));
-        }
-        assert_eq!(source_name("NOPE"), None);
-    }
-
-    #[test]
     fn home_comes_first_and_slugs_are_unique() {
         assert_eq!(PAGES[0].slug, "home");
         let mut slugs: Vec<_> = PAGES.iter().map(|p| p.slug).collect();

@@ -1,7 +1,6 @@
 //! "Sources: NHS-HOW, MFC" under a statement, each linking to its entry on the Sources page.
 
 use crate::components::link::Link;
-use crate::content;
 use crate::route::Route;
 use yew::prelude::*;
 
@@ -21,7 +20,12 @@ pub fn Citations(props: &CitationsProps) -> Html {
         return html! {};
     }
     let links = props.ids.iter().enumerate().map(|(i, id)| {
-        let title = content::source_name(id);
+        // Static pages name each source on hover. The live helpers leave the names out of the
+        // WebAssembly (size budget); their links lead to the same full entries.
+        #[cfg(feature = "ssr")]
+        let title = crate::content::source(id).map(|s| format!("{} ({})", s.title, s.publisher));
+        #[cfg(not(feature = "ssr"))]
+        let title: Option<String> = None;
         html! {
             <>
                 { if i > 0 { ", " } else { "" } }
