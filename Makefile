@@ -9,7 +9,7 @@ export TRUNK_SKIP_VERSION_CHECK := true
 WASM := --target wasm32-unknown-unknown
 PORT ?= 8080
 
-.PHONY: help tools dist serve example bench budget watch test lint test-native test-wasm test-e2e clean
+.PHONY: help tools dist serve example bench budget budget-check watch test lint test-native test-wasm test-e2e clean
 
 help:
 	@echo "make serve   install what is missing, build the release bundle, serve it on http://127.0.0.1:$(PORT)/"
@@ -36,7 +36,9 @@ example: dist
 	trap 'kill $$!' EXIT; node tests/e2e/serve.mjs --root examples --port 8081
 
 # Size budgets (issue #7): prints the figures; fails above wasm 110 KiB / first view 150 KiB gzip.
-budget: dist
+budget: dist budget-check
+
+budget-check:
 	node tests/budget.mjs
 
 # Lighthouse is installed here only (bench/package-lock.json), so `make test` stays lean.
@@ -48,7 +50,7 @@ watch: tools
 	cargo build --quiet -p xtask
 	trunk serve
 
-test: tools lint test-native test-wasm dist test-e2e
+test: tools lint test-native test-wasm dist budget-check test-e2e
 
 lint:
 	cargo fmt --all -- --check

@@ -1,6 +1,6 @@
 //! A boxed message whose level is shown by words and an icon as well as colour.
 
-use crate::components::citations::Citations;
+use crate::components::citations::citations;
 use crate::components::level_icon::{level_icon, Icon};
 use crate::content::{Callout as CalloutContent, CalloutKind};
 use yew::prelude::*;
@@ -54,7 +54,7 @@ pub fn Callout(props: &CalloutProps) -> Html {
             if !callout.items.is_empty() {
                 <ul>{ for callout.items.iter().map(|item| html! { <li>{ *item }</li> }) }</ul>
             }
-            <Citations ids={callout.sources} />
+            { citations(callout.sources) }
         </section>
     }
 }

@@ -1,6 +1,6 @@
 //! "Sources: NHS-HOW, MFC" under a statement, each linking to its entry on the Sources page.
 
-use crate::components::link::Link;
+use crate::components::link;
 use crate::route::Route;
 use yew::prelude::*;
 
@@ -9,17 +9,13 @@ pub fn source_anchor(id: &str) -> String {
     format!("source-{}", id.to_ascii_lowercase())
 }
 
-#[derive(Properties, PartialEq)]
-pub struct CitationsProps {
-    pub ids: &'static [&'static str],
-}
-
-#[component]
-pub fn Citations(props: &CitationsProps) -> Html {
-    if props.ids.is_empty() {
+/// A plain function rather than a component: it is used in many places, and each component
+/// type adds its own lifecycle code to the WebAssembly.
+pub fn citations(ids: &'static [&'static str]) -> Html {
+    if ids.is_empty() {
         return html! {};
     }
-    let links = props.ids.iter().enumerate().map(|(i, id)| {
+    let links = ids.iter().enumerate().map(|(i, id)| {
         // Static pages name each source on hover. The live helpers leave the names out of the
         // WebAssembly (size budget); their links lead to the same full entries.
         #[cfg(feature = "ssr")]
@@ -29,9 +25,7 @@ pub fn Citations(props: &CitationsProps) -> Html {
         html! {
             <>
                 { if i > 0 { ", " } else { "" } }
-                <Link to={Route::Sources} anchor={AttrValue::from(source_anchor(id))}>
-                    <abbr {title}>{ *id }</abbr>
-                </Link>
+                <a href={link::href(Route::Sources, None, Some(&source_anchor(id)))}><abbr {title}>{ *id }</abbr></a>
             </>
         }
     });

@@ -60,18 +60,14 @@ pub fn lay_out(doses: &[TimelineDose], zone: &impl Zone, now: Instant) -> Vec<Dr
         .collect()
 }
 
-#[derive(Properties, PartialEq)]
-pub struct DoseTimelineProps {
-    pub doses: Vec<DrawnDose>,
-}
-
-#[component]
-pub fn DoseTimeline(props: &DoseTimelineProps) -> Html {
-    if props.doses.is_empty() {
+/// A view function rather than a component: each component type adds its own lifecycle code
+/// to the WebAssembly, and this one has no state of its own.
+pub fn dose_timeline(doses: &[DrawnDose]) -> Html {
+    if doses.is_empty() {
         return html! {};
     }
     // Labels alternate above and below the line so that close doses stay readable.
-    let dots = props.doses.iter().enumerate().map(|(i, dose)| {
+    let dots = doses.iter().enumerate().map(|(i, dose)| {
         let label_y = if i % 2 == 0 { "30" } else { "104" };
         html! {
             <g>
@@ -91,7 +87,7 @@ pub fn DoseTimeline(props: &DoseTimelineProps) -> Html {
             </svg>
             <figcaption>
                 <ol class="timeline__list">
-                    { for props.doses.iter().map(|dose| html! {
+                    { for doses.iter().map(|dose| html! {
                         <li><span class={classes!("key", mark_class(dose.mark))} aria-hidden="true"></span>{ dose.words.clone() }</li>
                     }) }
                 </ol>

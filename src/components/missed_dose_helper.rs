@@ -1,9 +1,9 @@
 //! The missed-dose helper form. State is a reducer over the typed fields (nothing typed is
 //! lost on an error); the answer comes from the engine with the device's clock and zone.
 
-use crate::components::citations::Citations;
+use crate::components::citations::citations;
 use crate::components::dose_timeline::{lay_out, DrawnDose};
-use crate::components::missed_dose_result::{MissedDoseResult, RESULT_ID};
+use crate::components::missed_dose_result::{missed_dose_result, RESULT_ID};
 use crate::content::MISSED_DOSE;
 use crate::missed_dose::device::{self, DeviceZone, Remembered};
 use crate::missed_dose::form::{self, Field, FieldError, Fields, LATEST};
@@ -340,7 +340,7 @@ pub fn MissedDoseHelper(props: &MissedDoseHelperProps) -> Html {
                             <input type="checkbox" id="vomited" checked={fields.vomited} onchange={on_vomited} />
                             <label for="vomited">{ MISSED_DOSE.vomited_question.text }</label>
                         </div>
-                        <Citations ids={MISSED_DOSE.vomited_question.sources} />
+                        { citations(MISSED_DOSE.vomited_question.sources) }
                         if fields.vomited {
                             <div class={classes!("field", "field--nested", vomit_error.map(|_| "field--error"))}>
                                 <label for="vomited-after">{"How many minutes after the dose?"}</label>
@@ -356,7 +356,7 @@ pub fn MissedDoseHelper(props: &MissedDoseHelperProps) -> Html {
                 <fieldset class={classes!("field", withdrawal_error.map(|_| "field--error"))}
                     aria-describedby={withdrawal_error.map(|_| "withdrawal-error")}>
                     <legend>{ withdrawal_question.text }</legend>
-                    <Citations ids={withdrawal_question.sources} />
+                    { citations(withdrawal_question.sources) }
                     { error_message("withdrawal", withdrawal_error) }
                     { radio("withdrawal", "withdrawal-no", fields.withdrawal == Some(false), "No", pick_withdrawal.reform(|()| false)) }
                     { radio("withdrawal", "withdrawal-yes", fields.withdrawal == Some(true), "Yes", pick_withdrawal.reform(|()| true)) }
@@ -372,8 +372,7 @@ pub fn MissedDoseHelper(props: &MissedDoseHelperProps) -> Html {
             </form>
             <div class="helper__answer" aria-live="polite">
                 if let Some(outcome) = &state.outcome {
-                    <MissedDoseResult explained={outcome.explained.clone()} timeline={outcome.timeline.clone()}
-                        checker_context={if pump { "pump" } else { "missed" }} settings={props.settings.clone()} />
+                    { missed_dose_result(&outcome.explained, &outcome.timeline, if pump { "pump" } else { "missed" }, &props.settings) }
                 }
             </div>
         </section>

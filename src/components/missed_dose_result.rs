@@ -1,31 +1,26 @@
 //! The answer card: one plain action, the next dose time, the day picture, and why.
 
-use crate::components::citations::Citations;
+use crate::components::citations::citations;
 use crate::components::clinic_contacts::clinic_contacts;
-use crate::components::dose_timeline::{DoseTimeline, DrawnDose};
+use crate::components::dose_timeline::{dose_timeline, DrawnDose};
 use crate::components::level_icon::{level_icon, Icon};
-use crate::components::link::Link;
+use crate::components::link;
 use crate::content::{MISSED_DOSE, SITE};
 use crate::missed_dose::wording::{Explained, Level};
 use crate::route::Route;
-use crate::settings::SharedSettings;
+use crate::settings::Settings;
 use yew::prelude::*;
 
 pub const RESULT_ID: &str = "missed-dose-result";
 
-#[derive(Properties, PartialEq)]
-pub struct MissedDoseResultProps {
-    pub explained: Explained,
-    pub timeline: Vec<DrawnDose>,
-    /// The situation to tick in the red-flag checker: `missed` or `pump`.
-    pub checker_context: AttrValue,
-    #[prop_or_default]
-    pub settings: SharedSettings,
-}
-
-#[component]
-pub fn MissedDoseResult(props: &MissedDoseResultProps) -> Html {
-    let e = &props.explained;
+/// A view function rather than a component: each component type adds its own lifecycle code
+/// to the WebAssembly, and this one has no state of its own.
+pub fn missed_dose_result(
+    e: &Explained,
+    timeline: &[DrawnDose],
+    checker_context: &str,
+    settings: &Settings,
+) -> Html {
     let (modifier, label, icon) = match e.level {
         Level::Emergency => ("result--emergency", "Emergency", Icon::Danger),
         Level::Urgent => ("result--urgent", "Today", Icon::Today),
@@ -40,27 +35,25 @@ pub fn MissedDoseResult(props: &MissedDoseResultProps) -> Html {
             </h3>
             <p class="result__then">{ e.then.clone() }</p>
             if e.level == Level::Emergency {
-                <p class="result__emergency"><strong>{ props.settings.emergency_sentence() }</strong></p>
+                <p class="result__emergency"><strong>{ settings.emergency_sentence() }</strong></p>
             }
             if e.level == Level::Urgent {
-                { clinic_contacts(&props.settings) }
+                { clinic_contacts(settings) }
             }
             { for e.notes.iter().map(|(text, sources)| html! {
-                <div class="result__note"><p>{ text.clone() }</p><Citations ids={*sources} /></div>
+                <div class="result__note"><p>{ text.clone() }</p>{ citations(sources) }</div>
             }) }
-            <DoseTimeline doses={props.timeline.clone()} />
+            { dose_timeline(timeline) }
             if e.level != Level::Routine {
                 <p>
-                    <Link to={Route::SideEffects} query={AttrValue::from(format!("context={}", props.checker_context))}
-                        anchor={AttrValue::from("checker")} classes="button button--secondary">
-                        {"Check symptoms for withdrawal now"}
-                    </Link>
+                    <a href={link::href(Route::SideEffects, Some(&format!("context={checker_context}")), Some("checker"))}
+                        class="button button--secondary">{"Check symptoms for withdrawal now"}</a>
                 </p>
             }
             <details class="result__why">
                 <summary>{"Why this answer"}</summary>
                 <p>{ e.why.clone() }</p>
-                <Citations ids={e.sources} />
+                { citations(e.sources) }
                 <p class="result__version">
                     {"Rules from content version "}{ SITE.content_version }{", checked against their sources on "}{ SITE.checked_on }{"."}
                 </p>

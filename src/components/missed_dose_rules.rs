@@ -1,7 +1,7 @@
 //! The missed-dose helper's published rules and worked answers, shown in the static page
 //! (prerendered HTML) for browsers that cannot run the interactive helper.
 
-use crate::components::citations::Citations;
+use crate::components::citations::citations;
 use crate::content::MISSED_DOSE;
 use crate::missed_dose::table;
 use crate::missed_dose::wording::fill;
@@ -29,7 +29,7 @@ pub fn MissedDoseRules() -> Html {
                     html! {
                         <li key={rule.key()}>
                             <p><strong>{ fill(wording.action, None, &rules) }</strong>{" "}{ fill(wording.why, None, &rules) }</p>
-                            <Citations ids={wording.sources} />
+                            { citations(wording.sources) }
                         </li>
                     }
                 }) }

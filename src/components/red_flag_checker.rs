@@ -1,8 +1,8 @@
 //! The red-flag checker: tick symptoms and situations; the answer updates with every tick, so
 //! an emergency shows the moment it is ticked.
 
-use crate::components::link::{self, Link};
-use crate::components::red_flag_result::{RedFlagResult, Viewer, RESULT_ID};
+use crate::components::link;
+use crate::components::red_flag_result::{red_flag_result, Viewer, RESULT_ID};
 use crate::content::{Item, RED_FLAGS};
 use crate::islands::browser;
 use crate::route::Route;
@@ -117,7 +117,7 @@ pub fn RedFlagChecker(props: &RedFlagCheckerProps) -> Html {
                 <label for="flag-none">{"None of these"}</label>
             </div>
             if effective & missed_bit != 0 {
-                <p><Link to={Route::MissedDose}>{"Work out what to do about a missed dose"}</Link></p>
+                <p><a href={Route::MissedDose.href()}>{"Work out what to do about a missed dose"}</a></p>
             }
             if let Some(level) = result.level {
                 // Stays in view at the bottom of the screen while ticking, so an emergency and its
@@ -138,7 +138,7 @@ pub fn RedFlagChecker(props: &RedFlagCheckerProps) -> Html {
             }
             <div class="checker__answer" role="status" aria-live="polite">
                 if result.level.is_some() || *none_of_these {
-                    <RedFlagResult level={result.level} fired={result.fired.clone()} viewer={*viewer} settings={props.settings.clone()} />
+                    { red_flag_result(result.level, &result.fired, *viewer, &props.settings) }
                 }
             </div>
         </section>

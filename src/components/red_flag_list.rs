@@ -1,7 +1,7 @@
 //! The red-flag rules as plain lists, for the static page (prerendered HTML) when the
 //! interactive checker cannot run: the emergency list first, with the emergency number.
 
-use crate::components::citations::Citations;
+use crate::components::citations::citations;
 use crate::content::{RED_FLAGS, SITE};
 use baclofen_logic::red_flags::Level;
 use yew::prelude::*;
@@ -42,7 +42,7 @@ pub fn RedFlagList() -> Html {
                                 <li key={text.id}>
                                     <p><strong>{ condition(rule.clauses) }</strong></p>
                                     <p>{ text.why }</p>
-                                    <Citations ids={text.sources} />
+                                    { citations(text.sources) }
                                 </li>
                             }) }
                         </ul>

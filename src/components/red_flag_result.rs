@@ -1,11 +1,11 @@
 //! The checker's answer as a care card: level in words, icon and colour; what to do; why each
 //! rule fired, with its sources; and what to do if it gets worse.
 
-use crate::components::citations::Citations;
+use crate::components::citations::citations;
 use crate::components::clinic_contacts::clinic_contacts;
 use crate::components::level_icon::{level_icon, Icon};
 use crate::content::{RED_FLAGS, SITE};
-use crate::settings::SharedSettings;
+use crate::settings::Settings;
 use baclofen_logic::red_flags::Level;
 use yew::prelude::*;
 
@@ -19,16 +19,6 @@ pub enum Viewer {
 
 pub const RESULT_ID: &str = "red-flag-result";
 
-#[derive(Properties, PartialEq)]
-pub struct RedFlagResultProps {
-    /// `None`: nothing ticked is a red flag.
-    pub level: Option<Level>,
-    pub fired: Vec<usize>,
-    pub viewer: Viewer,
-    #[prop_or_default]
-    pub settings: SharedSettings,
-}
-
 fn card(level: Option<Level>) -> (&'static str, &'static str, Icon) {
     match level {
         Some(Level::Emergency) => ("care-card--emergency", "Emergency", Icon::Danger),
@@ -37,11 +27,13 @@ fn card(level: Option<Level>) -> (&'static str, &'static str, Icon) {
     }
 }
 
-#[component]
-pub fn RedFlagResult(props: &RedFlagResultProps) -> Html {
-    let carer = props.viewer != Viewer::Myself;
-    let (modifier, label, icon) = card(props.level);
-    let header = match props.level {
+/// A view function rather than a component: each component type adds its own lifecycle code
+/// to the WebAssembly, and this one has no state of its own.
+/// `level` is `None` when nothing ticked is a red flag.
+pub fn red_flag_result(level: Option<Level>, fired: &[usize], viewer: Viewer, settings: &Settings) -> Html {
+    let carer = viewer != Viewer::Myself;
+    let (modifier, label, icon) = card(level);
+    let header = match level {
         Some(level) => {
             let wording = RED_FLAGS.level(level);
             let title = wording.title_for(carer);
@@ -52,7 +44,7 @@ pub fn RedFlagResult(props: &RedFlagResultProps) -> Html {
                         <span><span class="care-card__label">{ label }{": "}</span>{ title }</span>
                     </h3>
                     <p class="care-card__action">{ wording.action }</p>
-                    <Citations ids={wording.sources} />
+                    { citations(wording.sources) }
                 </>
             }
         }
@@ -63,16 +55,14 @@ pub fn RedFlagResult(props: &RedFlagResultProps) -> Html {
                     <span><span class="care-card__label">{ label }{": "}</span>{"No red flags ticked"}</span>
                 </h3>
                 <p>{ RED_FLAGS.none.text }</p>
-                <Citations ids={RED_FLAGS.none.sources} />
+                { citations(RED_FLAGS.none.sources) }
             </>
         },
     };
-    let settings = &props.settings;
     let number = settings.call_number();
-    let top = props.level;
+    let top = level;
     let reasons = |at_top: bool| {
-        props
-            .fired
+        fired
             .iter()
             .filter(move |&&i| (Some(RED_FLAGS.rules[i].level) == top) == at_top)
             .map(|&i| {
@@ -81,13 +71,13 @@ pub fn RedFlagResult(props: &RedFlagResultProps) -> Html {
                     <li key={text.id}>
                         <p>{ if carer { text.carer_why } else { text.why } }</p>
                         <p><strong>{"If it gets worse: "}</strong>{ text.if_worse }</p>
-                        <Citations ids={text.sources} />
+                        { citations(text.sources) }
                     </li>
                 }
             })
             .collect::<Html>()
     };
-    let others = props.fired.iter().any(|&i| Some(RED_FLAGS.rules[i].level) != top);
+    let others = fired.iter().any(|&i| Some(RED_FLAGS.rules[i].level) != top);
     html! {
         <article class={classes!("care-card", modifier)} id={RESULT_ID} tabindex="-1" aria-labelledby="care-card-heading">
             <div id="care-card-heading" class="care-card__header">{ header }</div>

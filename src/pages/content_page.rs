@@ -1,4 +1,4 @@
-use crate::components::{callout::Callout, citations::Citations};
+use crate::components::{callout::Callout, citations::citations};
 use crate::content::{Block, Page};
 use yew::prelude::*;
 
@@ -16,7 +16,7 @@ pub fn render_blocks(blocks: &'static [Block]) -> Html {
             Block::Paragraph(statement) => html! {
                 <div class="statement">
                     <p>{ statement.text }</p>
-                    <Citations ids={statement.sources} />
+                    { citations(statement.sources) }
                 </div>
             },
             Block::Callout(callout) => html! { <Callout {callout} /> },
