@@ -114,6 +114,12 @@ const lines = [
   ...Object.entries(report.firstView).map(([p, v]) => `| ${p} | ${kb(v.gzip)} | ${v.files.join(', ')} |`),
   '', '## Lighthouse (mobile)', '', '| page | perf | a11y | best pr. | SEO | FCP ms | LCP ms | TBT ms | TTI ms |', '|---|---|---|---|---|---|---|---|---|',
   ...Object.entries(report.lighthouse).map(([p, l]) => `| ${p} | ${l.performance} | ${l.accessibility} | ${l.bestPractices} | ${l.seo} | ${l.fcpMs} | ${l.lcpMs} | ${l.tbtMs} | ${l.ttiMs} |`),
+  '', `Targets: 100 in all four categories, LCP ≤ 1000 ms, TBT ≤ 50 ms. ${
+    Object.entries(report.lighthouse).filter(([, l]) => l.tbtMs > 50 || l.lcpMs > 1000 || Math.min(l.performance, l.accessibility, l.bestPractices, l.seo) < 100)
+      .map(([p, l]) => `Short on ${p}: TBT ${l.tbtMs} ms, LCP ${l.lcpMs} ms.`).join(' ') || 'All met.'}`,
+  'Why TBT can pass 50 ms on the two helper pages: the pages are static HTML and only those two start a',
+  'Yew island; compiling the WebAssembly and building the helper (the missed-dose form, or 38 checkboxes)',
+  'is one task of ~100 ms on the 4× slowed CPU Lighthouse simulates. Pages without a helper have 0 ms.',
   '', '## Offline and engine', '',
   `- Offline reload of the missed-dose page until the helper is live: ${report.offlineReloadMs} ms.`,
   `- Exhaustive missed-dose sweep: ${report.engine.sweepAnswers.toLocaleString('en')} answers in ${report.engine.sweepSeconds} s (≈ ${report.engine.microsecondsPerAnswer} µs of CPU per answer, native).`,
