@@ -9,12 +9,6 @@ pub const RED_FLAG_ISLAND: &str = "red-flag-tool";
 /// The message an embedded page posts to its parent: `{ type, height }`.
 pub const HEIGHT_MESSAGE: &str = "baclofen-guide:height";
 
-/// The value of `key` in a query string (`?context=missed&embed=1`, with or without the `?`).
-/// Values are returned as written (not percent-decoded): every reader accepts only plain words.
-pub fn query_value<'a>(query: &'a str, key: &str) -> Option<&'a str> {
-    query.trim_start_matches('?').split('&').find_map(|pair| pair.strip_prefix(key)?.strip_prefix('='))
-}
-
 /// `href` with `extra` (`a=b&c=d`) added to its query, before any `#anchor`. Links that leave
 /// the guide (another site, `tel:`, `mailto:`) or stay on the page (`#x`) are left alone.
 pub fn with_query(href: &str, extra: &str) -> Option<String> {
@@ -289,17 +283,7 @@ pub mod browser {
 
 #[cfg(test)]
 mod tests {
-    use super::{query_value, with_query};
-
-    #[test]
-    fn query_values_are_found_by_exact_key() {
-        let query = "?context=missed,pump&embed=1";
-        assert_eq!(query_value(query, "context"), Some("missed,pump"));
-        assert_eq!(query_value(query, "embed"), Some("1"));
-        assert_eq!(query_value(query, "con"), None);
-        assert_eq!(query_value("", "context"), None);
-        assert_eq!(query_value("context", "context"), None);
-    }
+    use super::with_query;
 
     #[test]
     fn settings_are_added_to_links_within_the_guide_only() {

@@ -434,6 +434,11 @@ pub fn parse_query(query: &str) -> Vec<(String, Result<String, ()>)> {
         .collect()
 }
 
+/// The decoded value of `key` in a query string, if present and readable.
+pub fn query_value(query: &str, key: &str) -> Option<String> {
+    parse_query(query).into_iter().rev().find(|(k, _)| k == key).and_then(|(_, value)| value.ok())
+}
+
 fn percent_decode(text: &str) -> Result<String, ()> {
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
@@ -560,6 +565,16 @@ mod tests {
         let (settings, notices) = Settings::read(Ok(&entries), "");
         assert!(notices.is_empty());
         assert_eq!(settings.call_number(), "112");
+    }
+
+    #[test]
+    fn query_values_are_found_by_exact_key_and_decoded() {
+        let query = "?context=missed%2Cpump&embed=1";
+        assert_eq!(query_value(query, "context").as_deref(), Some("missed,pump"));
+        assert_eq!(query_value(query, "embed").as_deref(), Some("1"));
+        assert_eq!(query_value(query, "con"), None);
+        assert_eq!(query_value("", "context"), None);
+        assert_eq!(query_value("context=%ZZ", "context"), None);
     }
 
     #[test]

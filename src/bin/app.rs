@@ -5,8 +5,8 @@ use baclofen_guide::components::missed_dose_helper::{MissedDoseHelper, MissedDos
 use baclofen_guide::components::red_flag_checker::{
     contexts_from_query, RedFlagChecker, RedFlagCheckerProps,
 };
-use baclofen_guide::islands::{browser, query_value, MISSED_DOSE_ISLAND, RED_FLAG_ISLAND};
-use baclofen_guide::settings::SharedSettings;
+use baclofen_guide::islands::{browser, MISSED_DOSE_ISLAND, RED_FLAG_ISLAND};
+use baclofen_guide::settings::{query_value, SharedSettings};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
@@ -62,7 +62,7 @@ async fn start() {
         yew::Renderer::<MissedDoseHelper>::with_root_and_props(root, props).render();
     }
     if let Some(root) = browser::element(RED_FLAG_ISLAND) {
-        let contexts = contexts_from_query(query_value(&browser::query(), "context"));
+        let contexts = contexts_from_query(query_value(&browser::query(), "context").as_deref());
         yew::Renderer::<RedFlagChecker>::with_root_and_props(
             root,
             RedFlagCheckerProps { contexts, settings },
