@@ -31,17 +31,6 @@ fn schedule(times: &[&str]) -> Schedule {
     Schedule::from_times(&times.iter().map(|s| t(s)).collect::<Vec<_>>()).expect("a valid example schedule")
 }
 
-fn base(person: Person) -> Situation {
-    Situation {
-        form: Form::Tablet,
-        person,
-        dose: WhichDose::LatestDue,
-        missed: Missed::One,
-        vomited_after: None,
-        withdrawal_signs: false,
-    }
-}
-
 fn row(zone: &impl Zone, sched: &Schedule, now: Instant, situation: Situation, who: &str) -> Row {
     let rules = MISSED_DOSE.rules;
     let answer = advise(Some(sched), zone, now, &situation, &rules).expect("a valid example question");
@@ -69,7 +58,7 @@ fn timed(
     };
     let rows = times
         .iter()
-        .map(|time| row(zone, sched, instant_at(zone, date, t(time)), base(person), who))
+        .map(|time| row(zone, sched, instant_at(zone, date, t(time)), Situation::one_missed(person), who))
         .collect();
     Table { title, rows }
 }
@@ -114,16 +103,31 @@ pub fn all() -> Vec<Table> {
     let three = schedule(&["08:00", "14:00", "20:00"]);
     let ten = instant_at(&utc, day, t("10:00"));
     let cases: [(&str, Situation); 7] = [
-        ("two or more missed", Situation { missed: Missed::TwoOrMoreInARow, ..base(Person::Adult) }),
-        ("ran out", Situation { missed: Missed::RanOut, ..base(Person::Adult) }),
-        ("pump user", Situation { form: Form::Pump, ..base(Person::Adult) }),
-        ("withdrawal signs", Situation { withdrawal_signs: true, ..base(Person::Adult) }),
-        ("adult, sick 20 min after", Situation { vomited_after: Some(20), ..base(Person::Adult) }),
-        ("child, sick 20 min after", Situation { vomited_after: Some(20), ..base(Person::Child) }),
-        ("child, sick 45 min after", Situation { vomited_after: Some(45), ..base(Person::Child) }),
+        (
+            "two or more missed",
+            Situation { missed: Missed::TwoOrMoreInARow, ..Situation::one_missed(Person::Adult) },
+        ),
+        ("ran out", Situation { missed: Missed::RanOut, ..Situation::one_missed(Person::Adult) }),
+        ("pump user", Situation { form: Form::Pump, ..Situation::one_missed(Person::Adult) }),
+        ("withdrawal signs", Situation { withdrawal_signs: true, ..Situation::one_missed(Person::Adult) }),
+        (
+            "adult, sick 20 min after",
+            Situation { vomited_after: Some(20), ..Situation::one_missed(Person::Adult) },
+        ),
+        (
+            "child, sick 20 min after",
+            Situation { vomited_after: Some(20), ..Situation::one_missed(Person::Child) },
+        ),
+        (
+            "child, sick 45 min after",
+            Situation { vomited_after: Some(45), ..Situation::one_missed(Person::Child) },
+        ),
     ];
     let mut rows: Vec<Row> = cases.into_iter().map(|(who, s)| row(&utc, &three, ten, s, who)).collect();
-    let chosen = Situation { dose: WhichDose::At(instant_at(&utc, day, t("08:00"))), ..base(Person::Adult) };
+    let chosen = Situation {
+        dose: WhichDose::At(instant_at(&utc, day, t("08:00"))),
+        ..Situation::one_missed(Person::Adult)
+    };
     rows.push(row(&utc, &three, instant_at(&utc, day, t("15:00")), chosen, "08:00 chosen at 15:00"));
     tables.push(Table { title: "Other situations (adult unless stated; now 10:00)", rows });
 
@@ -140,22 +144,28 @@ pub fn all() -> Vec<Table> {
                 &LONDON,
                 &late,
                 instant_at(&LONDON, day.plus_days(1), t("01:30")),
-                base(Person::Adult),
+                Situation::one_missed(Person::Adult),
                 "adult, due 22:00",
             ),
-            row(&LONDON, &six_hourly, first, base(Person::Adult), "adult, London 25 Oct, first 01:15 (BST)"),
+            row(
+                &LONDON,
+                &six_hourly,
+                first,
+                Situation::one_missed(Person::Adult),
+                "adult, London 25 Oct, first 01:15 (BST)",
+            ),
             row(
                 &LONDON,
                 &six_hourly,
                 first.plus_minutes(60),
-                base(Person::Adult),
+                Situation::one_missed(Person::Adult),
                 "adult, London 25 Oct, second 01:15 (GMT)",
             ),
             row(
                 &NEW_YORK,
                 &five,
                 instant_at(&NEW_YORK, spring, t("01:30")),
-                base(Person::Adult),
+                Situation::one_missed(Person::Adult),
                 "adult, New York 8 Mar, 01:30 (next 04:00 is 90 real minutes away)",
             ),
         ],

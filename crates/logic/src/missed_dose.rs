@@ -70,6 +70,21 @@ pub struct Situation {
     pub withdrawal_signs: bool,
 }
 
+impl Situation {
+    /// The commonest case and the base for the others: one tablet dose missed (the latest one
+    /// due), not brought back up, no withdrawal signs.
+    pub fn one_missed(person: Person) -> Situation {
+        Situation {
+            form: Form::Tablet,
+            person,
+            dose: WhichDose::LatestDue,
+            missed: Missed::One,
+            vomited_after: None,
+            withdrawal_signs: false,
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Advice {
     /// Take the missed dose now, then the next one at `next_dose_at`.

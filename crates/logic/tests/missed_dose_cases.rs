@@ -23,17 +23,6 @@ fn at(zone: &impl Zone, date: Date, time: &str) -> Instant {
     instant_at(zone, date, t(time))
 }
 
-fn situation(person: Person) -> Situation {
-    Situation {
-        form: Form::Tablet,
-        person,
-        dose: WhichDose::LatestDue,
-        missed: Missed::One,
-        vomited_after: None,
-        withdrawal_signs: false,
-    }
-}
-
 fn ask(zone: &impl Zone, sched: &Schedule, now: Instant, s: Situation) -> Answer {
     advise(Some(sched), zone, now, &s, &RULES).unwrap()
 }
@@ -43,7 +32,7 @@ const UTC: FixedZone = FixedZone(0);
 #[test]
 fn nhs_adult_take_it_when_remembered_and_keep_the_next_dose() {
     let s = schedule(&["08:00", "14:00", "20:00"]);
-    let answer = ask(&UTC, &s, at(&UTC, day(23), "10:00"), situation(Person::Adult));
+    let answer = ask(&UTC, &s, at(&UTC, day(23), "10:00"), Situation::one_missed(Person::Adult));
     assert_eq!(answer.advice, Advice::TakeNow { next_dose_at: at(&UTC, day(23), "14:00") });
     assert_eq!(answer.rule, RuleId::TakeWhenRemembered);
     assert_eq!(answer.dose_at, Some(at(&UTC, day(23), "08:00")));
@@ -54,7 +43,7 @@ fn nhs_adult_take_it_when_remembered_and_keep_the_next_dose() {
 #[test]
 fn nhs_adult_skip_when_the_next_dose_is_under_two_hours_away() {
     let s = schedule(&["08:00", "14:00", "20:00"]);
-    let answer = ask(&UTC, &s, at(&UTC, day(23), "13:30"), situation(Person::Adult));
+    let answer = ask(&UTC, &s, at(&UTC, day(23), "13:30"), Situation::one_missed(Person::Adult));
     assert_eq!(answer.advice, Advice::SkipAndTakeNextAt(at(&UTC, day(23), "14:00")));
     assert_eq!(answer.rule, RuleId::SkipNearNextDose);
 }
@@ -62,23 +51,23 @@ fn nhs_adult_skip_when_the_next_dose_is_under_two_hours_away() {
 #[test]
 fn exactly_two_hours_before_the_next_dose_is_not_under_two_hours() {
     let s = schedule(&["08:00", "14:00", "20:00"]);
-    let answer = ask(&UTC, &s, at(&UTC, day(23), "12:00"), situation(Person::Adult));
+    let answer = ask(&UTC, &s, at(&UTC, day(23), "12:00"), Situation::one_missed(Person::Adult));
     assert_eq!(answer.advice, Advice::TakeNow { next_dose_at: at(&UTC, day(23), "14:00") });
-    let answer = ask(&UTC, &s, at(&UTC, day(23), "12:01"), situation(Person::Adult));
+    let answer = ask(&UTC, &s, at(&UTC, day(23), "12:01"), Situation::one_missed(Person::Adult));
     assert_eq!(answer.advice, Advice::SkipAndTakeNextAt(at(&UTC, day(23), "14:00")));
 }
 
 #[test]
 fn within_the_hour_no_disagreement_is_shown() {
     let s = schedule(&["08:00", "14:00", "20:00"]);
-    let answer = ask(&UTC, &s, at(&UTC, day(23), "08:45"), situation(Person::Adult));
+    let answer = ask(&UTC, &s, at(&UTC, day(23), "08:45"), Situation::one_missed(Person::Adult));
     assert_eq!(answer.disagreement, None);
 }
 
 #[test]
 fn midnight_crossing_due_at_22_remembered_at_01_30() {
     let s = schedule(&["08:00", "15:00", "22:00"]);
-    let answer = ask(&LONDON, &s, at(&LONDON, day(24), "01:30"), situation(Person::Adult));
+    let answer = ask(&LONDON, &s, at(&LONDON, day(24), "01:30"), Situation::one_missed(Person::Adult));
     assert_eq!(answer.dose_at, Some(at(&LONDON, day(23), "22:00")));
     assert_eq!(answer.advice, Advice::TakeNow { next_dose_at: at(&LONDON, day(24), "08:00") });
 }
@@ -87,7 +76,7 @@ fn midnight_crossing_due_at_22_remembered_at_01_30() {
 fn child_give_it_then_wait_at_least_four_hours_moving_the_next_dose() {
     let s = schedule(&["08:00", "14:00", "20:00"]);
     let now = at(&UTC, day(23), "11:00");
-    let answer = ask(&UTC, &s, now, situation(Person::Child));
+    let answer = ask(&UTC, &s, now, Situation::one_missed(Person::Child));
     assert_eq!(answer.advice, Advice::TakeNow { next_dose_at: at(&UTC, day(23), "15:00") });
     assert_eq!(answer.rule, RuleId::ChildGiveThenWait);
     let marks: Vec<(String, DoseMark)> =
@@ -108,7 +97,7 @@ fn child_give_it_then_wait_at_least_four_hours_moving_the_next_dose() {
 #[test]
 fn child_early_enough_keeps_the_usual_next_dose() {
     let s = schedule(&["08:00", "14:00", "20:00"]);
-    let answer = ask(&UTC, &s, at(&UTC, day(23), "09:00"), situation(Person::Child));
+    let answer = ask(&UTC, &s, at(&UTC, day(23), "09:00"), Situation::one_missed(Person::Child));
     assert_eq!(answer.advice, Advice::TakeNow { next_dose_at: at(&UTC, day(23), "14:00") });
 }
 
@@ -116,7 +105,7 @@ fn child_early_enough_keeps_the_usual_next_dose() {
 fn child_close_to_the_next_dose_follows_nhs_and_says_the_sources_differ() {
     // Worked case from the product anchors: missed 08:00, now 13:30, next due 14:00.
     let s = schedule(&["08:00", "14:00", "20:00"]);
-    let answer = ask(&UTC, &s, at(&UTC, day(23), "13:30"), situation(Person::Child));
+    let answer = ask(&UTC, &s, at(&UTC, day(23), "13:30"), Situation::one_missed(Person::Child));
     assert_eq!(answer.advice, Advice::SkipAndTakeNextAt(at(&UTC, day(23), "14:00")));
     assert_eq!(answer.disagreement, Some(Disagreement::ChildGiveAnyway));
 }
@@ -125,7 +114,7 @@ fn child_close_to_the_next_dose_follows_nhs_and_says_the_sources_differ() {
 fn child_on_close_doses_gives_the_late_dose_and_leaves_out_the_next() {
     // Four-hourly doses: moving 12:00 later would crowd 16:00, so 12:00 is left out instead.
     let s = schedule(&["08:00", "12:00", "16:00", "20:00"]);
-    let answer = ask(&UTC, &s, at(&UTC, day(23), "09:30"), situation(Person::Child));
+    let answer = ask(&UTC, &s, at(&UTC, day(23), "09:30"), Situation::one_missed(Person::Child));
     assert_eq!(answer.advice, Advice::TakeNow { next_dose_at: at(&UTC, day(23), "16:00") });
     assert_eq!(answer.rule, RuleId::ChildGiveThenSkipNext);
     assert!(answer
@@ -139,7 +128,8 @@ fn child_with_no_room_at_all_leaves_the_missed_dose_out() {
     let rules = Rules { skip_window: 60, ..RULES };
     let s = schedule(&["08:00", "10:30", "12:30", "20:00"]);
     let answer =
-        advise(Some(&s), &UTC, at(&UTC, day(23), "09:00"), &situation(Person::Child), &rules).unwrap();
+        advise(Some(&s), &UTC, at(&UTC, day(23), "09:00"), &Situation::one_missed(Person::Child), &rules)
+            .unwrap();
     assert_eq!(answer.advice, Advice::SkipAndTakeNextAt(at(&UTC, day(23), "10:30")));
     assert_eq!(answer.rule, RuleId::ChildNoRoomBeforeNextDoses);
 }
@@ -147,7 +137,7 @@ fn child_with_no_room_at_all_leaves_the_missed_dose_out() {
 #[test]
 fn child_sick_within_30_minutes_gets_the_same_dose_again() {
     let s = schedule(&["08:00", "14:00", "20:00"]);
-    let sick = Situation { vomited_after: Some(20), ..situation(Person::Child) };
+    let sick = Situation { vomited_after: Some(20), ..Situation::one_missed(Person::Child) };
     let answer = ask(&UTC, &s, at(&UTC, day(23), "08:25"), sick);
     assert_eq!(answer.advice, Advice::TakeNow { next_dose_at: at(&UTC, day(23), "14:00") });
     assert_eq!(answer.rule, RuleId::ChildVomitedRepeat);
@@ -156,7 +146,7 @@ fn child_sick_within_30_minutes_gets_the_same_dose_again() {
 #[test]
 fn child_sick_after_30_minutes_waits_for_the_next_dose() {
     let s = schedule(&["08:00", "14:00", "20:00"]);
-    let sick = Situation { vomited_after: Some(45), ..situation(Person::Child) };
+    let sick = Situation { vomited_after: Some(45), ..Situation::one_missed(Person::Child) };
     let answer = ask(&UTC, &s, at(&UTC, day(23), "09:00"), sick);
     assert_eq!(answer.advice, Advice::SkipAndTakeNextAt(at(&UTC, day(23), "14:00")));
     assert_eq!(answer.rule, RuleId::ChildVomitedWait);
@@ -165,7 +155,7 @@ fn child_sick_after_30_minutes_waits_for_the_next_dose() {
 #[test]
 fn an_adult_who_was_sick_is_told_to_ask_because_no_source_gives_an_adult_rule() {
     let s = schedule(&["08:00", "14:00", "20:00"]);
-    let sick = Situation { vomited_after: Some(10), ..situation(Person::Adult) };
+    let sick = Situation { vomited_after: Some(10), ..Situation::one_missed(Person::Adult) };
     let answer = ask(&UTC, &s, at(&UTC, day(23), "08:30"), sick);
     assert_eq!(answer.advice, Advice::ContactPrescriberToday(Reason::VomitedAdult));
 }
@@ -178,7 +168,7 @@ fn two_missed_or_run_out_means_contact_the_prescriber_today() {
         [(Missed::TwoOrMoreInARow, Reason::SeveralMissed), (Missed::RanOut, Reason::RanOut)]
     {
         for person in [Person::Adult, Person::Child] {
-            let answer = ask(&UTC, &s, now, Situation { missed, ..situation(person) });
+            let answer = ask(&UTC, &s, now, Situation { missed, ..Situation::one_missed(person) });
             assert_eq!(answer.advice, Advice::ContactPrescriberToday(reason));
         }
     }
@@ -187,7 +177,7 @@ fn two_missed_or_run_out_means_contact_the_prescriber_today() {
 #[test]
 fn a_pump_never_gets_oral_dose_arithmetic() {
     let s = schedule(&["08:00", "14:00", "20:00"]);
-    let pump = Situation { form: Form::Pump, ..situation(Person::Adult) };
+    let pump = Situation { form: Form::Pump, ..Situation::one_missed(Person::Adult) };
     let answer = ask(&UTC, &s, at(&UTC, day(23), "10:00"), pump);
     assert_eq!(answer.advice, Advice::ContactPrescriberToday(Reason::Pump));
     assert!(answer.timeline.is_empty());
@@ -197,7 +187,7 @@ fn a_pump_never_gets_oral_dose_arithmetic() {
 fn withdrawal_signs_are_an_emergency_whatever_else_is_true() {
     let s = schedule(&["08:00", "14:00", "20:00"]);
     for form in [Form::Tablet, Form::Liquid, Form::Granules, Form::Pump] {
-        let signs = Situation { form, withdrawal_signs: true, ..situation(Person::Child) };
+        let signs = Situation { form, withdrawal_signs: true, ..Situation::one_missed(Person::Child) };
         let answer = ask(&UTC, &s, at(&UTC, day(23), "10:00"), signs);
         assert_eq!(answer.advice, Advice::Emergency(Reason::WithdrawalSigns));
     }
@@ -206,7 +196,8 @@ fn withdrawal_signs_are_an_emergency_whatever_else_is_true() {
 #[test]
 fn a_dose_whose_successor_is_already_due_is_left_out() {
     let s = schedule(&["08:00", "14:00", "20:00"]);
-    let chosen = Situation { dose: WhichDose::At(at(&UTC, day(23), "08:00")), ..situation(Person::Adult) };
+    let chosen =
+        Situation { dose: WhichDose::At(at(&UTC, day(23), "08:00")), ..Situation::one_missed(Person::Adult) };
     let answer = ask(&UTC, &s, at(&UTC, day(23), "15:00"), chosen);
     assert_eq!(answer.advice, Advice::SkipAndTakeNextAt(at(&UTC, day(23), "20:00")));
     assert_eq!(answer.rule, RuleId::LaterDoseAlreadyDue);
@@ -216,11 +207,13 @@ fn a_dose_whose_successor_is_already_due_is_left_out() {
 fn bad_questions_get_typed_errors() {
     let s = schedule(&["08:00", "14:00", "20:00"]);
     let now = at(&UTC, day(23), "10:00");
-    let future = Situation { dose: WhichDose::At(at(&UTC, day(23), "14:00")), ..situation(Person::Adult) };
+    let future =
+        Situation { dose: WhichDose::At(at(&UTC, day(23), "14:00")), ..Situation::one_missed(Person::Adult) };
     assert_eq!(advise(Some(&s), &UTC, now, &future, &RULES), Err(AdviceError::DoseInTheFuture));
-    let odd = Situation { dose: WhichDose::At(at(&UTC, day(23), "09:00")), ..situation(Person::Adult) };
+    let odd =
+        Situation { dose: WhichDose::At(at(&UTC, day(23), "09:00")), ..Situation::one_missed(Person::Adult) };
     assert_eq!(advise(Some(&s), &UTC, now, &odd, &RULES), Err(AdviceError::NotAScheduledDose));
-    let sick_later = Situation { vomited_after: Some(180), ..situation(Person::Child) };
+    let sick_later = Situation { vomited_after: Some(180), ..Situation::one_missed(Person::Child) };
     assert_eq!(advise(Some(&s), &UTC, now, &sick_later, &RULES), Err(AdviceError::VomitedAfterNow));
 }
 
@@ -231,12 +224,12 @@ fn real_instants_across_the_uk_autumn_change() {
     let date = Date::new(2026, 10, 25).unwrap();
     // The first 01:15 (summer time) is 165 real minutes before 03:00 (winter time): take it.
     let first = at(&LONDON, date, "01:15");
-    let answer = ask(&LONDON, &s, first, situation(Person::Adult));
+    let answer = ask(&LONDON, &s, first, Situation::one_missed(Person::Adult));
     assert_eq!(answer.advice, Advice::TakeNow { next_dose_at: at(&LONDON, date, "03:00") });
     // The second 01:15 is 105 minutes before it: leave it out.
     let second = first.plus_minutes(60);
     assert_eq!(local_at(&LONDON, second).1, t("01:15"));
-    let answer = ask(&LONDON, &s, second, situation(Person::Adult));
+    let answer = ask(&LONDON, &s, second, Situation::one_missed(Person::Adult));
     assert_eq!(answer.advice, Advice::SkipAndTakeNextAt(at(&LONDON, date, "03:00")));
 }
 
@@ -246,17 +239,20 @@ fn real_instants_across_the_us_spring_change() {
     let s = schedule(&["01:00", "04:00", "10:00", "16:00", "22:00"]);
     let date = Date::new(2026, 3, 8).unwrap();
     // At 01:30 the 04:00 dose is only 90 real minutes away (clock faces say 150): leave it out.
-    let answer = ask(&NEW_YORK, &s, at(&NEW_YORK, date, "01:30"), situation(Person::Adult));
+    let answer = ask(&NEW_YORK, &s, at(&NEW_YORK, date, "01:30"), Situation::one_missed(Person::Adult));
     assert_eq!(answer.advice, Advice::SkipAndTakeNextAt(at(&NEW_YORK, date, "04:00")));
 }
 
 #[test]
 fn a_pump_needs_no_schedule_but_oral_forms_do() {
     let now = at(&UTC, day(23), "10:00");
-    let pump = Situation { form: Form::Pump, ..situation(Person::Adult) };
+    let pump = Situation { form: Form::Pump, ..Situation::one_missed(Person::Adult) };
     assert_eq!(
         advise(None, &UTC, now, &pump, &RULES).unwrap().advice,
         Advice::ContactPrescriberToday(Reason::Pump)
     );
-    assert_eq!(advise(None, &UTC, now, &situation(Person::Adult), &RULES), Err(AdviceError::NoSchedule));
+    assert_eq!(
+        advise(None, &UTC, now, &Situation::one_missed(Person::Adult), &RULES),
+        Err(AdviceError::NoSchedule)
+    );
 }

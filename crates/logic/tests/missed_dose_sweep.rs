@@ -28,17 +28,9 @@ const SKIP_WINDOWS: [u16; 3] = [60, 120, 180];
 /// The situations worth asking at one instant. Tablet, liquid and granules follow the same
 /// rules, so one oral form stands for all three.
 fn situations(previous: Instant, latest: Instant, now: Instant) -> Vec<Situation> {
-    let base = Situation {
-        form: Form::Tablet,
-        person: Person::Adult,
-        dose: WhichDose::LatestDue,
-        missed: Missed::One,
-        vomited_after: None,
-        withdrawal_signs: false,
-    };
     let mut all = Vec::new();
     for person in [Person::Adult, Person::Child] {
-        let base = Situation { person, ..base };
+        let base = Situation::one_missed(person);
         all.push(base);
         all.push(Situation { dose: WhichDose::At(previous), ..base });
         all.push(Situation { missed: Missed::TwoOrMoreInARow, ..base });
@@ -226,14 +218,7 @@ fn explicitly_chosen_doses_in_the_last_two_days_give_advice_or_a_typed_error() {
         let now = start.plus_minutes(minute);
         for candidate in (-3 * MINUTES_PER_DAY..MINUTES_PER_DAY).step_by(30) {
             let dose = WhichDose::At(now.plus_minutes(candidate));
-            let situation = Situation {
-                form: Form::Tablet,
-                person: Person::Adult,
-                dose,
-                missed: Missed::One,
-                vomited_after: None,
-                withdrawal_signs: false,
-            };
+            let situation = Situation { dose, ..Situation::one_missed(Person::Adult) };
             match advise(Some(&schedule), &zone, now, &situation, &rules) {
                 Ok(answer) => check(&schedule, &zone, now, &situation, &rules, &answer).unwrap(),
                 Err(AdviceError::DoseInTheFuture | AdviceError::NotAScheduledDose) => {}
