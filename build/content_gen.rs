@@ -95,6 +95,9 @@ struct RawPage {
     nav_label: Spanned<String>,
     title: Spanned<String>,
     description: Spanned<String>,
+    /// Extra words people may search with ("drink" for the alcohol section); never shown.
+    #[serde(default)]
+    keywords: Vec<Spanned<String>>,
     #[serde(default)]
     block: Vec<RawBlock>,
 }
@@ -114,6 +117,46 @@ struct RawBlock {
     /// A statement about this guide itself rather than about the medicine: needs no source.
     #[serde(default)]
     editorial: bool,
+    /// Set when a statement is true in one country only: "uk" or "us".
+    region: Option<Spanned<String>>,
+    /// The step-up picture: the dose at each step, how many days each step lasts, doses a day.
+    #[serde(default)]
+    doses_mg: Vec<u16>,
+    days_per_step: Option<u16>,
+    times_a_day: Option<u16>,
+}
+
+/// The sections issue #3 asks for, in reading order; each must be a page in `navigation`.
+pub const REQUIRED_PAGES: [&str; 16] = [
+    "about",
+    "how-it-works",
+    "forms",
+    "taking",
+    "missed-dose",
+    "side-effects",
+    "stopping",
+    "medicines-alcohol-driving",
+    "special-situations",
+    "overdose",
+    "living-with",
+    "other-treatments",
+    "storage",
+    "questions",
+    "sources",
+    "search",
+];
+
+/// `"Kidney problems"` → `"kidney-problems"`: the anchor of a heading.
+fn anchor_id(text: &str) -> String {
+    let mut id = String::new();
+    for c in text.chars() {
+        if c.is_ascii_alphanumeric() {
+            id.push(c.to_ascii_lowercase());
+        } else if !id.is_empty() && !id.ends_with('-') {
+            id.push('-');
+        }
+    }
+    id.trim_end_matches('-').to_string()
 }
 
 #[derive(Deserialize)]
@@ -657,6 +700,150 @@ fn red_flags_code(
     ))
 }
 
+/// One content block as Rust source, or `None` (with the errors recorded) when it is unusable.
+fn block_code(
+    file: &ContentFile,
+    block: &RawBlock,
+    ctx: (&TextRules, &BTreeSet<String>),
+    anchors: &mut BTreeSet<String>,
+    errors: &mut Vec<String>,
+) -> Option<String> {
+    let (rules, known) = ctx;
+    let block_type = block.block_type.get_ref().as_str();
+    rules.check(file, &block.text, errors);
+    for text in block.items.iter().chain(&block.title) {
+        rules.check(file, text, errors);
+    }
+    let mut refuse = |message: &str| errors.push(file.error(&block.block_type, message));
+    let allowed: &[&str] = match block_type {
+        "heading" => &[],
+        "paragraph" => &["sources", "region"],
+        "list" => &["items", "sources", "region"],
+        "callout" => &["kind", "title", "items", "sources", "region"],
+        "question" => &["title", "sources", "region"],
+        "step_up" => &["title", "items", "sources", "region", "doses_mg", "days_per_step", "times_a_day"],
+        other => {
+            refuse(&format!(
+                "unknown block type `{other}`; use heading, paragraph, list, callout, question or step_up"
+            ));
+            return None;
+        }
+    };
+    let present = [
+        ("kind", block.kind.is_some()),
+        ("title", block.title.is_some()),
+        ("items", !block.items.is_empty()),
+        ("sources", !block.sources.is_empty() || block.editorial),
+        ("region", block.region.is_some()),
+        ("doses_mg", !block.doses_mg.is_empty()),
+        ("days_per_step", block.days_per_step.is_some()),
+        ("times_a_day", block.times_a_day.is_some()),
+    ];
+    for (field, _) in present.iter().filter(|(field, is_set)| *is_set && !allowed.contains(field)) {
+        refuse(&format!("a {block_type} block does not take `{field}`"));
+    }
+    if block_type != "heading" {
+        if block.editorial {
+            if !block.sources.is_empty() {
+                errors.push(file.error(&block.text, "an editorial statement takes no sources"));
+            }
+        } else {
+            check_sources(file, &block.sources, known, &block.text, errors);
+        }
+    }
+    let region = match block.region.as_ref().map(|r| r.get_ref().as_str()) {
+        None => "None",
+        Some("uk") => "Some(RegionTag::Uk)",
+        Some("us") => "Some(RegionTag::Us)",
+        Some(other) => {
+            errors.push(file.error(
+                block.region.as_ref().unwrap(),
+                format!("unknown region `{other}`; use \"uk\" or \"us\""),
+            ));
+            "None"
+        }
+    };
+    let text = block.text.get_ref();
+    let sources = rust_str_list(&block.sources);
+    let items = rust_str_list(&block.items);
+    let statement = format!("Statement {{ text: {text:?}, sources: {sources} }}");
+    let title = match &block.title {
+        Some(title) => title.get_ref().as_str(),
+        None => {
+            if matches!(block_type, "callout" | "question" | "step_up") {
+                errors.push(file.error(&block.block_type, format!("a {block_type} block needs a `title`")));
+            }
+            ""
+        }
+    };
+    let kind = match block_type {
+        "heading" => {
+            let id = anchor_id(text);
+            if !anchors.insert(id.clone()) {
+                errors.push(
+                    file.error(&block.text, format!("two headings on this page share the anchor `{id}`")),
+                );
+            }
+            format!("BlockKind::Heading(Heading {{ text: {text:?}, id: {id:?} }})")
+        }
+        "paragraph" => format!("BlockKind::Paragraph({statement})"),
+        "list" => {
+            if block.items.is_empty() {
+                errors.push(file.error(&block.block_type, "a list needs `items`"));
+            }
+            format!("BlockKind::List(List {{ intro: {statement}, items: {items} }})")
+        }
+        "callout" => {
+            let kind = match block.kind.as_ref().map(|k| k.get_ref().as_str()) {
+                Some("emergency") => "Emergency",
+                Some("urgent") => "Urgent",
+                Some("warning") => "Warning",
+                Some("info") => "Info",
+                _ => {
+                    errors.push(file.error(
+                        &block.block_type,
+                        "a callout needs `kind` = \"emergency\", \"urgent\", \"warning\" or \"info\"",
+                    ));
+                    "Info"
+                }
+            };
+            format!(
+                "BlockKind::Callout(Callout {{ kind: CalloutKind::{kind}, title: {:?}, text: {text:?}, items: {items}, sources: {sources} }})",
+                title
+            )
+        }
+        "question" => {
+            format!("BlockKind::Question(Question {{ question: {:?}, answer: {statement} }})", title)
+        }
+        _ => {
+            let doses = &block.doses_mg;
+            let days = block.days_per_step.unwrap_or(0);
+            let times = block.times_a_day.unwrap_or(0);
+            if doses.is_empty() || doses.windows(2).any(|w| w[0] >= w[1]) || days == 0 || times == 0 {
+                errors.push(file.error(
+                    &block.block_type,
+                    "a step_up needs rising `doses_mg`, and `days_per_step` and `times_a_day` above 0",
+                ));
+            }
+            if block.items.len() != doses.len() {
+                errors.push(file.error(
+                    &block.block_type,
+                    format!(
+                        "a step_up needs one item (its words for people who cannot see the picture) per dose: {} doses, {} items",
+                        doses.len(),
+                        block.items.len()
+                    ),
+                ));
+            }
+            format!(
+                "BlockKind::StepUp(StepUp {{ title: {:?}, intro: {statement}, doses_mg: &{doses:?}, days_per_step: {days}, times_a_day: {times}, steps: {items} }})",
+                title
+            )
+        }
+    };
+    Some(format!("Block {{ region: {region}, kind: {kind} }}"))
+}
+
 fn rust_str_list(items: &[Spanned<String>]) -> String {
     let inner: Vec<String> = items.iter().map(|s| format!("{:?}", s.get_ref())).collect();
     format!("&[{}]", inner.join(", "))
@@ -798,6 +985,14 @@ pub fn generate(root: &Path, banned: &Path) -> Result<String, Vec<String>> {
         }
         slugs.push(slug);
     }
+    for required in REQUIRED_PAGES {
+        if !seen.contains(required) {
+            errors.push(format!(
+                "{}:1: the section `{required}` is missing from `navigation` (every section issue #3 asks for must be there)",
+                site_file.path.display()
+            ));
+        }
+    }
     let pages_dir = root.join("pages");
     let mut files: Vec<PathBuf> = std::fs::read_dir(&pages_dir)
         .map_err(|e| vec![format!("{}: cannot read: {e}", pages_dir.display())])?
@@ -843,75 +1038,24 @@ pub fn generate(root: &Path, banned: &Path) -> Result<String, Vec<String>> {
         if page.block.is_empty() {
             errors.push(format!("{}:1: page has no content blocks", file.path.display()));
         }
+        for keyword in &page.keywords {
+            rules.check(&file, keyword, &mut errors);
+        }
         let mut blocks = String::new();
+        let mut anchors = BTreeSet::new();
         for block in &page.block {
-            rules.check(&file, &block.text, &mut errors);
-            for item in &block.items {
-                rules.check(&file, item, &mut errors);
-            }
-            if let Some(title) = &block.title {
-                rules.check(&file, title, &mut errors);
-            }
-            if block.editorial {
-                if !block.sources.is_empty() {
-                    errors.push(file.error(&block.text, "an editorial statement takes no sources"));
-                }
-            } else {
-                check_sources(&file, &block.sources, &known, &block.text, &mut errors);
-            }
-            let sources = rust_str_list(&block.sources);
-            let items = rust_str_list(&block.items);
-            let text = block.text.get_ref();
-            match block.block_type.get_ref().as_str() {
-                "paragraph" => {
-                    if block.kind.is_some() || block.title.is_some() || !block.items.is_empty() {
-                        errors.push(
-                            file.error(&block.block_type, "a paragraph takes only `text` and `sources`"),
-                        );
-                    }
-                    writeln!(
-                        blocks,
-                        "        Block::Paragraph(Statement {{ text: {text:?}, sources: {sources} }}),"
-                    )
-                    .unwrap();
-                }
-                "callout" => {
-                    let kind = match block.kind.as_ref().map(|k| k.get_ref().as_str()) {
-                        Some("emergency") => "Emergency",
-                        Some("urgent") => "Urgent",
-                        Some("warning") => "Warning",
-                        Some("info") => "Info",
-                        _ => {
-                            errors.push(file.error(
-                                &block.block_type,
-                                "a callout needs `kind` = \"emergency\", \"urgent\", \"warning\" or \"info\"",
-                            ));
-                            "Info"
-                        }
-                    };
-                    let title = block.title.as_ref().map(|t| t.get_ref().as_str()).unwrap_or_else(|| {
-                        errors.push(file.error(&block.block_type, "a callout needs a `title`"));
-                        ""
-                    });
-                    writeln!(
-                        blocks,
-                        "        Block::Callout(Callout {{ kind: CalloutKind::{kind}, title: {title:?}, text: {text:?}, items: {items}, sources: {sources} }}),"
-                    )
-                    .unwrap();
-                }
-                other => errors.push(file.error(
-                    &block.block_type,
-                    format!("unknown block type `{other}`; use \"paragraph\" or \"callout\""),
-                )),
+            if let Some(code) = block_code(&file, block, (&rules, &known), &mut anchors, &mut errors) {
+                writeln!(blocks, "        {code},").unwrap();
             }
         }
         writeln!(
             out,
-            "    Page {{ slug: {:?}, nav_label: {:?}, title: {:?}, description: {:?}, blocks: &[\n{blocks}    ] }},",
+            "    Page {{ slug: {:?}, nav_label: {:?}, title: {:?}, description: {:?}, keywords: {}, blocks: &[\n{blocks}    ] }},",
             slug.get_ref(),
             page.nav_label.get_ref(),
             page.title.get_ref(),
-            page.description.get_ref()
+            page.description.get_ref(),
+            rust_str_list(&page.keywords)
         )
         .unwrap();
     }

@@ -7,7 +7,7 @@ use crate::components::{
     site_header::SiteHeader,
 };
 use crate::islands::{MISSED_DOSE_ISLAND, RED_FLAG_ISLAND};
-use crate::pages::{content_page::ContentPage, not_found::NotFound, sources::SourcesPage};
+use crate::pages::{content_page::ContentPage, not_found::NotFound, search::SearchBox, sources::SourcesPage};
 use crate::route::Route;
 use yew::prelude::*;
 
@@ -34,6 +34,9 @@ pub fn Shell(props: &ShellProps) -> Html {
             <ContentPage {page}>
                 <div id={RED_FLAG_ISLAND} class="island"><RedFlagList /></div>
             </ContentPage>
+        },
+        (Route::Search, Some(page)) => html! {
+            <ContentPage {page}><SearchBox /></ContentPage>
         },
         (_, Some(page)) => html! { <ContentPage {page} /> },
         (_, None) => html! { <NotFound /> },

@@ -67,13 +67,114 @@ pub struct Page {
     pub nav_label: &'static str,
     pub title: &'static str,
     pub description: &'static str,
+    /// Extra words that find this page in search; never shown.
+    pub keywords: &'static [&'static str],
     pub blocks: &'static [Block],
 }
 
 #[derive(Debug, PartialEq, Eq)]
-pub enum Block {
+pub struct Block {
+    /// Set when the block is true in one country only; it is then labelled, and hidden when a
+    /// clinic has chosen the other country.
+    pub region: Option<RegionTag>,
+    pub kind: BlockKind,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RegionTag {
+    Uk,
+    Us,
+}
+
+impl RegionTag {
+    /// The settings' region id this block belongs to.
+    pub fn id(self) -> &'static str {
+        match self {
+            RegionTag::Uk => "uk",
+            RegionTag::Us => "us",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            RegionTag::Uk => "In the UK",
+            RegionTag::Us => "In the US",
+        }
+    }
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub enum BlockKind {
+    /// A section heading; `id` is its anchor, listed in the page's contents.
+    Heading(Heading),
     Paragraph(Statement),
+    List(List),
     Callout(Callout),
+    Question(Question),
+    StepUp(StepUp),
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub struct Heading {
+    pub text: &'static str,
+    pub id: &'static str,
+}
+
+/// A sentence followed by bullet points, all from the same sources.
+#[derive(Debug, PartialEq, Eq)]
+pub struct List {
+    pub intro: Statement,
+    pub items: &'static [&'static str],
+}
+
+/// A question people ask, with its sourced answer.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Question {
+    pub question: &'static str,
+    pub answer: Statement,
+}
+
+/// The label's step-up schedule, drawn as a picture with `steps` as its words.
+#[derive(Debug, PartialEq, Eq)]
+pub struct StepUp {
+    pub title: &'static str,
+    pub intro: Statement,
+    pub doses_mg: &'static [u16],
+    pub days_per_step: u16,
+    pub times_a_day: u16,
+    /// One sentence per step, for people who cannot see the picture.
+    pub steps: &'static [&'static str],
+}
+
+impl Page {
+    /// The page's headings, for its "On this page" list.
+    pub fn headings(&self) -> impl Iterator<Item = &'static Heading> {
+        self.blocks.iter().filter_map(|block| match &block.kind {
+            BlockKind::Heading(heading) => Some(heading),
+            _ => None,
+        })
+    }
+
+    /// Every source the page cites, in first-cited order, once each.
+    pub fn source_ids(&self) -> Vec<&'static str> {
+        let mut ids: Vec<&'static str> = Vec::new();
+        for block in self.blocks {
+            let sources = match &block.kind {
+                BlockKind::Heading(_) => &[][..],
+                BlockKind::Paragraph(s) => s.sources,
+                BlockKind::List(l) => l.intro.sources,
+                BlockKind::Callout(c) => c.sources,
+                BlockKind::Question(q) => q.answer.sources,
+                BlockKind::StepUp(s) => s.intro.sources,
+            };
+            for id in sources {
+                if !ids.contains(id) {
+                    ids.push(id);
+                }
+            }
+        }
+        ids
+    }
 }
 
 /// Plain text with the ids of the sources it comes from (empty only for statements about the guide).

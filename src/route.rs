@@ -10,24 +10,44 @@ use crate::content::{self, Page};
 pub enum Route {
     Home,
     About,
+    HowItWorks,
+    Forms,
     Taking,
     MissedDose,
     SideEffects,
     Stopping,
+    Interactions,
+    SpecialSituations,
+    Overdose,
+    LivingWith,
+    OtherTreatments,
+    Storage,
+    Questions,
     Sources,
+    Search,
     NotFound,
 }
 
 impl Route {
     /// Every route that has a page, home first, then in navigation order.
-    pub const PAGES: [Route; 7] = [
+    pub const PAGES: [Route; 17] = [
         Route::Home,
         Route::About,
+        Route::HowItWorks,
+        Route::Forms,
         Route::Taking,
         Route::MissedDose,
         Route::SideEffects,
         Route::Stopping,
+        Route::Interactions,
+        Route::SpecialSituations,
+        Route::Overdose,
+        Route::LivingWith,
+        Route::OtherTreatments,
+        Route::Storage,
+        Route::Questions,
         Route::Sources,
+        Route::Search,
     ];
 
     /// The content page slug, which is also the route's folder name.
@@ -35,11 +55,21 @@ impl Route {
         match self {
             Route::Home => "home",
             Route::About => "about",
+            Route::HowItWorks => "how-it-works",
+            Route::Forms => "forms",
             Route::Taking => "taking",
             Route::MissedDose => "missed-dose",
             Route::SideEffects => "side-effects",
             Route::Stopping => "stopping",
+            Route::Interactions => "medicines-alcohol-driving",
+            Route::SpecialSituations => "special-situations",
+            Route::Overdose => "overdose",
+            Route::LivingWith => "living-with",
+            Route::OtherTreatments => "other-treatments",
+            Route::Storage => "storage",
+            Route::Questions => "questions",
             Route::Sources => "sources",
+            Route::Search => "search",
             Route::NotFound => "not-found",
         }
     }
@@ -63,6 +93,25 @@ impl Route {
             return Route::Home;
         }
         Route::PAGES.into_iter().find(|r| *r != Route::Home && r.slug() == path).unwrap_or(Route::NotFound)
+    }
+
+    /// The route whose page has this slug.
+    pub fn for_slug(slug: &str) -> Route {
+        Route::PAGES.into_iter().find(|r| r.slug() == slug).unwrap_or(Route::NotFound)
+    }
+
+    /// The sections a reader reads through: every page but home and search.
+    pub fn sections() -> impl Iterator<Item = Route> {
+        Route::PAGES.into_iter().filter(|r| !matches!(r, Route::Home | Route::Search))
+    }
+
+    /// The sections before and after this one, for "previous" and "next" links.
+    pub fn neighbours(self) -> (Option<Route>, Option<Route>) {
+        let sections: Vec<Route> = Route::sections().collect();
+        match sections.iter().position(|r| *r == self) {
+            Some(i) => (i.checked_sub(1).map(|p| sections[p]), sections.get(i + 1).copied()),
+            None => (None, None),
+        }
     }
 
     pub fn page(self) -> Option<&'static Page> {
@@ -126,6 +175,15 @@ mod tests {
         for (path, expected) in cases {
             assert_eq!(Route::from_relative_path(path), expected, "path {path:?}");
         }
+    }
+
+    #[test]
+    fn sections_link_to_their_neighbours_in_order() {
+        assert_eq!(Route::About.neighbours(), (None, Some(Route::HowItWorks)));
+        assert_eq!(Route::Taking.neighbours(), (Some(Route::Forms), Some(Route::MissedDose)));
+        assert_eq!(Route::Sources.neighbours(), (Some(Route::Questions), None));
+        assert_eq!(Route::Home.neighbours(), (None, None));
+        assert_eq!(Route::sections().count(), Route::PAGES.len() - 2);
     }
 
     #[test]

@@ -36,20 +36,30 @@ fn icon(kind: CalloutKind) -> Html {
 #[derive(Properties, PartialEq)]
 pub struct CalloutProps {
     pub callout: &'static CalloutContent,
+    /// 3 inside a section of the page, so the outline does not skip a level.
+    #[prop_or(2)]
+    pub level: u8,
 }
 
 #[component]
 pub fn Callout(props: &CalloutProps) -> Html {
     let callout = props.callout;
+    let title = html! {
+        <>
+            { icon(callout.kind) }
+            <span>
+                <span class="callout__label">{ label(callout.kind) }{": "}</span>
+                { callout.title }
+            </span>
+        </>
+    };
     html! {
         <section class={classes!("callout", modifier(callout.kind))}>
-            <h2 class="callout__title">
-                { icon(callout.kind) }
-                <span>
-                    <span class="callout__label">{ label(callout.kind) }{": "}</span>
-                    { callout.title }
-                </span>
-            </h2>
+            if props.level == 3 {
+                <h3 class="callout__title">{ title }</h3>
+            } else {
+                <h2 class="callout__title">{ title }</h2>
+            }
             <p>{ callout.text }</p>
             if !callout.items.is_empty() {
                 <ul>{ for callout.items.iter().map(|item| html! { <li>{ *item }</li> }) }</ul>

@@ -12,3 +12,4 @@ pub mod red_flag_list;
 pub mod red_flag_result;
 pub mod site_footer;
 pub mod site_header;
+pub mod step_up;

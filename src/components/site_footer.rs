@@ -16,6 +16,15 @@ pub fn SiteFooter() -> Html {
                 <span id={EMERGENCY_LINE_ID}>{ SITE.emergency }</span>
             </p>
             <div id={CLINIC_CONTACT_ID} class="site-footer__clinic" hidden=true></div>
+            <nav class="site-footer__sections" aria-label="All sections">
+                <ul>
+                    { for Route::sections().map(|route| html! {
+                        <li key={route.slug()}>
+                            <Link to={route}>{ route.page().map(|p| p.nav_label).unwrap_or_default() }</Link>
+                        </li>
+                    }) }
+                </ul>
+            </nav>
             <p class="site-footer__meta">
                 {"Content version "}<span class="site-footer__version">{ SITE.content_version }</span>
                 {" · Checked against its sources on "}

@@ -3,6 +3,16 @@ use crate::content::SITE;
 use crate::route::Route;
 use yew::prelude::*;
 
+/// The few places people need in a hurry; every section is listed in the contents on the
+/// start page and in the footer.
+const SHORTCUTS: [(Route, &str, Option<&str>); 5] = [
+    (Route::Home, "All sections", Some("contents")),
+    (Route::MissedDose, "Missed a dose", None),
+    (Route::SideEffects, "Symptom checker", None),
+    (Route::Stopping, "Stopping safely", None),
+    (Route::Search, "Search", None),
+];
+
 #[derive(Properties, PartialEq)]
 pub struct SiteHeaderProps {
     pub current: Route,
@@ -22,12 +32,12 @@ pub fn SiteHeader(props: &SiteHeaderProps) -> Html {
                 </Link>
                 <p class="site-header__tagline">{ SITE.tagline }</p>
             </div>
-            <nav class="site-nav" aria-label="Sections">
+            <nav class="site-nav" aria-label="Main">
                 <ul>
-                    { for Route::PAGES.into_iter().filter(|r| *r != Route::Home).map(|route| html! {
-                        <li key={route.slug()}>
-                            <Link to={route} current={props.current == route}>
-                                { route.page().map(|p| p.nav_label).unwrap_or_default() }
+                    { for SHORTCUTS.into_iter().map(|(route, label, anchor)| html! {
+                        <li key={label}>
+                            <Link to={route} anchor={anchor.map(AttrValue::Static)} current={props.current == route && anchor.is_none()}>
+                                { label }
                             </Link>
                         </li>
                     }) }
