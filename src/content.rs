@@ -344,18 +344,42 @@ pub fn source(id: &str) -> Option<&'static Source> {
 mod tests {
     use super::*;
 
-    fn all_source_ids() -> impl Iterator<Item = &'static str> {
-        PAGES.iter().flat_map(|p| p.blocks).flat_map(|b| match b {
-            Block::Paragraph(s) => s.sources.iter().copied(),
-            Block::Callout(c) => c.sources.iter().copied(),
-        })
+    #[test]
+    fn every_cited_source_resolves() {
+        for page in PAGES {
+            for id in page.source_ids() {
+                assert!(source(id).is_some(), "{}: unknown source {id}", page.slug);
+            }
+        }
     }
 
     #[test]
-    fn every_cited_source_resolves() {
-        for id in all_source_ids() {
-            assert!(source(id).is_some(), "unknown source {id}");
+    fn every_section_but_search_cites_sources_and_every_fact_block_has_some() {
+        for page in PAGES.iter().filter(|p| !matches!(p.slug, "search" | "sources")) {
+            assert!(!page.source_ids().is_empty(), "{} cites no sources", page.slug);
         }
+    }
+
+    #[test]
+    fn headings_feed_the_page_contents_with_unique_anchors() {
+        let special = page("special-situations").unwrap();
+        let ids: Vec<&str> = special.headings().map(|h| h.id).collect();
+        assert!(ids.contains(&"kidney-problems") && ids.contains(&"pregnancy"), "{ids:?}");
+        for page in PAGES {
+            let mut ids: Vec<&str> = page.headings().map(|h| h.id).collect();
+            let count = ids.len();
+            ids.sort_unstable();
+            ids.dedup();
+            assert_eq!(ids.len(), count, "{} repeats an anchor", page.slug);
+        }
+    }
+
+    #[test]
+    fn us_only_and_uk_only_facts_are_labelled_with_their_country() {
+        let forms = page("forms").unwrap();
+        let regions: Vec<RegionTag> = forms.blocks.iter().filter_map(|b| b.region).collect();
+        assert!(regions.contains(&RegionTag::Uk) && regions.contains(&RegionTag::Us));
+        assert_eq!(RegionTag::Uk.label(), "In the UK");
     }
 
     #[test]

@@ -133,6 +133,10 @@ pub mod browser {
             // Through the CSS object model, which the Content Security Policy allows.
             let _ = root.style().set_property("--brand", accent);
         }
+        if let Some(region) = settings.region {
+            // Blocks true in one country only are hidden for the other (style/app.css).
+            let _ = root.set_attribute("data-region", region.id);
+        }
         if settings.configured_emergency_number().is_some() {
             if let Some(line) = element(EMERGENCY_LINE_ID) {
                 line.set_text_content(Some(&settings.emergency_sentence()));

@@ -77,13 +77,13 @@ fn the_real_content_is_valid() {
 fn an_unknown_source_id_fails_with_file_and_line() {
     let scratch = Scratch::new();
     scratch.edit("pages/about.toml", r#"sources = ["FDA-TAB", "QCH"]"#, r#"sources = ["FDA-TAB", "QHC"]"#);
-    assert_one_error(&scratch.errors(), "about.toml:8:", "unknown source id `QHC`");
+    assert_one_error(&scratch.errors(), "about.toml:13:", "unknown source id `QHC`");
 }
 
 #[test]
 fn a_statement_without_sources_fails() {
     let scratch = Scratch::new();
-    scratch.edit("pages/taking.toml", "sources = [\"NHS-HOW\", \"PMS\"]\n", "");
+    scratch.edit("pages/taking.toml", "sources = [\"NHS-HOW\", \"PMS\", \"QCH\"]\n", "");
     assert_one_error(&scratch.errors(), "taking.toml:", "statement has no sources");
 }
 
@@ -113,7 +113,7 @@ fn every_ruled_out_claim_from_section_12_fails() {
         let scratch = Scratch::new();
         let loud = phrase.to_uppercase();
         scratch.edit("pages/about.toml", "Baclofen is a muscle relaxer.", &format!("Baclofen {loud} works."));
-        assert_one_error(&scratch.errors(), "about.toml:7:", &format!("ruled-out claim `{phrase}`"));
+        assert_one_error(&scratch.errors(), "about.toml:12:", &format!("ruled-out claim `{phrase}`"));
     }
 }
 
@@ -122,6 +122,46 @@ fn a_missing_required_page_fails() {
     let scratch = Scratch::new();
     std::fs::remove_file(scratch.0.join("pages/stopping.toml")).unwrap();
     assert_one_error(&scratch.errors(), "site.toml:", "required page");
+}
+
+#[test]
+fn a_section_missing_from_the_navigation_fails() {
+    let scratch = Scratch::new();
+    scratch.edit("site.toml", "  \"overdose\",\n", "");
+    std::fs::remove_file(scratch.0.join("pages/overdose.toml")).unwrap();
+    assert_one_error(&scratch.errors(), "site.toml:1:", "the section `overdose` is missing");
+}
+
+#[test]
+fn a_heading_with_sources_fails() {
+    let scratch = Scratch::new();
+    scratch.edit(
+        "pages/forms.toml",
+        "type = \"heading\"\ntext = \"Tablets\"\n",
+        "type = \"heading\"\ntext = \"Tablets\"\nsources = [\"NHS-HOW\"]\n",
+    );
+    assert_one_error(&scratch.errors(), "forms.toml:", "a heading block does not take `sources`");
+}
+
+#[test]
+fn a_step_up_picture_without_words_for_each_step_fails() {
+    let scratch = Scratch::new();
+    scratch.edit("pages/taking.toml", "  \"Days 10 to 12: 20 mg, three times a day (60 mg a day).\",\n", "");
+    assert_one_error(&scratch.errors(), "taking.toml:", "4 doses, 3 items");
+}
+
+#[test]
+fn an_unknown_region_fails() {
+    let scratch = Scratch::new();
+    scratch.edit("pages/forms.toml", "region = \"uk\"", "region = \"england\"");
+    assert_one_error(&scratch.errors(), "forms.toml:", "unknown region `england`");
+}
+
+#[test]
+fn two_headings_with_the_same_anchor_fail() {
+    let scratch = Scratch::new();
+    scratch.edit("pages/forms.toml", "text = \"Granules\"", "text = \"Tablets!\"");
+    assert_one_error(&scratch.errors(), "forms.toml:", "share the anchor `tablets`");
 }
 
 #[test]

@@ -10,11 +10,21 @@ export const PREFIX = '/clinic/baclofen/';
 export const PAGES = [
   ['', 'Baclofen: a plain guide'],
   ['about/', 'About baclofen'],
+  ['how-it-works/', 'How baclofen works'],
+  ['forms/', 'Forms and strengths'],
   ['taking/', 'Taking baclofen'],
   ['missed-dose/', 'If you miss a dose'],
   ['side-effects/', 'Side effects and red flags'],
   ['stopping/', 'Stopping baclofen safely'],
+  ['medicines-alcohol-driving/', 'Other medicines, alcohol and driving'],
+  ['special-situations/', 'Special situations'],
+  ['overdose/', 'Too much baclofen (overdose)'],
+  ['living-with/', 'Living with baclofen'],
+  ['other-treatments/', 'Other treatments'],
+  ['storage/', 'Storing and getting rid of baclofen'],
+  ['questions/', 'Questions people ask'],
   ['sources/', 'Sources and review'],
+  ['search/', 'Search this guide'],
 ];
 
 /**

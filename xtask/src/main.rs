@@ -9,6 +9,8 @@ use baclofen_guide::app::{Shell, ShellProps};
 use baclofen_guide::content::SITE;
 use baclofen_guide::route::Route;
 use std::path::{Path, PathBuf};
+
+mod search_index;
 use std::process::ExitCode;
 
 const BASE_TAG: &str = r#"<base href="./">"#;
@@ -232,6 +234,9 @@ fn post_build(staging: &Path, release: bool) -> Result<(), String> {
         };
         std::fs::write(&file, html).map_err(|e| format!("{}: {e}", file.display()))?;
     }
+    let index_file = staging.join("search-index.json");
+    std::fs::write(&index_file, search_index::search_index_json())
+        .map_err(|e| format!("{}: {e}", index_file.display()))?;
     if release {
         write_offline_copy(staging)?;
     }
