@@ -6,6 +6,7 @@ use crate::components::{
     missed_dose_rules::MissedDoseRules, red_flag_list::RedFlagList, site_footer::SiteFooter,
     site_header::SiteHeader,
 };
+use crate::content::{MISSED_DOSE, RED_FLAGS};
 use crate::islands::{MISSED_DOSE_ISLAND, RED_FLAG_ISLAND};
 use crate::pages::{content_page::ContentPage, not_found::NotFound, search::SearchBox, sources::SourcesPage};
 use crate::route::Route;
@@ -26,12 +27,12 @@ pub fn Shell(props: &ShellProps) -> Html {
     let body = match (route, route.page()) {
         (Route::Sources, Some(page)) => html! { <SourcesPage {page} /> },
         (Route::MissedDose, Some(page)) => html! {
-            <ContentPage {page}>
+            <ContentPage {page} helper_sources={MISSED_DOSE.source_ids()}>
                 <div id={MISSED_DOSE_ISLAND} class="island"><MissedDoseRules /></div>
             </ContentPage>
         },
         (Route::SideEffects, Some(page)) => html! {
-            <ContentPage {page}>
+            <ContentPage {page} helper_sources={RED_FLAGS.source_ids()}>
                 <div id={RED_FLAG_ISLAND} class="island"><RedFlagList /></div>
             </ContentPage>
         },

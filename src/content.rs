@@ -157,7 +157,7 @@ impl Page {
 
     /// Every source the page cites, in first-cited order, once each.
     pub fn source_ids(&self) -> Vec<&'static str> {
-        let mut ids: Vec<&'static str> = Vec::new();
+        let mut ids = Vec::new();
         for block in self.blocks {
             let sources = match &block.kind {
                 BlockKind::Heading(_) => &[][..],
@@ -167,11 +167,7 @@ impl Page {
                 BlockKind::Question(q) => q.answer.sources,
                 BlockKind::StepUp(s) => s.intro.sources,
             };
-            for id in sources {
-                if !ids.contains(id) {
-                    ids.push(id);
-                }
-            }
+            add_ids(&mut ids, sources);
         }
         ids
     }
@@ -329,6 +325,47 @@ impl MissedDoseContent {
             .find(|d| d.key == which.key())
             .expect("wording for every disagreement")
             .wording
+    }
+}
+
+/// Adds each id once, keeping the order first cited.
+fn add_ids(ids: &mut Vec<&'static str>, more: &'static [&'static str]) {
+    for id in more {
+        if !ids.contains(id) {
+            ids.push(id);
+        }
+    }
+}
+
+impl MissedDoseContent {
+    /// Every source the missed-dose rules cite, for the page's printed source list.
+    pub fn source_ids(&self) -> Vec<&'static str> {
+        let mut ids = Vec::new();
+        for statement in [
+            &self.withdrawal_question,
+            &self.pump_withdrawal_question,
+            &self.vomited_question,
+            &self.next_dose_moved,
+            &self.close_doses,
+            &self.never_double,
+            &self.safety_net,
+        ] {
+            add_ids(&mut ids, statement.sources);
+        }
+        self.rules_wording.iter().for_each(|w| add_ids(&mut ids, w.sources));
+        self.disagreements.iter().for_each(|d| add_ids(&mut ids, d.wording.sources));
+        ids
+    }
+}
+
+impl RedFlagContent {
+    /// Every source the checker's levels and rules cite, for the page's printed source list.
+    pub fn source_ids(&self) -> Vec<&'static str> {
+        let mut ids = Vec::new();
+        self.levels.iter().for_each(|l| add_ids(&mut ids, l.sources));
+        add_ids(&mut ids, self.none.sources);
+        self.rule_text.iter().for_each(|r| add_ids(&mut ids, r.sources));
+        ids
     }
 }
 

@@ -17,15 +17,21 @@
     });
   }
 
-  // 3 for a match in a title or heading, 1 in the text, 0 for none. "fits" also finds "fit".
+  // How well one typed word fits a section: its heading counts most, then the page's title and
+  // keywords, then its text; a whole word beats the start of one. 0: no match. "fits" finds "fit".
   function score(entry, word) {
     var forms = word.length > 3 && word.slice(-1) === 's' ? [word, word.slice(0, -1)] : [word];
-    function has(list) {
-      return list.some(function (w) {
-        return forms.some(function (f) { return w.lastIndexOf(f, 0) === 0; });
+    function best(list, weight) {
+      var found = 0;
+      list.forEach(function (w) {
+        forms.forEach(function (f) {
+          if (w === f) found = Math.max(found, weight + 1);
+          else if (w.lastIndexOf(f, 0) === 0) found = Math.max(found, weight);
+        });
       });
+      return found;
     }
-    return has(entry.t) ? 3 : has(entry.w) ? 1 : 0;
+    return best(entry.t, 6) || best(entry.p, 3) || best(entry.w, 1);
   }
 
   function element(tag, text, className) {
@@ -77,7 +83,7 @@
     })
     .then(function (entries) {
       index = entries.map(function (e) {
-        return { title: e.title, page: e.page, href: e.href, snippet: e.snippet, t: e.t.split(' '), w: e.w.split(' ') };
+        return { title: e.title, page: e.page, href: e.href, snippet: e.snippet, t: e.t.split(' '), p: e.p.split(' '), w: e.w.split(' ') };
       });
       box.hidden = false;
       input.addEventListener('input', show);

@@ -1,6 +1,7 @@
 //! One section of the guide as static HTML: its contents, blocks, sources and neighbours.
 
-use crate::components::{callout::Callout, citations::citations, link::Link, step_up::step_up};
+use crate::components::link::{self, Link};
+use crate::components::{callout::Callout, citations::citations, step_up::step_up};
 use crate::content::{self, Block, BlockKind, Page, SITE};
 use crate::route::Route;
 use yew::prelude::*;
@@ -11,6 +12,9 @@ pub struct ContentPageProps {
     /// A helper shown between the introduction and the page's content.
     #[prop_or_default]
     pub children: Html,
+    /// The sources the helper cites, listed with the page's own.
+    #[prop_or_default]
+    pub helper_sources: Vec<&'static str>,
 }
 
 /// A heading one level below the section headings once a section has begun, so the outline
@@ -75,8 +79,9 @@ pub fn render_blocks(blocks: &'static [Block]) -> Html {
     rendered.into_iter().collect()
 }
 
-/// The page's own headings, for readers who want to jump.
-fn on_this_page(page: &'static Page) -> Html {
+/// The page's own headings, for readers who want to jump. Each link names the page: with the
+/// `<base>` tag a bare `#id` would lead to the start page.
+fn on_this_page(route: Route, page: &'static Page) -> Html {
     let headings: Vec<_> = page.headings().collect();
     if headings.len() < 2 {
         return html! {};
@@ -85,15 +90,16 @@ fn on_this_page(page: &'static Page) -> Html {
         <nav class="toc" aria-labelledby="toc-title">
             <h2 id="toc-title" class="toc__title">{"On this page"}</h2>
             <ul>
-                { for headings.iter().map(|h| html! { <li><a href={format!("#{}", h.id)}>{ h.text }</a></li> }) }
+                { for headings.iter().map(|h| html! { <li><a href={link::href(route, None, Some(h.id))}>{ h.text }</a></li> }) }
             </ul>
         </nav>
     }
 }
 
 /// Every source the page cites in full, with the review date, so a printed page stands alone.
-fn page_sources(page: &'static Page) -> Html {
-    let ids = page.source_ids();
+fn page_sources(page: &'static Page, helper_sources: &[&'static str]) -> Html {
+    let mut ids = page.source_ids();
+    ids.extend(helper_sources.iter().filter(|id| !ids.contains(id)).collect::<Vec<_>>());
     if ids.is_empty() {
         return html! {};
     }
@@ -166,13 +172,13 @@ pub fn ContentPage(props: &ContentPageProps) -> Html {
         <article class="page">
             <h1>{ page.title }</h1>
             <p class="page__lede">{ page.description }</p>
-            { on_this_page(page) }
+            { on_this_page(route, page) }
             { props.children.clone() }
             { render_blocks(page.blocks) }
             if route == Route::Home {
                 { contents() }
             }
-            { page_sources(page) }
+            { page_sources(page, &props.helper_sources) }
             <p class="print-action"><button type="button" class="button button--secondary" data-print="" hidden=true>{"Print this page"}</button></p>
             { pager(route) }
         </article>

@@ -44,6 +44,11 @@ test('after one visit, every page and both helpers work with the server gone', a
     await waitForApp(page);
     assert.equal(await page.locator('main h1').innerText(), heading, `offline ${route || 'home'}`);
   }
+  // Search works offline too: its script and index are in the offline copy.
+  await page.goto(server.url + 'search/');
+  await page.getByLabel('Search for').fill('alcohol');
+  await page.locator('#search-results a', { hasText: 'Alcohol' }).first().waitFor();
+
   await page.goto(server.url + 'side-effects/?context=missed');
   await waitForApp(page);
   await page.getByLabel('Had a fit (seizure)').check();

@@ -111,7 +111,7 @@ test('settings from the address stay on links to other pages, and embed mode hid
   assert.equal(await page.locator('.site-header').isVisible(), false);
   assert.equal(await page.locator('footer').isVisible(), true);
   assert.equal(await page.locator('#emergency-line').innerText(), 'In an emergency call 911.');
-  await page.locator('footer a', { hasText: 'Sources and review' }).click();
+  await page.locator('.site-footer__meta a', { hasText: 'Sources and review' }).click();
   await page.waitForURL(site.url + 'sources/?region=us&embed=1');
   await waitForApp(page);
   assert.equal(await page.locator('#emergency-line').innerText(), 'In an emergency call 911.');

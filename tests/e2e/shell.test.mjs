@@ -3,16 +3,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { axeViolations, openPage, waitForApp } from './browser.mjs';
-import { useSite } from './site.mjs';
+import { PAGES, useSite } from './site.mjs';
 
-const SECTIONS = [
-  ['About baclofen', 'about/', 'About baclofen'],
-  ['Taking it', 'taking/', 'Taking baclofen'],
-  ['Missed a dose', 'missed-dose/', 'If you miss a dose'],
-  ['Side effects and red flags', 'side-effects/', 'Side effects and red flags'],
-  ['Stopping safely', 'stopping/', 'Stopping baclofen safely'],
-  ['Sources', 'sources/', 'Sources and review'],
-];
+/** Every section: all pages but home and search, in reading order. */
+const SECTIONS = PAGES.filter(([path]) => path !== '' && path !== 'search/');
 
 const site = useSite();
 
@@ -27,7 +21,9 @@ test('the shell renders with header, navigation, main landmark and footer', asyn
   await page.goto(site.url);
   await waitForApp(page);
   assert.match(await page.locator('header').innerText(), /Baclofen guide/);
-  assert.equal(await page.locator('nav[aria-label="Sections"] a').count(), SECTIONS.length);
+  assert.equal(await page.locator('nav[aria-label="Main"] a').count(), 5);
+  assert.equal(await page.locator('nav[aria-label="All sections"] a').count(), SECTIONS.length);
+  assert.equal(await page.locator('nav.contents a').count(), SECTIONS.length);
   assert.equal(await page.locator('main').count(), 1);
   const footer = await page.locator('footer').innerText();
   assert.match(footer, /does not replace your clinician/);
@@ -41,25 +37,33 @@ test('the shell renders with header, navigation, main landmark and footer', asyn
   await context.close();
 });
 
-test('navigation reaches every section, marks the current one, and back/forward work', async () => {
+test('the contents reach every section, the pager walks them in order, and back/forward work', async () => {
   const { context, page, problems } = await openPage(site.browser, site.origin);
-  await page.goto(site.url);
-  await waitForApp(page);
-  for (const [label, path, heading] of SECTIONS) {
-    await page.locator('nav[aria-label="Sections"]').getByRole('link', { name: label, exact: true }).click();
-    await page.waitForURL(site.url + path);
+  for (const [path, heading] of SECTIONS) {
+    await page.goto(site.url);
     await waitForApp(page);
+    await page.locator('nav.contents').getByRole('link', { name: heading, exact: true }).click();
+    await page.waitForURL(site.url + path);
     assert.equal(await page.locator('main h1').innerText(), heading);
-    assert.equal(await page.locator(`nav a[aria-current="page"]`).innerText(), label);
-    assert.match(await page.title(), new RegExp(`^${heading} – Baclofen guide$`));
+    assert.match(await page.title(), new RegExp(`^${heading.replace(/[()]/g, '\\$&')} – Baclofen guide$`));
   }
+  // From the first section, "Next" walks every section in order to the last.
+  await page.goto(site.url + SECTIONS[0][0]);
+  for (const [path, heading] of SECTIONS.slice(1)) {
+    await page.locator('.pager__next a').click();
+    await page.waitForURL(site.url + path);
+    assert.equal(await page.locator('main h1').innerText(), heading);
+  }
+  assert.equal(await page.locator('.pager__next').count(), 0, 'the last section has no next');
   await page.goBack();
-  await page.waitForURL(site.url + 'stopping/');
-  assert.equal(await page.locator('main h1').innerText(), 'Stopping baclofen safely');
+  await page.waitForURL(site.url + SECTIONS.at(-2)[0]);
   await page.goForward();
-  await page.waitForURL(site.url + 'sources/');
-  assert.equal(await page.locator('main h1').innerText(), 'Sources and review');
-  // The brand link returns home.
+  await page.waitForURL(site.url + SECTIONS.at(-1)[0]);
+  // The header's shortcuts mark the current page; the brand link returns home.
+  await page.locator('nav[aria-label="Main"]').getByRole('link', { name: 'Missed a dose' }).click();
+  await page.waitForURL(site.url + 'missed-dose/');
+  await waitForApp(page);
+  assert.equal(await page.locator('nav a[aria-current="page"]').innerText(), 'Missed a dose');
   await page.locator('header a', { hasText: 'Baclofen guide' }).click();
   await page.waitForURL(site.url);
   assert.equal(await page.locator('main h1').innerText(), 'Baclofen: a plain guide');
@@ -82,7 +86,7 @@ test('the skip link is the first stop for the keyboard and moves focus to the ma
 
 test('deep links and reloads work for every section under the sub-path', async () => {
   const { context, page, problems } = await openPage(site.browser, site.origin);
-  for (const [, path, heading] of SECTIONS) {
+  for (const [path, heading] of PAGES) {
     await page.goto(site.url + path);
     await waitForApp(page);
     assert.equal(await page.locator('main h1').innerText(), heading, `deep link ${path}`);
@@ -91,8 +95,8 @@ test('deep links and reloads work for every section under the sub-path', async (
     assert.equal(await page.locator('main h1').innerText(), heading, `reload ${path}`);
     // Links on a nested page still resolve against the app root.
     assert.equal(
-      await page.locator('nav a', { hasText: 'Taking it' }).evaluate((a) => a.href),
-      site.url + 'taking/',
+      await page.locator('nav[aria-label="Main"] a', { hasText: 'Missed a dose' }).evaluate((a) => a.href),
+      site.url + 'missed-dose/',
     );
   }
   // A folder without its trailing slash and index.html itself both work.
@@ -111,7 +115,7 @@ for (const colorScheme of ['light', 'dark']) {
     const { context, page, problems } = await openPage(site.browser, site.origin, { colorScheme });
     for (const width of [320, 1280]) {
       await page.setViewportSize({ width, height: 800 });
-      for (const path of ['', ...SECTIONS.map(([, p]) => p)]) {
+      for (const [path] of PAGES) {
         await page.goto(site.url + path);
         await waitForApp(page);
         assert.deepEqual(await axeViolations(page), [], `${path || 'home'} at ${width}px`);

@@ -41,7 +41,10 @@ struct Entry {
     page: &'static str,
     href: String,
     snippet: String,
+    /// Words of the entry's own heading (or the page title for the page's first part).
     title_words: Vec<String>,
+    /// The page's title and search keywords: they place the entry, but rank below its heading.
+    page_words: Vec<String>,
     body_words: Vec<String>,
 }
 
@@ -81,7 +84,8 @@ fn entries(route: Route, page: &'static Page) -> Vec<Entry> {
         page: page.title,
         href: page_href.clone(),
         snippet: page.description.to_string(),
-        title_words: words(&format!("{} {} {keywords}", page.title, page.nav_label)),
+        title_words: words(page.title),
+        page_words: words(&format!("{} {keywords}", page.nav_label)),
         body_words: words(page.description),
     }];
     for block in page.blocks {
@@ -91,7 +95,8 @@ fn entries(route: Route, page: &'static Page) -> Vec<Entry> {
                 page: page.title,
                 href: format!("{page_href}#{}", heading.id),
                 snippet: String::new(),
-                title_words: words(&format!("{} {}", heading.text, page.title)),
+                title_words: words(heading.text),
+                page_words: words(page.title),
                 body_words: Vec::new(),
             });
             continue;
@@ -108,22 +113,28 @@ fn entries(route: Route, page: &'static Page) -> Vec<Entry> {
     entries
 }
 
-/// The whole index as JSON: `[{"title", "page", "href", "snippet", "t": title words, "w": body words}]`.
+/// The whole index as JSON: `[{"title", "page", "href", "snippet", "t": heading words,
+/// "p": page words, "w": body words}]`, each list of words space-separated and without repeats.
 pub fn search_index_json() -> String {
     let mut parts = Vec::new();
     for route in Route::PAGES.into_iter().filter(|r| *r != Route::Search) {
         let Some(page) = route.page() else { continue };
         for entry in entries(route, page) {
             let title_words = unique(entry.title_words);
-            let body_words: Vec<String> =
-                unique(entry.body_words).into_iter().filter(|w| !title_words.contains(w)).collect();
+            let page_words: Vec<String> =
+                unique(entry.page_words).into_iter().filter(|w| !title_words.contains(w)).collect();
+            let body_words: Vec<String> = unique(entry.body_words)
+                .into_iter()
+                .filter(|w| !title_words.contains(w) && !page_words.contains(w))
+                .collect();
             parts.push(format!(
-                "{{\"title\":{},\"page\":{},\"href\":{},\"snippet\":{},\"t\":{},\"w\":{}}}",
+                "{{\"title\":{},\"page\":{},\"href\":{},\"snippet\":{},\"t\":{},\"p\":{},\"w\":{}}}",
                 json_string(&entry.title),
                 json_string(entry.page),
                 json_string(&entry.href),
                 json_string(&entry.snippet),
                 json_string(&title_words.join(" ")),
+                json_string(&page_words.join(" ")),
                 json_string(&body_words.join(" ")),
             ));
         }
@@ -165,7 +176,7 @@ mod tests {
             .into_iter()
             .filter(|r| *r != Route::Search)
             .flat_map(|route| entries(route, route.page().unwrap()))
-            .map(|e| (e.title, e.href, e.title_words.into_iter().chain(e.body_words).collect()))
+            .map(|e| (e.title, e.href, e.title_words.into_iter().chain(e.page_words).chain(e.body_words).collect()))
             .collect();
         let find = |query: &str| -> Vec<String> {
             let query = words(query);

@@ -1,0 +1,184 @@
+// The explainer's sections in Chromium: search as you type, printing with sources and the
+// review date, country labels and the clinic's region, contents on each page, the step-up
+// picture's words, and sources that resolve.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { axeViolations, openPage, waitForApp } from './browser.mjs';
+import { PAGES, useSite } from './site.mjs';
+
+const site = useSite();
+
+/** Every page that reads as a section (search has no text of its own). */
+const SECTIONS = PAGES.filter(([path]) => path !== 'search/');
+
+function assertClean(problems) {
+  assert.deepEqual(problems.consoleErrors, [], 'console errors');
+  assert.deepEqual(problems.pageErrors, [], 'uncaught errors');
+  assert.deepEqual(problems.foreignRequests, [], 'requests to other origins');
+}
+
+test('search lists matching sections as you type, and a result opens its section', async () => {
+  const { context, page, problems } = await openPage(site.browser, site.origin);
+  await page.goto(site.url + 'search/');
+  const input = page.getByLabel('Search for');
+  await input.pressSequentially('alc');
+  const results = page.locator('#search-results li');
+  await results.first().waitFor();
+  assert.match(await results.first().innerText(), /alcohol/i);
+  await input.pressSequentially('ohol');
+  assert.match(await page.locator('#search-status').innerText(), /sections? match(es)? “alcohol”/);
+  const texts = await results.allInnerTexts();
+  assert.ok(texts.some((t) => /In: Other medicines, alcohol and driving/.test(t)), texts.join('\n'));
+  assert.ok(texts.length <= 10);
+  // Words in any order, plural or not, all must match.
+  await input.fill('pump alarms');
+  assert.match(await results.first().innerText(), /^Pump alarms/);
+  await input.fill('zebra');
+  assert.match(await page.locator('#search-status').innerText(), /Nothing matches “zebra”/);
+  assert.equal(await results.count(), 0);
+  // Typed text is shown as text, never as markup.
+  await input.fill('<img src=x onerror=alert(1)>');
+  assert.equal(await page.locator('#search-results img, main img').count(), 0);
+  await input.fill('pregnant');
+  await page.locator('#search-results a', { hasText: 'Pregnancy' }).click();
+  await page.waitForURL(site.url + 'special-situations/#pregnancy');
+  assert.equal(await page.locator('main h1').innerText(), 'Special situations');
+  assertClean(problems);
+  await context.close();
+});
+
+test('a search address fills the box, and the results pass axe in light and dark', async () => {
+  for (const colorScheme of ['light', 'dark']) {
+    const { context, page, problems } = await openPage(site.browser, site.origin, { colorScheme });
+    for (const width of [320, 1280]) {
+      await page.setViewportSize({ width, height: 800 });
+      await page.goto(site.url + 'search/?q=kidney');
+      await page.locator('#search-results li').first().waitFor();
+      assert.equal(await page.getByLabel('Search for').inputValue(), 'kidney');
+      assert.deepEqual(await axeViolations(page), [], `search results, ${colorScheme}, ${width}px`);
+    }
+    assertClean(problems);
+    await context.close();
+  }
+});
+
+test('without JavaScript the search page still lists every section', async () => {
+  const { context, page } = await openPage(site.browser, site.origin, { javaScriptEnabled: false });
+  await page.goto(site.url + 'search/');
+  assert.equal(await page.locator('.search').isVisible(), false);
+  assert.equal(await page.locator('nav.contents a').count(), SECTIONS.length - 1);
+  await context.close();
+});
+
+test('every section prints with its sources and the review date, without navigation', async () => {
+  const { context, page, problems } = await openPage(site.browser, site.origin);
+  await page.addInitScript(() => {
+    window.print = () => document.documentElement.setAttribute('data-printed', '');
+  });
+  await page.emulateMedia({ media: 'print' });
+  for (const [path, heading] of SECTIONS.filter(([p]) => p !== 'sources/')) {
+    await page.goto(site.url + path);
+    const sources = page.locator('.page-sources');
+    assert.ok(await sources.isVisible(), `${path || 'home'} prints its sources`);
+    assert.match(await sources.innerText(), /Checked against these sources on \d{1,2} \w+ 20\d\d\. Content version \d+\.\d+\.\d+/);
+    assert.ok((await sources.locator('li').count()) > 0, `${path || 'home'} lists sources`);
+    for (const hidden of ['.site-nav', '.pager', '.toc', '.print-action', '.site-footer__sections']) {
+      const shown = await page.locator(hidden).evaluateAll((nodes) => nodes.some((n) => n.offsetParent !== null));
+      assert.equal(shown, false, `${hidden} is hidden in print on ${path || 'home'}`);
+    }
+    assert.equal(await page.locator('main h1').innerText(), heading);
+  }
+  // On screen, the button prints.
+  await page.emulateMedia({ media: 'screen' });
+  await page.goto(site.url + 'overdose/');
+  await page.getByRole('button', { name: 'Print this page' }).click();
+  assert.equal(await page.evaluate(() => document.documentElement.hasAttribute('data-printed')), true);
+  // A real PDF of the longest section renders.
+  const pdf = await page.pdf({ format: 'A4' }).catch(() => null);
+  if (pdf) assert.ok(pdf.length > 10_000);
+  assertClean(problems);
+  await context.close();
+});
+
+test('every source a section cites resolves to an entry on the Sources page', async () => {
+  const { context, page } = await openPage(site.browser, site.origin);
+  await page.goto(site.url + 'sources/');
+  const known = new Set(await page.locator('.source-list__id').allInnerTexts());
+  for (const [path] of SECTIONS) {
+    await page.goto(site.url + path);
+    const cited = await page.locator('main .citations abbr').allInnerTexts();
+    const listed = await page.locator('.page-sources strong').allInnerTexts();
+    for (const id of cited) {
+      assert.ok(known.has(id), `${path}: ${id} is not on the Sources page`);
+      assert.ok(listed.includes(id), `${path}: ${id} is missing from the page's own source list`);
+    }
+  }
+  await context.close();
+});
+
+test('country facts are labelled, both shown by default, and the clinic region hides the other', async () => {
+  const { context, page, problems } = await openPage(site.browser, site.origin);
+  const visible = (region) =>
+    page.locator(`[data-only-region="${region}"]`).evaluateAll((nodes) => nodes.filter((n) => n.offsetParent !== null).length);
+  await page.goto(site.url + 'forms/');
+  await waitForApp(page);
+  assert.ok((await visible('uk')) > 0 && (await visible('us')) > 0);
+  assert.match(await page.locator('[data-only-region="uk"]').first().innerText(), /^In the UK/);
+  assert.match(await page.locator('[data-only-region="us"]').first().innerText(), /^In the US/);
+  await page.goto(site.url + 'forms/?region=uk');
+  await waitForApp(page);
+  assert.ok((await visible('uk')) > 0);
+  assert.equal(await visible('us'), 0);
+  // The choice follows the reader to the next page.
+  await page.locator('.pager__next a').click();
+  await page.waitForURL(/taking\/\?region=uk/);
+  await waitForApp(page);
+  assert.equal(await visible('us'), 0);
+  await page.goto(site.url + 'special-situations/?region=us');
+  await waitForApp(page);
+  assert.equal(await visible('uk'), 0);
+  assert.ok((await visible('us')) > 0);
+  // A country with neither label keeps both.
+  await page.goto(site.url + 'forms/?region=au');
+  await waitForApp(page);
+  assert.ok((await visible('uk')) > 0 && (await visible('us')) > 0);
+  assertClean(problems);
+  await context.close();
+});
+
+test('each long section has its own contents, and the step-up picture has its words', async () => {
+  const { context, page, problems } = await openPage(site.browser, site.origin);
+  await page.goto(site.url + 'special-situations/');
+  const toc = page.locator('nav.toc');
+  assert.ok((await toc.locator('a').count()) >= 8);
+  await toc.getByRole('link', { name: 'Pregnancy' }).click();
+  await page.waitForFunction(() => location.hash === '#pregnancy');
+  assert.ok(await page.locator('h2#pregnancy').isVisible());
+  await page.goto(site.url + 'taking/');
+  const picture = page.locator('figure.step-up svg');
+  assert.equal(await picture.getAttribute('aria-hidden'), 'true');
+  assert.equal(await picture.locator('rect').count(), 4);
+  const steps = await page.locator('.step-up__steps li').allInnerTexts();
+  assert.equal(steps.length, 4);
+  assert.match(steps[0], /^Days 1 to 3: 5 mg, three times a day/);
+  assert.match(await page.locator('figure.step-up figcaption').innerText(), /step-up plan/);
+  assertClean(problems);
+  await context.close();
+});
+
+test('the guide never shows 25 mg tablets as a standard strength', async () => {
+  const { context, page } = await openPage(site.browser, site.origin);
+  for (const [path] of SECTIONS) {
+    await page.goto(site.url + path);
+    // The page's words, without source titles (one source is named after a 25 mg product).
+    const text = await page.locator('main').evaluate((main) => {
+      const copy = main.cloneNode(true);
+      copy.querySelectorAll('.page-sources, .citations, .source-list').forEach((n) => n.remove());
+      return copy.innerText ?? copy.textContent;
+    });
+    for (const sentence of text.split(/(?<=[.!?])\s+/).filter((s) => /25 mg tablet/i.test(s))) {
+      assert.match(sentence, /Australia|Spain|not sold in the US or the UK/, `${path}: ${sentence}`);
+    }
+  }
+  await context.close();
+});
