@@ -61,8 +61,9 @@ const ACCENT: &str = "accent";
 const EMBED: &str = "embed";
 const EMBED_ORIGINS: &str = "embed_origins";
 const URL_SETTINGS: &str = "url_settings";
-/// Read by the symptom checker itself (`?context=missed`), not a clinic setting.
-const CONTEXT: &str = "context";
+/// Read by the pages themselves, not clinic settings: the symptom checker's situations
+/// (`?context=missed`) and the search page's words (`?q=alcohol`).
+const PAGE_KEYS: [&str; 2] = ["context", "q"];
 
 const KEYS: [&str; 10] = [
     CLINIC_NAME,
@@ -146,7 +147,7 @@ impl Settings {
             }
         }
         for (key, value) in parse_query(query) {
-            if key == CONTEXT {
+            if PAGE_KEYS.contains(&key.as_str()) {
                 continue;
             }
             match value {
@@ -524,7 +525,7 @@ mod tests {
         let entries = file(&[("region", text_value("us"))]);
         let (settings, notices) = Settings::read(
             Ok(&entries),
-            "?region=uk&clinic_name=St%20Mary%27s+Clinic&embed=1&context=missed",
+            "?region=uk&clinic_name=St%20Mary%27s+Clinic&embed=1&context=missed&q=alcohol",
         );
         assert!(notices.is_empty(), "{notices:?}");
         assert_eq!(settings.call_number(), "999");

@@ -53,8 +53,10 @@ test('a search address fills the box, and the results pass axe in light and dark
     for (const width of [320, 1280]) {
       await page.setViewportSize({ width, height: 800 });
       await page.goto(site.url + 'search/?q=kidney');
+      await waitForApp(page);
       await page.locator('#search-results li').first().waitFor();
       assert.equal(await page.getByLabel('Search for').inputValue(), 'kidney');
+      assert.equal(await page.locator('.settings-notice').count(), 0, 'q is not a clinic setting');
       assert.deepEqual(await axeViolations(page), [], `search results, ${colorScheme}, ${width}px`);
     }
     assertClean(problems);

@@ -176,7 +176,9 @@ mod tests {
             .into_iter()
             .filter(|r| *r != Route::Search)
             .flat_map(|route| entries(route, route.page().unwrap()))
-            .map(|e| (e.title, e.href, e.title_words.into_iter().chain(e.page_words).chain(e.body_words).collect()))
+            .map(|e| {
+                (e.title, e.href, e.title_words.into_iter().chain(e.page_words).chain(e.body_words).collect())
+            })
             .collect();
         let find = |query: &str| -> Vec<String> {
             let query = words(query);
