@@ -13,7 +13,7 @@ import { firstViewFiles, gzipSize, BUDGETS } from '../tests/budget.mjs';
 
 const DIST = 'dist';
 const PREFIX = '/clinic/baclofen/';
-const PAGES = ['', 'missed-dose/', 'side-effects/'];
+const PAGES = ['', 'missed-dose/', 'side-effects/', 'special-situations/', 'search/'];
 
 function files(dir, prefix = '') {
   return readdirSync(dir).flatMap((name) => {

@@ -37,7 +37,14 @@ async fn shell_shows_landmarks_navigation_and_safety_footer() {
     yew::scheduler::flush().await;
 
     assert_eq!(text_of(&root, "main h1"), "If you miss a dose");
-    assert_eq!(root.query_selector_all("nav a").unwrap().length(), 6);
+    assert_eq!(root.query_selector_all("nav[aria-label=Main] a").unwrap().length(), 5);
+    let sections = Route::PAGES.len() - 2;
+    assert_eq!(
+        root.query_selector_all("nav[aria-label='All sections'] a").unwrap().length() as usize,
+        sections
+    );
+    // "Previous: Taking it" and "Next: Side effects" around this section.
+    assert_eq!(root.query_selector_all(".pager a").unwrap().length(), 2);
     assert_eq!(text_of(&root, "nav a[aria-current=page]"), "Missed a dose");
     let footer = text_of(&root, "footer");
     assert!(footer.contains(SITE.disclaimer), "{footer}");
