@@ -1,5 +1,6 @@
 // Launches Debian's Chromium through playwright-core (no browser download) and watches each page
 // for console errors, uncaught exceptions and requests that leave the test server's origin.
+import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
@@ -58,4 +59,11 @@ export async function axeViolations(page) {
     }),
   );
   return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+/** No console errors, no uncaught errors and no requests to other origins during a test. */
+export function assertClean(problems) {
+  assert.deepEqual(problems.consoleErrors, [], 'console errors');
+  assert.deepEqual(problems.pageErrors, [], 'uncaught errors');
+  assert.deepEqual(problems.foreignRequests, [], 'requests to other origins');
 }

@@ -3,19 +3,13 @@
 // picture's words, and sources that resolve.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { axeViolations, openPage, waitForApp } from './browser.mjs';
+import { assertClean, axeViolations, openPage, waitForApp } from './browser.mjs';
 import { PAGES, useSite } from './site.mjs';
 
 const site = useSite();
 
 /** Every page that reads as a section (search has no text of its own). */
 const SECTIONS = PAGES.filter(([path]) => path !== 'search/');
-
-function assertClean(problems) {
-  assert.deepEqual(problems.consoleErrors, [], 'console errors');
-  assert.deepEqual(problems.pageErrors, [], 'uncaught errors');
-  assert.deepEqual(problems.foreignRequests, [], 'requests to other origins');
-}
 
 test('search lists matching sections as you type, and a result opens its section', async () => {
   const { context, page, problems } = await openPage(site.browser, site.origin);

@@ -2,19 +2,13 @@
 // deep links, reloads and back/forward, and talk to no other origin.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { axeViolations, openPage, waitForApp } from './browser.mjs';
+import { assertClean, axeViolations, openPage, waitForApp } from './browser.mjs';
 import { PAGES, useSite } from './site.mjs';
 
 /** Every section: all pages but home and search, in reading order. */
 const SECTIONS = PAGES.filter(([path]) => path !== '' && path !== 'search/');
 
 const site = useSite();
-
-function assertClean(problems) {
-  assert.deepEqual(problems.consoleErrors, [], 'console errors');
-  assert.deepEqual(problems.pageErrors, [], 'uncaught errors');
-  assert.deepEqual(problems.foreignRequests, [], 'requests to other origins');
-}
 
 test('the shell renders with header, navigation, main landmark and footer', async () => {
   const { context, page, problems } = await openPage(site.browser, site.origin);
