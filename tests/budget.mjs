@@ -20,7 +20,10 @@ export function gzipSize(bytes) {
 export function firstViewFiles(dist, page) {
   const html = readFileSync(path.join(dist, page, 'index.html'), 'utf8');
   const linked = [...html.matchAll(/<(?:link rel="(?:stylesheet|icon)"|script) [^>]*(?:href|src)="\.?\/?([^"]+)"/g)].map((m) => m[1]);
-  const app = [...html.matchAll(/'\.\/(app-[^']+\.(?:js|wasm))'/g)].map((m) => m[1]);
+  // start.js names the app's files; it loads them once the page has painted.
+  const scripts = linked.filter((f) => f.endsWith('.js')).map((f) => readFileSync(path.join(dist, f), 'utf8'));
+  const app = [...new Set(scripts.flatMap((js) => [...js.matchAll(/'\.\/(app-[^']+\.(?:js|wasm))'/g)].map((m) => m[1])))];
+  if (!app.some((f) => f.endsWith('.wasm'))) throw new Error(`${page || 'home'}: no script names the app's WebAssembly`);
   return [path.join(page, 'index.html'), ...linked, ...app, 'config.json'];
 }
 
