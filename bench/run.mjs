@@ -10,6 +10,7 @@ import zlib from 'node:zlib';
 import { startServer } from '../tests/e2e/server.mjs';
 import { launch } from '../tests/e2e/browser.mjs';
 import { firstViewFiles, gzipSize, BUDGETS } from '../tests/budget.mjs';
+import { readability, readabilityMarkdown } from './readability.mjs';
 
 const DIST = 'dist';
 const PREFIX = '/clinic/baclofen/';
@@ -98,6 +99,7 @@ const report = {
   lighthouse: {},
   offlineReloadMs: await offlineReload(server.url),
   engine: engine(),
+  readability: readability(),
 };
 for (const p of PAGES) report.lighthouse[p || 'home'] = await lighthouse(server.url + p);
 await server.close();
@@ -124,6 +126,7 @@ const lines = [
   `- Offline reload of the missed-dose page until the helper is live: ${report.offlineReloadMs} ms.`,
   `- Exhaustive missed-dose sweep: ${report.engine.sweepAnswers.toLocaleString('en')} answers in ${report.engine.sweepSeconds} s (≈ ${report.engine.microsecondsPerAnswer} µs of CPU per answer, native).`,
   '',
+  ...readabilityMarkdown(report.readability),
 ];
 writeFileSync('bench/report.md', lines.join('\n'));
 console.log(lines.join('\n'));

@@ -28,6 +28,34 @@ struct RawSource {
 #[serde(deny_unknown_fields)]
 struct BannedFile {
     claim: Vec<BannedClaim>,
+    /// Mirror, forum and test-server domains that must never reach a patient (fact sheet §0b).
+    #[serde(default)]
+    mirror: Vec<MirrorDomain>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct MirrorDomain {
+    /// A host (`imedi.co.uk`, which also covers its subdomains) with an optional path (`drugs.com/uk`).
+    domain: String,
+    why: String,
+}
+
+impl MirrorDomain {
+    /// Whether `address` (a source's web address) is on this mirror.
+    fn matches(&self, address: &str) -> bool {
+        let lower = address.to_lowercase();
+        let rest = lower.split_once("://").map_or(lower.as_str(), |(_, r)| r);
+        let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
+        let host = host.split(':').next().unwrap_or_default();
+        let (domain_host, domain_path) = match self.domain.split_once('/') {
+            Some((h, p)) => (h, Some(p)),
+            None => (self.domain.as_str(), None),
+        };
+        let host_ok = host == domain_host || host.ends_with(&format!(".{domain_host}"));
+        let path = &rest[rest.find('/').unwrap_or(rest.len())..];
+        host_ok && domain_path.is_none_or(|p| path.starts_with(&format!("/{p}")))
+    }
 }
 
 #[derive(Deserialize)]
@@ -127,7 +155,7 @@ struct RawBlock {
 }
 
 /// The sections issue #3 asks for, in reading order; each must be a page in `navigation`.
-pub const REQUIRED_PAGES: [&str; 16] = [
+pub const REQUIRED_PAGES: [&str; 17] = [
     "about",
     "how-it-works",
     "forms",
@@ -142,6 +170,8 @@ pub const REQUIRED_PAGES: [&str; 16] = [
     "other-treatments",
     "storage",
     "questions",
+    // Issue #15: the medical words, in plain words.
+    "glossary",
     "sources",
     "search",
 ];
@@ -319,6 +349,7 @@ impl ContentFile {
 /// Everything a text must pass: not empty, no markup, no ruled-out claim.
 struct TextRules {
     banned: Vec<BannedClaim>,
+    mirrors: Vec<MirrorDomain>,
 }
 
 impl TextRules {
@@ -336,6 +367,17 @@ impl TextRules {
         let lower = value.to_lowercase();
         if lower.contains("javascript:") {
             errors.push(file.error(text, "`javascript:` is not allowed in content"));
+        }
+        for mirror in &self.mirrors {
+            if lower.contains(&mirror.domain) {
+                errors.push(file.error(
+                    text,
+                    format!(
+                        "`{}` is a mirror, not the publisher's own page (baclofen-facts.md §0b): {}",
+                        mirror.domain, mirror.why
+                    ),
+                ));
+            }
         }
         for claim in &self.banned {
             if lower.contains(&claim.phrase) {
@@ -857,11 +899,24 @@ pub fn generate(root: &Path, banned: &Path) -> Result<String, Vec<String>> {
 
     let banned_file = one(ContentFile::read(banned.to_path_buf()))?;
     let banned: BannedFile = banned_file.parse().map_err(|e| vec![e])?;
+    for mirror in &banned.mirror {
+        if mirror.domain.trim().is_empty() || mirror.domain.contains("://") {
+            errors.push(format!(
+                "{}:1: a mirror `domain` is a host with an optional path, such as `drugs.com/uk`",
+                banned_file.path.display()
+            ));
+        }
+    }
     let rules = TextRules {
         banned: banned
             .claim
             .into_iter()
             .map(|c| BannedClaim { phrase: c.phrase.to_lowercase(), why: c.why })
+            .collect(),
+        mirrors: banned
+            .mirror
+            .into_iter()
+            .map(|m| MirrorDomain { domain: m.domain.to_lowercase(), why: m.why })
             .collect(),
     };
 
@@ -881,6 +936,16 @@ pub fn generate(root: &Path, banned: &Path) -> Result<String, Vec<String>> {
         }
         if !s.address.get_ref().starts_with("https://") && !s.address.get_ref().starts_with("http://") {
             errors.push(sources_file.error(&s.address, "address must start with https:// or http://"));
+        }
+        // Patients see the publisher's own page, never a mirror or a test server (fact sheet §0b).
+        for mirror in rules.mirrors.iter().filter(|m| m.matches(s.address.get_ref())) {
+            errors.push(sources_file.error(
+                &s.address,
+                format!(
+                    "`{}` is a mirror, not the publisher's own page (baclofen-facts.md §0b): {}; cite the publisher's page",
+                    mirror.domain, mirror.why
+                ),
+            ));
         }
         let checked = date_in_words(s.checked.get_ref()).unwrap_or_else(|| {
             errors.push(sources_file.error(&s.checked, "date must be YYYY-MM-DD"));

@@ -19,19 +19,34 @@ pub struct Site {
     pub emergency_number_note: &'static str,
     /// The emergency line once a clinic or region has set the number (`{number}`).
     pub emergency_configured: &'static str,
+    /// The emergency line with a note beside the number (`{number}`, `{note}`).
+    pub emergency_with_note: &'static str,
+    /// Said beside a number no clinic set ("or your local emergency number").
+    pub emergency_local_note: &'static str,
     pub offline: Offline,
     pub startup: Startup,
 }
 
-/// A region preset for clinic settings: its emergency number and out-of-hours service, where
-/// our sources give them.
+/// A region preset for clinic settings: its emergency number and other lines, where our sources
+/// (fact sheet §0c) give them, and the device time zones that point to it.
 #[derive(Debug, PartialEq, Eq)]
 pub struct Region {
     pub id: &'static str,
     pub name: &'static str,
     pub emergency_number: Option<&'static str>,
+    /// Other emergency numbers the sources say work there (the UK's 112, Ireland's 999).
+    pub also_emergency: &'static [&'static str],
+    /// Said beside the call button ("or 999").
+    pub emergency_note: Option<&'static str>,
     pub out_of_hours_name: Option<&'static str>,
     pub out_of_hours_phone: Option<&'static str>,
+    /// Mental-health crisis line: name and number as shown.
+    pub crisis: Option<(&'static str, &'static str)>,
+    /// Poisons line: name and number as shown.
+    pub poisons: Option<(&'static str, &'static str)>,
+    pub sources: &'static [&'static str],
+    /// IANA time zone names; `Area/*` covers every zone under `Area/`.
+    pub time_zones: &'static [&'static str],
 }
 
 /// The notice offered when a new version has been downloaded for offline use.

@@ -30,7 +30,7 @@ pub fn with_query(href: &str, extra: &str) -> Option<String> {
 pub mod browser {
     use super::{with_query, HEIGHT_MESSAGE};
     use crate::components::site_footer::{CLINIC_CONTACT_ID, EMERGENCY_LINE_ID};
-    use crate::settings::{tel_href, Notice, RawValue, Settings, EMBEDDER_NOT_LISTED};
+    use crate::settings::{tel_href, ConfigFile, Inputs, Notice, RawValue, Settings, EMBEDDER_NOT_LISTED};
     use gloo_events::{EventListener, EventListenerOptions};
     use js_sys::{Array, Object, Reflect};
     use wasm_bindgen::closure::Closure;
@@ -69,28 +69,89 @@ pub mod browser {
         }
     }
 
-    /// Reads `config.json` beside the pages (if the host has one) and the address.
-    pub async fn read_settings() -> (Settings, Vec<Notice>) {
-        let entries = config_file().await;
-        let file = match &entries {
-            Some(Ok(entries)) => Ok(entries.as_slice()),
-            Some(Err(())) => Err(()),
-            None => Ok(&[][..]),
-        };
-        Settings::read(file, &query())
+    #[wasm_bindgen::prelude::wasm_bindgen]
+    extern "C" {
+        #[wasm_bindgen(js_namespace = console, js_name = warn)]
+        fn console_warn(message: &str);
     }
 
-    /// `None` when there is no file (or no network and no offline copy); `Err` when it is not a
-    /// JSON object.
-    async fn config_file() -> Option<Result<Vec<(String, RawValue)>, ()>> {
-        // Relative to the page's `<base>`: the folder that holds the start page.
-        let response = JsFuture::from(window().fetch_with_str("config.json")).await.ok()?;
-        let response: web_sys::Response = response.dyn_into().ok()?;
-        if !response.ok() {
-            return None;
-        }
+    /// How long `config.json` may take before the saved copy (or none) is used: the service
+    /// worker gives up on the network after 4 s and answers with its copy, so a little longer.
+    const CONFIG_TIMEOUT_MS: i32 = 5000;
+
+    /// The device's IANA time zone, read once at start ("" if the browser gives none).
+    pub fn time_zone() -> String {
+        let options = js_sys::Intl::DateTimeFormat::new(&Array::new(), &Object::new()).resolved_options();
+        Reflect::get(&options, &"timeZone".into()).ok().and_then(|z| z.as_string()).unwrap_or_default()
+    }
+
+    /// The page is inside a frame: `window.top !== window`.
+    pub fn in_frame() -> bool {
+        let window = window();
+        window.top().ok().flatten().is_some_and(|top| top != window)
+    }
+
+    /// Reads `config.json` beside the pages (or the copy saved on this device), the address,
+    /// whether the page is framed and the device's time zone. Notices go to the console only:
+    /// they are for the clinic's web team (the clinic setup page shows them too), not patients.
+    pub async fn read_settings() -> (Settings, Vec<Notice>) {
+        let (entries, saved) = match config_file("config.json").await {
+            Some(found) => (Some(found), false),
+            None => (saved_config_file().await, true),
+        };
+        let file = match &entries {
+            Some(Ok(entries)) if saved => ConfigFile::Saved(entries),
+            Some(Ok(entries)) => ConfigFile::Read(entries),
+            Some(Err(())) => ConfigFile::NotAnObject,
+            None => ConfigFile::Unreadable,
+        };
+        let (query, time_zone) = (query(), time_zone());
+        Settings::read(&Inputs { file, query: &query, in_frame: in_frame(), time_zone: &time_zone })
+    }
+
+    /// Resolves with undefined after `ms`.
+    fn timeout(ms: i32) -> js_sys::Promise {
+        js_sys::Promise::new(&mut |resolve, _| {
+            let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+        })
+    }
+
+    /// The file's text: `None` on an HTTP error, no network, or no answer within the timeout
+    /// (so the helpers never wait on a slow host).
+    async fn fetch_text(url: String) -> Option<String> {
+        let request = wasm_bindgen_futures::future_to_promise(async move {
+            let response: web_sys::Response =
+                JsFuture::from(window().fetch_with_str(&url)).await?.dyn_into()?;
+            if !response.ok() {
+                return Ok(JsValue::UNDEFINED);
+            }
+            JsFuture::from(response.text()?).await
+        });
+        let race = js_sys::Promise::race(&Array::of2(&request, &timeout(CONFIG_TIMEOUT_MS)));
+        JsFuture::from(race).await.ok()?.as_string()
+    }
+
+    /// The last good `config.json` the offline copy (service worker cache) holds, if any.
+    async fn saved_config_file() -> Option<Result<Vec<(String, RawValue)>, ()>> {
+        let base = document().base_uri().ok().flatten()?;
+        let url = web_sys::Url::new_with_base("config.json", &base).ok()?.href();
+        let caches = Reflect::get(&window(), &"caches".into()).ok().filter(|c| !c.is_undefined())?;
+        let matcher: js_sys::Function = Reflect::get(&caches, &"match".into()).ok()?.dyn_into().ok()?;
+        let found = matcher.call1(&caches, &url.into()).ok()?.dyn_into::<js_sys::Promise>().ok()?;
+        let response: web_sys::Response = JsFuture::from(found).await.ok()?.dyn_into().ok()?;
         let text = JsFuture::from(response.text().ok()?).await.ok()?.as_string()?;
-        let Ok(json) = js_sys::JSON::parse(&text) else { return Some(Err(())) };
+        parse_config(&text)
+    }
+
+    /// `None` when the file cannot be read now; `Err` when it is not a JSON object.
+    async fn config_file(path: &str) -> Option<Result<Vec<(String, RawValue)>, ()>> {
+        // Relative to the page's `<base>`: the folder that holds the start page.
+        parse_config(&fetch_text(path.to_string()).await?)
+    }
+
+    /// Entries of a JSON object (`Err` when the text is not one).
+    pub fn parse_config(text: &str) -> Option<Result<Vec<(String, RawValue)>, ()>> {
+        let Ok(json) = js_sys::JSON::parse(text) else { return Some(Err(())) };
         if !json.is_object() || Array::is_array(&json) {
             return Some(Err(()));
         }
@@ -119,7 +180,8 @@ pub mod browser {
     }
 
     /// Applies the settings to the static page: embedding, accent colour, the emergency line,
-    /// the clinic's numbers, settings kept on links, and the notices for ignored settings.
+    /// the clinic's numbers and settings kept on links. Notices for ignored settings go to the
+    /// console, for the clinic's web team; patients see none (nothing they rely on changed).
     pub fn apply(settings: &Settings, mut notices: Vec<Notice>) {
         let document = document();
         let root = document.document_element().expect("an <html> element");
@@ -137,16 +199,16 @@ pub mod browser {
             // Blocks true in one country only are hidden for the other (style/app.css).
             let _ = root.set_attribute("data-region", region.id);
         }
-        if settings.configured_emergency_number().is_some() {
-            if let Some(line) = element(EMERGENCY_LINE_ID) {
-                line.set_text_content(Some(&settings.emergency_sentence()));
-            }
+        if let Some(line) = element(EMERGENCY_LINE_ID) {
+            line.set_text_content(Some(&settings.emergency_sentence()));
         }
         if let Some(contact) = element(CLINIC_CONTACT_ID) {
             show_clinic(&document, &contact, settings);
         }
         keep_settings_on_links(settings.carried_query());
-        show_notices(&document, &notices);
+        for notice in &notices {
+            console_warn(&notice.console_line());
+        }
     }
 
     fn child(
@@ -162,54 +224,39 @@ pub mod browser {
         element
     }
 
+    /// "Riverside Neurology: 020 7946 0000. NHS 111: 111." The name once, each number in its
+    /// own left-to-right isolate (`<bdi dir="ltr">`) inside a `tel:` link made of its digits, so
+    /// no name, in any script, can reorder a number.
     fn show_clinic(document: &web_sys::Document, contact: &web_sys::Element, settings: &Settings) {
         let name = settings.clinic_name.as_deref();
-        let phones = [
-            settings.clinic_phone.as_deref().map(|phone| (name.unwrap_or("Your clinic"), phone)),
-            settings.out_of_hours(),
-        ];
-        if name.is_none() && phones.iter().all(Option::is_none) {
+        let clinic = settings.clinic_phone.as_deref();
+        let out_of_hours = settings.out_of_hours();
+        if name.is_none() && clinic.is_none() && out_of_hours.is_none() {
             return;
         }
         let paragraph = child(document, contact, "p", "");
-        if let Some(name) = name {
-            child(document, &paragraph, "strong", name);
+        let clinic_named = name.is_some() || clinic.is_some();
+        if clinic_named {
+            let strong = child(document, &paragraph, "strong", "");
+            child(document, &strong, "bdi", name.unwrap_or("Your clinic"));
         }
-        for (label, phone) in phones.into_iter().flatten() {
-            let _ = paragraph.append_with_str_1(&format!(" {label}: "));
-            let link = child(document, &paragraph, "a", phone);
+        let number = |after: &str, phone: &str| {
+            let _ = paragraph.append_with_str_1(after);
+            let link = child(document, &paragraph, "a", "");
             let _ = link.set_attribute("href", &tel_href(phone));
+            let _ = child(document, &link, "bdi", phone).set_attribute("dir", "ltr");
+        };
+        if let Some(phone) = clinic {
+            number(": ", phone);
+        }
+        if let Some((label, phone)) = out_of_hours {
+            if clinic_named {
+                let _ = paragraph.append_with_str_1(if clinic.is_some() { ". " } else { " · " });
+            }
+            child(document, &paragraph, "bdi", label);
+            number(": ", phone);
         }
         let _ = contact.remove_attribute("hidden");
-    }
-
-    fn show_notices(document: &web_sys::Document, notices: &[Notice]) {
-        let Some(main) = document.get_element_by_id(crate::app::MAIN_ID) else { return };
-        if notices.is_empty() {
-            return;
-        }
-        let section = document.create_element("section").expect("a valid tag name");
-        section.set_class_name("settings-notice");
-        let _ = section.set_attribute("role", "status");
-        let _ = section.set_attribute("aria-labelledby", "settings-notice-title");
-        let title = child(document, &section, "h2", "Some settings were ignored");
-        title.set_id("settings-notice-title");
-        child(
-            document,
-            &section,
-            "p",
-            "The guide uses its usual settings instead. For the clinic's web team:",
-        );
-        let list = child(document, &section, "ul", "");
-        for notice in notices {
-            let item = child(document, &list, "li", "");
-            if !notice.setting.is_empty() {
-                child(document, &item, "code", &notice.setting);
-                let _ = item.append_with_str_1(" ");
-            }
-            let _ = item.append_with_str_1(notice.message);
-        }
-        let _ = main.prepend_with_node_1(&section);
     }
 
     /// Settings from the address stay on every link to another page of the guide (a clinic's
@@ -251,7 +298,7 @@ pub mod browser {
             return Ok(()); // Opened on its own: nothing to tell.
         };
         let embedder = embedder_origin(&window);
-        let Some(origin) = embedder.filter(|o| settings.embed_origins.contains(o)) else {
+        let Some(origin) = embedder.filter(|o| settings.embedder_allowed(o)) else {
             return Err(Notice { setting: "embed_origins".into(), message: EMBEDDER_NOT_LISTED });
         };
         let root = document().document_element().expect("an <html> element");

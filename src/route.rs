@@ -23,6 +23,7 @@ pub enum Route {
     OtherTreatments,
     Storage,
     Questions,
+    Glossary,
     Sources,
     Search,
     NotFound,
@@ -30,7 +31,7 @@ pub enum Route {
 
 impl Route {
     /// Every route that has a page, home first, then in navigation order.
-    pub const PAGES: [Route; 17] = [
+    pub const PAGES: [Route; 18] = [
         Route::Home,
         Route::About,
         Route::HowItWorks,
@@ -46,6 +47,7 @@ impl Route {
         Route::OtherTreatments,
         Route::Storage,
         Route::Questions,
+        Route::Glossary,
         Route::Sources,
         Route::Search,
     ];
@@ -68,6 +70,7 @@ impl Route {
             Route::OtherTreatments => "other-treatments",
             Route::Storage => "storage",
             Route::Questions => "questions",
+            Route::Glossary => "glossary",
             Route::Sources => "sources",
             Route::Search => "search",
             Route::NotFound => "not-found",
@@ -181,7 +184,7 @@ mod tests {
     fn sections_link_to_their_neighbours_in_order() {
         assert_eq!(Route::About.neighbours(), (None, Some(Route::HowItWorks)));
         assert_eq!(Route::Taking.neighbours(), (Some(Route::Forms), Some(Route::MissedDose)));
-        assert_eq!(Route::Sources.neighbours(), (Some(Route::Questions), None));
+        assert_eq!(Route::Sources.neighbours(), (Some(Route::Glossary), None));
         assert_eq!(Route::Home.neighbours(), (None, None));
         assert_eq!(Route::sections().count(), Route::PAGES.len() - 2);
     }

@@ -1,8 +1,21 @@
 //! Clinic settings: from `config.json` beside the pages (a clinic that hosts the guide edits it,
-//! no rebuild) and from the page address (for embedding). Every value is checked here; anything
-//! invalid is ignored and reported as a notice that the page shows. Names stay plain text and
-//! phone numbers only digits, spaces and `+`, so nothing from a setting can become HTML or a
-//! `javascript:` link. Pure: no browser calls, tested natively (`tests/settings_property.rs`).
+//! no rebuild) and from the page address (for embedding), plus the device's time zone for the
+//! emergency number when nobody has set one. Pure: no browser calls, tested natively
+//! (`tests/settings_property.rs`); the browser glue (`islands.rs`) passes everything in.
+//!
+//! Trust, in order (issue #14):
+//! - the clinic's file wins: a setting that `config.json` names is never taken from the address;
+//! - the address only fills what the file leaves unset, and only when the page is inside a frame
+//!   (an embedding page). A page opened from a link takes nothing from its address, because a
+//!   spoofed number would carry the host's trust;
+//! - if `config.json` cannot be read and the device has no saved copy, the address is refused;
+//! - an emergency number from the address must be one of the effective region's numbers (the
+//!   file's region, else the device's time-zone region; with neither, 112).
+//!
+//! Every value is checked here: text without hidden formatting characters (bidi controls,
+//! zero-width characters), phone numbers cleaned to digits and separators, `tel:` built from the
+//! digits alone. What is ignored becomes a [`Notice`] for the clinic's web team (console and the
+//! clinic setup page), never text for patients.
 
 use crate::content::{Region, MISSED_DOSE, REGIONS, SITE};
 
@@ -24,7 +37,33 @@ pub enum Origin {
     Address,
 }
 
-/// One setting that was ignored, and why, in words for the clinic's web team.
+/// What became of `config.json` when the page started.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum ConfigFile<'a> {
+    /// Read from the host just now.
+    Read(&'a [(String, RawValue)]),
+    /// The host gave an error or no answer in time; this is the last good copy on this device.
+    Saved(&'a [(String, RawValue)]),
+    /// Read, but not a JSON object.
+    NotAnObject,
+    /// An error, no network or no answer in time, and no saved copy on this device.
+    Unreadable,
+}
+
+/// Everything the settings depend on, read once when the page starts.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Inputs<'a> {
+    pub file: ConfigFile<'a>,
+    /// The page address's query (`?a=b&c=d`).
+    pub query: &'a str,
+    /// The page is inside a frame (`window.top !== window`): an embedding page.
+    pub in_frame: bool,
+    /// The device's IANA time zone (`Intl.DateTimeFormat().resolvedOptions().timeZone`), or "".
+    pub time_zone: &'a str,
+}
+
+/// One setting that was ignored, and why, in words for the clinic's web team (never shown to
+/// patients: see [`Notice::console_line`]).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Notice {
     /// The setting's name as given (cleaned to plain text and shortened).
@@ -32,14 +71,31 @@ pub struct Notice {
     pub message: &'static str,
 }
 
+impl Notice {
+    /// The line written to the browser console.
+    pub fn console_line(&self) -> String {
+        format!("Baclofen guide settings: {} {}", self.setting, self.message)
+    }
+
+    /// A name that is not a setting this guide knows (counted on the clinic setup page).
+    pub fn is_unknown_name(&self) -> bool {
+        self.message == UNKNOWN
+    }
+}
+
 /// Settings that passed their checks; `None` means "not set".
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Settings {
     pub clinic_name: Option<String>,
+    /// As typed, cleaned ("+44 20 7946 0000"); [`tel_href`] dials its digits.
     pub clinic_phone: Option<String>,
     pub out_of_hours_phone: Option<String>,
     pub emergency_number: Option<String>,
+    /// The region a clinic chose (in `config.json`, or in an embedding page's address when it
+    /// agrees with the device's time zone).
     pub region: Option<&'static Region>,
+    /// The region the device's time zone points to (fact sheet §0c), for when no clinic chose.
+    pub time_zone_region: Option<&'static Region>,
     /// The missed-dose "too close to the next dose" window, in minutes.
     pub skip_window: Option<u16>,
     /// `#rrggbb`, dark enough for white text.
@@ -65,7 +121,8 @@ const URL_SETTINGS: &str = "url_settings";
 /// (`?context=missed`) and the search page's words (`?q=alcohol`).
 const PAGE_KEYS: [&str; 2] = ["context", "q"];
 
-const KEYS: [&str; 10] = [
+/// Every setting name, in the order the clinic setup page lists them.
+pub const KEYS: [&str; 10] = [
     CLINIC_NAME,
     CLINIC_PHONE,
     OUT_OF_HOURS_PHONE,
@@ -79,34 +136,40 @@ const KEYS: [&str; 10] = [
 ];
 
 pub const MAX_NAME_CHARS: usize = 80;
-/// More notices than this are summed up in one line: a page full of them helps no one.
+/// More notices than this are summed up in one line.
 pub const MAX_NOTICES: usize = 8;
 
 const NOT_TEXT: &str = "must be text in quotes.";
-const BAD_NAME: &str = "must be plain text of 1 to 80 characters, without < or >.";
-const BAD_PHONE: &str = "must be a phone number: 3 to 15 digits, spaces, and + only at the start.";
+const BAD_NAME: &str = "must be plain text of 1 to 80 characters, without < or >, without hidden formatting characters (such as right-to-left marks) and without a phone number (3 or more digits together).";
+const BAD_PHONE: &str = "must be a phone number written in digits: 3 to 15 digits, with spaces, hyphens, dots or brackets between them, and + only at the start (for example 020 7946 0000 or +44 20 7946 0000). Letters cannot be dialled.";
 const BAD_EMERGENCY: &str = "must be the emergency number alone, 2 to 6 digits (for example 999).";
-const EMERGENCY_FROM_ADDRESS: &str =
-    "from the address can only be 999, 911, 000 or 112. Set any other number in config.json.";
+const EMERGENCY_FROM_ADDRESS: &str = "from the address must be an emergency number of the region (the region in config.json, or else the device's time zone). Set any other number in config.json.";
+const REGION_FROM_ADDRESS: &str =
+    "from the address must match the device's time zone region. Set the region in config.json.";
 const BAD_REGION: &str = "must be one of uk, ie, us, ca, au, nz or other.";
-const REGION_WITHOUT_NUMBER: &str = "has no emergency number in our sources yet, so the general emergency line is shown. Set emergency_number as well.";
+const REGION_WITHOUT_NUMBER: &str = "has no emergency number in our sources, so the number comes from the device's time zone (or the general emergency line). Set emergency_number as well.";
 const BAD_THRESHOLD: &str = "must be a whole number of minutes within the range the guide allows.";
 const BAD_ACCENT: &str = "must be a colour like #005eb8, dark enough for white text on it.";
 const BAD_SWITCH: &str = "must be true or false (or 1 or 0).";
-const BAD_ORIGINS: &str = "must be a list of web origins such as \"https://clinic.example\".";
+const BAD_ORIGINS: &str =
+    "must be a list of web origins such as \"https://clinic.example\" (https, no path, no slash at the end).";
 const FILE_ONLY: &str = "can only be set in config.json.";
 const ADDRESS_OFF: &str = "was ignored: this site takes settings only from config.json.";
+const NOT_IN_FRAME: &str = "was ignored: settings in the address apply only when the guide is embedded in another page, never on a page opened from a link.";
+const SET_IN_FILE: &str = "was ignored: config.json sets it, and the clinic's file always wins.";
+const NO_FILE: &str = "was ignored: config.json could not be read, so settings in the address are refused.";
 const UNKNOWN: &str = "is not a setting this guide knows.";
 const BAD_ENCODING: &str = "could not be read from the address.";
 const BAD_FILE: &str = "could not be read: it must be a JSON object, such as {\"region\": \"uk\"}.";
+const UNREADABLE: &str = "could not be read (an error from the host, or no answer within a few seconds) and this device has no saved copy: the guide shows its general emergency line and refuses settings in the address.";
+const SAVED_COPY: &str = "could not be read just now (an error from the host, or no answer within a few seconds): the copy saved on this device was used.";
 /// Said when the page is embedded by a site that `embed_origins` does not list.
 pub const EMBEDDER_NOT_LISTED: &str =
     "does not list the site this page is embedded in, so the page height is not shared with it.";
 const TOO_MANY: &str = "More settings were ignored: check config.json and the address.";
 
 /// The settings as the helpers receive them: read once when the page starts, so two values
-/// are the same settings exactly when they are the same allocation (a cheap comparison, and
-/// no field-by-field comparison code in the WebAssembly).
+/// are the same settings exactly when they are the same allocation.
 #[derive(Clone, Debug, Default)]
 pub struct SharedSettings(pub std::rc::Rc<Settings>);
 
@@ -124,36 +187,69 @@ impl std::ops::Deref for SharedSettings {
 }
 
 impl Settings {
-    /// Reads `config.json` (its entries, or `Err(())` if it was not a JSON object) and then the
-    /// address query (`?a=b&c=d`), which can override it unless the file sets `url_settings` to
-    /// false. Never panics; every ignored setting gets a notice.
-    pub fn read(file: Result<&[(String, RawValue)], ()>, query: &str) -> (Settings, Vec<Notice>) {
+    /// Reads the settings: `config.json` first, then what the address may fill (see the module
+    /// comment). Never panics; every ignored setting gets a notice for the web team.
+    pub fn read(inputs: &Inputs) -> (Settings, Vec<Notice>) {
         let mut reader = Reader::default();
+        reader.settings.time_zone_region = region_for_time_zone(inputs.time_zone);
+        let entries: &[(String, RawValue)] = match inputs.file {
+            ConfigFile::Read(entries) => entries,
+            ConfigFile::Saved(entries) => {
+                reader.notice("config.json", SAVED_COPY);
+                entries
+            }
+            ConfigFile::NotAnObject => {
+                reader.notice("config.json", BAD_FILE);
+                &[]
+            }
+            ConfigFile::Unreadable => {
+                reader.notice("config.json", UNREADABLE);
+                &[]
+            }
+        };
+        let file_read = matches!(inputs.file, ConfigFile::Read(_) | ConfigFile::Saved(_));
         let mut address_allowed = true;
-        match file {
-            Err(()) => reader.notice("config.json", BAD_FILE),
-            Ok(entries) => {
-                for (key, value) in entries {
-                    if key == URL_SETTINGS {
-                        match switch(value) {
-                            Some(on) => address_allowed = on,
-                            None => reader.notice(key, BAD_SWITCH),
-                        }
-                    } else if !key.starts_with('_') {
-                        // Keys starting with `_` are comments for the clinic's web team.
-                        reader.apply(key, value, Origin::File);
-                    }
+        let mut in_file: Vec<&str> = Vec::new();
+        for (key, value) in entries {
+            if key == URL_SETTINGS {
+                match switch(value) {
+                    Some(on) => address_allowed = on,
+                    None => reader.notice(key, BAD_SWITCH),
                 }
+            } else if !key.starts_with('_') {
+                // Keys starting with `_` are comments for the clinic's web team.
+                in_file.push(key);
+                reader.apply(key, value, Origin::File);
             }
         }
-        for (key, value) in parse_query(query) {
+        // A region chosen in the file sets its numbers too: the address cannot replace them.
+        if let Some(region) = reader.settings.region {
+            if region.emergency_number.is_some() {
+                in_file.push(EMERGENCY_NUMBER);
+            }
+            if region.out_of_hours_phone.is_some() {
+                in_file.push(OUT_OF_HOURS_PHONE);
+            }
+        }
+        let refused = if !inputs.in_frame {
+            Some(NOT_IN_FRAME)
+        } else if !file_read {
+            Some(NO_FILE)
+        } else if !address_allowed {
+            Some(ADDRESS_OFF)
+        } else {
+            None
+        };
+        for (key, value) in parse_query(inputs.query) {
             if PAGE_KEYS.contains(&key.as_str()) {
                 continue;
             }
-            match value {
-                Err(()) => reader.notice(&key, BAD_ENCODING),
-                Ok(_) if !address_allowed => reader.notice(&key, ADDRESS_OFF),
-                Ok(text) => reader.apply(&key, &RawValue::Text(text), Origin::Address),
+            match (value, refused) {
+                _ if !KEYS.contains(&key.as_str()) => reader.notice(&key, UNKNOWN),
+                (Err(()), _) => reader.notice(&key, BAD_ENCODING),
+                (_, Some(why)) => reader.notice(&key, why),
+                _ if in_file.contains(&key.as_str()) => reader.notice(&key, SET_IN_FILE),
+                (Ok(text), None) => reader.apply(&key, &RawValue::Text(text), Origin::Address),
             }
         }
         if let Some(region) = reader.settings.region {
@@ -169,25 +265,70 @@ impl Settings {
         (settings, notices)
     }
 
-    /// The number for emergency call buttons: set by the clinic or region, else the default.
-    pub fn call_number(&self) -> &str {
-        self.configured_emergency_number().unwrap_or(SITE.emergency_default_number)
+    /// The region whose numbers apply: the clinic's, if it has an emergency number, else the
+    /// device's time-zone region.
+    fn number_region(&self) -> Option<&'static Region> {
+        self.region.filter(|r| r.emergency_number.is_some()).or(self.time_zone_region)
     }
 
-    /// The emergency number set by the clinic or its region, if any.
+    /// The number for emergency call buttons: the clinic's, else its region's, else the device's
+    /// time-zone region's, else 112 (with "or your local emergency number").
+    pub fn call_number(&self) -> &str {
+        self.emergency_number
+            .as_deref()
+            .or(self.number_region().and_then(|r| r.emergency_number))
+            .unwrap_or(SITE.emergency_default_number)
+    }
+
+    /// What to say beside a call button: the region's alternative ("or 999" in Ireland), or "or
+    /// your local emergency number" when the number is a guess from the time zone or the general
+    /// default. `None` only when a clinic set the number (or chose a region that has no note).
+    pub fn emergency_note(&self) -> Option<&str> {
+        if self.emergency_number.is_some() {
+            return None;
+        }
+        match self.region.filter(|r| r.emergency_number.is_some()) {
+            Some(chosen) => chosen.emergency_note,
+            None => Some(
+                self.time_zone_region.and_then(|r| r.emergency_note).unwrap_or(SITE.emergency_local_note),
+            ),
+        }
+    }
+
+    /// The mental-health crisis line of the region whose numbers apply: (name, number as shown).
+    pub fn crisis_line(&self) -> Option<(&'static str, &'static str)> {
+        self.number_region()?.crisis
+    }
+
+    /// The poisons line of the region whose numbers apply: (name, number as shown).
+    pub fn poisons_line(&self) -> Option<(&'static str, &'static str)> {
+        self.number_region()?.poisons
+    }
+
+    /// The effective region: the clinic's choice, else the device's time-zone region.
+    pub fn region_id(&self) -> Option<&str> {
+        self.region.or(self.time_zone_region).map(|r| r.id)
+    }
+
+    /// The emergency number set by the clinic or its region, if any (not the time zone's guess).
     pub fn configured_emergency_number(&self) -> Option<&str> {
         self.emergency_number.as_deref().or(self.region.and_then(|r| r.emergency_number))
     }
 
-    /// The emergency line for footers and answers.
+    /// The emergency line for footers and answers: the general line (999 UK, 911 US, 000
+    /// Australia or local) until a clinic, a region or the time zone gives the number.
     pub fn emergency_sentence(&self) -> String {
-        match self.configured_emergency_number() {
-            Some(number) => SITE.emergency_configured.replace("{number}", number),
-            None => SITE.emergency.to_string(),
+        if self.configured_emergency_number().is_none() && self.time_zone_region.is_none() {
+            return SITE.emergency.to_string();
+        }
+        let number = self.call_number();
+        match self.emergency_note() {
+            Some(note) => SITE.emergency_with_note.replace("{number}", number).replace("{note}", note),
+            None => SITE.emergency_configured.replace("{number}", number),
         }
     }
 
-    /// The out-of-hours service: the clinic's own number, else the region's service.
+    /// The out-of-hours service: the clinic's own number, else its region's service.
     pub fn out_of_hours(&self) -> Option<(&str, &str)> {
         match (&self.out_of_hours_phone, self.region) {
             (Some(phone), _) => Some(("Out of hours", phone)),
@@ -213,12 +354,34 @@ impl Settings {
             .collect::<Vec<_>>()
             .join("&")
     }
+
+    /// Whether the page height may be posted to this embedding origin: exact origin match
+    /// (scheme, host and port) with an entry of `embed_origins`.
+    pub fn embedder_allowed(&self, embedder: &str) -> bool {
+        origin(embedder).is_some_and(|o| self.embed_origins.contains(&o))
+    }
 }
 
-/// `tel:` address for a checked phone number (spaces removed).
+/// `tel:` address for a phone number: `+` (if the number starts with one) and the digits,
+/// nothing else, whatever the text holds.
 pub fn tel_href(phone: &str) -> String {
-    let digits: String = phone.chars().filter(|c| *c != ' ').collect();
-    format!("tel:{digits}")
+    let plus = if phone.trim_start().starts_with('+') { "+" } else { "" };
+    let digits: String = phone.chars().filter(char::is_ascii_digit).collect();
+    format!("tel:{plus}{digits}")
+}
+
+/// The region a device's IANA time zone points to (`content/site.toml`, fact sheet §0c).
+pub fn region_for_time_zone(zone: &str) -> Option<&'static Region> {
+    let zone = zone.trim();
+    if zone.is_empty() {
+        return None;
+    }
+    REGIONS.iter().find(|region| {
+        region.time_zones.iter().any(|pattern| match pattern.strip_suffix('*') {
+            Some(area) => zone.len() > area.len() && zone[..area.len()].eq_ignore_ascii_case(area),
+            None => zone.eq_ignore_ascii_case(pattern),
+        })
+    })
 }
 
 #[derive(Default)]
@@ -239,14 +402,11 @@ impl Reader {
         if origin == Origin::Address && (key == EMBED_ORIGINS || key == URL_SETTINGS) {
             return self.notice(key, FILE_ONLY);
         }
-        let accepted = set(&mut self.settings, key, value, origin);
-        match accepted {
+        match set(&mut self.settings, key, value, origin) {
             Ok(()) => {
-                if origin == Origin::Address {
-                    if let RawValue::Text(text) = value {
-                        self.settings.carried.retain(|(k, _)| *k != key);
-                        self.settings.carried.push((key, text.clone()));
-                    }
+                if let (Origin::Address, RawValue::Text(text)) = (origin, value) {
+                    self.settings.carried.retain(|(k, _)| *k != key);
+                    self.settings.carried.push((key, text.clone()));
                 }
             }
             Err(message) => self.notice(key, message),
@@ -263,12 +423,19 @@ fn set(s: &mut Settings, key: &str, value: &RawValue, origin: Origin) -> Result<
         EMERGENCY_NUMBER => {
             let number = emergency_number(&text(value)?).ok_or(BAD_EMERGENCY)?;
             // A link could otherwise show a made-up "emergency" number on the clinic's own site.
-            if origin == Origin::Address && !known_emergency_number(&number) {
+            if origin == Origin::Address && !regional_emergency_number(s, &number) {
                 return Err(EMERGENCY_FROM_ADDRESS);
             }
             s.emergency_number = Some(number);
         }
-        REGION => s.region = Some(region(&text(value)?).ok_or(BAD_REGION)?),
+        REGION => {
+            let region = region(&text(value)?).ok_or(BAD_REGION)?;
+            // From a link, a region could otherwise change the emergency number.
+            if origin == Origin::Address && s.time_zone_region.map(|r| r.id) != Some(region.id) {
+                return Err(REGION_FROM_ADDRESS);
+            }
+            s.region = Some(region);
+        }
         THRESHOLD => s.skip_window = Some(whole_number(value).and_then(threshold).ok_or(BAD_THRESHOLD)?),
         ACCENT => s.accent = Some(accent(&text(value)?).ok_or(BAD_ACCENT)?),
         EMBED => s.embed = switch(value).ok_or(BAD_SWITCH)?,
@@ -277,9 +444,17 @@ fn set(s: &mut Settings, key: &str, value: &RawValue, origin: Origin) -> Result<
     Ok(())
 }
 
-/// A setting's name, safe and short enough to show in a notice.
+/// An emergency number of the region whose numbers apply (with none, the general default).
+fn regional_emergency_number(s: &Settings, number: &str) -> bool {
+    match s.number_region() {
+        Some(region) => region.emergency_number == Some(number) || region.also_emergency.contains(&number),
+        None => number == SITE.emergency_default_number,
+    }
+}
+
+/// A setting's name, safe and short enough to show to the web team.
 fn display_key(key: &str) -> String {
-    let clean: String = key.chars().filter(|c| !c.is_control()).take(40).collect();
+    let clean: String = key.chars().filter(|c| !hidden(*c)).take(40).collect();
     if clean.is_empty() {
         "(no name)".to_string()
     } else {
@@ -294,28 +469,90 @@ fn text(value: &RawValue) -> Result<String, &'static str> {
     }
 }
 
+/// Format characters (Unicode category Cf: bidi controls and isolates, zero-width characters,
+/// the Arabic letter mark, invisible operators, tags…), control characters, line and paragraph
+/// separators, and blank "filler" letters: characters that change or hide what text shows.
+pub fn hidden(c: char) -> bool {
+    const RANGES: [(u32, u32); 25] = [
+        (0x00AD, 0x00AD),
+        (0x034F, 0x034F),
+        (0x0600, 0x0605),
+        (0x061C, 0x061C),
+        (0x06DD, 0x06DD),
+        (0x070F, 0x070F),
+        (0x0890, 0x0891),
+        (0x08E2, 0x08E2),
+        (0x115F, 0x1160),
+        (0x17B4, 0x17B5),
+        (0x180B, 0x180F),
+        (0x200B, 0x200F),
+        (0x2028, 0x202E),
+        (0x2060, 0x206F),
+        (0x3164, 0x3164),
+        (0xFE00, 0xFE0F),
+        (0xFEFF, 0xFEFF),
+        (0xFFA0, 0xFFA0),
+        (0xFFF9, 0xFFFB),
+        (0x110BD, 0x110BD),
+        (0x110CD, 0x110CD),
+        (0x13430, 0x1343F),
+        (0x1BCA0, 0x1BCA3),
+        (0x1D173, 0x1D17A),
+        (0xE0000, 0xE0FFF),
+    ];
+    let c32 = c as u32;
+    c.is_control() || RANGES.iter().any(|(from, to)| (*from..=*to).contains(&c32))
+}
+
 fn clinic_name(text: &str) -> Option<String> {
     let chars = text.chars().count();
-    let plain = !text.chars().any(|c| c.is_control() || c == '<' || c == '>');
+    let plain = !text.chars().any(|c| hidden(c) || c == '<' || c == '>');
+    // A number in a name could be taken for the number to call ("ignore 999, call 0909…").
+    let mut run = 0;
+    let phone_like = text.chars().any(|c| {
+        run = if c.is_ascii_digit() { run + 1 } else { 0 };
+        run >= 3
+    });
     // Runs of spaces collapse to one, as they would on screen.
-    (plain && (1..=MAX_NAME_CHARS).contains(&chars))
+    (plain && !phone_like && (1..=MAX_NAME_CHARS).contains(&chars))
         .then(|| text.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
-fn phone(text: &str) -> Option<String> {
-    let body = text.strip_prefix('+').unwrap_or(text);
-    let digits = body.chars().filter(char::is_ascii_digit).count();
-    let allowed = body.chars().all(|c| c.is_ascii_digit() || c == ' ');
-    (allowed && (3..=15).contains(&digits)).then(|| text.split_whitespace().collect::<Vec<_>>().join(" "))
+/// A phone number as clinics type it, cleaned: "020-7946-0000", "+44 (0)20 7946 0000" (the
+/// "(0)" trunk prefix after a country code is dropped), "(555) 123-4567", dots, spaces. Only
+/// ASCII digits, spaces, `-`, `.`, brackets around digits, and `+` at the start; 3 to 15 digits.
+pub fn phone(text: &str) -> Option<String> {
+    let collapsed = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut cleaned = collapsed.as_str().to_string();
+    if cleaned.starts_with('+') {
+        cleaned = cleaned.replacen("(0)", "", 1).split_whitespace().collect::<Vec<_>>().join(" ");
+    }
+    let body = cleaned.strip_prefix('+').unwrap_or(&cleaned);
+    let mut open = false;
+    let mut digits = 0;
+    let mut in_brackets = 0;
+    for c in body.chars() {
+        match c {
+            '0'..='9' => {
+                digits += 1;
+                in_brackets += 1;
+            }
+            ' ' | '-' | '.' if !open => {}
+            '(' if !open => {
+                open = true;
+                in_brackets = 0;
+            }
+            ')' if open && in_brackets > 0 => open = false,
+            _ => return None,
+        }
+    }
+    let ends_well = body.ends_with(|c: char| c.is_ascii_digit());
+    let starts_well = body.starts_with(|c: char| c.is_ascii_digit() || c == '(');
+    (!open && ends_well && starts_well && (3..=15).contains(&digits)).then_some(cleaned)
 }
 
 fn emergency_number(text: &str) -> Option<String> {
     (text.chars().all(|c| c.is_ascii_digit()) && (2..=6).contains(&text.len())).then(|| text.to_string())
-}
-
-/// Numbers our sources name as emergency numbers, and the default: the only ones a link may set.
-fn known_emergency_number(number: &str) -> bool {
-    number == SITE.emergency_default_number || REGIONS.iter().any(|r| r.emergency_number == Some(number))
 }
 
 fn region(text: &str) -> Option<&'static Region> {
@@ -401,23 +638,43 @@ fn origins(value: &RawValue) -> Option<Vec<String>> {
     items.iter().map(|item| if let RawValue::Text(t) = item { origin(t.trim()) } else { None }).collect()
 }
 
-/// `https://host[:port]`, or `http://` for localhost and 127.0.0.1 (testing); lower case.
-fn origin(text: &str) -> Option<String> {
+/// A web origin, parsed and written the one way browsers serialise it: `https://host[:port]`
+/// (lower case, default port dropped), or `http://` only for exactly `localhost`, `127.0.0.1` or
+/// `[::1]` (testing). Hosts are letters, digits and hyphens in dot-separated labels (IDNs in
+/// their `xn--` form). So `http://localhost.evil.example` is not an origin here, and an origin
+/// only ever equals itself.
+pub fn origin(text: &str) -> Option<String> {
     let lower = text.to_ascii_lowercase();
-    let rest = lower.strip_prefix("https://").or_else(|| {
-        lower.strip_prefix("http://").filter(|r| r.starts_with("localhost") || r.starts_with("127.0.0.1"))
-    })?;
-    let (host, port) = match rest.split_once(':') {
-        Some((host, port)) => (host, Some(port)),
-        None => (rest, None),
+    let (scheme, rest) = lower.split_once("://")?;
+    let (host, port) = match rest.strip_prefix("[::1]") {
+        Some(after) => ("[::1]", after),
+        None => rest.split_at(rest.find(':').unwrap_or(rest.len())),
     };
-    let host_ok = !host.is_empty()
-        && host.len() <= 253
-        && host.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-')
-        && !host.starts_with('.')
-        && !host.ends_with('.');
-    let port_ok = port.is_none_or(|p| !p.is_empty() && p.len() <= 5 && p.bytes().all(|b| b.is_ascii_digit()));
-    (host_ok && port_ok).then_some(lower)
+    let port = match port.strip_prefix(':') {
+        None if port.is_empty() => None,
+        Some(p) if !p.is_empty() && p.len() <= 5 && p.bytes().all(|b| b.is_ascii_digit()) => {
+            Some(p.parse::<u32>().ok().filter(|n| (1..=65_535).contains(n))?)
+        }
+        _ => return None,
+    };
+    let labels_ok = host.len() <= 253
+        && host.split('.').all(|label| {
+            !label.is_empty()
+                && label.len() <= 63
+                && label.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+                && !label.starts_with('-')
+                && !label.ends_with('-')
+        });
+    let local = matches!(host, "localhost" | "127.0.0.1" | "[::1]");
+    let default_port = match scheme {
+        "https" if labels_ok || local => 443,
+        "http" if local => 80,
+        _ => return None,
+    };
+    Some(match port {
+        Some(port) if port != default_port => format!("{scheme}://{host}:{port}"),
+        _ => format!("{scheme}://{host}"),
+    })
 }
 
 /// The query's `key=value` pairs, percent-decoded (`+` is a space). A pair that is not valid
@@ -485,59 +742,278 @@ mod tests {
         RawValue::Text(text.to_string())
     }
 
+    /// A page opened directly (not in a frame), on a device in UTC.
+    fn direct<'a>(file: ConfigFile<'a>, query: &'a str) -> Inputs<'a> {
+        Inputs { file, query, in_frame: false, time_zone: "UTC" }
+    }
+
+    fn framed<'a>(file: ConfigFile<'a>, query: &'a str, time_zone: &'a str) -> Inputs<'a> {
+        Inputs { file, query, in_frame: true, time_zone }
+    }
+
+    fn messages(notices: &[Notice]) -> Vec<(&str, &str)> {
+        notices.iter().map(|n| (n.setting.as_str(), n.message)).collect()
+    }
+
     #[test]
     fn a_full_clinic_file_is_read() {
         let entries = file(&[
             ("_comment", text_value("for the web team")),
             ("clinic_name", text_value("  Riverside   Neurology ")),
-            ("clinic_phone", text_value("+44 20 7946 0000")),
+            ("clinic_phone", text_value("+44 (0)20 7946 0000")),
             ("region", text_value("UK")),
             ("missed_dose_threshold", RawValue::Number(90.0)),
             ("accent", text_value("#005EB8")),
             ("embed", RawValue::Bool(true)),
-            ("embed_origins", RawValue::List(vec![text_value("https://clinic.example")])),
+            ("embed_origins", RawValue::List(vec![text_value("https://Clinic.Example:443")])),
         ]);
-        let (settings, notices) = Settings::read(Ok(&entries), "");
+        let (settings, notices) = Settings::read(&direct(ConfigFile::Read(&entries), ""));
         assert_eq!(notices, vec![]);
         assert_eq!(settings.clinic_name.as_deref(), Some("Riverside Neurology"));
         assert_eq!(settings.clinic_phone.as_deref(), Some("+44 20 7946 0000"));
         assert_eq!(settings.call_number(), "999");
+        assert_eq!(settings.emergency_note(), None);
+        assert_eq!(settings.region_id(), Some("uk"));
+        assert_eq!(settings.crisis_line(), Some(("Samaritans", "116 123")));
+        assert_eq!(settings.poisons_line(), Some(("NHS 111", "111")));
         assert_eq!(settings.out_of_hours(), Some(("NHS 111", "111")));
         assert_eq!(settings.emergency_sentence(), "In an emergency call 999.");
         assert_eq!(settings.missed_dose_rules().skip_window, 90);
         assert_eq!(settings.accent.as_deref(), Some("#005eb8"));
         assert!(settings.embed);
         assert_eq!(settings.embed_origins, vec!["https://clinic.example".to_string()]);
-        assert_eq!(tel_href("+44 20 7946 0000"), "tel:+442079460000");
+        assert_eq!(tel_href(settings.clinic_phone.as_deref().unwrap()), "tel:+442079460000");
     }
 
     #[test]
-    fn nothing_set_keeps_the_general_emergency_line() {
-        let (settings, notices) = Settings::read(Ok(&[]), "");
+    fn nothing_set_and_no_known_time_zone_keeps_the_general_emergency_line() {
+        let (settings, notices) = Settings::read(&direct(ConfigFile::Read(&[]), ""));
         assert!(notices.is_empty());
         assert_eq!(settings.call_number(), SITE.emergency_default_number);
+        assert_eq!(settings.emergency_note(), Some("or your local emergency number"));
         assert_eq!(settings.emergency_sentence(), SITE.emergency);
         assert_eq!(settings.missed_dose_rules(), MISSED_DOSE.rules);
+        assert_eq!(
+            (settings.region_id(), settings.crisis_line(), settings.poisons_line()),
+            (None, None, None)
+        );
+    }
+
+    /// Fact sheet §0c, row by row: the number a device in each zone calls, and the note beside it.
+    #[test]
+    fn the_device_time_zone_chooses_the_emergency_number_from_the_fact_sheet() {
+        let local = Some("or your local emergency number");
+        let cases = [
+            ("Europe/London", "999", local, Some("uk")),
+            ("Europe/Belfast", "999", local, Some("uk")),
+            ("Europe/Jersey", "999", local, Some("uk")),
+            ("Europe/Guernsey", "999", local, Some("uk")),
+            ("Europe/Isle_of_Man", "999", local, Some("uk")),
+            ("Europe/Dublin", "112", Some("or 999"), Some("ie")),
+            ("America/New_York", "911", local, Some("us")),
+            ("America/Chicago", "911", local, Some("us")),
+            ("America/Denver", "911", local, Some("us")),
+            ("America/Los_Angeles", "911", local, Some("us")),
+            ("America/Phoenix", "911", local, Some("us")),
+            ("America/Anchorage", "911", local, Some("us")),
+            ("Pacific/Honolulu", "911", local, Some("us")),
+            ("America/Detroit", "911", local, Some("us")),
+            ("America/Indiana/Indianapolis", "911", local, Some("us")),
+            ("America/Kentucky/Louisville", "911", local, Some("us")),
+            ("America/Boise", "911", local, Some("us")),
+            ("America/Toronto", "911", local, Some("ca")),
+            ("America/Vancouver", "911", local, Some("ca")),
+            ("America/Edmonton", "911", local, Some("ca")),
+            ("America/Winnipeg", "911", local, Some("ca")),
+            ("America/Halifax", "911", local, Some("ca")),
+            ("America/St_Johns", "911", local, Some("ca")),
+            ("America/Regina", "911", local, Some("ca")),
+            ("Australia/Sydney", "000", local, Some("au")),
+            ("Australia/Perth", "000", local, Some("au")),
+            ("Pacific/Auckland", "111", local, Some("nz")),
+            ("Pacific/Chatham", "111", local, Some("nz")),
+            ("Asia/Tokyo", "112", local, None),
+            ("Europe/Paris", "112", local, None),
+            ("America/Mexico_City", "112", local, None),
+            ("America/Indianapolis_Fake", "112", local, None),
+            ("Australia", "112", local, None),
+            ("UTC", "112", local, None),
+            ("", "112", local, None),
+        ];
+        for (zone, number, note, region) in cases {
+            let (settings, _) =
+                Settings::read(&Inputs { time_zone: zone, ..direct(ConfigFile::Read(&[]), "") });
+            assert_eq!(settings.call_number(), number, "{zone}");
+            assert_eq!(settings.emergency_note(), note, "{zone}");
+            assert_eq!(settings.region_id(), region, "{zone}");
+        }
+        let (london, _) =
+            Settings::read(&Inputs { time_zone: "Europe/London", ..direct(ConfigFile::Read(&[]), "") });
+        assert_eq!(london.emergency_sentence(), "In an emergency call 999 or your local emergency number.");
+        assert_eq!(london.crisis_line(), Some(("Samaritans", "116 123")));
+        // The time zone gives numbers, not the clinic's choices: no out-of-hours service, no
+        // hidden country blocks.
+        assert_eq!((london.region, london.out_of_hours()), (None, None));
+        let (sydney, _) =
+            Settings::read(&Inputs { time_zone: "Australia/Sydney", ..direct(ConfigFile::Read(&[]), "") });
+        assert_eq!(sydney.crisis_line(), Some(("Lifeline", "13 11 14")));
+        assert_eq!(sydney.poisons_line(), Some(("Poisons Information Centre", "13 11 26")));
+        let (ny, _) =
+            Settings::read(&Inputs { time_zone: "America/New_York", ..direct(ConfigFile::Read(&[]), "") });
+        assert_eq!(ny.crisis_line(), Some(("988 Suicide & Crisis Lifeline", "988")));
+        assert_eq!(ny.poisons_line(), Some(("Poison Help", "1-800-222-1222")));
+        assert_eq!(tel_href(ny.poisons_line().unwrap().1), "tel:18002221222");
     }
 
     #[test]
-    fn the_address_overrides_the_file_and_is_carried_to_links() {
-        let entries = file(&[("region", text_value("us"))]);
-        let (settings, notices) = Settings::read(
-            Ok(&entries),
-            "?region=uk&clinic_name=St%20Mary%27s+Clinic&embed=1&context=missed&q=alcohol",
-        );
-        assert!(notices.is_empty(), "{notices:?}");
+    fn the_clinics_region_wins_over_the_time_zone() {
+        let entries = file(&[("region", text_value("au"))]);
+        let (settings, _) =
+            Settings::read(&Inputs { time_zone: "Europe/London", ..direct(ConfigFile::Read(&entries), "") });
+        assert_eq!((settings.call_number(), settings.region_id()), ("000", Some("au")));
+        // "other" has no number: the time zone still gives one.
+        let entries = file(&[("region", text_value("other"))]);
+        let (settings, notices) =
+            Settings::read(&Inputs { time_zone: "Europe/London", ..direct(ConfigFile::Read(&entries), "") });
+        assert_eq!((settings.call_number(), settings.region_id()), ("999", Some("other")));
+        assert_eq!(messages(&notices), vec![("region", REGION_WITHOUT_NUMBER)]);
+    }
+
+    #[test]
+    fn regions_have_their_numbers_from_the_fact_sheet() {
+        for (id, number, note) in
+            [("ie", "112", Some("or 999")), ("ca", "911", None), ("nz", "111", None), ("us", "911", None)]
+        {
+            let entries = file(&[("region", text_value(id))]);
+            let (settings, notices) = Settings::read(&direct(ConfigFile::Read(&entries), ""));
+            assert!(notices.is_empty(), "{id}: {notices:?}");
+            assert_eq!((settings.call_number(), settings.emergency_note()), (number, note), "{id}");
+        }
+    }
+
+    /// The spoof links of issue #14, on a UK clinic's file, opened directly and inside a frame.
+    #[test]
+    fn spoof_links_change_nothing_on_a_uk_clinics_file() {
+        let clinic = file(&[
+            ("clinic_name", text_value("Riverside Neurology")),
+            ("clinic_phone", text_value("020 7946 0000")),
+            ("region", text_value("uk")),
+        ]);
+        let (expected, _) = Settings::read(&direct(ConfigFile::Read(&clinic), ""));
+        let spoofs = [
+            "?clinic_phone=09091234567",
+            "?clinic_name=Call%20URGENT:%20ignore%20999,%20call%20our%20line%200909",
+            "?emergency_number=000",
+            "?region=au",
+            "?clinic_name=%E2%80%AERiverside",
+            "?out_of_hours_phone=09091234567&emergency_number=999&url_settings=true&embed_origins=https://evil.example",
+        ];
+        for spoof in spoofs {
+            for (in_frame, zone) in
+                [(false, "Europe/London"), (true, "Europe/London"), (true, "Australia/Sydney")]
+            {
+                let inputs =
+                    Inputs { file: ConfigFile::Read(&clinic), query: spoof, in_frame, time_zone: zone };
+                let (settings, notices) = Settings::read(&inputs);
+                let numbers = |s: &Settings| {
+                    (s.clinic_name.clone(), s.clinic_phone.clone(), s.call_number().to_string())
+                };
+                assert_eq!(numbers(&settings), numbers(&expected), "{spoof} in_frame={in_frame} {zone}");
+                assert_eq!(settings.out_of_hours(), Some(("NHS 111", "111")), "{spoof}");
+                assert_ne!(settings.emergency_number.as_deref(), Some("000"));
+                assert!(
+                    settings
+                        .carried
+                        .iter()
+                        .all(|(k, _)| *k == "out_of_hours_phone" || *k == "emergency_number"),
+                    "{spoof}"
+                );
+                assert!(!notices.is_empty(), "{spoof}: the web team is told");
+            }
+        }
+    }
+
+    #[test]
+    fn a_page_opened_from_a_link_takes_nothing_from_its_address() {
+        let query = "?region=uk&clinic_name=St%20Mary%27s+Clinic&clinic_phone=0161%20496%200000&embed=1&context=missed&q=alcohol";
+        let (settings, notices) =
+            Settings::read(&Inputs { time_zone: "Europe/London", ..direct(ConfigFile::Read(&[]), query) });
+        assert_eq!(settings, Settings { time_zone_region: region("uk"), ..Settings::default() });
+        assert_eq!(notices.len(), 4);
+        assert!(notices.iter().all(|n| n.message == NOT_IN_FRAME), "{notices:?}");
+    }
+
+    #[test]
+    fn in_a_frame_the_address_fills_only_what_the_file_leaves_unset() {
+        let entries = file(&[("clinic_name", text_value("Riverside Neurology"))]);
+        let query = "?region=uk&clinic_name=St%20Mary%27s+Clinic&clinic_phone=0161%20496%200000&embed=1&context=missed";
+        let (settings, notices) = Settings::read(&framed(ConfigFile::Read(&entries), query, "Europe/London"));
+        assert_eq!(messages(&notices), vec![("clinic_name", SET_IN_FILE)]);
+        assert_eq!(settings.clinic_name.as_deref(), Some("Riverside Neurology"));
+        assert_eq!(settings.clinic_phone.as_deref(), Some("0161 496 0000"));
         assert_eq!(settings.call_number(), "999");
-        assert_eq!(settings.clinic_name.as_deref(), Some("St Mary's Clinic"));
-        assert_eq!(settings.carried_query(), "region=uk&clinic_name=St%20Mary%27s%20Clinic&embed=1");
+        assert!(settings.embed);
+        assert_eq!(settings.carried_query(), "region=uk&clinic_phone=0161%20496%200000&embed=1");
+    }
+
+    #[test]
+    fn an_emergency_number_or_region_from_the_address_must_be_the_regions_own() {
+        let empty = ConfigFile::Read(&[]);
+        let cases = [
+            ("emergency_number=112", "Europe/London", Some("112")),
+            ("emergency_number=999", "Europe/London", Some("999")),
+            ("emergency_number=000", "Europe/London", None),
+            ("emergency_number=911", "Europe/London", None),
+            ("emergency_number=999", "Europe/Dublin", Some("999")),
+            ("emergency_number=000", "Australia/Sydney", Some("000")),
+            ("emergency_number=112", "Asia/Tokyo", Some("112")),
+            ("emergency_number=999", "Asia/Tokyo", None),
+            ("emergency_number=119", "Asia/Tokyo", None),
+        ];
+        for (query, zone, accepted) in cases {
+            let (settings, _) = Settings::read(&framed(empty, query, zone));
+            assert_eq!(settings.emergency_number.as_deref(), accepted, "{query} {zone}");
+        }
+        let (settings, notices) = Settings::read(&framed(empty, "region=au", "Europe/London"));
+        assert_eq!((settings.call_number(), settings.region), ("999", None));
+        assert_eq!(messages(&notices), vec![("region", REGION_FROM_ADDRESS)]);
+        let (settings, notices) = Settings::read(&framed(empty, "region=uk", "Europe/London"));
+        assert_eq!((settings.region_id(), notices.len()), (Some("uk"), 0));
+        assert_eq!(settings.out_of_hours(), Some(("NHS 111", "111")));
+        // The file's region decides, not the time zone.
+        let uk = file(&[("region", text_value("uk"))]);
+        let (settings, _) =
+            Settings::read(&framed(ConfigFile::Read(&uk), "emergency_number=000", "Australia/Sydney"));
+        assert_eq!(settings.call_number(), "999");
+    }
+
+    #[test]
+    fn when_config_json_cannot_be_read_the_saved_copy_is_used_or_the_address_refused() {
+        let clinic = file(&[("clinic_phone", text_value("020 7946 0000")), ("region", text_value("uk"))]);
+        let spoof = "clinic_phone=09091234567&clinic_name=Spoof&emergency_number=112";
+        // A saved copy: the clinic's numbers, the address still fills only unset values.
+        let (settings, notices) = Settings::read(&framed(ConfigFile::Saved(&clinic), spoof, "UTC"));
+        assert_eq!(
+            (settings.clinic_phone.as_deref(), settings.call_number()),
+            (Some("020 7946 0000"), "999")
+        );
+        assert_eq!(settings.clinic_name.as_deref(), Some("Spoof"));
+        assert_eq!(messages(&notices)[..2], [("config.json", SAVED_COPY), ("clinic_phone", SET_IN_FILE)]);
+        // No copy (HTTP error, no answer in time): general emergency line, address refused.
+        for (state, first) in [(ConfigFile::Unreadable, UNREADABLE), (ConfigFile::NotAnObject, BAD_FILE)] {
+            let (settings, notices) = Settings::read(&framed(state, spoof, "UTC"));
+            assert_eq!(settings, Settings::default(), "{state:?}");
+            assert_eq!(settings.emergency_sentence(), SITE.emergency);
+            assert_eq!(messages(&notices)[0], ("config.json", first));
+            assert!(notices[1..].iter().all(|n| n.message == NO_FILE), "{notices:?}");
+        }
     }
 
     #[test]
     fn invalid_values_are_ignored_with_a_notice_each() {
         let query = "clinic_name=%3Cscript%3E&clinic_phone=javascript:alert(1)&emergency_number=12345&\
                      region=mars&missed_dose_threshold=600&accent=%23ffff00&embed=maybe&embed_origins=x&colour=red&bad=%ZZ";
-        let (settings, notices) = Settings::read(Ok(&[]), query);
+        let (settings, notices) = Settings::read(&framed(ConfigFile::Read(&[]), query, "UTC"));
         assert_eq!(settings, Settings::default());
         let named: Vec<&str> = notices.iter().map(|n| n.setting.as_str()).collect();
         assert_eq!(named.len(), MAX_NOTICES);
@@ -550,22 +1026,21 @@ mod tests {
     fn a_file_can_switch_address_settings_off() {
         let entries =
             file(&[("url_settings", RawValue::Bool(false)), ("emergency_number", text_value("112"))]);
-        let (settings, notices) = Settings::read(Ok(&entries), "emergency_number=999&context=pump");
+        let (settings, notices) =
+            Settings::read(&framed(ConfigFile::Read(&entries), "region=uk&context=pump", "Europe/London"));
         assert_eq!(settings.call_number(), "112");
-        assert_eq!(notices, vec![Notice { setting: "emergency_number".into(), message: ADDRESS_OFF }]);
+        assert_eq!(notices, vec![Notice { setting: "region".into(), message: ADDRESS_OFF }]);
     }
 
     #[test]
-    fn regions_without_a_sourced_number_say_so() {
-        for id in ["ie", "ca", "nz"] {
-            let (settings, notices) = Settings::read(Ok(&[]), &format!("region={id}"));
-            assert_eq!(settings.configured_emergency_number(), None, "{id}");
-            assert_eq!(notices[0].message, REGION_WITHOUT_NUMBER);
-        }
-        let entries = file(&[("region", text_value("ie")), ("emergency_number", text_value("112"))]);
-        let (settings, notices) = Settings::read(Ok(&entries), "");
-        assert!(notices.is_empty());
-        assert_eq!(settings.call_number(), "112");
+    fn unknown_names_are_told_to_the_web_team_only() {
+        let (_, notices) = Settings::read(&direct(ConfigFile::Read(&[]), "colour=red&%E2%80%AEevil=1"));
+        assert_eq!(messages(&notices), vec![("colour", UNKNOWN), ("evil", UNKNOWN)]);
+        assert!(notices.iter().all(Notice::is_unknown_name));
+        assert_eq!(
+            notices[0].console_line(),
+            "Baclofen guide settings: colour is not a setting this guide knows."
+        );
     }
 
     #[test]
@@ -576,13 +1051,6 @@ mod tests {
         assert_eq!(query_value(query, "con"), None);
         assert_eq!(query_value("", "context"), None);
         assert_eq!(query_value("context=%ZZ", "context"), None);
-    }
-
-    #[test]
-    fn a_file_that_is_not_an_object_is_reported() {
-        let (settings, notices) = Settings::read(Err(()), "region=au");
-        assert_eq!(settings.call_number(), "000");
-        assert_eq!(notices[0].message, BAD_FILE);
     }
 
     #[test]
@@ -598,31 +1066,128 @@ mod tests {
         assert!((linear(128) - 0.215_861).abs() < 1e-6, "{}", linear(128));
     }
 
+    /// Origins as browsers serialise them (RFC 6454 §6.2): scheme, host and port, compared whole.
     #[test]
     fn origins_are_exact_web_origins() {
         assert_eq!(origin("https://Clinic.Example").as_deref(), Some("https://clinic.example"));
+        assert_eq!(origin("https://clinic.example:443").as_deref(), Some("https://clinic.example"));
+        assert_eq!(origin("https://clinic.example:8443").as_deref(), Some("https://clinic.example:8443"));
         assert_eq!(origin("http://127.0.0.1:8081").as_deref(), Some("http://127.0.0.1:8081"));
+        assert_eq!(origin("http://localhost").as_deref(), Some("http://localhost"));
+        assert_eq!(origin("http://localhost:80").as_deref(), Some("http://localhost"));
+        assert_eq!(origin("http://[::1]:3000").as_deref(), Some("http://[::1]:3000"));
         for bad in [
             "http://clinic.example",
+            "http://localhost.evil.example",
+            "http://127.0.0.1.evil.example",
+            "http://localhostevil.example",
             "https://clinic.example/",
+            "https://clinic.example/path",
             "https://*.example",
+            "https://clinic..example",
+            "https://-clinic.example",
+            "https://user@clinic.example",
             "javascript:x",
             "https://",
-            "https://a:99999x",
+            "https://a:99999",
+            "https://a:0",
+            "https://a:",
+            "ftp://clinic.example",
         ] {
             assert_eq!(origin(bad), None, "{bad}");
         }
+        let settings = Settings { embed_origins: vec!["http://localhost".into()], ..Settings::default() };
+        assert!(settings.embedder_allowed("http://localhost"));
+        assert!(settings.embedder_allowed("http://localhost:80"));
+        assert!(!settings.embedder_allowed("http://localhost.evil.example"));
+        assert!(!settings.embedder_allowed("http://localhost:8080"));
+        assert!(!settings.embedder_allowed("https://localhost"));
+        assert!(!settings.embedder_allowed("null"));
+    }
+
+    /// Formats clinics type (issue #14): cleaned for display, dialled as digits and a leading +.
+    #[test]
+    fn phone_formats_are_normalised_and_letters_rejected() {
+        let cases = [
+            ("020-7946-0000", "020-7946-0000", "tel:02079460000"),
+            ("+44 (0)20 7946 0000", "+44 20 7946 0000", "tel:+442079460000"),
+            ("+44(0)20 7946 0000", "+4420 7946 0000", "tel:+442079460000"),
+            ("(555) 123-4567", "(555) 123-4567", "tel:5551234567"),
+            ("555.123.4567", "555.123.4567", "tel:5551234567"),
+            ("  0161   496 0000 ", "0161 496 0000", "tel:01614960000"),
+            ("+1 800 222 1222", "+1 800 222 1222", "tel:+18002221222"),
+            ("1-800-222-1222", "1-800-222-1222", "tel:18002221222"),
+            ("111", "111", "tel:111"),
+        ];
+        for (typed, shown, href) in cases {
+            let cleaned = phone(typed);
+            assert_eq!(cleaned.as_deref(), Some(shown), "{typed}");
+            assert_eq!(tel_href(shown), href, "{typed}");
+        }
+        for bad in [
+            "12",
+            "+",
+            "1+2345",
+            "call 999",
+            "tel:999",
+            "1-800-FDA-1088",
+            "0800 CLINIC",
+            "1234567890123456",
+            "(555 123-4567",
+            "555) 123-4567",
+            "((555)) 123",
+            "() 123 4567",
+            "020 7946 0000 ext 12",
+            "\u{202E}0000 6497 020",
+            "020\u{200B}7946\u{200B}0000",
+            "０２０ ７９４６ ００００",
+            "020 7946 0000-",
+            "-020 7946 0000",
+        ] {
+            assert_eq!(phone(bad), None, "{bad:?}");
+        }
+        // Whatever text reaches it, a tel: address holds only + and digits.
+        assert_eq!(tel_href("javascript:alert(1)//+999"), "tel:1999");
+        assert_eq!(tel_href("\u{202E}+44 20"), "tel:4420");
     }
 
     #[test]
-    fn phones_and_names_are_checked() {
-        assert_eq!(phone("0161 496 0000").as_deref(), Some("0161 496 0000"));
-        for bad in ["12", "+", "1+2345", "call 999", "tel:999", "1234567890123456"] {
-            assert_eq!(phone(bad), None, "{bad}");
-        }
+    fn names_with_hidden_formatting_or_a_phone_number_are_rejected() {
         assert_eq!(clinic_name("Smith & Jones").as_deref(), Some("Smith & Jones"));
+        assert_eq!(clinic_name("مستشفى الشفاء").as_deref(), Some("مستشفى الشفاء"));
+        assert_eq!(clinic_name("Clinic 24").as_deref(), Some("Clinic 24"));
         assert_eq!(clinic_name(""), None);
         assert_eq!(clinic_name("<b>x</b>"), None);
         assert_eq!(clinic_name(&"a".repeat(81)), None);
+        assert_eq!(clinic_name("Call URGENT: ignore 999, call our line 0909"), None);
+        for control in [
+            '\u{200E}',
+            '\u{200F}',
+            '\u{202A}',
+            '\u{202B}',
+            '\u{202C}',
+            '\u{202D}',
+            '\u{202E}',
+            '\u{2066}',
+            '\u{2067}',
+            '\u{2068}',
+            '\u{2069}',
+            '\u{061C}',
+            '\u{200B}',
+            '\u{200C}',
+            '\u{200D}',
+            '\u{2060}',
+            '\u{FEFF}',
+            '\u{00AD}',
+            '\u{E0041}',
+            '\u{2028}',
+            '\u{0007}',
+        ] {
+            assert!(hidden(control), "{:04X}", control as u32);
+            assert_eq!(clinic_name(&format!("Riverside{control}Clinic")), None, "{:04X}", control as u32);
+        }
+        for visible in ['a', 'é', 'ش', '你', ' ', '-', '😀'] {
+            assert!(!hidden(visible), "{visible}");
+        }
     }
 }

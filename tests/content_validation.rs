@@ -209,3 +209,590 @@ fn an_impossible_review_date_fails() {
     scratch.edit("site.toml", &line, r#"checked_on = "2026-02-30""#);
     assert_one_error(&scratch.errors(), "site.toml:", "date must be YYYY-MM-DD");
 }
+
+// ---------------------------------------------------------------------------------------------
+// Issue #15, "content a pharmacist would sign": each correction is checked against the fact
+// sheet (../shared/reference/baclofen-facts.md), on the content as built.
+
+use baclofen_guide::content::{BlockKind, CalloutKind, RegionTag, PAGES, SOURCES};
+
+/// One block as a reader meets it: its callout level (if any), its country, all its words and
+/// the sources it cites.
+struct Said {
+    slug: &'static str,
+    callout: Option<CalloutKind>,
+    region: Option<RegionTag>,
+    words: String,
+    sources: &'static [&'static str],
+}
+
+fn said() -> Vec<Said> {
+    let mut out = Vec::new();
+    for page in PAGES {
+        for block in page.blocks {
+            let (callout, words, sources): (Option<CalloutKind>, String, &'static [&'static str]) =
+                match &block.kind {
+                    BlockKind::Heading(h) => (None, h.text.to_string(), &[]),
+                    BlockKind::Paragraph(s) => (None, s.text.to_string(), s.sources),
+                    BlockKind::List(l) => {
+                        (None, format!("{} {}", l.intro.text, l.items.join(" ")), l.intro.sources)
+                    }
+                    BlockKind::Callout(c) => {
+                        (Some(c.kind), format!("{} {} {}", c.title, c.text, c.items.join(" ")), c.sources)
+                    }
+                    BlockKind::Question(q) => {
+                        (None, format!("{} {}", q.question, q.answer.text), q.answer.sources)
+                    }
+                    BlockKind::StepUp(s) => {
+                        (None, format!("{} {} {}", s.title, s.intro.text, s.steps.join(" ")), s.intro.sources)
+                    }
+                };
+            out.push(Said { slug: page.slug, callout, region: block.region, words, sources });
+        }
+    }
+    out
+}
+
+fn on_page(slug: &str) -> Vec<Said> {
+    let blocks: Vec<Said> = said().into_iter().filter(|s| s.slug == slug).collect();
+    assert!(!blocks.is_empty(), "no page `{slug}`");
+    blocks
+}
+
+fn lower(s: &Said) -> String {
+    s.words.to_lowercase()
+}
+
+fn is_alarm(s: &Said) -> bool {
+    matches!(s.callout, Some(CalloutKind::Emergency | CalloutKind::Urgent))
+}
+
+/// Fact sheet §7 and §11 rows 16, C5, C6: confusion is a warning sign, never a common effect to
+/// wait out ("keep taking baclofen").
+#[test]
+fn confusion_is_a_warning_sign_never_a_common_side_effect_to_wait_out() {
+    let page = on_page("side-effects");
+    for block in &page {
+        let words = lower(block);
+        if words.contains("tend to get better") || words.contains("keep taking baclofen") {
+            assert!(
+                !words.contains("confus"),
+                "confusion is filed with effects to wait out: {}",
+                block.words
+            );
+        }
+    }
+    let warning = page
+        .iter()
+        .find(|b| is_alarm(b) && lower(b).contains("confus") && lower(b).contains("straight away"))
+        .expect("a callout says to contact a prescriber straight away about confusion");
+    let words = lower(warning);
+    assert!(
+        words.contains("kidney") && words.contains("emergency number"),
+        "kidney disease + confusion is an emergency (§11 C5): {}",
+        warning.words
+    );
+    assert!(
+        page.iter()
+            .any(|b| lower(b).contains("older") && lower(b).contains("confus") && lower(b).contains("today")),
+        "older adults with new confusion: contact today (§11 C6)"
+    );
+    let answer = on_page("questions").into_iter().find(|b| lower(b).contains("common side effects")).unwrap();
+    assert!(
+        lower(&answer).contains("confus") && lower(&answer).contains("straight away"),
+        "{}",
+        answer.words
+    );
+}
+
+/// Fact sheet §6 (FDA-TAB Overdosage) and §11: vision, speech and coordination changes can be
+/// signs of too much baclofen: contact today; with kidney disease, great sleepiness or confusion,
+/// call the emergency number.
+#[test]
+fn signs_the_dose_may_be_too_high_say_what_to_do_and_how_soon() {
+    let page = on_page("side-effects");
+    for sign in ["blurred or double vision", "slurred speech", "clumsy", "ringing in the ears"] {
+        let blocks: Vec<&Said> = page.iter().filter(|b| lower(b).contains(sign)).collect();
+        assert!(!blocks.is_empty(), "`{sign}` is missing");
+        for block in blocks {
+            assert!(
+                is_alarm(block) && lower(block).contains("today") && lower(block).contains("too much"),
+                "`{sign}` must sit under 'contact today, it can mean too much baclofen': {}",
+                block.words
+            );
+        }
+    }
+    let emergency = page
+        .iter()
+        .find(|b| b.callout == Some(CalloutKind::Emergency) && lower(b).contains("instead"))
+        .expect("an emergency callout follows the dose-too-high signs");
+    for must in ["kidney", "hard to wake", "confused"] {
+        assert!(lower(emergency).contains(must), "{must}: {}", emergency.words);
+    }
+}
+
+/// Fact sheet §11 row 1: a person who is hard to wake needs the emergency number, never "tell a
+/// doctor".
+#[test]
+fn hard_to_wake_or_coma_always_means_the_emergency_number() {
+    for block in said() {
+        let words = lower(&block);
+        assert!(!words.contains("tell a doctor at once"), "{}: {}", block.slug, block.words);
+        if ["coma", "hard to wake", "cannot be woken", "can't be woken"].iter().any(|w| words.contains(w)) {
+            assert!(
+                block.callout == Some(CalloutKind::Emergency)
+                    || ["emergency number", "call 999", "call 911", "call 000", "call 112"]
+                        .iter()
+                        .any(|w| words.contains(w)),
+                "{}: being hard to wake must say call the emergency number: {}",
+                block.slug,
+                block.words
+            );
+        }
+    }
+}
+
+/// Fact sheet §5 (FDA-IT Boxed Warning): any sudden interruption, whatever the cause — not only a
+/// pump that "stops".
+#[test]
+fn pump_withdrawal_covers_every_sudden_interruption_not_only_a_stopped_pump() {
+    let page = on_page("stopping");
+    assert!(page.iter().all(|b| !lower(b).contains("if the pump stops")));
+    let causes = page
+        .iter()
+        .find(|b| b.sources.contains(&"FDA-IT") && lower(b).contains("any reason"))
+        .expect("the boxed warning's 'for any reason'");
+    for cause in ["empty", "refill", "catheter", "mistake"] {
+        assert!(lower(causes).contains(cause), "{cause}: {}", causes.words);
+    }
+    assert!(page.iter().any(|b| lower(b).contains("emergency card") && lower(b).contains("wait for help")));
+}
+
+/// The labels do not say that the risk of withdrawal is higher after long or high-dose use (the
+/// fact sheet has it from a specialist practice site, §4): it is not cited to them.
+#[test]
+fn claims_are_not_cited_to_sources_that_do_not_make_them() {
+    for block in said() {
+        let words = lower(&block);
+        assert!(
+            !(words.contains("long time") && words.contains("high dose")),
+            "{}: {}",
+            block.slug,
+            block.words
+        );
+        // FDA-LYV is the granules label: it says nothing about tablets or liquid in children.
+        if block.sources.contains(&"FDA-LYV") && words.contains("under 12") {
+            assert!(
+                words.contains("granules") && !words.contains("tablets"),
+                "{}: {}",
+                block.slug,
+                block.words
+            );
+        }
+    }
+}
+
+/// No source says an out-of-date pack may be used; the storage page is about never running out.
+#[test]
+fn storage_never_suggests_taking_an_out_of_date_pack() {
+    for block in said() {
+        let words = lower(&block);
+        assert!(!words.contains("just because a pack is out of date"), "{}", block.words);
+        if words.contains("out of date") || words.contains("out-of-date") {
+            assert!(
+                words.contains("pharmacist") || words.contains("keep them in date"),
+                "{}: {}",
+                block.slug,
+                block.words
+            );
+        }
+    }
+    assert!(on_page("storage").iter().any(|b| lower(b).contains("never run out")));
+}
+
+/// Fact sheet §3 and §13.4: 80 mg a day is the US label's maximum, not a "usual most".
+#[test]
+fn the_us_80_mg_is_a_maximum_not_a_usual_dose() {
+    assert!(said().iter().all(|b| !lower(b).contains("usual most")));
+    let limit = on_page("taking")
+        .into_iter()
+        .find(|b| b.words.contains("80 mg a day") && lower(b).contains("should not go above"))
+        .expect("the taking page says the US total should not go above 80 mg a day");
+    assert_eq!(limit.region, Some(RegionTag::Us));
+    assert!(limit.sources.contains(&"FDA-TAB"));
+}
+
+/// Answers that came from a seed article rather than a source say what the sources do not say.
+#[test]
+fn answers_the_sources_do_not_give_are_not_given() {
+    let questions = on_page("questions");
+    let same = questions.iter().find(|b| lower(b).contains("same as other muscle relaxers")).unwrap();
+    let answer = same.words.split('?').nth(1).unwrap().trim();
+    assert!(!answer.starts_with("No"), "the sources do not compare them: {answer}");
+    assert!(lower(same).contains("do not compare"));
+    let dependent = questions.iter().find(|b| lower(b).contains("dependent")).unwrap();
+    assert!(lower(dependent).contains("do not say whether"), "{}", dependent.words);
+    assert!(!lower(dependent).contains("gets used to"), "{}", dependent.words);
+}
+
+/// LactMed: adverse effects are not expected, especially after 2 months; newborns need watching.
+/// Fact sheet §13.9: ask everyone about a stomach ulcer, not only UK readers.
+#[test]
+fn breastfeeding_and_stomach_ulcer_read_right_for_everyone() {
+    let page = on_page("special-situations");
+    assert!(page.iter().all(|b| !lower(b).contains("mainly after 2 months")));
+    let milk =
+        page.iter().find(|b| b.sources.contains(&"LACTMED") && lower(b).contains("breast milk")).unwrap();
+    assert!(lower(milk).contains("older than 2 months") && lower(milk).contains("newborn"), "{}", milk.words);
+    let ulcer: Vec<&Said> =
+        page.iter().filter(|b| lower(b).contains("stomach ulcer") && b.callout.is_none()).collect();
+    assert!(!ulcer.is_empty());
+    assert!(ulcer.iter().all(|b| b.region.is_none()), "the stomach-ulcer question is for every country");
+}
+
+/// NHS (fact sheet §3): it takes days to find the right dose.
+#[test]
+fn finding_the_dose_takes_days_not_weeks() {
+    for block in on_page("how-it-works").iter().chain(&on_page("questions")) {
+        let words = lower(block);
+        if words.contains("dose that suits") || words.contains("right dose") {
+            assert!(!words.contains("week"), "{}", block.words);
+        }
+    }
+}
+
+/// Fact sheet §0c: the numbers people may call, with the sources that give each one.
+const NUMBERS: [(&str, &[&str]); 10] = [
+    ("999", &["NHS-999", "HSE-112"]),
+    ("112", &["NHS-999", "HSE-112"]),
+    ("NHS 111", &["NHS-999"]),
+    ("911", &["HRSA-POISON", "LIFELINE-988", "CA-911"]),
+    ("000", &["QCH", "LIFELINE-AU"]),
+    ("116 123", &["SAMARITANS"]),
+    ("988", &["LIFELINE-988"]),
+    ("1-800-222-1222", &["HRSA-POISON"]),
+    ("13 11 26", &["QCH"]),
+    ("13 11 14", &["LIFELINE-AU"]),
+];
+
+/// Whether `number` appears in `text` as a whole number (not inside a longer one).
+fn says_number(text: &str, number: &str) -> bool {
+    text.match_indices(number).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + number.len()..].chars().next();
+        let joined = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit() || c == '-');
+        !joined(before) && !joined(after)
+    })
+}
+
+#[test]
+fn every_phone_number_cites_a_source_that_gives_it_and_names_its_country() {
+    let mut checked = Vec::new();
+    for block in said() {
+        for (number, sources) in NUMBERS {
+            if says_number(&block.words, number) {
+                assert!(
+                    block.sources.iter().any(|s| sources.contains(s)),
+                    "{}: {number} cites {:?}, none of which gives it (fact sheet §0c: {:?}): {}",
+                    block.slug,
+                    block.sources,
+                    sources,
+                    block.words
+                );
+                let country = block.region.is_some()
+                    || ["UK", "US", "Ireland", "Australia"].iter().any(|c| block.words.contains(c));
+                assert!(country, "{}: {number} without its country: {}", block.slug, block.words);
+                checked.push(number);
+            }
+        }
+    }
+    for number in ["999", "911", "1-800-222-1222", "13 11 26", "116 123", "988"] {
+        assert!(checked.contains(&number), "{number} is not shown anywhere the content needs it");
+    }
+    // The footer's emergency line is on every page: its sources must give its numbers too.
+    let site: toml::Value =
+        toml::from_str(&std::fs::read_to_string(content_dir().join("site.toml")).unwrap()).unwrap();
+    let line = site["emergency"].as_str().unwrap();
+    let cited: Vec<&str> =
+        site["emergency_sources"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
+    for (number, sources) in NUMBERS {
+        if says_number(line, number) {
+            assert!(
+                cited.iter().any(|s| sources.contains(s)),
+                "site.toml emergency: {number} cites {cited:?}"
+            );
+        }
+    }
+}
+
+fn content_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("content")
+}
+
+/// Every registered source is cited somewhere in content/ (pages, helpers, site), so the Sources
+/// page lists nothing that supports nothing.
+#[test]
+fn every_source_is_cited_somewhere() {
+    let mut text = String::new();
+    for file in ["site.toml", "red-flags.toml", "missed-dose.toml"] {
+        text.push_str(&std::fs::read_to_string(content_dir().join(file)).unwrap());
+    }
+    for entry in std::fs::read_dir(content_dir().join("pages")).unwrap() {
+        text.push_str(&std::fs::read_to_string(entry.unwrap().path()).unwrap());
+    }
+    for source in SOURCES {
+        assert!(text.contains(&format!("\"{}\"", source.id)), "source {} is cited nowhere", source.id);
+    }
+}
+
+/// Fact sheet §0b: every source shows the publisher's own page; FDA labels are on DailyMed; the
+/// MIMS test-server texts are not cited; each source says when it was checked.
+#[test]
+fn every_source_address_is_the_publishers_own_page() {
+    let banned = std::fs::read_to_string(banned_claims()).unwrap();
+    let mirrors: Vec<&str> = banned
+        .lines()
+        .filter_map(|l| l.strip_prefix("domain = \"").and_then(|rest| rest.strip_suffix('"')))
+        .collect();
+    assert!(mirrors.len() >= 20, "the mirror list looks truncated");
+    for required in [
+        "healthunlocked.com",
+        "imedi.co.uk",
+        "themeditary.com",
+        "mimsdev.com",
+        "docslib.org",
+        "api.fda.gov",
+        "medlibrary.org",
+        "globalrph.com",
+        "scribd.com",
+        "medikamio.com",
+        "oladoctor.com",
+        "rchfasthealth.com",
+        "issuu.com",
+        "drugs.com/uk",
+        "xenical4us.top",
+    ] {
+        assert!(mirrors.contains(&required), "{required} is missing from the mirror list");
+    }
+    for source in SOURCES {
+        let address = source.address.to_lowercase();
+        for mirror in &mirrors {
+            let host = mirror.split('/').next().unwrap();
+            assert!(
+                !address.contains(host) || (host == "drugs.com" && !address.contains(mirror)),
+                "{}: {}",
+                source.id,
+                source.address
+            );
+        }
+        if source.publisher.contains("Food and Drug Administration label") {
+            assert!(
+                address.starts_with("https://dailymed.nlm.nih.gov/"),
+                "{}: FDA labels are cited on DailyMed",
+                source.id
+            );
+        }
+        assert!(!source.checked.is_empty(), "{} has no checked date", source.id);
+    }
+    assert!(
+        SOURCES.iter().all(|s| s.id != "MIMS-SmPC"),
+        "MIMS test-server texts are not cited to patients (§0b)"
+    );
+}
+
+#[test]
+fn a_mirror_address_fails_with_file_and_line() {
+    let banned = std::fs::read_to_string(banned_claims()).unwrap();
+    let mirrors: Vec<&str> = banned
+        .lines()
+        .filter_map(|l| l.strip_prefix("domain = \"").and_then(|rest| rest.strip_suffix('"')))
+        .collect();
+    let sources = std::fs::read_to_string(content_dir().join("sources.toml")).unwrap();
+    let (line_no, line) = sources
+        .lines()
+        .enumerate()
+        .find(|(_, l)| l.starts_with("address = "))
+        .map(|(n, l)| (n + 1, l.to_string()))
+        .unwrap();
+    for mirror in mirrors {
+        let scratch = Scratch::new();
+        scratch.edit("sources.toml", &line, &format!("address = \"https://www.{mirror}/baclofen\""));
+        assert_one_error(
+            &scratch.errors(),
+            &format!("sources.toml:{line_no}:"),
+            &format!("`{mirror}` is a mirror"),
+        );
+    }
+    // A subdomain of a mirror is the mirror too; the publisher's own page passes.
+    let scratch = Scratch::new();
+    scratch.edit("sources.toml", &line, "address = \"https://uat.mimsdev.com/vietnam/drug/info/bamifen\"");
+    assert_one_error(&scratch.errors(), &format!("sources.toml:{line_no}:"), "`mimsdev.com` is a mirror");
+    let scratch = Scratch::new();
+    scratch.edit("sources.toml", &line, "address = \"https://www.drugs.com/mtm/baclofen.html\"");
+    assert_eq!(scratch.errors(), Vec::<String>::new());
+}
+
+#[test]
+fn a_mirror_named_in_patient_text_fails() {
+    let scratch = Scratch::new();
+    scratch.edit("pages/about.toml", "Baclofen is a muscle relaxer.", "Read more at imedi.co.uk.");
+    assert_one_error(&scratch.errors(), "about.toml:12:", "`imedi.co.uk` is a mirror");
+}
+
+#[test]
+fn a_source_without_its_checked_date_fails() {
+    let scratch = Scratch::new();
+    scratch.edit("sources.toml", "checked = \"2026-11-23\"\n", "");
+    assert_one_error(&scratch.errors(), "sources.toml:", "checked");
+    let scratch = Scratch::new();
+    scratch.edit("sources.toml", "checked = \"2026-11-23\"", "checked = \"23/11/2026\"");
+    assert_one_error(&scratch.errors(), "sources.toml:", "date must be YYYY-MM-DD");
+}
+
+/// Medical words: each has a plain meaning on the glossary page, and the rarest are explained
+/// in the same block where a page uses them.
+#[test]
+fn medical_words_are_explained_in_the_glossary_and_where_they_are_used() {
+    let glossary: Vec<String> = PAGES
+        .iter()
+        .find(|p| p.slug == "glossary")
+        .expect("a glossary page")
+        .blocks
+        .iter()
+        .filter_map(|b| match &b.kind {
+            BlockKind::Question(q) => Some(q.question.to_lowercase()),
+            _ => None,
+        })
+        .collect();
+    let words = [
+        "prescriber",
+        "pump team",
+        "out-of-hours",
+        "maoi",
+        "suspension",
+        "antidote",
+        "physiotherapy",
+        "physical therapy",
+        "motor neurone disease",
+        "lithium",
+        "intrathecal",
+        "catheter",
+        "dialysis",
+        "psychosis",
+        "porphyria",
+        "opioid",
+        "antihistamine",
+        "tricyclic",
+        "levodopa",
+        "spasticity",
+        "withdrawal",
+        "seizure",
+        "hallucination",
+        "ml",
+    ];
+    for word in words {
+        assert!(glossary.iter().any(|g| g.contains(word)), "`{word}` has no entry on the glossary page");
+    }
+    // Rare words: explained in the block that first uses them, on every page.
+    let explained = [
+        ("MAOI", "antidepressant"),
+        ("antidote", "undoes"),
+        ("dialysis", "machine cleans the blood"),
+        ("catheter", "tube"),
+        ("intrathecal", "fluid around the spinal cord"),
+        ("porphyria", "rare blood condition"),
+        ("psychosis", "not there"),
+    ];
+    for page in PAGES.iter().filter(|p| p.slug != "glossary") {
+        let blocks: Vec<Said> = said().into_iter().filter(|s| s.slug == page.slug).collect();
+        for (word, meaning) in explained {
+            // A brand name ("Lioresal Intrathecal") is a name, not the medical word.
+            let uses =
+                |b: &&Said| lower(b).replace("lioresal intrathecal", "").contains(&word.to_lowercase());
+            if let Some(first) = blocks.iter().find(uses) {
+                assert!(
+                    lower(first).contains(meaning),
+                    "{}: `{word}` first appears without its meaning: {}",
+                    page.slug,
+                    first.words
+                );
+            }
+        }
+    }
+}
+
+/// One spelling of units: "mL", never "ml".
+#[test]
+fn millilitres_are_always_written_ml_with_a_capital_l() {
+    for block in said() {
+        let words = block.words.replace(['(', ')', ',', '.'], " ");
+        assert!(!words.split_whitespace().any(|w| w == "ml"), "{}: {}", block.slug, block.words);
+    }
+}
+
+/// Issue #15 new topics: each is present, in plain words, with its sources.
+#[test]
+fn the_new_topics_are_there() {
+    let special = on_page("special-situations");
+    let checklist = special
+        .iter()
+        .find(|b| lower(b).contains("tell your prescriber or pharmacist if you"))
+        .expect("a before-you-start checklist");
+    for ask in ["allergic", "stomach ulcer", "porphyria", "epilepsy", "kidney", "mental health", "pregnant"] {
+        assert!(lower(checklist).contains(ask), "{ask} is not on the checklist");
+    }
+    assert!(special
+        .iter()
+        .any(|b| lower(b).contains("autonomic dysreflexia") && b.sources.contains(&"FDA-OZO")));
+    assert!(special.iter().any(|b| lower(b).contains("sick day")));
+    let all: Vec<Said> = said();
+    for brand in ["Lioresal", "Gablofen", "Ozobax", "Fleqsuvy", "Lyvispah"] {
+        assert!(
+            all.iter().any(|b| b.slug == "forms" && b.words.contains(brand)),
+            "{brand} is not on the forms page"
+        );
+    }
+    assert!(all.iter().all(|b| !b.words.contains("Lyflex")), "the fact sheet names no source for Lyflex");
+    let side = on_page("side-effects");
+    assert!(side
+        .iter()
+        .any(|b| b.words.contains("yellowcard.mhra.gov.uk") && b.sources.contains(&"YELLOW-CARD")));
+    assert!(side.iter().any(|b| b.words.contains("www.fda.gov/medwatch") && b.sources.contains(&"MEDWATCH")));
+}
+
+// ---- The red-flag rules (content/red-flags.toml) ----
+
+#[test]
+fn a_straight_away_rule_titled_today_fails() {
+    let scratch = Scratch::new();
+    scratch.edit(
+        "red-flags.toml",
+        "action = \"Call your pump team straight away\"",
+        "action = \"Call your pump team today\"",
+    );
+    let errors = scratch.errors();
+    assert!(
+        errors.iter().any(|e| e.contains("red-flags.toml:") && e.contains("must say \"straight away\"")),
+        "{errors:?}"
+    );
+}
+
+#[test]
+fn an_emergency_rule_that_is_not_now_fails() {
+    let scratch = Scratch::new();
+    scratch.edit(
+        "red-flags.toml",
+        "level = \"emergency\"\ntiming = \"now\"",
+        "level = \"emergency\"\ntiming = \"today\"",
+    );
+    let errors = scratch.errors();
+    assert!(errors.iter().any(|e| e.contains("does not fit level `emergency`")), "{errors:?}");
+}
+
+#[test]
+fn a_box_that_answers_nothing_on_its_own_fails() {
+    let scratch = Scratch::new();
+    scratch.edit("red-flags.toml", "when = [[\"weight\"]]", "when = [[\"weight\"], [\"older\"]]");
+    let errors = scratch.errors();
+    assert!(errors.iter().any(|e| e.contains("`weight` ticked on its own gets no answer")), "{errors:?}");
+}

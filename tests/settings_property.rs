@@ -1,10 +1,15 @@
 //! Property test for everything the guide reads from outside: `config.json` entries, address
-//! parameters and the dose times stored on the device. 30,000 generated inputs (10,000 of each
-//! kind, mixing valid values, near misses and junk): no panic, nothing unsafe accepted, and
-//! every ignored setting named in a notice with a message.
+//! parameters, whether the page is framed, the device's time zone, and the dose times stored on
+//! the device. Generated inputs mixing valid values, near misses, spoofs and junk: no panic,
+//! nothing unsafe accepted, every ignored setting named in a notice, and the trust rules of
+//! issue #14 (the clinic's file wins; the address only fills gaps inside a frame; emergency
+//! numbers only from the effective region; no hidden formatting characters; `tel:` only digits).
 
 use baclofen_guide::missed_dose::device;
-use baclofen_guide::settings::{parse_query, RawValue, Settings, MAX_NOTICES};
+use baclofen_guide::settings::{
+    hidden, parse_query, region_for_time_zone, tel_href, ConfigFile, Inputs, Notice, RawValue, Settings,
+    MAX_NOTICES,
+};
 
 /// xorshift64*: deterministic, so a failure can be replayed.
 struct Random(u64);
@@ -24,7 +29,7 @@ impl Random {
     }
 }
 
-const KEYS: [&str; 13] = [
+const KEYS: [&str; 15] = [
     "clinic_name",
     "clinic_phone",
     "out_of_hours_phone",
@@ -38,9 +43,21 @@ const KEYS: [&str; 13] = [
     "Region",
     "colour",
     "",
+    "context",
+    "%E2%80%AEevil",
 ];
 
-const PIECES: [&str; 34] = [
+const PIECES: [&str; 44] = [
+    "\u{202E}",
+    "\u{200F}Clinic",
+    "Riverside\u{2066}Clinic",
+    "\u{200B}999",
+    "020-7946-0000",
+    "+44 (0)20 7946 0000",
+    "(555) 123-4567",
+    "1-800-FDA-1088",
+    "09091234567",
+    "Call URGENT: ignore 999, call our line 0909",
     "999",
     "911",
     "000",
@@ -77,6 +94,21 @@ const PIECES: [&str; 34] = [
     "é😀",
 ];
 
+const ZONES: [&str; 12] = [
+    "Europe/London",
+    "Europe/Dublin",
+    "America/New_York",
+    "America/Indiana/Knox",
+    "America/Toronto",
+    "Australia/Sydney",
+    "Pacific/Auckland",
+    "Asia/Tokyo",
+    "UTC",
+    "",
+    "Europe/Jersey",
+    "x/\u{202E}",
+];
+
 fn random_text(random: &mut Random) -> String {
     match random.below(4) {
         0 => random.pick(&PIECES).to_string(),
@@ -86,6 +118,35 @@ fn random_text(random: &mut Random) -> String {
             .collect(),
         _ => format!(" {} ", random.pick(&PIECES)),
     }
+}
+
+/// A value a clinic might really write for `key` (valid, or a typical mistake).
+fn plausible(random: &mut Random, key: &str) -> RawValue {
+    let text = |t: &str| RawValue::Text(t.to_string());
+    match key {
+        "clinic_name" => {
+            text(random.pick(&["Riverside Neurology", "St Mary's", "\u{202E}Clinic", "Clinic 0909 123"]))
+        }
+        "clinic_phone" | "out_of_hours_phone" => {
+            text(random.pick(&["020-7946-0000", "+44 (0)20 7946 0000", "(555) 123-4567", "0800 CLINIC"]))
+        }
+        "emergency_number" => text(random.pick(&["999", "911", "000", "112", "119", "9-9-9"])),
+        "region" => text(random.pick(&["uk", "ie", "us", "ca", "au", "nz", "other", "eu"])),
+        "missed_dose_threshold" => RawValue::Number([60.0, 120.0, 180.0, 240.0][random.below(4)]),
+        "accent" => text(random.pick(&["#005eb8", "#2d5a27", "#ffff00"])),
+        "embed_origins" => RawValue::List(vec![text(random.pick(&[
+            "https://clinic.example",
+            "http://localhost:8081",
+            "http://localhost.evil.example",
+        ]))]),
+        _ => RawValue::Bool(random.below(2) == 0),
+    }
+}
+
+fn random_entry(random: &mut Random) -> (String, RawValue) {
+    let key = random.pick(&KEYS);
+    let value = if random.below(2) == 0 { plausible(random, key) } else { random_value(random, 0) };
+    (key.to_string(), value)
 }
 
 fn random_value(random: &mut Random, depth: u8) -> RawValue {
@@ -98,6 +159,12 @@ fn random_value(random: &mut Random, depth: u8) -> RawValue {
     }
 }
 
+fn encode(text: &str) -> String {
+    text.bytes()
+        .map(|b| if b.is_ascii_alphanumeric() { (b as char).to_string() } else { format!("%{b:02X}") })
+        .collect()
+}
+
 fn random_query(random: &mut Random) -> String {
     let mut query = String::from(if random.below(2) == 0 { "?" } else { "" });
     for i in 0..random.below(6) {
@@ -106,19 +173,22 @@ fn random_query(random: &mut Random) -> String {
         }
         query.push_str(random.pick(&KEYS));
         query.push('=');
-        match random.below(4) {
+        match random.below(6) {
             0 => query.push_str("%3Cb%3E"),
             1 => query.push_str("%ZZ%"),
             2 => query.push_str("%C3%28"), // not UTF-8
-            _ => query.push_str(&random_text(random).replace(['&', '#'], "")),
+            3 => query.push_str(&random_text(random).replace(['&', '#'], "")),
+            // Well-formed, as a link or an embedding page would write it.
+            _ => query.push_str(&encode(random.pick(&PIECES))),
         }
     }
     query
 }
 
-/// What no accepted setting may ever hold, whatever came in.
-fn assert_safe(settings: &Settings, input: &str) {
-    let phone_ok = |p: &str| p.trim_start_matches('+').chars().all(|c| c.is_ascii_digit() || c == ' ');
+/// What no accepted setting may ever hold, and what no page may ever show, whatever came in.
+fn assert_safe(settings: &Settings, notices: &[Notice], input: &str) {
+    let phone_ok =
+        |p: &str| p.trim_start_matches('+').chars().all(|c| c.is_ascii_digit() || " -.()".contains(c));
     for phone in [&settings.clinic_phone, &settings.out_of_hours_phone].into_iter().flatten() {
         assert!(phone_ok(phone), "phone {phone:?} from {input}");
     }
@@ -127,8 +197,31 @@ fn assert_safe(settings: &Settings, input: &str) {
     }
     assert!(settings.call_number().chars().all(|c| c.is_ascii_digit()));
     if let Some(name) = &settings.clinic_name {
-        assert!(!name.contains(['<', '>']) && !name.chars().any(char::is_control), "name {name:?}");
+        assert!(!name.contains(['<', '>']), "name {name:?}");
         assert!(name.chars().count() <= 80);
+    }
+    // tel: addresses hold + (first only) and digits, nothing else.
+    let lines = [settings.crisis_line(), settings.poisons_line(), settings.out_of_hours()];
+    let phones = [settings.clinic_phone.as_deref(), Some(settings.call_number())]
+        .into_iter()
+        .flatten()
+        .chain(lines.iter().flatten().map(|(_, phone)| *phone));
+    for phone in phones {
+        let href = tel_href(phone);
+        let dial = href.strip_prefix("tel:").unwrap();
+        let dial = dial.strip_prefix('+').unwrap_or(dial);
+        assert!(!dial.is_empty() && dial.chars().all(|c| c.is_ascii_digit()), "{href} from {input}");
+    }
+    // Nothing shown, to patients or the web team, holds a bidi or other format control.
+    let shown = [
+        settings.clinic_name.clone().unwrap_or_default(),
+        settings.emergency_sentence(),
+        settings.emergency_note().unwrap_or_default().to_string(),
+    ];
+    let labels = lines.iter().flatten().map(|(name, _)| name.to_string());
+    let notes = notices.iter().map(Notice::console_line);
+    for text in shown.into_iter().chain(labels).chain(notes) {
+        assert!(!text.chars().any(hidden), "{text:?} from {input}");
     }
     if let Some(accent) = &settings.accent {
         assert!(accent.len() == 7 && accent.starts_with('#'), "accent {accent:?}");
@@ -148,17 +241,24 @@ fn assert_safe(settings: &Settings, input: &str) {
 fn ten_thousand_config_files_never_panic_and_every_ignored_setting_is_named() {
     let mut random = Random(0x9e37_79b9_7f4a_7c15);
     let (mut accepted, mut ignored) = (0, 0);
+    let read = |entries: &[(String, RawValue)]| {
+        Settings::read(&Inputs {
+            file: ConfigFile::Read(entries),
+            query: "",
+            in_frame: false,
+            time_zone: "UTC",
+        })
+    };
     for _ in 0..10_000 {
-        let entries: Vec<(String, RawValue)> = (0..random.below(5))
-            .map(|_| (random.pick(&KEYS).to_string(), random_value(&mut random, 0)))
-            .collect();
-        let (settings, notices) = Settings::read(Ok(&entries), "");
-        assert_safe(&settings, &format!("{entries:?}"));
+        let entries: Vec<(String, RawValue)> =
+            (0..random.below(5)).map(|_| random_entry(&mut random)).collect();
+        let (settings, notices) = read(&entries);
+        assert_safe(&settings, &notices, &format!("{entries:?}"));
         assert!(notices.len() <= MAX_NOTICES);
         assert!(notices.iter().all(|n| !n.message.is_empty()));
         // Each entry alone: accepted silently, or ignored with exactly one notice naming it.
         for entry in &entries {
-            let (alone, notices) = Settings::read(Ok(std::slice::from_ref(entry)), "");
+            let (alone, notices) = read(std::slice::from_ref(entry));
             let region_without_number = alone.region.is_some_and(|r| r.emergency_number.is_none());
             match notices.as_slice() {
                 [] => accepted += usize::from(alone != Settings::default()),
@@ -177,33 +277,97 @@ fn ten_thousand_config_files_never_panic_and_every_ignored_setting_is_named() {
     assert!(accepted > 1_000 && ignored > 1_000, "accepted {accepted}, ignored {ignored}");
 }
 
+/// The emergency numbers the effective region allows (fact sheet §0c): the file's region if it
+/// has a number, else the device's time-zone region, else the general 112.
+fn allowed_numbers(file_alone: &Settings) -> Vec<&'static str> {
+    match file_alone.region.filter(|r| r.emergency_number.is_some()).or(file_alone.time_zone_region) {
+        Some(region) => {
+            region.emergency_number.into_iter().chain(region.also_emergency.iter().copied()).collect()
+        }
+        None => vec!["112"],
+    }
+}
+
 #[test]
-fn ten_thousand_addresses_never_panic_and_every_ignored_setting_is_named() {
+fn forty_thousand_file_address_frame_and_time_zone_tuples_keep_the_trust_rules() {
     let mut random = Random(0x0123_4567_89ab_cdef);
-    let file = [("url_settings".to_string(), RawValue::Bool(false))];
-    for _ in 0..10_000 {
+    let (mut filled, mut kept) = (0, 0);
+    for _ in 0..40_000 {
+        let entries: Vec<(String, RawValue)> =
+            (0..random.below(4)).map(|_| random_entry(&mut random)).collect();
         let query = random_query(&mut random);
-        let (settings, notices) = Settings::read(Ok(&[]), &query);
-        assert_safe(&settings, &query);
+        let in_frame = random.below(2) == 0;
+        let time_zone = random.pick(&ZONES);
+        let file = match random.below(6) {
+            0 => ConfigFile::Saved(&entries),
+            1 => ConfigFile::Unreadable,
+            2 => ConfigFile::NotAnObject,
+            _ => ConfigFile::Read(&entries),
+        };
+        let inputs = Inputs { file, query: &query, in_frame, time_zone };
+        let input = format!("{inputs:?}");
+        let (settings, notices) = Settings::read(&inputs);
+        assert_safe(&settings, &notices, &input);
         assert!(notices.len() <= MAX_NOTICES && notices.iter().all(|n| !n.message.is_empty()));
+        let (file_alone, _) = Settings::read(&Inputs { query: "", ..inputs });
+        assert_eq!(settings.time_zone_region, region_for_time_zone(time_zone));
+
+        // Not in a frame, or no readable file: nothing at all from the address.
+        let readable = matches!(file, ConfigFile::Read(_) | ConfigFile::Saved(_));
+        if !in_frame || !readable {
+            assert_eq!(settings, file_alone, "{input}");
+        }
+        // No value set in the file is replaced.
+        let pairs = [
+            (&file_alone.clinic_name, &settings.clinic_name),
+            (&file_alone.clinic_phone, &settings.clinic_phone),
+            (&file_alone.out_of_hours_phone, &settings.out_of_hours_phone),
+            (&file_alone.emergency_number, &settings.emergency_number),
+            (&file_alone.accent, &settings.accent),
+        ];
+        for (from_file, now) in pairs {
+            if from_file.is_some() {
+                kept += 1;
+                assert_eq!(from_file, now, "{input}");
+            } else if now.is_some() {
+                filled += 1;
+            }
+        }
+        if file_alone.region.is_some() {
+            assert_eq!(file_alone.region, settings.region, "{input}");
+        }
+        if file_alone.skip_window.is_some() {
+            assert_eq!(file_alone.skip_window, settings.skip_window, "{input}");
+        }
+        assert_eq!(file_alone.embed_origins, settings.embed_origins, "{input}");
+        // The emergency number: the file's own, or one the effective region allows.
+        match &file_alone.emergency_number {
+            Some(number) => assert_eq!(settings.call_number(), number, "{input}"),
+            None => assert!(allowed_numbers(&file_alone).contains(&settings.call_number()), "{input}"),
+        }
+        if settings.emergency_number.is_none() {
+            assert!(settings.emergency_note().is_some() || settings.region.is_some(), "{input}");
+        }
         if notices.len() < MAX_NOTICES {
             for (key, _) in parse_query(&query) {
                 // Names that are not settings are always reported.
-                if !KEYS[..10].contains(&key.as_str()) {
-                    let named =
-                        if key.is_empty() { "(no name)".to_string() } else { key.chars().take(40).collect() };
+                if !KEYS[..10].contains(&key.as_str()) && !["context", "q"].contains(&key.as_str()) {
+                    let named: String = key.chars().filter(|c| !hidden(*c)).take(40).collect();
+                    let named = if named.is_empty() { "(no name)".to_string() } else { named };
                     assert!(notices.iter().any(|n| n.setting == named), "{key:?} not named for {query}");
                 }
             }
         }
-        // A link can never set an emergency number outside the sourced list.
-        if let Some(number) = &settings.emergency_number {
-            assert!(["999", "911", "000", "112"].contains(&number.as_str()), "{number} from {query}");
-        }
         // A file that turns address settings off leaves only its own settings.
-        let (locked, _) = Settings::read(Ok(&file), &query);
-        assert_eq!(locked, Settings::default(), "{query}");
+        let mut locked = entries.clone();
+        locked.push(("url_settings".to_string(), RawValue::Bool(false)));
+        let lock = Inputs { file: ConfigFile::Read(&locked), ..inputs };
+        let (locked_settings, _) = Settings::read(&lock);
+        let (locked_alone, _) = Settings::read(&Inputs { query: "", ..lock });
+        assert_eq!(locked_settings, locked_alone, "{query}");
     }
+    // The generator reaches both sides: address values that fill gaps, and file values kept.
+    assert!(filled > 500 && kept > 2_000, "filled {filled}, kept {kept}");
 }
 
 #[test]

@@ -105,9 +105,18 @@ async fn red_flag_checker_shows_an_emergency_card_as_soon_as_one_is_ticked() {
 #[wasm_bindgen_test]
 async fn the_checker_uses_the_clinics_numbers_from_settings() {
     use baclofen_guide::components::red_flag_checker::{RedFlagChecker, RedFlagCheckerProps};
-    use baclofen_guide::settings::{Settings, SharedSettings};
-    let (settings, notices) =
-        Settings::read(Ok(&[]), "?region=uk&clinic_name=Riverside&clinic_phone=020%207946%200000");
+    use baclofen_guide::settings::{ConfigFile, Inputs, RawValue, Settings, SharedSettings};
+    let file: Vec<(String, RawValue)> =
+        [("region", "uk"), ("clinic_name", "Riverside"), ("clinic_phone", "020 7946 0000")]
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), RawValue::Text(v.to_string())))
+            .collect();
+    let (settings, notices) = Settings::read(&Inputs {
+        file: ConfigFile::Read(&file),
+        query: "",
+        in_frame: false,
+        time_zone: "UTC",
+    });
     assert!(notices.is_empty(), "{notices:?}");
     let root = fresh_root();
     let props = RedFlagCheckerProps { contexts: 0, settings: SharedSettings(std::rc::Rc::new(settings)) };

@@ -2,6 +2,8 @@
 // review date, country labels and the clinic's region, contents on each page, the step-up
 // picture's words, and sources that resolve.
 import { test } from 'node:test';
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
 import assert from 'node:assert/strict';
 import { assertClean, axeViolations, openPage, waitForApp } from './browser.mjs';
 import { PAGES, useSite } from './site.mjs';
@@ -176,5 +178,108 @@ test('the guide never shows 25 mg tablets as a standard strength', async () => {
       assert.match(sentence, /Australia|Spain|not sold in the US or the UK/, `${path}: ${sentence}`);
     }
   }
+  await context.close();
+});
+
+// Issue #15: what reaches a patient. The mirror list is the build's own data (build/banned-claims.toml).
+const MIRRORS = readFileSync('build/banned-claims.toml', 'utf8')
+  .split('\n')
+  .map((line) => /^domain = "(.+)"$/.exec(line)?.[1])
+  .filter(Boolean);
+
+function builtFiles(dir) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return builtFiles(full);
+    return /\.(html|json|js)$/.test(entry.name) ? [full] : [];
+  });
+}
+
+test('no mirror, forum, test server or API address is anywhere in the built site', () => {
+  assert.ok(MIRRORS.length >= 20, 'the mirror list looks truncated');
+  const files = builtFiles('dist');
+  assert.ok(files.some((f) => f.endsWith(path.join('sources', 'index.html'))), 'dist/ has the sources page');
+  for (const file of files) {
+    const text = readFileSync(file, 'utf8').toLowerCase();
+    for (const mirror of MIRRORS) {
+      const [host, ...rest] = mirror.split('/');
+      const pattern = new RegExp(`[/.]${host.replace(/[.]/g, '\\.')}${rest.length ? '/' + rest.join('/') : ''}(?=[/"'?#\\s<]|$)`);
+      assert.doesNotMatch(text, pattern, `${file} names the mirror ${mirror}`);
+    }
+  }
+});
+
+test('every source links to the publisher page it names, with the date it was checked', async () => {
+  const { context, page } = await openPage(site.browser, site.origin);
+  await page.goto(site.url + 'sources/');
+  const entries = await page.locator('.source-list > li').evaluateAll((items) =>
+    items.map((li) => ({
+      id: li.querySelector('.source-list__id')?.textContent,
+      href: li.querySelector('.source-list__address a')?.getAttribute('href'),
+      text: li.textContent,
+    })));
+  assert.ok(entries.length >= 30);
+  for (const { id, href, text } of entries) {
+    const url = new URL(href);
+    assert.ok(['https:', 'http:'].includes(url.protocol), `${id}: ${href}`);
+    assert.ok(!MIRRORS.some((m) => (url.host + url.pathname).replace(/^www\./, '').startsWith(m) || url.host.endsWith('.' + m.split('/')[0])), `${id}: ${href} is a mirror`);
+    assert.match(text, /Checked \d{1,2} \w+ 20\d\d\./, `${id} says when it was checked`);
+    if (/Food and Drug Administration label/.test(text)) assert.equal(url.host, 'dailymed.nlm.nih.gov', `${id}: FDA labels open on DailyMed`);
+  }
+  assert.ok(!entries.some((e) => e.id === 'MIMS-SmPC'));
+  await context.close();
+});
+
+test('the glossary explains the medical words and is in the navigation', async () => {
+  const { context, page, problems } = await openPage(site.browser, site.origin);
+  await page.goto(site.url);
+  await page.locator('.site-nav a', { hasText: 'Words explained' }).first().click();
+  await page.waitForURL(site.url + 'glossary/');
+  assert.equal(await page.locator('main h1').innerText(), 'Words explained');
+  const main = await page.locator('main').innerText();
+  for (const word of ['Prescriber', 'Pump team', 'Out-of-hours service', 'MAOI', 'Suspension', 'Antidote', 'Physiotherapy', 'Intrathecal']) {
+    assert.match(main, new RegExp(word), `${word} is explained`);
+  }
+  assert.deepEqual(await axeViolations(page), []);
+  assertClean(problems);
+  await context.close();
+});
+
+test('phone numbers follow the clinic region, each labelled with its country', async () => {
+  const { context, page, problems } = await openPage(site.browser, site.origin);
+  const shown = (text) => page.locator('main p', { hasText: text }).evaluateAll((nodes) => nodes.filter((n) => n.offsetParent !== null).length);
+  await page.goto(site.url + 'overdose/');
+  await waitForApp(page);
+  assert.ok((await shown('1-800-222-1222')) > 0 && (await shown('NHS 111')) > 0, 'both countries by default');
+  assert.ok((await shown('13 11 26')) > 0, 'Australia is named in words');
+  await page.goto(site.url + 'overdose/?region=uk');
+  await waitForApp(page);
+  assert.equal(await shown('1-800-222-1222'), 0);
+  assert.ok((await shown('NHS 111')) > 0);
+  await page.goto(site.url + 'side-effects/?region=us');
+  await waitForApp(page);
+  assert.equal(await shown('116 123'), 0);
+  assert.ok((await shown('988')) > 0);
+  assertClean(problems);
+  await context.close();
+});
+
+test('the corrected warnings read as a pharmacist signed them', async () => {
+  const { context, page } = await openPage(site.browser, site.origin);
+  const text = async (path) => {
+    await page.goto(site.url + path);
+    return page.locator('main').innerText();
+  };
+  const sideEffects = await text('side-effects/');
+  const common = await page.locator('main ul', { hasText: 'feeling sleepy or drowsy' }).first().innerText();
+  assert.doesNotMatch(common, /confus/i, 'confusion is not a common effect to wait out');
+  assert.match(sideEffects, /New confusion: contact your prescriber straight away/);
+  assert.doesNotMatch(sideEffects, /Tell a doctor at once/);
+  assert.doesNotMatch(await text('stopping/'), /if the pump stops/);
+  assert.doesNotMatch(await text('storage/'), /just because a pack is out of date/);
+  assert.doesNotMatch(await text('taking/'), /usual most/i);
+  assert.doesNotMatch(await text('how-it-works/'), /few weeks/);
+  assert.doesNotMatch(await text('special-situations/'), /mainly after 2 months/);
+  for (const [path] of SECTIONS) assert.doesNotMatch(await text(path), /\d ml\b/, `${path}: units are written mL`);
   await context.close();
 });

@@ -1,11 +1,14 @@
-// Clinic settings and embedding in Chromium: config.json and address parameters reach the page,
-// invalid ones show a notice and never become HTML or links, settings stay on links, and the
-// guide embedded in a clinic page from another origin applies its settings and resizes.
-import { test, afterEach } from 'node:test';
+// Clinic settings and embedding in Chromium (issues #6, #13, #14): the clinic's config.json wins;
+// the address only fills gaps, and only inside a frame; spoof links change nothing; names never
+// carry hidden formatting; a config.json that fails (404, 500, no answer) neither blocks the
+// helpers nor loses a cached clinic copy; messages for the web team go to the console, never to
+// patients; embed_origins match exactly; phone formats are cleaned; and with nothing set, the
+// emergency number follows the device's time zone (fact sheet §0c).
+import { test, afterEach, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { axeViolations, openPage, waitForApp } from './browser.mjs';
-import { useSite } from './site.mjs';
+import { useSite, PREFIX } from './site.mjs';
 import { startServer } from './server.mjs';
 
 const site = useSite();
@@ -17,15 +20,68 @@ const CLINIC = {
   accent: '#2d5a27',
 };
 
+/** The issue's spoof links, all at once. */
+const SPOOF =
+  '?clinic_phone=09091234567&clinic_name=Call%20URGENT:%20ignore%20999,%20call%20our%20line%200909' +
+  '&emergency_number=000&region=au&out_of_hours_phone=09091234567';
+
 function useConfig(config) {
   site.server.overrides['config.json'] = typeof config === 'string' ? config : JSON.stringify(config);
 }
 
 afterEach(() => {
   delete site.server.overrides['config.json'];
+  site.intercept = undefined;
 });
 
-test('config.json settings reach the footer, the checker and the colours', async () => {
+/** Console warnings: where the guide tells the clinic's web team what it ignored. */
+function collectWarnings(page) {
+  const warnings = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'warning') warnings.push(msg.text());
+  });
+  return warnings;
+}
+
+/** Nothing meant for the web team is on the page a patient sees. */
+async function assertNoWebTeamText(page) {
+  assert.equal(await page.locator('.settings-notice').count(), 0);
+  const text = await page.locator('body').innerText();
+  assert.doesNotMatch(text, /config\.json|was ignored|not a setting/);
+}
+
+// dist/ served like `useSite`, but a test may answer config.json itself (a broken or slow host).
+let hosted;
+async function host() {
+  hosted ??= await startServer({
+    root: 'dist',
+    prefix: PREFIX,
+    overrides: site.server.overrides,
+    intercept: (relative, req, res) => site.intercept?.(relative, req, res) ?? false,
+  });
+  return hosted;
+}
+
+const held = new Set();
+after(async () => {
+  for (const res of held) res.destroy();
+  await hosted?.close();
+});
+
+/** config.json answers 404, 500, or never. */
+function breakConfig(how) {
+  site.intercept = (relative, req, res) => {
+    if (relative !== 'config.json') return false;
+    if (how === 'never') {
+      held.add(res); // Never answered (closed when the tests end).
+      return true;
+    }
+    res.writeHead(how === '404' ? 404 : 500, { 'content-type': 'text/plain' }).end('broken');
+    return true;
+  };
+}
+
+test('config.json settings reach the footer (the name once), the checker and the colours', async () => {
   useConfig(CLINIC);
   const { context, page, problems } = await openPage(site.browser, site.origin);
   await page.goto(site.url);
@@ -33,91 +89,229 @@ test('config.json settings reach the footer, the checker and the colours', async
   assert.equal(await page.locator('#emergency-line').innerText(), 'In an emergency call 999.');
   const clinic = page.locator('#clinic-contact');
   await clinic.waitFor();
-  assert.match(await clinic.innerText(), /Riverside Neurology/);
+  const footer = await clinic.innerText();
+  assert.equal(footer, 'Riverside Neurology: 020 7946 0000. NHS 111: 111');
+  assert.equal(footer.split('Riverside Neurology').length, 2, 'the clinic is named once');
   assert.equal(await clinic.locator('a', { hasText: '020 7946 0000' }).getAttribute('href'), 'tel:02079460000');
   assert.equal(await clinic.locator('a', { hasText: '111' }).getAttribute('href'), 'tel:111');
+  // Each number sits in its own left-to-right isolate, apart from the name.
+  assert.deepEqual(await clinic.locator('a bdi').evaluateAll((b) => b.map((e) => e.getAttribute('dir'))), ['ltr', 'ltr']);
   assert.equal(await page.evaluate(() => document.documentElement.style.getPropertyValue('--brand')), '#2d5a27');
-  assert.equal(await page.locator('.settings-notice').count(), 0);
+  await assertNoWebTeamText(page);
   assert.deepEqual(await axeViolations(page), []);
 
   await page.goto(site.url + 'side-effects/');
   await waitForApp(page);
-  await page.getByLabel('Had a fit (seizure)').check();
+  await page.locator('#flag-seizure').check();
   assert.equal(await page.locator('.checker__bar a.call__button').getAttribute('href'), 'tel:999');
-  assert.doesNotMatch(await page.locator('#red-flag-result').innerText(), /911 in the US/);
-  await page.getByLabel('Had a fit (seizure)').uncheck();
-  await page.getByLabel('Itchy all over, without a rash').check();
-  const contacts = page.locator('#red-flag-result .contacts a');
-  assert.deepEqual(await contacts.evaluateAll((links) => links.map((a) => a.getAttribute('href'))), ['tel:02079460000', 'tel:111']);
-  assert.deepEqual(await axeViolations(page), []);
   assert.deepEqual(problems.consoleErrors, []);
   assert.deepEqual(problems.foreignRequests, []);
   assert.deepEqual(await context.cookies(), []);
   await context.close();
 });
 
-test('invalid settings are ignored with a visible notice and never become HTML or links', async () => {
-  const { context, page, problems } = await openPage(site.browser, site.origin);
-  const query = '?clinic_name=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&clinic_phone=javascript:alert(1)' +
-    '&emergency_number=101&accent=red&colour=blue';
-  await page.goto(site.url + 'side-effects/' + query);
-  await waitForApp(page);
-  const notice = page.locator('.settings-notice');
-  await notice.waitFor();
-  const text = await notice.innerText();
-  for (const name of ['clinic_name', 'clinic_phone', 'emergency_number', 'accent', 'colour']) {
-    assert.match(text, new RegExp(name), `${name} is named`);
+test('spoof links opened directly change nothing on a UK clinic and say nothing to patients', async () => {
+  useConfig(CLINIC);
+  const { context, page, problems } = await openPage(site.browser, site.origin, { timezoneId: 'Australia/Sydney' });
+  const warnings = collectWarnings(page);
+  for (const spoof of [SPOOF, '?clinic_name=%E2%80%AEygolorueN%20edisreviR', '?embed=1&accent=%23000000']) {
+    await page.goto(site.url + 'side-effects/' + spoof);
+    await waitForApp(page);
+    const footer = await page.locator('#clinic-contact').innerText();
+    assert.equal(footer, 'Riverside Neurology: 020 7946 0000. NHS 111: 111', spoof);
+    assert.equal(await page.locator('#emergency-line').innerText(), 'In an emergency call 999.');
+    assert.doesNotMatch(await page.locator('body').innerText(), /0909|URGENT|\u202e/i);
+    assert.equal(await page.locator('a[href*="0909"]').count(), 0);
+    assert.equal(await page.locator('html[data-embed]').count(), 0, 'embed mode only inside a frame');
+    await page.locator('#flag-seizure').check();
+    assert.equal(await page.locator('.checker__bar a.call__button').getAttribute('href'), 'tel:999');
+    await assertNoWebTeamText(page);
   }
-  assert.match(text, /can only be 999, 911, 000 or 112/);
+  assert.ok(warnings.some((w) => /clinic_phone was ignored: settings in the address apply only when the guide is embedded/.test(w)), warnings.join('\n'));
+  assert.deepEqual(problems.consoleErrors, []);
+  await context.close();
+});
+
+/** A clinic page on another origin (localhost, not 127.0.0.1) framing `src`. */
+async function framingPage(src) {
+  const html = `<!doctype html><html lang="en"><head><title>Clinic</title><link rel="icon" href="data:,"></head>` +
+    `<body><h1>Clinic</h1><iframe class="baclofen-guide-frame" title="Baclofen guide" src="${src}" style="width:100%;height:800px;border:0"></iframe></body></html>`;
+  const clinic = await startServer({ root: 'examples', prefix: '/', overrides: { 'frame.html': html } });
+  return { clinic, url: `http://localhost:${clinic.port}/frame.html`, origin: `http://localhost:${clinic.port}` };
+}
+
+test('inside a frame on another site, the address fills only what config.json leaves unset', async () => {
+  useConfig({ clinic_name: 'Riverside Neurology', clinic_phone: '020 7946 0000', region: 'uk' });
+  const query = SPOOF.replace('out_of_hours_phone=09091234567', 'out_of_hours_phone=0161%20496%200000') + '&embed=1';
+  const { clinic, url } = await framingPage(site.url + 'side-effects/' + query);
+  const { context, page, problems } = await openPage(site.browser, site.origin, { timezoneId: 'Europe/London' });
+  try {
+    await page.goto(url);
+    const frame = page.frameLocator('iframe');
+    await frame.locator('html[data-app-started] main h1').waitFor();
+    assert.equal(await frame.locator('#clinic-contact').innerText(), 'Riverside Neurology: 020 7946 0000. Out of hours: 0161 496 0000');
+    assert.equal(await frame.locator('#clinic-contact a', { hasText: '0161' }).getAttribute('href'), 'tel:01614960000');
+    assert.equal(await frame.locator('#emergency-line').innerText(), 'In an emergency call 999.');
+    assert.equal(await frame.locator('.site-header').isVisible(), false, 'embed=1 filled the gap');
+    await frame.locator('#flag-seizure').check();
+    assert.equal(await frame.locator('.checker__bar a.call__button').getAttribute('href'), 'tel:999');
+    assert.equal(await frame.locator('a[href*="0909"]').count(), 0);
+    assert.equal(await frame.locator('.settings-notice').count(), 0);
+    assert.deepEqual(problems.pageErrors, []);
+  } finally {
+    await context.close();
+    await clinic.close();
+  }
+});
+
+test('settings from the address stay on links inside a frame, and embed mode hides the site header', async () => {
+  const { clinic, url } = await framingPage(site.url + 'about/?region=us&embed=1');
+  const { context, page, problems } = await openPage(site.browser, site.origin, { timezoneId: 'America/Chicago' });
+  try {
+    await page.goto(url);
+    const frame = page.frameLocator('iframe');
+    await frame.locator('html[data-app-started] main h1').waitFor();
+    assert.equal(await frame.locator('.site-header').isVisible(), false);
+    assert.equal(await frame.locator('#emergency-line').innerText(), 'In an emergency call 911.');
+    await frame.locator('.site-footer__meta a', { hasText: 'Sources and review' }).click();
+    await frame.locator('html[data-app-started] main h1', { hasText: 'Sources' }).waitFor();
+    const inner = page.frames().find((f) => f.url().includes('/sources/'));
+    assert.equal(inner.url(), site.url + 'sources/?region=us&embed=1');
+    assert.equal(await frame.locator('#emergency-line').innerText(), 'In an emergency call 911.');
+    assert.deepEqual(problems.pageErrors, []);
+  } finally {
+    await context.close();
+    await clinic.close();
+  }
+});
+
+test('a clinic name with a right-to-left override is rejected, and the web team is told in the console', async () => {
+  useConfig({ clinic_name: '\u202eygolorueN edisreviR', clinic_phone: '+44 (0)20 7946 0000' });
+  const { context, page, problems } = await openPage(site.browser, site.origin);
+  const warnings = collectWarnings(page);
+  await page.goto(site.url);
+  await waitForApp(page);
+  assert.equal(await page.locator('#clinic-contact').innerText(), 'Your clinic: +44 20 7946 0000');
+  assert.equal(await page.locator('#clinic-contact a').getAttribute('href'), 'tel:+442079460000');
+  assert.ok(warnings.some((w) => /clinic_name must be plain text.*hidden formatting characters/.test(w)), warnings.join('\n'));
+  await assertNoWebTeamText(page);
+  assert.deepEqual(problems.consoleErrors, []);
+  await context.close();
+});
+
+test('phone formats clinics type are cleaned for display and dialled as digits; letters are refused', async () => {
+  useConfig({ clinic_name: 'Lakeside Clinic', clinic_phone: '(555) 123-4567', out_of_hours_phone: '1-800-FDA-1088', region: 'us' });
+  const { context, page } = await openPage(site.browser, site.origin);
+  const warnings = collectWarnings(page);
+  await page.goto(site.url);
+  await waitForApp(page);
+  assert.equal(await page.locator('#clinic-contact').innerText(), 'Lakeside Clinic: (555) 123-4567');
+  assert.equal(await page.locator('#clinic-contact a').getAttribute('href'), 'tel:5551234567');
+  assert.ok(warnings.some((w) => /out_of_hours_phone must be a phone number written in digits.*Letters cannot be dialled/.test(w)), warnings.join('\n'));
+  useConfig({ clinic_phone: '020-7946-0000', out_of_hours_phone: '020.7946.0001' });
+  await page.reload();
+  await waitForApp(page);
+  assert.deepEqual(await page.locator('#clinic-contact a').evaluateAll((a) => a.map((l) => [l.innerText, l.getAttribute('href')])),
+    [['020-7946-0000', 'tel:02079460000'], ['020.7946.0001', 'tel:02079460001']]);
+  await context.close();
+});
+
+test('invalid settings never become HTML or links, and patients see no notice', async () => {
+  useConfig({ clinic_name: '<img src=x onerror=alert(1)>', clinic_phone: 'javascript:alert(1)', emergency_number: '12345678', accent: 'red', colour: 'blue' });
+  const { context, page, problems } = await openPage(site.browser, site.origin);
+  const warnings = collectWarnings(page);
+  await page.goto(site.url + 'side-effects/');
+  await waitForApp(page);
+  for (const name of ['clinic_name', 'clinic_phone', 'emergency_number', 'accent', 'colour']) {
+    assert.ok(warnings.some((w) => w.startsWith(`Baclofen guide settings: ${name} `)), `${name} is named`);
+  }
+  assert.ok(warnings.some((w) => /colour is not a setting this guide knows/.test(w)));
   assert.equal(await page.locator('img').count(), 0, 'no element made from a setting');
   assert.equal(await page.locator('a[href^="javascript:"]').count(), 0);
   assert.equal(await page.locator('#clinic-contact').isVisible(), false);
   assert.match(await page.locator('#emergency-line').innerText(), /your local emergency number/);
-  await page.getByLabel('Had a fit (seizure)').check();
+  await page.locator('#flag-seizure').check();
   assert.equal(await page.locator('.checker__bar a.call__button').getAttribute('href'), 'tel:112');
+  await assertNoWebTeamText(page);
   assert.deepEqual(await axeViolations(page), []);
   assert.deepEqual(problems.pageErrors, []);
   await context.close();
 });
 
-test('a config.json that is not JSON is reported and the guide still works', async () => {
+test('a config.json that is not JSON is reported to the web team and the guide still works', async () => {
   useConfig('{ "region": "uk", oops');
   const { context, page, problems } = await openPage(site.browser, site.origin);
+  const warnings = collectWarnings(page);
   await page.goto(site.url + 'missed-dose/');
   await waitForApp(page);
-  assert.match(await page.locator('.settings-notice').innerText(), /config\.json could not be read/);
-  await page.locator('#dose-time-0').fill('08:00');
-  await page.getByLabel('No', { exact: true }).check();
-  await page.getByRole('button', { name: 'Show what to do' }).click();
-  await page.locator('#missed-dose-result').waitFor();
+  assert.ok(warnings.some((w) => /config\.json could not be read: it must be a JSON object/.test(w)), warnings.join('\n'));
+  await assertNoWebTeamText(page);
   assert.deepEqual(problems.pageErrors, []);
   await context.close();
 });
 
-test('a clinic can lock its settings so that links cannot change them', async () => {
-  useConfig({ url_settings: false, region: 'au' });
-  const { context, page } = await openPage(site.browser, site.origin);
-  await page.goto(site.url + '?region=us');
-  await waitForApp(page);
-  assert.equal(await page.locator('#emergency-line').innerText(), 'In an emergency call 000.');
-  assert.match(await page.locator('.settings-notice').innerText(), /region was ignored: this site takes settings only from config\.json/);
-  await context.close();
+test('a clinic can lock its settings so that even an embedding page cannot change them', async () => {
+  useConfig({ url_settings: false });
+  const { clinic, url } = await framingPage(site.url + '?region=uk&clinic_phone=0909%20123%204567');
+  const { context, page } = await openPage(site.browser, site.origin, { timezoneId: 'Europe/London' });
+  try {
+    await page.goto(url);
+    const frame = page.frameLocator('iframe');
+    await frame.locator('html[data-app-started] main h1').waitFor();
+    assert.equal(await frame.locator('#clinic-contact').isVisible(), false);
+    assert.equal(await frame.locator('#emergency-line').innerText(), 'In an emergency call 999 or your local emergency number.');
+  } finally {
+    await context.close();
+    await clinic.close();
+  }
 });
 
-test('settings from the address stay on links to other pages, and embed mode hides the site header', async () => {
-  const { context, page, problems } = await openPage(site.browser, site.origin);
-  await page.goto(site.url + 'about/?region=us&embed=1');
+for (const how of ['404', '500', 'never']) {
+  test(`config.json answering ${how}: the helpers start within seconds, address settings are refused, the web team is told`, async () => {
+    const server = await host();
+    breakConfig(how);
+    const { context, page, problems } = await openPage(site.browser, site.origin);
+    const warnings = collectWarnings(page);
+    const started = Date.now();
+    await page.goto(server.url + 'side-effects/?clinic_phone=09091234567&emergency_number=000', { waitUntil: 'commit' });
+    await waitForApp(page);
+    const seconds = (Date.now() - started) / 1000;
+    assert.ok(seconds < 10, `started after ${seconds} s`);
+    await page.locator('#flag-seizure').check();
+    assert.equal(await page.locator('.checker__bar a.call__button').getAttribute('href'), 'tel:112');
+    assert.match(await page.locator('#emergency-line').innerText(), /or your local emergency number/);
+    assert.equal(await page.locator('#clinic-contact').isVisible(), false);
+    assert.ok(warnings.some((w) => /config\.json could not be read .*no saved copy/.test(w)), warnings.join('\n'));
+    await assertNoWebTeamText(page);
+    assert.deepEqual(problems.pageErrors, []);
+    await context.close();
+  });
+}
+
+test('config.json failing after a visit: the clinic numbers come from the copy saved on the device', async () => {
+  const server = await host();
+  useConfig(CLINIC);
+  const { context, page, problems } = await openPage(site.browser, new URL(server.url).origin);
+  await page.goto(server.url);
   await waitForApp(page);
-  assert.equal(await page.locator('.site-header').isVisible(), false);
-  assert.equal(await page.locator('footer').isVisible(), true);
-  assert.equal(await page.locator('#emergency-line').innerText(), 'In an emergency call 911.');
-  await page.locator('.site-footer__meta a', { hasText: 'Sources and review' }).click();
-  await page.waitForURL(site.url + 'sources/?region=us&embed=1');
-  await waitForApp(page);
-  assert.equal(await page.locator('#emergency-line').innerText(), 'In an emergency call 911.');
-  assert.equal(await page.locator('.site-header').isVisible(), false);
-  assert.deepEqual(await axeViolations(page), []);
-  assert.deepEqual(problems.consoleErrors, []);
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+    }
+  });
+  for (const how of ['404', '500', 'never']) {
+    breakConfig(how);
+    const started = Date.now();
+    await page.goto(server.url + 'side-effects/', { waitUntil: 'commit' });
+    await waitForApp(page);
+    assert.ok(Date.now() - started < 10000, how);
+    assert.equal(await page.locator('#clinic-contact').innerText(), 'Riverside Neurology: 020 7946 0000. NHS 111: 111', how);
+    await page.locator('#flag-seizure').check();
+    assert.equal(await page.locator('.checker__bar a.call__button').getAttribute('href'), 'tel:999', how);
+    await assertNoWebTeamText(page);
+  }
+  assert.deepEqual(problems.pageErrors, []);
   await context.close();
 });
 
@@ -136,7 +330,7 @@ test('embedded from another origin, the guide applies its settings and resizes i
   const clinicOrigin = new URL(clinic.url).origin;
   assert.notEqual(clinicOrigin, site.origin);
   useConfig({ embed_origins: [clinicOrigin] });
-  const { context, page, problems } = await openPage(site.browser, clinicOrigin);
+  const { context, page, problems } = await openPage(site.browser, clinicOrigin, { timezoneId: 'Europe/London' });
   try {
     await page.goto(clinic.url + 'clinic.html');
     const frame = page.frameLocator('iframe.baclofen-guide-frame');
@@ -151,12 +345,9 @@ test('embedded from another origin, the guide applies its settings and resizes i
     const clinicLink = frame.locator('#clinic-contact a', { hasText: '020 7946 0000' });
     assert.equal(await clinicLink.getAttribute('href'), 'tel:02079460000');
 
-    // An answer makes the page taller; the frame follows.
+    // The page grows (as it does when an answer appears); the frame follows.
     const before = await frameHeight(page);
-    await frame.locator('#dose-time-0').fill('08:00');
-    await frame.getByLabel('No', { exact: true }).check();
-    await frame.getByRole('button', { name: 'Show what to do' }).click();
-    await frame.locator('#missed-dose-result').waitFor();
+    await frame.locator('body').evaluate((body) => { body.style.paddingBottom = '600px'; });
     await page.waitForFunction((h) => document.querySelector('iframe').getBoundingClientRect().height > h, before);
     // The clinic's own text moves down with the frame instead of being covered.
     const textTop = await page.locator('.after-guide').evaluate((p) => p.getBoundingClientRect().top);
@@ -173,18 +364,51 @@ test('embedded from another origin, the guide applies its settings and resizes i
   }
 });
 
-test('a site not listed in embed_origins is told so and gets no height', async () => {
+test('embed_origins match exactly: the same host on another port, or without its port, gets no height', async () => {
   const clinic = await startClinic();
-  const { context, page } = await openPage(site.browser, new URL(clinic.url).origin);
-  try {
-    await page.goto(clinic.url + 'clinic.html');
-    const frame = page.frameLocator('iframe.baclofen-guide-frame');
-    await frame.locator('html[data-app-started] main h1').waitFor();
-    assert.match(await frame.locator('.settings-notice').innerText(), /embed_origins does not list the site/);
-    await page.waitForTimeout(300);
-    assert.equal(await page.locator('iframe').evaluate((f) => f.style.height), '800px');
-  } finally {
-    await context.close();
-    await clinic.close();
+  const clinicOrigin = new URL(clinic.url).origin; // http://127.0.0.1:<port>
+  for (const listed of ['http://127.0.0.1', `http://localhost:${clinic.port}`, `${clinicOrigin}/`]) {
+    useConfig({ embed_origins: [listed] });
+    const { context, page } = await openPage(site.browser, clinicOrigin);
+    const warnings = [];
+    page.on('console', (msg) => { if (msg.type() === 'warning') warnings.push(msg.text()); });
+    try {
+      await page.goto(clinic.url + 'clinic.html');
+      const frame = page.frameLocator('iframe.baclofen-guide-frame');
+      await frame.locator('html[data-app-started] main h1').waitFor();
+      await assert.rejects(
+        page.waitForFunction(() => document.querySelector('iframe').style.height !== '800px', null, { timeout: 1500 }),
+        `${listed} must not receive the height`,
+      );
+      assert.equal(await frame.locator('.settings-notice').count(), 0);
+    } finally {
+      await context.close();
+    }
   }
+  await clinic.close();
 });
+
+/** Fact sheet §0c: the number a device in each time zone calls when nobody has set one. */
+const ZONES = [
+  ['Europe/London', '999', 'In an emergency call 999 or your local emergency number.'],
+  ['America/New_York', '911', 'In an emergency call 911 or your local emergency number.'],
+  ['Australia/Sydney', '000', 'In an emergency call 000 or your local emergency number.'],
+  ['Pacific/Auckland', '111', 'In an emergency call 111 or your local emergency number.'],
+  ['Europe/Dublin', '112', 'In an emergency call 112 or 999.'],
+  ['Asia/Tokyo', '112', null],
+];
+
+for (const [timezoneId, number, line] of ZONES) {
+  test(`with nothing set, a device in ${timezoneId} calls ${number}`, async () => {
+    const { context, page, problems } = await openPage(site.browser, site.origin, { timezoneId });
+    await page.goto(site.url + 'side-effects/');
+    await waitForApp(page);
+    await page.locator('#flag-seizure').check();
+    assert.equal(await page.locator('.checker__bar a.call__button').getAttribute('href'), `tel:${number}`);
+    const emergency = await page.locator('#emergency-line').innerText();
+    if (line) assert.equal(emergency, line);
+    else assert.match(emergency, /or your local emergency number/);
+    assert.deepEqual(problems.consoleErrors, []);
+    await context.close();
+  });
+}

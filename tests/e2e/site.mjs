@@ -23,6 +23,7 @@ export const PAGES = [
   ['other-treatments/', 'Other treatments'],
   ['storage/', 'Storing and getting rid of baclofen'],
   ['questions/', 'Questions people ask'],
+  ['glossary/', 'Words explained'],
   ['sources/', 'Sources and review'],
   ['search/', 'Search this guide'],
 ];
