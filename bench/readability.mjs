@@ -3,7 +3,6 @@
 // The figures come from tests/reading_level.rs (`readability_report`), so `make bench` and
 // `make test` measure with the same code. Run alone: `node bench/readability.mjs`.
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 export function readability() {
@@ -29,7 +28,5 @@ export function readabilityMarkdown(pages) {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const pages = readability();
-  writeFileSync('bench/readability.json', JSON.stringify(pages, null, 2) + '\n');
-  console.log(readabilityMarkdown(pages).join('\n'));
+  console.log(readabilityMarkdown(readability()).join('\n'));
 }

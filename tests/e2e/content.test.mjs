@@ -233,7 +233,8 @@ test('every source links to the publisher page it names, with the date it was ch
 test('the glossary explains the medical words and is in the navigation', async () => {
   const { context, page, problems } = await openPage(site.browser, site.origin);
   await page.goto(site.url);
-  await page.locator('.site-nav a', { hasText: 'Words explained' }).first().click();
+  assert.equal(await page.locator('nav.contents a', { hasText: 'Words explained' }).count(), 1, 'the start page contents list it');
+  await page.locator('.site-footer__sections a', { hasText: 'Words explained' }).first().click();
   await page.waitForURL(site.url + 'glossary/');
   assert.equal(await page.locator('main h1').innerText(), 'Words explained');
   const main = await page.locator('main').innerText();
