@@ -700,7 +700,7 @@ fn medical_words_are_explained_in_the_glossary_and_where_they_are_used() {
         ("dialysis", "machine cleans the blood"),
         ("catheter", "tube"),
         ("intrathecal", "fluid around the spinal cord"),
-        ("porphyria", "rare blood condition"),
+        ("porphyria", "runs in families"),
         ("psychosis", "not there"),
     ];
     for page in PAGES.iter().filter(|p| p.slug != "glossary") {
