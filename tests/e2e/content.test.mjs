@@ -42,7 +42,7 @@ test('search lists matching sections as you type, and a result opens its section
   await input.fill('<img src=x onerror=alert(1)>');
   assert.equal(await page.locator('#search-results img, main img').count(), 0);
   await input.fill('pregnant');
-  await page.locator('#search-results a', { hasText: 'Pregnancy' }).click();
+  await page.locator('#search-results').getByRole('link', { name: 'Pregnancy', exact: true }).click();
   await page.waitForURL(site.url + 'special-situations/#pregnancy');
   assert.equal(await page.locator('main h1').innerText(), 'Special situations');
   assertClean(problems);
