@@ -112,6 +112,7 @@ struct RawOffline {
 #[serde(deny_unknown_fields)]
 struct RawStartup {
     failed: Spanned<String>,
+    helper_stopped: Spanned<String>,
     no_script: Spanned<String>,
     emergency_signs: Spanned<String>,
     emergency_signs_sources: Vec<Spanned<String>>,
@@ -971,6 +972,7 @@ pub fn generate(root: &Path, banned: &Path) -> Result<String, Vec<String>> {
         &site.offline.update_available,
         &site.offline.update_action,
         &site.startup.failed,
+        &site.startup.helper_stopped,
         &site.startup.no_script,
         &site.startup.emergency_signs,
     ] {
@@ -1029,12 +1031,12 @@ pub fn generate(root: &Path, banned: &Path) -> Result<String, Vec<String>> {
     });
     writeln!(
         out,
-        "pub static SITE: Site = Site {{ product_name: {:?}, tagline: {:?}, content_version: {:?}, checked_on: {:?}, checked_on_iso: {:?}, disclaimer: {:?}, emergency: {:?}, emergency_default_number: {:?}, emergency_number_note: {:?}, emergency_configured: {:?}, offline: Offline {{ update_available: {:?}, update_action: {:?} }}, startup: Startup {{ failed: {:?}, no_script: {:?}, emergency_signs: {:?} }} }};\n",
+        "pub static SITE: Site = Site {{ product_name: {:?}, tagline: {:?}, content_version: {:?}, checked_on: {:?}, checked_on_iso: {:?}, disclaimer: {:?}, emergency: {:?}, emergency_default_number: {:?}, emergency_number_note: {:?}, emergency_configured: {:?}, offline: Offline {{ update_available: {:?}, update_action: {:?} }}, startup: Startup {{ failed: {:?}, helper_stopped: {:?}, no_script: {:?}, emergency_signs: {:?} }} }};\n",
         site.product_name.get_ref(), site.tagline.get_ref(), site.content_version.get_ref(), checked_on,
         site.checked_on.get_ref(), site.disclaimer.get_ref(), site.emergency.get_ref(),
         site.emergency_default_number.get_ref(), site.emergency_number_note.get_ref(),
         site.emergency_configured.get_ref(), site.offline.update_available.get_ref(), site.offline.update_action.get_ref(),
-        site.startup.failed.get_ref(), site.startup.no_script.get_ref(),
+        site.startup.failed.get_ref(), site.startup.helper_stopped.get_ref(), site.startup.no_script.get_ref(),
         site.startup.emergency_signs.get_ref(),
     )
     .unwrap();

@@ -60,6 +60,8 @@ pub struct Offline {
 #[derive(Debug, PartialEq, Eq)]
 pub struct Startup {
     pub failed: &'static str,
+    /// In place of a helper that stopped after the start ("Reload the page").
+    pub helper_stopped: &'static str,
     pub no_script: &'static str,
     pub emergency_signs: &'static str,
 }

@@ -62,10 +62,33 @@ pub mod browser {
         }
     }
 
-    /// Tells `static/boot.js` that the app is running, so it never shows the failure message.
+    #[wasm_bindgen::prelude::wasm_bindgen]
+    extern "C" {
+        #[wasm_bindgen(catch, js_namespace = baclofenBoot, js_name = started)]
+        fn boot_started() -> Result<(), JsValue>;
+    }
+
+    /// Tells `static/boot.js` that the app is running: the start-up state becomes "started" and
+    /// the failure message is hidden, whatever happened while it loaded.
     pub fn mark_started() {
         if let Some(root) = document().document_element() {
             let _ = root.set_attribute("data-app-started", "");
+        }
+        let _ = boot_started();
+    }
+
+    /// Puts the clinic's emergency number (or the default, with the line naming every country's
+    /// number) into the hidden "This helper stopped" message that `static/boot.js` shows if a
+    /// helper stops.
+    pub fn prepare_helper_stopped(settings: &Settings) {
+        let Some(message) = element("helper-stopped") else { return };
+        if let Ok(Some(line)) = message.query_selector(".helper-stopped__emergency") {
+            line.set_text_content(Some(&settings.emergency_sentence()));
+        }
+        if let Ok(Some(call)) = message.query_selector(".call__button") {
+            let number = settings.call_number();
+            let _ = call.set_attribute("href", &format!("tel:{number}"));
+            call.set_text_content(Some(&format!("Call {number}")));
         }
     }
 

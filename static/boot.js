@@ -1,16 +1,77 @@
-// Shows the start-up failure message (already in the page, hidden) when the app cannot start:
-// no WebAssembly, a failed download, or no start within 30 seconds. The static page below it
-// stays readable. A separate file, not an inline script, so the Content Security Policy needs
-// no exception for it. Also turns on each page's "Print this page" button.
+// The app's start-up state: loading → started, or loading → failed. A separate file, not an
+// inline script, so the Content Security Policy needs no exception for it. Also turns on each
+// page's "Print this page" button.
+//
+// The failure message (already in the page, hidden) appears only when the app's own files
+// cannot be loaded or run: no WebAssembly, `start.js` reporting that the app's script or
+// WebAssembly failed to load or instantiate, or a helper failing while it is being set up.
+// Anything else (a service worker that cannot register, a slow network) is not a start-up
+// failure: the static page is already readable and the helpers arrive when they arrive.
+// When the app starts, the message is hidden again.
+//
+// After the start, a helper that stops (a Rust panic reported by the app, or a WebAssembly trap
+// reaching the page as a RuntimeError) is replaced by "This helper stopped. Reload the page."
+// with the emergency number, instead of staying on screen dead.
 (function () {
-  function started() {
-    return document.documentElement.hasAttribute('data-app-started');
+  var root = document.documentElement;
+  var ISLANDS = ['missed-dose-tool', 'red-flag-tool'];
+  var state = 'loading';
+
+  function element(id) {
+    return document.getElementById(id);
   }
-  function showFailure() {
-    if (started()) return;
-    var failed = document.getElementById('boot-failed');
-    if (failed) failed.hidden = false;
+  function setState(next) {
+    state = next;
+    root.setAttribute('data-boot', next);
   }
+  function showFailure(show) {
+    var failed = element('boot-failed');
+    if (failed) failed.hidden = !show;
+  }
+
+  var boot = {
+    state: function () {
+      return state;
+    },
+    // Called by the app once settings are applied and the helpers are live.
+    started: function () {
+      if (state === 'stopped') return;
+      setState('started');
+      showFailure(false);
+    },
+    // Called by start.js when the app's files cannot be loaded or instantiated, and by `stopped`
+    // before the start.
+    failed: function (reason) {
+      if (state === 'started' || state === 'stopped') return boot.stopped(reason);
+      if (state !== 'failed') console.error('The guide could not start:', reason);
+      setState('failed');
+      if (document.readyState === 'loading') {
+        document.addEventListener('DOMContentLoaded', function () { showFailure(true); });
+      } else {
+        showFailure(true);
+      }
+    },
+    // Called by the app's panic hook, and below for WebAssembly traps.
+    stopped: function (reason) {
+      if (state === 'loading' || state === 'failed') return boot.failed(reason);
+      if (state === 'stopped') return;
+      setState('stopped');
+      console.error('A helper stopped:', reason);
+      var template = element('helper-stopped');
+      for (var i = 0; i < ISLANDS.length; i++) {
+        var island = element(ISLANDS[i]);
+        if (!island || !template) continue;
+        var message = template.cloneNode(true);
+        message.removeAttribute('id');
+        message.hidden = false;
+        while (island.firstChild) island.removeChild(island.firstChild);
+        island.appendChild(message);
+      }
+    },
+  };
+  window.baclofenBoot = boot;
+  setState('loading');
+
   document.addEventListener('DOMContentLoaded', function () {
     var buttons = document.querySelectorAll('[data-print]');
     for (var i = 0; i < buttons.length; i++) {
@@ -18,11 +79,20 @@
       buttons[i].addEventListener('click', function () { window.print(); });
     }
   });
+
   if (typeof WebAssembly !== 'object') {
-    document.addEventListener('DOMContentLoaded', showFailure);
+    boot.failed('this browser has no WebAssembly');
     return;
   }
-  window.addEventListener('unhandledrejection', showFailure);
-  window.addEventListener('error', showFailure);
-  setTimeout(showFailure, 30000);
+  // A trap in the WebAssembly (after a panic, or any other) leaves the app unable to run:
+  // only these errors, never every error on the page.
+  function trapped(error) {
+    return error instanceof WebAssembly.RuntimeError;
+  }
+  window.addEventListener('error', function (event) {
+    if (trapped(event.error)) boot.stopped(event.error);
+  });
+  window.addEventListener('unhandledrejection', function (event) {
+    if (trapped(event.reason)) boot.stopped(event.reason);
+  });
 })();

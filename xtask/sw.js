@@ -25,6 +25,25 @@ self.addEventListener('message', (event) => {
   if (event.data === 'skip-waiting') self.skipWaiting();
 });
 
+// How long config.json may take before the offline copy is used instead.
+const CONFIG_TIMEOUT_MS = 4000;
+
+/** The network's answer, or null after `ms` (the request keeps going in the background). */
+function withTimeout(promise, ms) {
+  return Promise.race([promise, new Promise((resolve) => setTimeout(() => resolve(null), ms))]);
+}
+
+/**
+ * The not-found page, with its base set to the guide's folder so its styles and links work at
+ * any depth (`nope/`, `a/b/c/`). `status` 404 keeps it out of history as a real page.
+ */
+async function notFound(cache) {
+  const page = await cache.match('404.html');
+  if (!page) return null;
+  const html = (await page.text()).replace('<base href="./">', `<base href="${self.registration.scope}">`);
+  return new Response(html, { status: 404, statusText: 'Not Found', headers: { 'content-type': 'text/html; charset=utf-8' } });
+}
+
 self.addEventListener('fetch', (event) => {
   const request = event.request;
   const url = new URL(request.url);
@@ -32,17 +51,23 @@ self.addEventListener('fetch', (event) => {
   event.respondWith(
     caches.open(CACHE).then(async (cache) => {
       // A clinic edits config.json on its host without a new build: fetch it first, and use
-      // the offline copy only when there is no network.
+      // the offline copy when there is no network, the host answers with an error (404, 500)
+      // or takes too long. With no offline copy, the host's answer is passed on as it is.
       if (url.pathname.endsWith('/config.json')) {
-        try {
-          const fresh = await fetch(request, { cache: 'no-cache' });
-          if (fresh.ok) cache.put(request, fresh.clone());
-          return fresh;
-        } catch (error) {
-          const cached = await cache.match(request);
-          if (cached) return cached;
-          throw error;
-        }
+        const network = fetch(request, { cache: 'no-cache' }).then(
+          (fresh) => {
+            if (fresh.ok) cache.put(request, fresh.clone());
+            return fresh;
+          },
+          () => null,
+        );
+        const fresh = await withTimeout(network, CONFIG_TIMEOUT_MS);
+        if (fresh && fresh.ok) return fresh;
+        const cached = await cache.match(request);
+        if (cached) return cached;
+        const late = fresh || (await network);
+        if (late) return late;
+        return Response.error();
       }
       const navigate = request.mode === 'navigate';
       // Pages are matched without their settings (?context=missed).
@@ -54,10 +79,14 @@ self.addEventListener('fetch', (event) => {
         return Response.redirect(url.pathname + '/' + url.search + url.hash, 301);
       }
       try {
-        return await fetch(request);
+        const response = await fetch(request);
+        // An address that is not part of the guide: our own not-found page, with working links.
+        if (navigate && response.status === 404) return (await notFound(cache)) || response;
+        return response;
       } catch (error) {
-        const home = navigate && (await cache.match(new URL('./', self.location).href));
-        if (home) return home;
+        // Offline, an address that is not in the offline copy.
+        const page = navigate && (await notFound(cache));
+        if (page) return page;
         throw error;
       }
     }),

@@ -1,5 +1,8 @@
 // Offline after the first visit: load once, stop the server, and every page and both helpers
-// still work. A new deployment is announced with "Updated information is available".
+// still work. A new deployment is announced with "Updated information is available", and its
+// button works in every open tab. An address that is not part of the guide shows a styled
+// "Page not found" with working links, offline too. config.json comes from the host when it
+// answers properly, else from the offline copy.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -91,4 +94,141 @@ test('a new deployment shows "Updated information is available", and reloading t
   await context.close();
   await server.close();
   fs.rmSync(site, { recursive: true, force: true });
+});
+
+/** Deploys a copy of dist/ (so a test can change files) and serves it. */
+async function deploy(options = {}) {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'baclofen-deploy-'));
+  fs.cpSync('dist', root, { recursive: true });
+  const server = await startServer({ root, prefix: PREFIX, port: 0, ...options });
+  return {
+    server,
+    root,
+    origin: new URL(server.url).origin,
+    newVersion(version) {
+      const worker = path.join(root, 'sw.js');
+      fs.writeFileSync(worker, fs.readFileSync(worker, 'utf8').replace(/const VERSION = '[0-9a-f]+'/, `const VERSION = '${version}'`));
+    },
+    async close() {
+      await server.close();
+      fs.rmSync(root, { recursive: true, force: true });
+    },
+  };
+}
+
+test('offline, an address that is not part of the guide shows a styled "Page not found" with working links', async () => {
+  const site = await deploy();
+  const { context, page } = await openPage(browser, site.origin);
+  await page.goto(site.server.url);
+  await waitForApp(page);
+  await waitForOfflineCopy(page);
+  await site.server.close();
+
+  for (const address of ['nope/', 'a/b/c/', 'missed-dose/extra/']) {
+    await page.goto(site.server.url + address);
+    assert.equal(await page.locator('main h1').innerText(), 'Page not found', address);
+    // Styled: the guide's stylesheet loaded at this depth (the header has its colour).
+    const header = await page.locator('.site-header').evaluate((h) => getComputedStyle(h).backgroundColor);
+    assert.notEqual(header, 'rgba(0, 0, 0, 0)', `${address} is styled`);
+    assert.match(await page.locator('footer').innerText(), /In an emergency call/);
+    // Every link of the guide points inside the guide's folder, not below the wrong address.
+    const links = await page.locator('a[href]').evaluateAll((as) => as.map((a) => a.href).filter((h) => h.startsWith('http')));
+    assert.ok(links.length > 5);
+    for (const link of links) assert.ok(!link.includes(address), `${address}: ${link}`);
+  }
+  await page.getByRole('link', { name: 'Go to the start of the guide' }).click();
+  await waitForApp(page);
+  assert.equal(page.url(), site.server.url);
+  assert.equal(await page.locator('main h1').innerText(), 'Baclofen: a plain guide');
+  await page.goto(site.server.url + 'x/y/');
+  await page.locator('.site-nav a', { hasText: 'Missed a dose' }).click();
+  await waitForApp(page);
+  assert.equal(page.url(), site.server.url + 'missed-dose/');
+  await context.close();
+  fs.rmSync(site.root, { recursive: true, force: true });
+});
+
+test('online, the host\'s 404 for an address that is not part of the guide becomes the guide\'s "Page not found"', async () => {
+  const site = await deploy();
+  const { context, page } = await openPage(browser, site.origin);
+  // Without an offline copy: the host's own answer (a plain static host here).
+  const first = await page.goto(site.server.url + '404.html');
+  assert.equal(first.status(), 200);
+  assert.equal(await page.locator('main h1').innerText(), 'Page not found');
+  await page.goto(site.server.url);
+  await waitForApp(page);
+  await waitForOfflineCopy(page);
+  const response = await page.goto(site.server.url + 'a/b/c/');
+  assert.equal(response.status(), 404);
+  assert.equal(await page.locator('main h1').innerText(), 'Page not found');
+  await page.getByRole('link', { name: 'Go to the start of the guide' }).click();
+  await waitForApp(page);
+  assert.equal(page.url(), site.server.url);
+  await context.close();
+  await site.close();
+});
+
+test('the update button works in every tab, also after another tab applied the update', async () => {
+  const site = await deploy();
+  const { context, page: first } = await openPage(browser, site.origin);
+  await first.goto(site.server.url + 'about/');
+  await waitForApp(first);
+  await waitForOfflineCopy(first);
+  const second = await context.newPage();
+  await second.goto(site.server.url + 'missed-dose/');
+  await waitForApp(second);
+
+  site.newVersion('c0000000000000c');
+  await first.reload();
+  await waitForApp(first);
+  const button = (page) => page.locator('#update-notice').getByRole('button', { name: 'Reload to see it' });
+  await button(first).waitFor({ timeout: 20000 });
+  await button(second).waitFor({ timeout: 20000 });
+
+  // Tab A applies the update and reloads.
+  await Promise.all([first.waitForEvent('load'), button(first).click()]);
+  await waitForApp(first);
+  // Tab B's button still works: the new version is already active, so it simply reloads.
+  await Promise.all([second.waitForEvent('load', { timeout: 10000 }), button(second).click()]);
+  await waitForApp(second);
+  assert.equal(await second.locator('main h1').innerText(), 'If you miss a dose');
+  assert.deepEqual(await second.evaluate(() => caches.keys()), ['baclofen-guide-c0000000000000c']);
+  assert.equal(await second.locator('#update-notice').count(), 0, 'no notice once up to date');
+  await context.close();
+  await site.close();
+});
+
+test('config.json: a host error or a slow answer uses the offline copy, not the failed answer', async () => {
+  let answer = 'normal';
+  const hung = [];
+  const site = await deploy({
+    overrides: { 'config.json': JSON.stringify({ region: 'uk' }) },
+    intercept: (relative, req, res) => {
+      if (relative !== 'config.json' || answer === 'normal') return false;
+      if (answer === 'error') {
+        res.writeHead(500, { 'content-type': 'text/plain' }).end('server error');
+      } else {
+        hung.push(res); // never answers while the test runs
+      }
+      return true;
+    },
+  });
+  const { context, page } = await openPage(browser, site.origin);
+  await page.goto(site.server.url);
+  await waitForApp(page);
+  await waitForOfflineCopy(page);
+  await page.reload();
+  await waitForApp(page);
+  assert.equal(await page.locator('#emergency-line').innerText(), 'In an emergency call 999.');
+
+  for (const mode of ['error', 'slow']) {
+    answer = mode;
+    await page.reload();
+    await waitForApp(page);
+    assert.equal(await page.locator('#emergency-line').innerText(), 'In an emergency call 999.', mode);
+    assert.equal(await page.locator('.settings-notice').count(), 0, mode);
+  }
+  for (const res of hung) res.destroy();
+  await context.close();
+  await site.close();
 });

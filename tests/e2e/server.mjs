@@ -24,11 +24,13 @@ const TYPES = {
  * Serves `root` under the URL prefix `prefix` (such as "/clinic/baclofen/").
  * `overrides` maps paths under the prefix (such as "config.json") to a body served instead of
  * the file, as a host that edited that file would; `server.overrides` can change later.
+ * `intercept(relative, req, res)` (tests) may answer a request itself, as a broken or slow host
+ * would: it returns (or resolves to) true when it has answered, false to serve as usual.
  * Returns { url, port, overrides, close() } once listening.
  */
-export function startServer({ root, prefix = '/', port = 0, overrides = {} }) {
+export function startServer({ root, prefix = '/', port = 0, overrides = {}, intercept }) {
   const rootDir = path.resolve(root);
-  const server = http.createServer((req, res) => {
+  const server = http.createServer(async (req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
     let pathname;
     try {
@@ -48,6 +50,7 @@ export function startServer({ root, prefix = '/', port = 0, overrides = {} }) {
       return;
     }
     const relative = pathname.slice(prefix.length);
+    if (intercept && (await intercept(relative, req, res))) return;
     if (Object.hasOwn(overrides, relative)) {
       const type = TYPES[path.extname(relative)] ?? 'application/octet-stream';
       res.writeHead(200, { 'content-type': type, 'cache-control': 'no-cache' }).end(overrides[relative]);

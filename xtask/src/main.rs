@@ -34,6 +34,19 @@ fn startup_failed_html() -> String {
     )
 }
 
+/// Shown (by `static/boot.js`, copied in place of each helper) when a helper stops after the
+/// start. The app fills in the clinic's emergency number when it starts.
+fn helper_stopped_html() -> String {
+    let s = &SITE.startup;
+    format!(
+        r#"<section class="boot boot--failed helper-stopped" id="helper-stopped" role="alert" aria-label="Helper stopped" hidden><p><strong>{}</strong></p><p class="helper-stopped__emergency">{}</p><p><a class="call__button" href="tel:{number}">Call {number}</a></p><p>{}</p></section>"#,
+        escape(s.helper_stopped),
+        escape(SITE.emergency),
+        escape(s.emergency_signs),
+        number = escape(SITE.emergency_default_number),
+    )
+}
+
 fn noscript_html() -> String {
     let s = &SITE.startup;
     format!(
@@ -47,11 +60,15 @@ fn noscript_html() -> String {
 /// Renders every page route to HTML with the same components as the app, helpers replaced
 /// by their published rules.
 fn render_pages() -> Result<Vec<(Route, String)>, String> {
+    render_routes(Route::PAGES)
+}
+
+fn render_routes(routes: impl IntoIterator<Item = Route>) -> Result<Vec<(Route, String)>, String> {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .build()
         .map_err(|e| format!("cannot start the renderer: {e}"))?;
     let local = tokio::task::LocalSet::new();
-    Ok(Route::PAGES
+    Ok(routes
         .into_iter()
         .map(|route| {
             let html = local.block_on(&runtime, async move {
@@ -68,7 +85,12 @@ fn render_pages() -> Result<Vec<(Route, String)>, String> {
 /// One page's HTML: the staged start page with this route's body, title, description and base.
 fn page_html(template: &str, route: Route, body: &str) -> Result<String, String> {
     let description = route.page().map(|p| p.description).unwrap_or_default();
-    let html = replace_once(template, STARTUP_MARKER, &format!("{}{body}", startup_failed_html()))?;
+    let html = replace_once(
+        template,
+        STARTUP_MARKER,
+        // The hidden message goes last, so the skip link stays the page's first link.
+        &format!("{}{body}{}", startup_failed_html(), helper_stopped_html()),
+    )?;
     let html =
         replace_once(&html, TITLE_TAG, &format!("<title>{}</title>", escape(&route.document_title())))?;
     let start = html.find(DESCRIPTION_START).ok_or("index.html has no meta description")?;
@@ -80,7 +102,9 @@ fn page_html(template: &str, route: Route, body: &str) -> Result<String, String>
         &html[end..]
     );
     Ok(match route {
-        Route::Home => html,
+        // `404.html` sits beside the start page; the offline copy serves it at any depth with
+        // the guide's folder as its base.
+        Route::Home | Route::NotFound => html,
         // Route folders are one level deep, so their base is the parent folder.
         _ => html.replacen(BASE_TAG, r#"<base href="../">"#, 1),
     })
@@ -147,15 +171,21 @@ fn app_files(html: &str) -> Result<(String, String), String> {
 }
 
 /// `start.js`: loads the app only once the page has loaded and painted, so the static text never
-/// waits for the app, and Lighthouse's LCP estimate does not count the app's download.
+/// waits for the app, and Lighthouse's LCP estimate does not count the app's download. If the
+/// app's script or WebAssembly cannot be loaded or instantiated, it tells `static/boot.js`,
+/// which shows the start-up failure message (and nothing else does).
 fn start_script(js: &str, wasm: &str) -> String {
     format!(
         r#"// Written by xtask. Starts the WebAssembly app after the static page has loaded and painted.
 (function () {{
+  function failed(error) {{
+    if (window.baclofenBoot) window.baclofenBoot.failed(error);
+    else console.error('The guide could not start:', error);
+  }}
   function start() {{
     import('./{js}').then(function (app) {{
       return app.default({{ module_or_path: './{wasm}' }});
-    }});
+    }}).catch(failed);
   }}
   function afterPaint() {{
     requestAnimationFrame(function () {{ setTimeout(start, 0); }});
@@ -274,6 +304,12 @@ fn post_build(staging: &Path, release: bool) -> Result<(), String> {
             }
         };
         std::fs::write(&file, html).map_err(|e| format!("{}: {e}", file.display()))?;
+    }
+    // Static hosts (GitHub Pages, Netlify, …) serve `404.html` for addresses that do not exist.
+    for (route, body) in render_routes([Route::NotFound])? {
+        let file = staging.join("404.html");
+        std::fs::write(&file, page_html(&template, route, &body)?)
+            .map_err(|e| format!("{}: {e}", file.display()))?;
     }
     let index_file = staging.join("search-index.json");
     std::fs::write(&index_file, search_index::search_index_json())
