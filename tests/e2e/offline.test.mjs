@@ -148,7 +148,7 @@ test('offline, an address that is not part of the guide shows a styled "Page not
   fs.rmSync(site.root, { recursive: true, force: true });
 });
 
-test('online, the host\'s 404 for an address that is not part of the guide becomes the guide\'s "Page not found"', async () => {
+test(`online, the host's 404 for an address that is not part of the guide becomes the guide's "Page not found"`, async () => {
   const site = await deploy();
   const { context, page } = await openPage(browser, site.origin);
   // Without an offline copy: the host's own answer (a plain static host here).

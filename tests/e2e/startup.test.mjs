@@ -161,7 +161,7 @@ test('data-target puts the frame in the named element', async () => {
   }
 });
 
-test('the app\'s WebAssembly missing (404): the failure message shows and the page stays readable', async () => {
+test("the app's WebAssembly missing (404): the failure message shows and the page stays readable", async () => {
   const server = await host();
   useIntercept((relative, req, res) => {
     if (!relative.endsWith('.wasm')) return false;
@@ -179,7 +179,7 @@ test('the app\'s WebAssembly missing (404): the failure message shows and the pa
   await context.close();
 });
 
-test('the app\'s script missing (404): the failure message shows', async () => {
+test("the app's script missing (404): the failure message shows", async () => {
   const server = await host();
   useIntercept((relative, req, res) => {
     if (!/^app-.*\.js$/.test(relative)) return false;
