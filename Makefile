@@ -59,6 +59,8 @@ lint:
 
 test-native:
 	cargo test --workspace
+	@# The vignette audit's one line (issue #13): N stories, appropriate, under- and over-triaged.
+	cargo test --quiet --test vignettes -- --nocapture | grep -E '^(vignettes:|  (UNDER|WRONG|over))'
 
 test-wasm:
 	cargo test -p baclofen-guide $(WASM) --test web

@@ -78,6 +78,8 @@ struct RawSite {
     emergency_default_number: Spanned<String>,
     emergency_number_note: Spanned<String>,
     emergency_configured: Spanned<String>,
+    emergency_with_note: Spanned<String>,
+    emergency_local_note: Spanned<String>,
     navigation: Vec<Spanned<String>>,
     offline: RawOffline,
     startup: RawStartup,
@@ -90,8 +92,62 @@ struct RawRegion {
     id: Spanned<String>,
     name: Spanned<String>,
     emergency_number: Option<Spanned<String>>,
+    #[serde(default)]
+    also_emergency: Vec<Spanned<String>>,
+    emergency_note: Option<Spanned<String>>,
     out_of_hours_name: Option<Spanned<String>>,
     out_of_hours_phone: Option<Spanned<String>>,
+    crisis_name: Option<Spanned<String>>,
+    crisis_phone: Option<Spanned<String>>,
+    poisons_name: Option<Spanned<String>>,
+    poisons_phone: Option<Spanned<String>>,
+    #[serde(default)]
+    sources: Vec<Spanned<String>>,
+    #[serde(default)]
+    time_zones: Vec<Spanned<String>>,
+}
+
+/// A line's name and number, which go together; the number as people dial it: digits in groups
+/// separated by single spaces or hyphens.
+fn region_line(
+    file: &ContentFile,
+    name: &Option<Spanned<String>>,
+    phone: &Option<Spanned<String>>,
+    errors: &mut Vec<String>,
+) -> Option<(String, String)> {
+    match (name, phone) {
+        (Some(name), Some(phone)) => {
+            let groups_ok = phone
+                .get_ref()
+                .split([' ', '-'])
+                .all(|g| !g.is_empty() && g.bytes().all(|b| b.is_ascii_digit()));
+            if !groups_ok {
+                errors.push(
+                    file.error(phone, "phone numbers here are digits in groups split by one space or hyphen"),
+                );
+            }
+            Some((name.get_ref().clone(), phone.get_ref().clone()))
+        }
+        (None, None) => None,
+        (Some(name), None) => {
+            errors.push(file.error(name, "a line's name and phone go together"));
+            None
+        }
+        (None, Some(phone)) => {
+            errors.push(file.error(phone, "a line's name and phone go together"));
+            None
+        }
+    }
+}
+
+/// `Area/Zone`, `Area/*`, or an old single-word alias (`GB`, `NZ-CHAT`).
+fn valid_time_zone(zone: &str) -> bool {
+    let name = zone.strip_suffix("/*").unwrap_or(zone);
+    !name.is_empty()
+        && name.split('/').all(|part| {
+            !part.is_empty()
+                && part.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'+'))
+        })
 }
 
 fn optional_text(field: &Option<Spanned<String>>) -> Option<&str> {
@@ -225,6 +281,8 @@ struct MissedDoseQuestions {
 #[serde(deny_unknown_fields)]
 struct RuleWording {
     id: Spanned<String>,
+    /// `now`, `today` or `self-care`: how soon the answer asks the person to act.
+    timing: Spanned<String>,
     action: Spanned<String>,
     then: Spanned<String>,
     why: Spanned<String>,
@@ -257,9 +315,9 @@ struct MissedDoseNotes {
 struct RedFlagFile {
     levels: RedFlagLevels,
     none: RawStatement,
-    context: Vec<RawItem>,
+    pump: RawPumpQuestion,
     group: Vec<RawGroup>,
-    symptom: Vec<RawItem>,
+    item: Vec<RawItem>,
     rule: Vec<RawRule>,
 }
 
@@ -274,9 +332,8 @@ struct RedFlagLevels {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawLevel {
-    title: Spanned<String>,
-    carer_title: Spanned<String>,
-    action: Spanned<String>,
+    label: Spanned<String>,
+    detail: Spanned<String>,
     sources: Vec<Spanned<String>>,
 }
 
@@ -289,11 +346,26 @@ struct RawStatement {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
+struct RawPumpQuestion {
+    legend: Spanned<String>,
+    carer_legend: Spanned<String>,
+    hint: Spanned<String>,
+    yes: Spanned<String>,
+    not_sure: Spanned<String>,
+    group: Spanned<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct RawItem {
     id: Spanned<String>,
+    group: Spanned<String>,
     label: Spanned<String>,
     carer_label: Option<Spanned<String>>,
-    group: Option<Spanned<String>>,
+    #[serde(default)]
+    question: bool,
+    #[serde(default)]
+    hidden: bool,
 }
 
 #[derive(Deserialize)]
@@ -301,13 +373,20 @@ struct RawItem {
 struct RawGroup {
     id: Spanned<String>,
     title: Spanned<String>,
+    hint: Option<Spanned<String>>,
+    step: Option<Spanned<String>>,
+    shown_by: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawRule {
     id: Spanned<String>,
-    level: Option<Spanned<String>>,
+    level: Spanned<String>,
+    timing: Spanned<String>,
+    action: Spanned<String>,
+    carer_action: Option<Spanned<String>>,
+    call: Option<Spanned<String>>,
     when: Spanned<Vec<Vec<Spanned<String>>>>,
     why: Spanned<String>,
     carer_why: Option<Spanned<String>>,
@@ -524,6 +603,25 @@ fn missed_dose_code(
             errors.push(file.error(&rule.id, format!("rule `{id}` appears twice")));
         }
         let mut parts = Vec::new();
+        {
+            use baclofen_logic::red_flags::Timing;
+            let engine = baclofen_logic::missed_dose::RuleId::ALL.iter().find(|r| r.key() == id).and_then(|r| r.timing());
+            let said = match rule.timing.get_ref().as_str() {
+                "now" => Some(Timing::Now),
+                "today" => Some(Timing::Today),
+                "self-care" => None,
+                other => {
+                    errors.push(file.error(&rule.timing, format!("unknown timing `{other}`; use now, today or self-care")));
+                    engine
+                }
+            };
+            if keys.contains(&id) && said != engine {
+                errors.push(file.error(&rule.timing, format!("the engine's answer for `{id}` is {engine:?}, not {said:?}")));
+            }
+            if let Some(timing) = said {
+                check_action_timing(&file, &rule.action, timing, errors);
+            }
+        }
         for text in [&rule.action, &rule.then, &rule.why] {
             ctx.0.check(&file, text, errors);
             check_placeholders(&file, text, errors);
@@ -591,6 +689,8 @@ fn red_flags_code(
     ctx: (&TextRules, &BTreeSet<String>),
     errors: &mut Vec<String>,
 ) -> Result<String, String> {
+    use baclofen_logic::red_flags::{triage, Level, Rule, Timing};
+
     let file = ContentFile::read(root.join("red-flags.toml"))?;
     let content: RedFlagFile = file.parse()?;
     let (rules, known) = ctx;
@@ -605,142 +705,273 @@ fn red_flags_code(
         ("Urgent", &content.levels.urgent),
         ("Emergency", &content.levels.emergency),
     ] {
-        check_sources(&file, &level.sources, known, &level.title, errors);
+        check_sources(&file, &level.sources, known, &level.label, errors);
         writeln!(
             levels,
-            "        LevelWording {{ level: Level::{name}, title: {}, carer_title: {}, action: {}, sources: {} }},",
-            text(&level.title, errors),
-            text(&level.carer_title, errors),
-            text(&level.action, errors),
+            "        LevelWording {{ level: Level::{name}, label: {}, detail: {}, sources: {} }},",
+            text(&level.label, errors),
+            text(&level.detail, errors),
             rust_str_list(&level.sources)
         )
         .unwrap();
     }
     let none = statement_code(&file, &content.none.text, &content.none.sources, ctx, errors);
 
-    // Every context and symptom gets one bit, in the order they are written.
-    let mut bits: Vec<String> = Vec::new();
+    // Groups first: items name them.
     let group_ids: Vec<&str> = content.group.iter().map(|g| g.id.get_ref().as_str()).collect();
-    let mut items = |list: &[RawItem], is_symptom: bool, errors: &mut Vec<String>| {
-        let mut code = String::new();
-        for item in list {
-            let id = item.id.get_ref();
-            if bits.contains(id) {
-                errors.push(file.error(&item.id, format!("`{id}` is used twice")));
-            }
-            bits.push(id.clone());
-            if bits.len() > 64 {
-                errors
-                    .push(file.error(&item.id, "more than 64 symptoms and situations; the engine holds 64"));
-            }
-            let group = match (&item.group, is_symptom) {
-                (Some(g), true) if group_ids.contains(&g.get_ref().as_str()) => g.get_ref().clone(),
-                (Some(g), true) => {
-                    errors.push(file.error(g, format!("unknown group `{}`", g.get_ref())));
-                    String::new()
-                }
-                (None, true) => {
-                    errors.push(file.error(&item.id, "a symptom needs a `group`"));
-                    String::new()
-                }
-                (Some(g), false) => {
-                    errors.push(file.error(g, "a situation has no group"));
-                    String::new()
-                }
-                (None, false) => String::new(),
-            };
-            let label = text(&item.label, errors);
-            let carer = item.carer_label.as_ref().map(|c| text(c, errors)).unwrap_or_else(|| label.clone());
-            writeln!(
-                code,
-                "        Item {{ id: {id:?}, bit: 1 << {}, label: {label}, carer_label: {carer}, group: {group:?} }},",
-                bits.len() - 1
-            )
-            .unwrap();
+    // Every item gets one bit, in the order they are written.
+    let ids: Vec<&str> = content.item.iter().map(|i| i.id.get_ref().as_str()).collect();
+    let bit_of = |id: &str| ids.iter().position(|i| *i == id).map(|p| 1u64 << p);
+    if ids.len() > 64 {
+        errors.push(file.error(&content.item[64].id, "more than 64 items; the engine holds 64"));
+    }
+    let mut items = String::new();
+    for (n, item) in content.item.iter().enumerate() {
+        let id = item.id.get_ref();
+        if ids[..n].contains(&id.as_str()) {
+            errors.push(file.error(&item.id, format!("`{id}` is used twice")));
         }
-        code
-    };
-    let contexts = items(&content.context, false, errors);
-    let symptoms = items(&content.symptom, true, errors);
-    let mut groups = String::new();
-    for group in &content.group {
-        if !content.symptom.iter().any(|s| s.group.as_ref().map(|g| g.get_ref()) == Some(group.id.get_ref()))
-        {
-            errors.push(file.error(&group.id, "group has no symptoms"));
+        if !group_ids.contains(&item.group.get_ref().as_str()) {
+            errors.push(file.error(&item.group, format!("unknown group `{}`", item.group.get_ref())));
         }
+        let label = text(&item.label, errors);
+        let carer = item.carer_label.as_ref().map(|c| text(c, errors)).unwrap_or_else(|| label.clone());
         writeln!(
-            groups,
-            "        Group {{ id: {:?}, title: {} }},",
-            group.id.get_ref(),
-            text(&group.title, errors)
+            items,
+            "        Item {{ id: {id:?}, bit: 1 << {n}, label: {label}, carer_label: {carer}, group: {:?}, question: {}, hidden: {} }},",
+            item.group.get_ref(),
+            item.question,
+            item.hidden
         )
         .unwrap();
     }
+    let group_mask = |group: &str| {
+        content
+            .item
+            .iter()
+            .enumerate()
+            .filter(|(_, i)| i.group.get_ref() == group)
+            .fold(0u64, |m, (n, _)| m | 1 << n)
+    };
+    let mut groups = String::new();
+    for group in &content.group {
+        let id = group.id.get_ref();
+        if !content.item.iter().any(|i| i.group.get_ref() == id && !i.hidden) {
+            errors.push(file.error(&group.id, "group has nothing to tick"));
+        }
+        let step = match group.step.as_ref().map(|s| s.get_ref().as_str()) {
+            None => "Step::Others",
+            Some("first") => "Step::First",
+            Some("pump") => "Step::Pump",
+            Some(other) => {
+                errors.push(file.error(
+                    group.step.as_ref().unwrap(),
+                    format!("unknown step `{other}`; use first or pump"),
+                ));
+                "Step::Others"
+            }
+        };
+        let shown_by = match &group.shown_by {
+            None => 0,
+            Some(by) => bit_of(by.get_ref()).unwrap_or_else(|| {
+                errors.push(file.error(by, format!("unknown item `{}`", by.get_ref())));
+                0
+            }),
+        };
+        let hint = group.hint.as_ref().map(|h| text(h, errors)).unwrap_or_else(|| "\"\"".into());
+        writeln!(
+            groups,
+            "        Group {{ id: {id:?}, title: {}, hint: {hint}, step: {step}, shown_by: {shown_by}, mask: {} }},",
+            text(&group.title, errors),
+            group_mask(id)
+        )
+        .unwrap();
+    }
+    let pump = &content.pump;
+    let pump_bit = |id: &Spanned<String>, errors: &mut Vec<String>| {
+        bit_of(id.get_ref()).unwrap_or_else(|| {
+            errors.push(file.error(id, format!("unknown item `{}`", id.get_ref())));
+            0
+        })
+    };
+    if !group_ids.contains(&pump.group.get_ref().as_str()) {
+        errors.push(file.error(&pump.group, format!("unknown group `{}`", pump.group.get_ref())));
+    }
+    let pump_code = format!(
+        "PumpQuestion {{ legend: {}, carer_legend: {}, hint: {}, yes: {}, not_sure: {}, group_mask: {} }}",
+        text(&pump.legend, errors),
+        text(&pump.carer_legend, errors),
+        text(&pump.hint, errors),
+        pump_bit(&pump.yes, errors),
+        pump_bit(&pump.not_sure, errors),
+        group_mask(pump.group.get_ref())
+    );
 
     let mut rule_code = String::new();
     let mut wording = String::new();
     let mut rule_ids = BTreeSet::new();
+    let mut engine: Vec<(Level, Timing, Vec<u64>)> = Vec::new();
     for rule in &content.rule {
         if !rule_ids.insert(rule.id.get_ref().clone()) {
             errors.push(file.error(&rule.id, format!("rule `{}` appears twice", rule.id.get_ref())));
         }
-        let level = match rule.level.as_ref().map(|l| l.get_ref().as_str()) {
-            Some("emergency") => "Emergency",
-            Some("urgent") => "Urgent",
-            Some("routine") => "Routine",
-            Some(other) => {
+        let level = match rule.level.get_ref().as_str() {
+            "emergency" => Level::Emergency,
+            "urgent" => Level::Urgent,
+            "routine" => Level::Routine,
+            other => {
                 errors.push(file.error(
-                    rule.level.as_ref().unwrap(),
+                    &rule.level,
                     format!("unknown level `{other}`; use emergency, urgent or routine"),
                 ));
-                "Emergency"
+                Level::Emergency
             }
-            None => {
-                errors.push(file.error(&rule.id, "rule has no `level`"));
-                "Emergency"
+        };
+        let timing = match rule.timing.get_ref().as_str() {
+            "now" => Timing::Now,
+            "straight-away" => Timing::StraightAway,
+            "today" => Timing::Today,
+            "before" => Timing::Before,
+            "next-visit" => Timing::NextVisit,
+            other => {
+                errors.push(file.error(
+                    &rule.timing,
+                    format!("unknown timing `{other}`; use now, straight-away, today, before or next-visit"),
+                ));
+                Timing::Now
+            }
+        };
+        if !timing.fits(level) {
+            errors.push(file.error(
+                &rule.timing,
+                format!("timing `{}` does not fit level `{}` (emergency: now; urgent: straight-away or today; routine: before or next-visit)", rule.timing.get_ref(), rule.level.get_ref()),
+            ));
+        }
+        // The title says its own timing, and never a sooner or later one than the rule's.
+        for action in std::iter::once(&rule.action).chain(rule.carer_action.as_ref()) {
+            check_action_timing(&file, action, timing, errors);
+        }
+        let call = match rule.call.as_ref().map(|c| c.get_ref().as_str()) {
+            None => "Call::None",
+            Some("crisis") => "Call::Crisis",
+            Some(other) => {
+                errors.push(
+                    file.error(rule.call.as_ref().unwrap(), format!("unknown call `{other}`; use crisis")),
+                );
+                "Call::None"
             }
         };
         if rule.when.get_ref().is_empty() || rule.when.get_ref().iter().any(|c| c.is_empty()) {
             errors
                 .push(file.error(&rule.when, "`when` needs at least one clause, and no clause may be empty"));
         }
-        let clauses: Vec<String> = rule
+        let clauses: Vec<u64> = rule
             .when
             .get_ref()
             .iter()
             .map(|clause| {
-                let masks: Vec<String> = clause
-                    .iter()
-                    .map(|id| match bits.iter().position(|b| b == id.get_ref()) {
-                        Some(bit) => format!("1 << {bit}"),
-                        None => {
-                            errors.push(
-                                file.error(id, format!("unknown symptom or situation `{}`", id.get_ref())),
-                            );
-                            "0".to_string()
+                clause.iter().fold(0u64, |mask, id| {
+                    let name = id.get_ref();
+                    let bits = match name.strip_prefix("group:") {
+                        Some(group) if group_ids.contains(&group) => group_mask(group),
+                        Some(group) => {
+                            errors.push(file.error(id, format!("unknown group `{group}`")));
+                            0
                         }
-                    })
-                    .collect();
-                masks.join(" | ")
+                        None => bit_of(name).unwrap_or_else(|| {
+                            errors.push(file.error(id, format!("unknown item `{name}`")));
+                            0
+                        }),
+                    };
+                    mask | bits
+                })
             })
             .collect();
-        writeln!(rule_code, "        Rule {{ level: Level::{level}, clauses: &[{}] }},", clauses.join(", "))
-            .unwrap();
+        let timing_name = format!("{timing:?}");
+        writeln!(
+            rule_code,
+            "        Rule {{ level: Level::{level:?}, timing: Timing::{timing_name}, clauses: &{clauses:?} }},"
+        )
+        .unwrap();
+        engine.push((level, timing, clauses));
         check_sources(&file, &rule.sources, known, &rule.id, errors);
+        let action = text(&rule.action, errors);
+        let carer_action =
+            rule.carer_action.as_ref().map(|c| text(c, errors)).unwrap_or_else(|| action.clone());
         let why = text(&rule.why, errors);
         let carer_why = rule.carer_why.as_ref().map(|c| text(c, errors)).unwrap_or_else(|| why.clone());
         writeln!(
             wording,
-            "        RuleText {{ id: {:?}, why: {why}, carer_why: {carer_why}, if_worse: {}, sources: {} }},",
+            "        RuleText {{ id: {:?}, action: {action}, carer_action: {carer_action}, call: {call}, why: {why}, carer_why: {carer_why}, if_worse: {}, sources: {} }},",
             rule.id.get_ref(),
             text(&rule.if_worse, errors),
             rust_str_list(&rule.sources)
         )
         .unwrap();
     }
+
+    // No tick leaves a person without an answer (§11 design notes): every item a person can
+    // tick, ticked on its own, fires at least one rule.
+    let table: Vec<Rule<'_>> = engine
+        .iter()
+        .map(|(level, timing, clauses)| Rule { level: *level, timing: *timing, clauses })
+        .collect();
+    for (n, item) in content.item.iter().enumerate() {
+        if !item.hidden && triage(&table, 1 << n).level.is_none() {
+            errors.push(file.error(
+                &item.id,
+                format!("`{}` ticked on its own gets no answer: add a rule", item.id.get_ref()),
+            ));
+        }
+    }
+
     Ok(format!(
-        "pub static RED_FLAGS: RedFlagContent = RedFlagContent {{\n    levels: &[\n{levels}    ],\n    none: {none},\n    contexts: &[\n{contexts}    ],\n    symptoms: &[\n{symptoms}    ],\n    groups: &[\n{groups}    ],\n    rules: &[\n{rule_code}    ],\n    rule_text: &[\n{wording}    ],\n}};\n"
+        "pub static RED_FLAGS: RedFlagContent = RedFlagContent {{\n    levels: &[\n{levels}    ],\n    none: {none},\n    pump: {pump_code},\n    items: &[\n{items}    ],\n    groups: &[\n{groups}    ],\n    rules: &[\n{rule_code}    ],\n    rule_text: &[\n{wording}    ],\n}};\n"
     ))
+}
+
+/// An action must say its own timing in words ("now", "straight away", "today", "before") and
+/// never a sooner one: a "today" title on a "straight away" rule is the defect this prevents.
+fn check_action_timing(
+    file: &ContentFile,
+    action: &Spanned<String>,
+    timing: baclofen_logic::red_flags::Timing,
+    errors: &mut Vec<String>,
+) {
+    use baclofen_logic::red_flags::Timing;
+    let words = action.get_ref().to_lowercase();
+    let joined = format!(
+        " {} ",
+        words.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ")
+    );
+    let has = |w: &str| joined.contains(&format!(" {w} "));
+    let (needed, sooner): (Option<&str>, &[&str]) = match timing {
+        Timing::Now => (Some("now"), &[]),
+        Timing::StraightAway => (Some("straight away"), &["now"]),
+        Timing::Today => (Some("today"), &["now", "straight away"]),
+        Timing::Before => (Some("before"), &["now", "straight away", "today"]),
+        Timing::NextVisit => (None, &["now", "straight away", "today"]),
+    };
+    if let Some(word) = needed {
+        if !has(word) {
+            errors.push(
+                file.error(
+                    action,
+                    format!("this action's timing is `{timing:?}`, so it must say \"{word}\""),
+                ),
+            );
+        }
+    }
+    for word in sooner {
+        if has(word) {
+            errors.push(
+                file.error(
+                    action,
+                    format!("this action says \"{word}\", sooner than its timing `{timing:?}`"),
+                ),
+            );
+        }
+    }
 }
 
 /// One content block as Rust source, or `None` (with the errors recorded) when it is unusable.
@@ -969,6 +1200,7 @@ pub fn generate(root: &Path, banned: &Path) -> Result<String, Vec<String>> {
         &site.disclaimer,
         &site.emergency,
         &site.emergency_number_note,
+        &site.emergency_local_note,
         &site.offline.update_available,
         &site.offline.update_action,
         &site.startup.failed,
@@ -996,6 +1228,12 @@ pub fn generate(root: &Path, banned: &Path) -> Result<String, Vec<String>> {
         errors.push(site_file.error(&site.emergency_configured, "must contain {number} exactly once"));
     }
     rules.check(&site_file, &site.emergency_configured, &mut errors);
+    let with_note = site.emergency_with_note.get_ref();
+    if with_note.matches("{number}").count() != 1 || with_note.matches("{note}").count() != 1 {
+        errors.push(site_file.error(&site.emergency_with_note, "must contain {number} and {note} once each"));
+    }
+    rules.check(&site_file, &site.emergency_with_note, &mut errors);
+    let mut zones_seen = BTreeSet::new();
     out.push_str("pub static REGIONS: &[Region] = &[\n");
     let mut region_ids = BTreeSet::new();
     for region in &site.region {
@@ -1003,7 +1241,11 @@ pub fn generate(root: &Path, banned: &Path) -> Result<String, Vec<String>> {
             errors
                 .push(site_file.error(&region.id, format!("region `{}` listed twice", region.id.get_ref())));
         }
-        for number in [&region.emergency_number, &region.out_of_hours_phone].into_iter().flatten() {
+        for number in [&region.emergency_number, &region.out_of_hours_phone]
+            .into_iter()
+            .flatten()
+            .chain(&region.also_emergency)
+        {
             if number.get_ref().is_empty() || !number.get_ref().bytes().all(|b| b.is_ascii_digit()) {
                 errors.push(site_file.error(number, "phone numbers here must be digits only"));
             }
@@ -1011,11 +1253,41 @@ pub fn generate(root: &Path, banned: &Path) -> Result<String, Vec<String>> {
         if region.out_of_hours_name.is_some() != region.out_of_hours_phone.is_some() {
             errors.push(site_file.error(&region.id, "out_of_hours_name and out_of_hours_phone go together"));
         }
+        let crisis = region_line(&site_file, &region.crisis_name, &region.crisis_phone, &mut errors);
+        let poisons = region_line(&site_file, &region.poisons_name, &region.poisons_phone, &mut errors);
+        let has_lines = region.emergency_number.is_some() || crisis.is_some() || poisons.is_some();
+        if has_lines && region.sources.is_empty() {
+            errors.push(site_file.error(&region.id, "a region with phone numbers needs `sources`"));
+        }
+        if !region.time_zones.is_empty() && region.emergency_number.is_none() {
+            errors.push(site_file.error(&region.id, "time zones need the region's emergency_number"));
+        }
+        if let Some(note) = &region.emergency_note {
+            rules.check(&site_file, note, &mut errors);
+        }
+        for id in &region.sources {
+            if !known.contains(id.get_ref().as_str()) {
+                errors.push(site_file.error(id, format!("unknown source `{}`", id.get_ref())));
+            }
+        }
+        for zone in &region.time_zones {
+            if !valid_time_zone(zone.get_ref()) {
+                errors.push(
+                    site_file.error(zone, "a time zone is Area/Zone, Area/* or an old alias such as GB"),
+                );
+            }
+            if !zones_seen.insert(zone.get_ref().to_ascii_lowercase()) {
+                errors.push(site_file.error(zone, format!("time zone `{}` listed twice", zone.get_ref())));
+            }
+        }
+        let strings = |list: &[Spanned<String>]| list.iter().map(|s| s.get_ref().clone()).collect::<Vec<_>>();
         writeln!(
             out,
-            "    Region {{ id: {:?}, name: {:?}, emergency_number: {:?}, out_of_hours_name: {:?}, out_of_hours_phone: {:?} }},",
+            "    Region {{ id: {:?}, name: {:?}, emergency_number: {:?}, also_emergency: &{:?}, emergency_note: {:?}, out_of_hours_name: {:?}, out_of_hours_phone: {:?}, crisis: {:?}, poisons: {:?}, sources: &{:?}, time_zones: &{:?} }},",
             region.id.get_ref(), region.name.get_ref(), optional_text(&region.emergency_number),
-            optional_text(&region.out_of_hours_name), optional_text(&region.out_of_hours_phone)
+            strings(&region.also_emergency), optional_text(&region.emergency_note),
+            optional_text(&region.out_of_hours_name), optional_text(&region.out_of_hours_phone),
+            crisis, poisons, strings(&region.sources), strings(&region.time_zones)
         )
         .unwrap();
     }
@@ -1031,11 +1303,12 @@ pub fn generate(root: &Path, banned: &Path) -> Result<String, Vec<String>> {
     });
     writeln!(
         out,
-        "pub static SITE: Site = Site {{ product_name: {:?}, tagline: {:?}, content_version: {:?}, checked_on: {:?}, checked_on_iso: {:?}, disclaimer: {:?}, emergency: {:?}, emergency_default_number: {:?}, emergency_number_note: {:?}, emergency_configured: {:?}, offline: Offline {{ update_available: {:?}, update_action: {:?} }}, startup: Startup {{ failed: {:?}, helper_stopped: {:?}, no_script: {:?}, emergency_signs: {:?} }} }};\n",
+        "pub static SITE: Site = Site {{ product_name: {:?}, tagline: {:?}, content_version: {:?}, checked_on: {:?}, checked_on_iso: {:?}, disclaimer: {:?}, emergency: {:?}, emergency_default_number: {:?}, emergency_number_note: {:?}, emergency_configured: {:?}, emergency_with_note: {:?}, emergency_local_note: {:?}, offline: Offline {{ update_available: {:?}, update_action: {:?} }}, startup: Startup {{ failed: {:?}, helper_stopped: {:?}, no_script: {:?}, emergency_signs: {:?} }} }};\n",
         site.product_name.get_ref(), site.tagline.get_ref(), site.content_version.get_ref(), checked_on,
         site.checked_on.get_ref(), site.disclaimer.get_ref(), site.emergency.get_ref(),
         site.emergency_default_number.get_ref(), site.emergency_number_note.get_ref(),
-        site.emergency_configured.get_ref(), site.offline.update_available.get_ref(), site.offline.update_action.get_ref(),
+        site.emergency_configured.get_ref(), site.emergency_with_note.get_ref(),
+        site.emergency_local_note.get_ref(), site.offline.update_available.get_ref(), site.offline.update_action.get_ref(),
         site.startup.failed.get_ref(), site.startup.helper_stopped.get_ref(), site.startup.no_script.get_ref(),
         site.startup.emergency_signs.get_ref(),
     )

@@ -252,22 +252,23 @@ pub struct DisagreementWording {
     pub wording: Statement,
 }
 
-/// The red-flag checker's items, rules and wording (`content/red-flags.toml`).
+/// The red-flag checker's questions, rules and wording (`content/red-flags.toml`).
 #[derive(Debug, PartialEq, Eq)]
 pub struct RedFlagContent {
     /// Routine, urgent, emergency, in that order.
     pub levels: &'static [LevelWording],
     /// Shown when nothing ticked is a red flag.
     pub none: Statement,
-    pub contexts: &'static [Item],
-    pub symptoms: &'static [Item],
+    pub pump: PumpQuestion,
+    /// Everything that can be ticked, in the order asked; `bit` is its place in the engine's mask.
+    pub items: &'static [Item],
     pub groups: &'static [Group],
     /// The rule table the engine runs; `rule_text[i]` words `rules[i]`.
     pub rules: &'static [Rule<'static>],
     pub rule_text: &'static [RuleText],
 }
 
-/// A symptom or situation that can be ticked.
+/// Something that can be ticked: a sign or a situation.
 #[derive(Debug, PartialEq, Eq)]
 pub struct Item {
     pub id: &'static str,
@@ -275,44 +276,91 @@ pub struct Item {
     pub label: &'static str,
     /// The label when someone else's symptoms are being checked.
     pub carer_label: &'static str,
-    /// Empty for situations.
     pub group: &'static str,
+    /// An answer to the pump question rather than a box of its own.
+    pub question: bool,
+    /// Ticked by another choice (a child), never shown as a box.
+    pub hidden: bool,
+}
+
+/// Where a group is asked: emergency signs first, then the pump question, then the others.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Step {
+    First,
+    Pump,
+    Others,
 }
 
 #[derive(Debug, PartialEq, Eq)]
 pub struct Group {
     pub id: &'static str,
     pub title: &'static str,
+    pub hint: &'static str,
+    pub step: Step,
+    /// When not 0, the group is asked only once this item is ticked.
+    pub shown_by: u64,
+    /// Every item of the group.
+    pub mask: u64,
+}
+
+/// "Does the person have a baclofen pump?" Yes and Not sure tick an item; No hides the pump
+/// group, and anything ticked in it stops counting.
+#[derive(Debug, PartialEq, Eq)]
+pub struct PumpQuestion {
+    pub legend: &'static str,
+    pub carer_legend: &'static str,
+    pub hint: &'static str,
+    pub yes: u64,
+    pub not_sure: u64,
+    pub group_mask: u64,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PumpAnswer {
+    Yes,
+    No,
+    NotSure,
 }
 
 #[derive(Debug, PartialEq, Eq)]
 pub struct LevelWording {
     pub level: Level,
-    pub title: &'static str,
-    pub carer_title: &'static str,
-    pub action: &'static str,
+    /// "Emergency", "Urgent", "Not urgent": said in words beside the icon and colour.
+    pub label: &'static str,
+    /// A line that fits every rule of the level (where else to go); never a timing.
+    pub detail: &'static str,
     pub sources: &'static [&'static str],
+}
+
+/// A call button a rule asks for besides the emergency number.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Call {
+    None,
+    /// The region's mental-health crisis line.
+    Crisis,
 }
 
 #[derive(Debug, PartialEq, Eq)]
 pub struct RuleText {
-    /// The fact sheet row, such as "4-pump-withdrawal" or "C1-missed-withdrawal".
+    /// The fact sheet row, such as "4-pump-withdrawal" or "C1-oral-withdrawal".
     pub id: &'static str,
+    /// The card's title when this is the most urgent rule: says how soon, in words.
+    pub action: &'static str,
+    pub carer_action: &'static str,
+    pub call: Call,
     pub why: &'static str,
     pub carer_why: &'static str,
     pub if_worse: &'static str,
     pub sources: &'static [&'static str],
 }
 
-impl LevelWording {
-    /// The title as said to the person, or about them when a carer is checking.
-    pub fn title_for(&self, carer: bool) -> &'static str {
-        if carer {
-            self.carer_title
-        } else {
-            self.title
-        }
-    }
+/// Everything the person has answered in the checker.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Answers {
+    /// Boxes ticked (signs and situations), as item bits.
+    pub ticked: u64,
+    pub pump: Option<PumpAnswer>,
+    pub child: bool,
 }
 
 impl RedFlagContent {
@@ -321,11 +369,39 @@ impl RedFlagContent {
     }
 
     pub fn item(&self, id: &str) -> Option<&'static Item> {
-        self.contexts.iter().chain(self.symptoms).find(|i| i.id == id)
+        self.items.iter().find(|i| i.id == id)
+    }
+
+    fn bit(&self, id: &str) -> u64 {
+        self.item(id).map_or(0, |i| i.bit)
+    }
+
+    /// Whether a group is asked, given the answers so far.
+    pub fn group_shown(&self, group: &Group, answers: &Answers) -> bool {
+        let hidden_by_pump = answers.pump == Some(PumpAnswer::No) && group.mask & self.pump.group_mask != 0;
+        let waiting = group.shown_by != 0 && answers.ticked & group.shown_by == 0;
+        !hidden_by_pump && !waiting
+    }
+
+    /// What counts: the ticks in groups that are asked, the pump answer, and "a child".
+    pub fn effective(&self, answers: &Answers) -> u64 {
+        let asked = self.groups.iter().filter(|g| self.group_shown(g, answers)).fold(0, |m, g| m | g.mask);
+        let pump = match answers.pump {
+            Some(PumpAnswer::Yes) => self.pump.yes,
+            Some(PumpAnswer::NotSure) => self.pump.not_sure,
+            _ => 0,
+        };
+        let questions = self.items.iter().filter(|i| i.question).fold(0, |m, i| m | i.bit);
+        (answers.ticked & asked & !questions) | pump | if answers.child { self.bit("child") } else { 0 }
+    }
+
+    /// The answer for everything answered so far.
+    pub fn evaluate(&self, answers: &Answers) -> Triage {
+        triage(self.rules, self.effective(answers))
     }
 }
 
-use baclofen_logic::red_flags::{Level, Rule};
+use baclofen_logic::red_flags::{triage, Level, Rule, Timing, Triage};
 
 include!(concat!(env!("OUT_DIR"), "/content.rs"));
 

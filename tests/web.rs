@@ -71,20 +71,20 @@ fn click(root: &Element, selector: &str) {
 }
 
 #[wasm_bindgen_test]
-async fn missed_dose_helper_explains_what_is_missing_and_keeps_the_times() {
+async fn missed_dose_helper_starts_empty_and_says_what_is_missing() {
     use baclofen_guide::components::missed_dose_helper::MissedDoseHelper;
     let root = fresh_root();
     yew::Renderer::<MissedDoseHelper>::with_root(root.clone()).render();
     yew::scheduler::flush().await;
-    assert_eq!(root.query_selector_all("input[type=time]").unwrap().length(), 3);
+    // Nothing pre-filled: no answer chosen, no dose times until the person says how many.
+    assert_eq!(root.query_selector_all("input:checked").unwrap().length(), 0);
+    assert_eq!(root.query_selector_all("input[type=time]").unwrap().length(), 0);
     click(&root, "button[type=submit]");
     yew::scheduler::flush().await;
     let summary = text_of(&root, ".error-summary");
+    assert!(summary.contains("Choose who the medicine is for"), "{summary}");
     assert!(summary.contains("Answer yes or no"), "{summary}");
     assert!(root.query_selector(".result").unwrap().is_none(), "no answer without every question answered");
-    let first: web_sys::HtmlInputElement =
-        root.query_selector("#dose-time-0").unwrap().unwrap().dyn_into().unwrap();
-    assert_eq!(first.value(), "08:00");
 }
 
 #[wasm_bindgen_test]
@@ -119,7 +119,10 @@ async fn the_checker_uses_the_clinics_numbers_from_settings() {
     });
     assert!(notices.is_empty(), "{notices:?}");
     let root = fresh_root();
-    let props = RedFlagCheckerProps { contexts: 0, settings: SharedSettings(std::rc::Rc::new(settings)) };
+    let props = RedFlagCheckerProps {
+        answers: Default::default(),
+        settings: SharedSettings(std::rc::Rc::new(settings)),
+    };
     yew::Renderer::<RedFlagChecker>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;
     click(&root, "#flag-seizure");
@@ -128,11 +131,29 @@ async fn the_checker_uses_the_clinics_numbers_from_settings() {
     assert_eq!(call.get_attribute("href").as_deref(), Some("tel:999"));
     assert!(!text_of(&root, ".care-card").contains("911 in the US"));
     click(&root, "#flag-seizure");
-    click(&root, "#flag-itch-no-rash");
+    click(&root, "#flag-rash");
     yew::scheduler::flush().await;
     let contacts = text_of(&root, ".care-card .contacts");
     assert!(
         contacts.contains("Call Riverside: 020 7946 0000") && contacts.contains("NHS 111: 111"),
         "{contacts}"
     );
+}
+
+#[wasm_bindgen_test]
+async fn two_ticks_in_one_task_both_stay_ticked() {
+    use baclofen_guide::components::red_flag_checker::RedFlagChecker;
+    let root = fresh_root();
+    yew::Renderer::<RedFlagChecker>::with_root(root.clone()).render();
+    yew::scheduler::flush().await;
+    // Both clicks are handled before Yew renders again.
+    click(&root, "#flag-chest-pain");
+    click(&root, "#flag-wheeze");
+    yew::scheduler::flush().await;
+    for id in ["#flag-chest-pain", "#flag-wheeze"] {
+        let input: web_sys::HtmlInputElement = root.query_selector(id).unwrap().unwrap().dyn_into().unwrap();
+        assert!(input.checked(), "{id} lost its tick");
+    }
+    let reasons = text_of(&root, ".care-card__reasons");
+    assert!(reasons.contains("Chest pain") && reasons.contains("allergic"), "{reasons}");
 }

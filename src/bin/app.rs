@@ -3,7 +3,7 @@
 
 use baclofen_guide::components::missed_dose_helper::{MissedDoseHelper, MissedDoseHelperProps};
 use baclofen_guide::components::red_flag_checker::{
-    contexts_from_query, RedFlagChecker, RedFlagCheckerProps,
+    answers_from_query, RedFlagChecker, RedFlagCheckerProps,
 };
 use baclofen_guide::islands::{browser, MISSED_DOSE_ISLAND, RED_FLAG_ISLAND};
 use baclofen_guide::settings::{query_value, SharedSettings};
@@ -48,37 +48,13 @@ fn after_largest_paint<F: FnOnce() + 'static>(then: F) {
     observed.forget();
 }
 
-#[wasm_bindgen::prelude::wasm_bindgen]
-extern "C" {
-    #[wasm_bindgen(js_namespace = console, js_name = error)]
-    fn console_error(message: &str);
-    /// `static/boot.js`: replaces each helper with "This helper stopped…" (after the start) or
-    /// shows the start-up failure message (before it).
-    #[wasm_bindgen(catch, js_namespace = baclofenBoot, js_name = stopped)]
-    fn boot_stopped(reason: &str) -> Result<(), JsValue>;
-}
-
-/// A panic leaves the app unable to run (release builds abort right after this hook), so the
-/// helper on screen would be dead. The hook runs before the abort: it logs the panic and asks
-/// `static/boot.js` to put the "This helper stopped" message, with the emergency number, in its
-/// place. (boot.js also catches the WebAssembly trap that follows, in case this cannot run.)
-fn report_panics() {
-    std::panic::set_hook(Box::new(|info| {
-        let message = info.to_string();
-        console_error(&message);
-        let _ = boot_stopped(&message);
-    }));
-}
-
 fn main() {
-    report_panics();
     after_largest_paint(|| wasm_bindgen_futures::spawn_local(start()));
 }
 
 async fn start() {
     let (settings, notices) = browser::read_settings().await;
     browser::apply(&settings, notices);
-    browser::prepare_helper_stopped(&settings);
     let settings = SharedSettings(Rc::new(settings));
     // Each mount replaces the placeholder's static content.
     if let Some(root) = browser::element(MISSED_DOSE_ISLAND) {
@@ -86,10 +62,10 @@ async fn start() {
         yew::Renderer::<MissedDoseHelper>::with_root_and_props(root, props).render();
     }
     if let Some(root) = browser::element(RED_FLAG_ISLAND) {
-        let contexts = contexts_from_query(query_value(&browser::query(), "context").as_deref());
+        let answers = answers_from_query(query_value(&browser::query(), "context").as_deref());
         yew::Renderer::<RedFlagChecker>::with_root_and_props(
             root,
-            RedFlagCheckerProps { contexts, settings },
+            RedFlagCheckerProps { answers, settings },
         )
         .render();
     }

@@ -1,42 +1,91 @@
-//! The missed-dose helper form. State is a reducer over the typed fields (nothing typed is
-//! lost on an error); the answer comes from the engine with the device's clock and zone.
+//! The missed-dose helper form. It asks in the order a person thinks (who, how it is taken, how
+//! many times a day and when, what happened), starts empty, and keeps everything typed when
+//! there is an error. State is a reducer over typed actions; the clock is read only in event
+//! handlers and passed in, never during render.
 
 use crate::components::citations::citations;
 use crate::components::dose_timeline::{lay_out, DrawnDose};
-use crate::components::missed_dose_result::{missed_dose_result, RESULT_ID};
+use crate::components::missed_dose_result::missed_dose_result;
 use crate::content::MISSED_DOSE;
 use crate::missed_dose::device::{self, DeviceZone, Remembered};
-use crate::missed_dose::form::{self, Field, FieldError, Fields, LATEST};
+use crate::missed_dose::form::{self, Field, FieldError, Fields, Happened};
 use crate::missed_dose::wording::{explain, time_words, Explained};
 use crate::settings::SharedSettings;
-use baclofen_logic::missed_dose::{advise, Form, Missed, Person, Rules};
+use baclofen_logic::missed_dose::{advise, Form, Missed, Person, Rules, Situation};
+use baclofen_logic::schedule::MAX_DOSES_PER_DAY;
+use baclofen_logic::time::Instant;
 use std::rc::Rc;
-use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-const ERROR_SUMMARY_ID: &str = "missed-dose-errors";
-
 #[derive(Clone, Debug, PartialEq)]
-struct Outcome {
-    explained: Explained,
-    timeline: Vec<DrawnDose>,
+pub struct Outcome {
+    pub explained: Explained,
+    pub timeline: Vec<DrawnDose>,
+    /// "Using your times 08:00 and 20:00."
+    pub used: Option<String>,
+    /// The checker's `?context=` for the "check symptoms" link.
+    pub checker_context: &'static str,
 }
 
-#[derive(Clone, Debug, PartialEq, Default)]
+/// Times saved on this device, offered first.
+#[derive(Clone, Debug, PartialEq)]
+struct Saved {
+    person: Person,
+    form: Form,
+    times: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
 struct State {
     fields: Fields,
+    /// The device's time when the person last did something (for the "which dose" menu).
+    now: Instant,
+    saved: Option<Saved>,
     remember: bool,
+    /// The browser refused to keep the times.
+    remember_failed: bool,
     errors: Vec<FieldError>,
     outcome: Option<Outcome>,
     notice: Option<&'static str>,
 }
 
+/// A change to one answer.
+#[derive(Clone, Debug, PartialEq)]
+enum Edit {
+    Person(Person),
+    Form(Form),
+    Count(usize),
+    Time { key: u32, value: String },
+    UseSaved,
+    Happened(Happened),
+    Dose(String),
+    Missed(Missed),
+    VomitedAfter(String),
+    Withdrawal(bool),
+}
+
+impl Default for State {
+    fn default() -> Self {
+        State {
+            fields: Fields::default(),
+            now: Instant(0),
+            saved: None,
+            remember: false,
+            remember_failed: false,
+            errors: Vec::new(),
+            outcome: None,
+            notice: None,
+        }
+    }
+}
+
 enum Action {
-    Edit(Box<dyn FnOnce(&mut Fields)>),
+    Edit { edit: Edit, now: Instant },
     Remember(bool),
-    Restore(Remembered),
+    Restore { found: Remembered, now: Instant },
     Answered(Result<Outcome, Vec<FieldError>>),
+    SaveFailed,
 }
 
 impl Reducible for State {
@@ -45,24 +94,45 @@ impl Reducible for State {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
         match action {
-            Action::Edit(change) => {
-                change(&mut next.fields);
+            Action::Edit { edit, now } => {
+                next.now = now;
+                let f = &mut next.fields;
+                match edit {
+                    Edit::Person(person) => f.person = Some(person),
+                    Edit::Form(form) => f.form = Some(form),
+                    Edit::Count(count) => f.set_count(count),
+                    Edit::Time { key, value } => f.set_time(key, value),
+                    Edit::UseSaved => {
+                        if let Some(saved) = &self.saved {
+                            f.use_saved(saved.person, saved.form, &saved.times);
+                        }
+                    }
+                    Edit::Happened(happened) => {
+                        f.happened = Some(happened);
+                        f.dose.clear();
+                    }
+                    Edit::Dose(dose) => f.dose = dose,
+                    Edit::Missed(missed) => f.missed = Some(missed),
+                    Edit::VomitedAfter(value) => f.vomited_after = value,
+                    Edit::Withdrawal(yes) => f.withdrawal = Some(yes),
+                }
                 // An answer must never stay on screen for inputs it was not worked out from.
                 next.outcome = None;
             }
             Action::Remember(on) => {
                 next.remember = on;
-                next.notice = None;
+                next.remember_failed = false;
             }
-            Action::Restore(Remembered::Found { person, form, times }) => {
-                next.fields = Fields { person, form, times, ..next.fields };
-                next.remember = true;
+            Action::Restore { found: Remembered::Found { person, form, times }, now } => {
+                next.saved = Some(Saved { person, form, times });
+                next.now = now;
             }
-            Action::Restore(Remembered::Discarded) => {
+            Action::Restore { found: Remembered::Discarded, now } => {
+                next.now = now;
                 next.notice =
                     Some("Dose times saved on this device could not be read, so they were cleared.");
             }
-            Action::Restore(Remembered::Nothing) => return self,
+            Action::Restore { found: Remembered::Nothing, now } => next.now = now,
             Action::Answered(Ok(outcome)) => {
                 next.outcome = Some(outcome);
                 next.errors.clear();
@@ -71,32 +141,49 @@ impl Reducible for State {
                 next.outcome = None;
                 next.errors = errors;
             }
+            Action::SaveFailed => next.remember_failed = true,
         }
         Rc::new(next)
     }
 }
 
-/// Reads the form, asks the engine, and words the answer for the device's time zone.
-fn answer(fields: &Fields, rules: &Rules) -> Result<Outcome, Vec<FieldError>> {
-    let (schedule, situation) = form::read(fields)?;
-    let (zone, now) = (DeviceZone, device::now());
-    let answer =
-        advise(schedule.as_ref(), &zone, now, &situation, rules).map_err(|e| vec![form::advice_error(e)])?;
-    let doses_per_day = schedule.as_ref().map_or(0, |s| s.doses_per_day());
-    Ok(Outcome {
-        explained: explain(&answer, &zone, now, rules, doses_per_day),
-        timeline: lay_out(&answer.timeline, &zone, now),
-    })
+/// "08:00", "08:00 and 20:00", "08:00, 14:00 and 20:00".
+fn list_words(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
 }
 
-fn focus(id: &str) {
-    if let Some(element) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id))
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-    {
-        let _ = element.focus();
+/// Where the "check symptoms" link leads: the checker with the situation ticked. One missed
+/// dose is not "missed doses" (§11 row 27 vs row 13).
+fn checker_context(situation: &Situation) -> &'static str {
+    match (situation.form, situation.missed) {
+        (Form::Pump, _) => "pump",
+        (_, Missed::TwoOrMoreInARow) => "missed-several",
+        (_, Missed::RanOut) => "ran-out",
+        (_, Missed::One) if situation.vomited_after.is_some() => "",
+        (_, Missed::One) => "missed-one",
     }
+}
+
+/// Reads the form, asks the engine, and words the answer for the device's time zone.
+fn answer(fields: &Fields, rules: &Rules, now: Instant) -> Result<Outcome, Vec<FieldError>> {
+    let (schedule, situation) = form::read(fields)?;
+    let zone = DeviceZone;
+    let answer =
+        advise(schedule.as_ref(), &zone, now, &situation, rules).map_err(|e| vec![form::advice_error(e)])?;
+    let used = schedule.as_ref().map(|s| {
+        let times: Vec<String> = s.times().iter().map(|t| t.to_string()).collect();
+        format!("Using the dose times {}.", list_words(&times))
+    });
+    Ok(Outcome {
+        explained: explain(&answer, &zone, now, rules),
+        timeline: lay_out(&answer.timeline, &zone, now),
+        used,
+        checker_context: checker_context(&situation),
+    })
 }
 
 fn input_value(event: &Event) -> String {
@@ -132,6 +219,25 @@ fn error_message(id: &str, message: Option<&'static str>) -> Html {
     }
 }
 
+fn focus(node: &NodeRef) {
+    if let Some(element) = node.cast::<web_sys::HtmlElement>() {
+        // Focus first: scrolling after it puts the start of the answer at the top.
+        let _ = element.focus();
+        element.scroll_into_view();
+    }
+}
+
+fn focus_id(id: &str) {
+    use wasm_bindgen::JsCast;
+    if let Some(element) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = element.focus();
+    }
+}
+
 #[derive(Properties, PartialEq, Default)]
 pub struct MissedDoseHelperProps {
     #[prop_or_default]
@@ -141,138 +247,118 @@ pub struct MissedDoseHelperProps {
 #[component]
 pub fn MissedDoseHelper(props: &MissedDoseHelperProps) -> Html {
     let state = use_reducer(State::default);
-    let focus_target = use_mut_ref(|| None::<String>);
+    let result_ref = use_node_ref();
+    let errors_ref = use_node_ref();
+    let focus_next = use_mut_ref(|| None::<NodeRef>);
 
     {
         let state = state.clone();
-        use_effect_with((), move |_| state.dispatch(Action::Restore(device::load())));
+        use_effect_with((), move |_| {
+            state.dispatch(Action::Restore { found: device::load(), now: device::now() })
+        });
     }
     {
         // After an answer or an error, move focus to it so it is read out and seen.
-        let focus_target = focus_target.clone();
+        let focus_next = focus_next.clone();
         use_effect_with((state.outcome.clone(), state.errors.clone()), move |_| {
-            if let Some(id) = focus_target.borrow_mut().take() {
-                focus(&id);
+            if let Some(node) = focus_next.borrow_mut().take() {
+                focus(&node);
             }
         });
     }
 
     let edit = {
-        let state = state.clone();
-        Callback::from(move |change: Box<dyn FnOnce(&mut Fields)>| state.dispatch(Action::Edit(change)))
+        let dispatch = state.dispatcher();
+        Callback::from(move |edit: Edit| dispatch.dispatch(Action::Edit { edit, now: device::now() }))
     };
     let fields = &state.fields;
     let errors = &state.errors;
 
     let onsubmit = {
         let state = state.clone();
-        let focus_target = focus_target.clone();
+        let focus_next = focus_next.clone();
+        let (result_ref, errors_ref) = (result_ref.clone(), errors_ref.clone());
         let rules = props.settings.missed_dose_rules();
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
-            let result = answer(&state.fields, &rules);
-            if result.is_ok() && state.fields.form != Form::Pump {
-                if state.remember {
-                    device::save(&state.fields);
-                } else {
-                    device::forget();
+            let result = answer(&state.fields, &rules, device::now());
+            let f = &state.fields;
+            if let (Ok(_), Some(person), Some(form)) = (&result, f.person, f.form) {
+                if form != Form::Pump {
+                    if state.remember {
+                        if !device::save(person, form, &f.typed_times()) {
+                            state.dispatch(Action::SaveFailed);
+                        }
+                    } else {
+                        device::forget();
+                    }
                 }
             }
-            *focus_target.borrow_mut() =
-                Some(if result.is_ok() { RESULT_ID } else { ERROR_SUMMARY_ID }.to_string());
+            *focus_next.borrow_mut() =
+                Some(if result.is_ok() { result_ref.clone() } else { errors_ref.clone() });
             state.dispatch(Action::Answered(result));
         })
     };
     let on_remember = {
-        let state = state.clone();
+        let dispatch = state.dispatcher();
         Callback::from(move |event: Event| {
             let on = event.target_unchecked_into::<HtmlInputElement>().checked();
             if !on {
                 device::forget();
             }
-            state.dispatch(Action::Remember(on));
+            dispatch.dispatch(Action::Remember(on));
         })
     };
 
-    let pick_person = edit.reform(|person: Person| {
-        Box::new(move |f: &mut Fields| f.person = person) as Box<dyn FnOnce(&mut Fields)>
-    });
-    let pick_form = edit
-        .reform(|form: Form| Box::new(move |f: &mut Fields| f.form = form) as Box<dyn FnOnce(&mut Fields)>);
-    let pick_missed = edit.reform(|missed: Missed| {
-        Box::new(move |f: &mut Fields| f.missed = missed) as Box<dyn FnOnce(&mut Fields)>
-    });
-    let pick_withdrawal = edit.reform(|yes: bool| {
-        Box::new(move |f: &mut Fields| f.withdrawal = Some(yes)) as Box<dyn FnOnce(&mut Fields)>
-    });
+    let pump = fields.form == Some(Form::Pump);
+    let child = fields.person == Some(Person::Child);
+    let pick = |edit_to: Edit| {
+        let edit = edit.clone();
+        Callback::from(move |()| edit.emit(edit_to.clone()))
+    };
 
-    let pump = fields.form == Form::Pump;
-    let child = fields.person == Person::Child;
-
-    let time_inputs = fields.times.iter().enumerate().map(|(i, value)| {
-        let id = format!("dose-time-{i}");
-        let message = error_for(errors, Field::Time(i));
-        let oninput = edit.reform(move |event: InputEvent| {
-            let value = input_value(&event);
-            Box::new(move |f: &mut Fields| f.times[i] = value) as Box<dyn FnOnce(&mut Fields)>
-        });
-        let remove = edit.reform(move |_: MouseEvent| {
-            Box::new(move |f: &mut Fields| {
-                f.times.remove(i);
-            }) as Box<dyn FnOnce(&mut Fields)>
+    let time_inputs = fields.times.iter().enumerate().map(|(i, field)| {
+        let key = field.key;
+        let id = format!("dose-time-{key}");
+        let message = error_for(errors, Field::Time(key));
+        let oninput = edit.reform(move |event: InputEvent| Edit::Time {
+            key,
+            value: event.target_unchecked_into::<HtmlInputElement>().value(),
         });
         html! {
-            <div class={classes!("field", "field--time", message.map(|_| "field--error"))} key={i}>
-                <label for={id.clone()}>{ format!("Dose {}", i + 1) }</label>
+            <div class={classes!("field", "field--time", message.map(|_| "field--error"))} key={key}>
+                <label for={id.clone()}>{ format!("Dose {} time", i + 1) }</label>
                 { error_message(&id, message) }
-                <div class="field__row">
-                    <input type="time" id={id.clone()} value={value.clone()} {oninput}
-                        aria-invalid={message.map(|_| "true")}
-                        aria-describedby={message.map(|_| format!("{id}-error"))} />
-                    if fields.times.len() > 1 {
-                        <button type="button" class="button button--secondary" onclick={remove}>
-                            { "Remove" }<span class="visually-hidden">{ format!(" dose {}", i + 1) }</span>
-                        </button>
-                    }
-                </div>
+                <input type="time" id={id.clone()} value={field.value.clone()} {oninput}
+                    aria-invalid={message.map(|_| "true")}
+                    aria-describedby={message.map(|_| format!("{id}-error"))} />
             </div>
         }
     });
-    let add_time = edit.reform(|_: MouseEvent| {
-        Box::new(|f: &mut Fields| f.times.push(String::new())) as Box<dyn FnOnce(&mut Fields)>
+    let on_count = edit.reform(|event: Event| {
+        Edit::Count(event.target_unchecked_into::<HtmlSelectElement>().value().parse().unwrap_or(0))
     });
 
-    // Choices for "which dose": the latest due, or any dose due in the last day.
-    let dose_options = form::read(&Fields { withdrawal: Some(false), vomited: false, ..fields.clone() })
-        .ok()
-        .and_then(|(schedule, _)| schedule)
+    // Choices for "which dose": any dose due in the last day, worked out from the time of the
+    // person's last change (never the clock at render time).
+    let dose_options: Vec<(String, String)> = form::schedule_of(fields)
         .map(|schedule| {
-            let (zone, now) = (DeviceZone, device::now());
+            let (zone, now) = (DeviceZone, state.now);
             form::recent_doses(&schedule, &zone, now)
                 .into_iter()
                 .map(|at| (at.0.to_string(), format!("The {} dose", time_words(&zone, now, at))))
-                .collect::<Vec<_>>()
+                .collect()
         })
         .unwrap_or_default();
-    let on_dose = edit.reform(|event: Event| {
-        let value = event.target_unchecked_into::<HtmlSelectElement>().value();
-        Box::new(move |f: &mut Fields| f.dose = value) as Box<dyn FnOnce(&mut Fields)>
-    });
-    let on_vomited = edit.reform(|event: Event| {
-        let on = event.target_unchecked_into::<HtmlInputElement>().checked();
-        Box::new(move |f: &mut Fields| f.vomited = on) as Box<dyn FnOnce(&mut Fields)>
-    });
-    let on_vomited_after = edit.reform(|event: InputEvent| {
-        let value = input_value(&event);
-        Box::new(move |f: &mut Fields| f.vomited_after = value) as Box<dyn FnOnce(&mut Fields)>
-    });
+    let on_dose =
+        edit.reform(|event: Event| Edit::Dose(event.target_unchecked_into::<HtmlSelectElement>().value()));
+    let on_vomited_after = edit.reform(|event: InputEvent| Edit::VomitedAfter(input_value(&event)));
 
-    let times_error = error_for(errors, Field::Times);
-    let dose_error = error_for(errors, Field::Dose);
-    let vomit_error = error_for(errors, Field::VomitedAfter);
-    let withdrawal_error = error_for(errors, Field::Withdrawal);
+    let error_class = |field: Field| error_for(errors, field).map(|_| "field--error");
     let withdrawal_question =
         if pump { &MISSED_DOSE.pump_withdrawal_question } else { &MISSED_DOSE.withdrawal_question };
+    let happened = fields.happened;
+    let count = fields.times.len();
 
     html! {
         <section class="helper" aria-labelledby="helper-title">
@@ -282,99 +368,152 @@ pub fn MissedDoseHelper(props: &MissedDoseHelperProps) -> Html {
                 <p class="notice" role="status">{ notice }</p>
             }
             if !errors.is_empty() {
-                <div class="error-summary" id={ERROR_SUMMARY_ID} tabindex="-1" role="alert" aria-labelledby="error-summary-title">
+                <div class="error-summary" tabindex="-1" role="alert" aria-labelledby="error-summary-title" ref={errors_ref.clone()}>
                     <h3 id="error-summary-title">{"There is a problem"}</h3>
                     <ul>
-                        { for errors.iter().map(|e| html! {
-                            <li><a href={format!("#{}", e.field.input_id())} onclick={
-                                let id = e.field.input_id();
-                                Callback::from(move |event: MouseEvent| { event.prevent_default(); focus(&id); })
-                            }>{ e.message }</a></li>
+                        { for errors.iter().map(|e| {
+                            let id = e.field.input_id();
+                            html! {
+                                <li><a href={format!("#{id}")} onclick={
+                                    let id = id.clone();
+                                    Callback::from(move |event: MouseEvent| { event.prevent_default(); focus_id(&id); })
+                                }>{ e.message }</a></li>
+                            }
                         }) }
                     </ul>
                 </div>
             }
             <form class="helper__form" novalidate=true {onsubmit}>
-                <fieldset class="field">
+                <fieldset class={classes!("field", error_class(Field::Person))}>
                     <legend>{"Who is the medicine for?"}</legend>
-                    { radio("person", "person-adult", fields.person == Person::Adult, "An adult", pick_person.reform(|()| Person::Adult)) }
-                    { radio("person", "person-child", fields.person == Person::Child, "A child (under 18)", pick_person.reform(|()| Person::Child)) }
+                    { error_message("person", error_for(errors, Field::Person)) }
+                    { radio("person", "person-adult", fields.person == Some(Person::Adult), "An adult", pick(Edit::Person(Person::Adult))) }
+                    { radio("person", "person-child", fields.person == Some(Person::Child), "A child (under 18)", pick(Edit::Person(Person::Child))) }
                 </fieldset>
-                <fieldset class="field">
+                <fieldset class={classes!("field", error_class(Field::Form))}>
                     <legend>{"How is it taken?"}</legend>
-                    { radio("form", "form-tablet", fields.form == Form::Tablet, "Tablets", pick_form.reform(|()| Form::Tablet)) }
-                    { radio("form", "form-liquid", fields.form == Form::Liquid, "Liquid", pick_form.reform(|()| Form::Liquid)) }
-                    { radio("form", "form-granules", fields.form == Form::Granules, "Granules", pick_form.reform(|()| Form::Granules)) }
-                    { radio("form", "form-pump", fields.form == Form::Pump, "A pump under the skin (intrathecal)", pick_form.reform(|()| Form::Pump)) }
+                    { error_message("form", error_for(errors, Field::Form)) }
+                    { radio("form", "form-tablet", fields.form == Some(Form::Tablet), "Tablets", pick(Edit::Form(Form::Tablet))) }
+                    { radio("form", "form-liquid", fields.form == Some(Form::Liquid), "Liquid", pick(Edit::Form(Form::Liquid))) }
+                    { radio("form", "form-granules", fields.form == Some(Form::Granules), "Granules", pick(Edit::Form(Form::Granules))) }
+                    { radio("form", "form-pump", fields.form == Some(Form::Pump), "A pump under the skin (intrathecal)", pick(Edit::Form(Form::Pump))) }
                 </fieldset>
-                if !pump {
-                    <fieldset class={classes!("field", times_error.map(|_| "field--error"))}>
-                        <legend>{"Usual dose times"}</legend>
-                        <p class="hint" id="dose-times-hint">{"In the order they are taken, starting with the first dose of the day. Up to 6."}</p>
-                        { error_message("dose-times", times_error) }
-                        { for time_inputs }
-                        if form::can_add_time(fields) {
-                            <button type="button" class="button button--secondary" onclick={add_time}>{"Add a dose time"}</button>
+                if fields.form.is_some() && !pump {
+                    <fieldset class={classes!("field", error_class(Field::Count), error_class(Field::Times))}>
+                        <legend>{"When are the doses taken?"}</legend>
+                        if let Some(saved) = &state.saved {
+                            <p>
+                                <button type="button" class="button button--secondary" onclick={edit.reform(|_: MouseEvent| Edit::UseSaved)}>
+                                    { format!("Use my saved times: {}", list_words(&saved.times)) }
+                                </button>
+                            </p>
                         }
-                    </fieldset>
-                    <div class={classes!("field", dose_error.map(|_| "field--error"))}>
-                        <label for="which-dose">{"Which dose was missed?"}</label>
-                        { error_message("which-dose", dose_error) }
-                        <select id="which-dose" onchange={on_dose} aria-invalid={dose_error.map(|_| "true")}
-                            aria-describedby={dose_error.map(|_| "which-dose-error")}>
-                            <option value={LATEST} selected={fields.dose == LATEST}>{"The latest dose that was due"}</option>
-                            { for dose_options.into_iter().map(|(value, label)| {
-                                let selected = fields.dose == value;
-                                html! { <option {selected} {value}>{ label }</option> }
-                            }) }
-                        </select>
-                    </div>
-                    <fieldset class="field">
-                        <legend>{"How many doses were missed?"}</legend>
-                        { radio("missed", "missed-one", fields.missed == Missed::One, "Just this one", pick_missed.reform(|()| Missed::One)) }
-                        { radio("missed", "missed-several", fields.missed == Missed::TwoOrMoreInARow, "Two or more in a row", pick_missed.reform(|()| Missed::TwoOrMoreInARow)) }
-                        { radio("missed", "missed-ran-out", fields.missed == Missed::RanOut, "The medicine has run out", pick_missed.reform(|()| Missed::RanOut)) }
-                    </fieldset>
-                    <div class="field">
-                        <div class="choice">
-                            <input type="checkbox" id="vomited" checked={fields.vomited} onchange={on_vomited} />
-                            <label for="vomited">{ MISSED_DOSE.vomited_question.text }</label>
+                        <div class="field">
+                            <label for="dose-count">{"How many times a day?"}</label>
+                            { error_message("dose-count", error_for(errors, Field::Count).or(error_for(errors, Field::Times))) }
+                            <select id="dose-count" onchange={on_count}>
+                                <option value="" selected={count == 0} disabled=true>{"Choose"}</option>
+                                { for (1..=MAX_DOSES_PER_DAY).map(|n| html! {
+                                    <option value={n.to_string()} selected={count == n}>{ if n == 1 { "Once a day".to_string() } else { format!("{n} times a day") } }</option>
+                                }) }
+                            </select>
                         </div>
-                        { citations(MISSED_DOSE.vomited_question.sources) }
-                        if fields.vomited {
-                            <div class={classes!("field", "field--nested", vomit_error.map(|_| "field--error"))}>
-                                <label for="vomited-after">{"How many minutes after the dose?"}</label>
-                                { error_message("vomited-after", vomit_error) }
-                                <input type="text" inputmode="numeric" id="vomited-after" class="input--short"
-                                    value={fields.vomited_after.clone()} oninput={on_vomited_after}
-                                    aria-invalid={vomit_error.map(|_| "true")}
-                                    aria-describedby={vomit_error.map(|_| "vomited-after-error")} />
-                            </div>
+                        if count > 0 {
+                            <p class="hint">{"In the order they are taken, starting with the first dose of the day."}</p>
                         }
-                    </div>
+                        { for time_inputs }
+                        if count > 0 {
+                            <div class="choice">
+                                <input type="checkbox" id="remember" checked={state.remember} onchange={on_remember} />
+                                <label for="remember">{"Remember these dose times on this device"}
+                                    <span class="hint">{" (kept only in this browser; untick to forget them)"}</span></label>
+                            </div>
+                            if state.remember_failed {
+                                <p class="field-error" role="status">{"This browser did not let the guide keep the times (storage is blocked or full). Nothing was saved."}</p>
+                            }
+                        }
+                    </fieldset>
+                    <fieldset class={classes!("field", error_class(Field::Happened))}>
+                        <legend>{"What happened?"}</legend>
+                        { error_message("happened", error_for(errors, Field::Happened)) }
+                        { radio("happened", "happened-missed", happened == Some(Happened::Missed), "A dose was missed", pick(Edit::Happened(Happened::Missed))) }
+                        { radio("happened", "happened-vomited", happened == Some(Happened::Vomited), "A dose was taken, but it came back up (vomited)", pick(Edit::Happened(Happened::Vomited))) }
+                        { radio("happened", "happened-ran-out", happened == Some(Happened::RanOut), "The medicine has run out", pick(Edit::Happened(Happened::RanOut))) }
+                    </fieldset>
+                    if matches!(happened, Some(Happened::Missed | Happened::Vomited)) {
+                        <div class={classes!("field", error_class(Field::Dose))}>
+                            <label for="which-dose">{ if happened == Some(Happened::Vomited) { "Which dose was taken?" } else { "Which dose was missed?" } }</label>
+                            { error_message("which-dose", error_for(errors, Field::Dose)) }
+                            <select id="which-dose" onchange={on_dose}>
+                                <option value="" selected={fields.dose.is_empty()} disabled=true>
+                                    { if dose_options.is_empty() { "Enter the dose times first" } else { "Choose a dose" } }
+                                </option>
+                                { for dose_options.into_iter().map(|(value, label)| {
+                                    let selected = fields.dose == value;
+                                    html! { <option {selected} {value}>{ label }</option> }
+                                }) }
+                            </select>
+                        </div>
+                    }
+                    if happened == Some(Happened::Missed) {
+                        <fieldset class={classes!("field", error_class(Field::Missed))}>
+                            <legend>{"How many doses were missed?"}</legend>
+                            { error_message("missed", error_for(errors, Field::Missed)) }
+                            { radio("missed", "missed-one", fields.missed == Some(Missed::One), "Just this one", pick(Edit::Missed(Missed::One))) }
+                            { radio("missed", "missed-several", fields.missed == Some(Missed::TwoOrMoreInARow), "Two or more in a row", pick(Edit::Missed(Missed::TwoOrMoreInARow))) }
+                        </fieldset>
+                    }
+                    if happened == Some(Happened::Vomited) {
+                        <div class={classes!("field", error_class(Field::VomitedAfter))}>
+                            <label for="vomited-after">{"How many minutes after taking it did it come back up?"}</label>
+                            { citations(MISSED_DOSE.vomited_question.sources) }
+                            { error_message("vomited-after", error_for(errors, Field::VomitedAfter)) }
+                            <input type="text" inputmode="numeric" id="vomited-after" class="input--short"
+                                value={fields.vomited_after.clone()} oninput={on_vomited_after}
+                                aria-invalid={error_for(errors, Field::VomitedAfter).map(|_| "true")}
+                                aria-describedby={error_for(errors, Field::VomitedAfter).map(|_| "vomited-after-error")} />
+                        </div>
+                    }
                 }
-                <fieldset class={classes!("field", withdrawal_error.map(|_| "field--error"))}
-                    aria-describedby={withdrawal_error.map(|_| "withdrawal-error")}>
+                <fieldset class={classes!("field", error_class(Field::Withdrawal))}>
                     <legend>{ withdrawal_question.text }</legend>
                     { citations(withdrawal_question.sources) }
-                    { error_message("withdrawal", withdrawal_error) }
-                    { radio("withdrawal", "withdrawal-no", fields.withdrawal == Some(false), "No", pick_withdrawal.reform(|()| false)) }
-                    { radio("withdrawal", "withdrawal-yes", fields.withdrawal == Some(true), "Yes", pick_withdrawal.reform(|()| true)) }
+                    { error_message("withdrawal", error_for(errors, Field::Withdrawal)) }
+                    { radio("withdrawal", "withdrawal-no", fields.withdrawal == Some(false), "No", pick(Edit::Withdrawal(false))) }
+                    { radio("withdrawal", "withdrawal-yes", fields.withdrawal == Some(true), "Yes", pick(Edit::Withdrawal(true))) }
                 </fieldset>
-                if !pump {
-                    <div class="field choice">
-                        <input type="checkbox" id="remember" checked={state.remember} onchange={on_remember} />
-                        <label for="remember">{"Remember these dose times on this device"}
-                            <span class="hint">{" (kept only in this browser; untick to forget them)"}</span></label>
-                    </div>
-                }
                 <button type="submit" class="button">{ if child { "Show what to do for my child" } else { "Show what to do" } }</button>
             </form>
             <div class="helper__answer" aria-live="polite">
                 if let Some(outcome) = &state.outcome {
-                    { missed_dose_result(&outcome.explained, &outcome.timeline, if pump { "pump" } else { "missed" }, &props.settings) }
+                    { missed_dose_result(outcome, &props.settings, result_ref.clone()) }
                 }
             </div>
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn with(state: Rc<State>, edit: Edit) -> Rc<State> {
+        state.reduce(Action::Edit { edit, now: Instant(0) })
+    }
+
+    #[test]
+    fn removing_a_time_twice_in_one_task_and_typing_into_a_removed_field_never_panic() {
+        let state = with(Rc::new(State::default()), Edit::Count(3));
+        let removed = state.fields.times[2].key;
+        let state = with(state, Edit::Count(2));
+        let state = with(state, Edit::Count(1));
+        let state = with(state, Edit::Time { key: removed, value: "21:00".into() });
+        assert_eq!(state.fields.typed_times(), vec![String::new()]);
+    }
+
+    #[test]
+    fn the_times_in_the_answer_are_listed_in_words() {
+        assert_eq!(list_words(&["08:00".into(), "20:00".into()]), "08:00 and 20:00");
+        assert_eq!(list_words(&["08:00".into(), "14:00".into(), "20:00".into()]), "08:00, 14:00 and 20:00");
     }
 }

@@ -1,147 +1,296 @@
-//! The red-flag checker: tick symptoms and situations; the answer updates with every tick, so
-//! an emergency shows the moment it is ticked.
+//! The red-flag checker. It asks in the order a person needs: who it is for, the emergency signs
+//! first, whether there is a baclofen pump, then the other signs in groups the person opens.
+//! The answer updates with every tick and stays in view in a bar at the bottom of the screen.
 
 use crate::components::link;
 use crate::components::red_flag_result::{red_flag_result, Viewer, RESULT_ID};
-use crate::content::{Item, RED_FLAGS};
-use crate::islands::browser;
+use crate::content::{Answers, Group, Item, PumpAnswer, Step, RED_FLAGS};
 use crate::route::Route;
 use crate::settings::SharedSettings;
-use baclofen_logic::red_flags::{triage, Level};
+use baclofen_logic::red_flags::Level;
+use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 pub const CHECKER_ID: &str = "checker";
 
-/// Situations named in the address (`?context=missed,pump`), as bits. Unknown names are ignored.
-pub fn contexts_from_query(value: Option<&str>) -> u64 {
-    value
-        .unwrap_or_default()
-        .split(',')
-        .filter_map(|id| RED_FLAGS.contexts.iter().find(|c| c.id == id.trim()))
-        .fold(0, |bits, c| bits | c.bit)
+/// Groups a link may tick (`?context=missed-several,pump`): situations, never signs, so that a
+/// link can only add context, not claim a symptom.
+const LINKABLE_GROUPS: [&str; 2] = ["doses", "person"];
+
+/// What a link names in the address, as answers. Unknown names and signs are ignored; `pump`
+/// answers the pump question with Yes.
+pub fn answers_from_query(value: Option<&str>) -> Answers {
+    let mut answers = Answers::default();
+    for id in value.unwrap_or_default().split(',').map(str::trim) {
+        if id == "pump" {
+            answers.pump = Some(PumpAnswer::Yes);
+        } else if let Some(item) =
+            RED_FLAGS.item(id).filter(|i| LINKABLE_GROUPS.contains(&i.group) && !i.hidden)
+        {
+            answers.ticked |= item.bit;
+        }
+    }
+    answers
 }
 
-fn child_bit() -> u64 {
-    RED_FLAGS.contexts.iter().find(|c| c.id == "child").map_or(0, |c| c.bit)
+/// Everything the checker remembers while it is open.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct CheckerState {
+    pub answers: Answers,
+    /// Nothing is chosen until the person chooses (never a pre-selected answer).
+    pub viewer: Option<Viewer>,
+    pub none_of_these: bool,
+}
+
+/// Each change a person can make. Actions are applied to the latest state, so two ticks handled
+/// before a re-render are both kept.
+pub enum CheckerAction {
+    Tick { bit: u64, on: bool },
+    Viewer(Viewer),
+    Pump(PumpAnswer),
+    NoneOfThese(bool),
+}
+
+impl Reducible for CheckerState {
+    type Action = CheckerAction;
+
+    fn reduce(self: Rc<Self>, action: CheckerAction) -> Rc<Self> {
+        let mut next = (*self).clone();
+        match action {
+            CheckerAction::Tick { bit, on } => {
+                next.answers.ticked = if on { next.answers.ticked | bit } else { next.answers.ticked & !bit };
+                if on {
+                    next.none_of_these = false;
+                }
+            }
+            CheckerAction::Viewer(viewer) => {
+                next.viewer = Some(viewer);
+                next.answers.child = viewer == Viewer::Child;
+            }
+            CheckerAction::Pump(answer) => next.answers.pump = Some(answer),
+            CheckerAction::NoneOfThese(on) => {
+                next.none_of_these = on;
+                if on {
+                    // Keep the situations; clear the signs.
+                    let situations = RED_FLAGS
+                        .items
+                        .iter()
+                        .filter(|i| LINKABLE_GROUPS.contains(&i.group))
+                        .fold(0, |m, i| m | i.bit);
+                    next.answers.ticked &= situations;
+                }
+            }
+        }
+        Rc::new(next)
+    }
 }
 
 #[derive(Properties, PartialEq, Default)]
 pub struct RedFlagCheckerProps {
-    /// Situations ticked when the checker opens (a bridge link may name them in the address).
+    /// Answers given when the checker opens (a bridge link may name situations in the address).
     #[prop_or_default]
-    pub contexts: u64,
+    pub answers: Answers,
     #[prop_or_default]
     pub settings: SharedSettings,
 }
 
 #[component]
 pub fn RedFlagChecker(props: &RedFlagCheckerProps) -> Html {
-    let ticked = use_state(|| props.contexts);
-    let viewer = use_state(|| Viewer::Myself);
-    let none_of_these = use_state(|| false);
+    let state = use_reducer(|| CheckerState { answers: props.answers, ..CheckerState::default() });
+    let answer_ref = use_node_ref();
+    let viewer = state.viewer.unwrap_or(Viewer::Myself);
+    let carer = viewer != Viewer::Myself;
+    let result = RED_FLAGS.evaluate(&state.answers);
 
-    // A child is a situation too: choosing "a child" ticks it.
-    let effective = *ticked | if *viewer == Viewer::Child { child_bit() } else { 0 };
-    let result = triage(RED_FLAGS.rules, effective);
-
-    let toggle = {
-        let ticked = ticked.clone();
-        let none_of_these = none_of_these.clone();
-        Callback::from(move |(bit, on): (u64, bool)| {
-            ticked.set(if on { *ticked | bit } else { *ticked & !bit });
-            if on {
-                none_of_these.set(false);
-            }
-        })
-    };
     let checkbox = |item: &'static Item| {
         let id = format!("flag-{}", item.id);
-        let on_change = toggle.reform(move |event: Event| {
-            (item.bit, event.target_unchecked_into::<HtmlInputElement>().checked())
+        let dispatch = state.dispatcher();
+        let on_change = Callback::from(move |event: Event| {
+            let on = event.target_unchecked_into::<HtmlInputElement>().checked();
+            dispatch.dispatch(CheckerAction::Tick { bit: item.bit, on });
         });
-        let label = if *viewer == Viewer::Myself { item.label } else { item.carer_label };
         html! {
             <div class="choice" key={item.id}>
-                <input type="checkbox" id={id.clone()} checked={*ticked & item.bit != 0} onchange={on_change} />
-                <label for={id}>{ label }</label>
+                <input type="checkbox" id={id.clone()} checked={state.answers.ticked & item.bit != 0} onchange={on_change} />
+                <label for={id}>{ if carer { item.carer_label } else { item.label } }</label>
             </div>
         }
     };
+    let boxes = |group: &Group| -> Html {
+        RED_FLAGS
+            .items
+            .iter()
+            .filter(|i| i.group == group.id && !i.question && !i.hidden)
+            .map(checkbox)
+            .collect()
+    };
+    let hint = |group: &Group| -> Html {
+        if group.hint.is_empty() {
+            html! {}
+        } else {
+            html! { <p class="hint">{ group.hint }</p> }
+        }
+    };
+    let radio =
+        |name: &'static str, id: &'static str, label: &'static str, checked: bool, action: Callback<()>| {
+            html! {
+                <div class="choice">
+                    <input type="radio" {name} {id} {checked} onchange={action.reform(|_: Event| ())} />
+                    <label for={id}>{ label }</label>
+                </div>
+            }
+        };
     let pick_viewer = |who: Viewer, id: &'static str, label: &'static str| {
-        let viewer = viewer.clone();
-        html! {
-            <div class="choice">
-                <input type="radio" name="viewer" {id} checked={*viewer == who} onchange={Callback::from(move |_| viewer.set(who))} />
-                <label for={id}>{ label }</label>
-            </div>
-        }
+        let dispatch = state.dispatcher();
+        radio(
+            "viewer",
+            id,
+            label,
+            state.viewer == Some(who),
+            Callback::from(move |()| dispatch.dispatch(CheckerAction::Viewer(who))),
+        )
     };
+    let pick_pump = |answer: PumpAnswer, id: &'static str, label: &'static str| {
+        let dispatch = state.dispatcher();
+        radio(
+            "pump",
+            id,
+            label,
+            state.answers.pump == Some(answer),
+            Callback::from(move |()| dispatch.dispatch(CheckerAction::Pump(answer))),
+        )
+    };
+    let pump_label = |bit: u64, fallback: &'static str| {
+        RED_FLAGS.items.iter().find(|i| i.bit == bit).map_or(fallback, |i| i.label)
+    };
+    let first = RED_FLAGS.groups.iter().filter(|g| g.step == Step::First);
+    let pump_groups = RED_FLAGS.groups.iter().filter(|g| g.step == Step::Pump);
+    let others = RED_FLAGS.groups.iter().filter(|g| g.step == Step::Others);
+    let ticked_in = |group: &Group| (state.answers.ticked & group.mask).count_ones();
     let on_none = {
-        let none_of_these = none_of_these.clone();
-        let ticked = ticked.clone();
-        let contexts: u64 = RED_FLAGS.contexts.iter().fold(0, |bits, c| bits | c.bit);
+        let dispatch = state.dispatcher();
         Callback::from(move |event: Event| {
-            let on = event.target_unchecked_into::<HtmlInputElement>().checked();
-            none_of_these.set(on);
-            if on {
-                // Keep the situations; clear the symptoms.
-                ticked.set(*ticked & contexts);
+            dispatch.dispatch(CheckerAction::NoneOfThese(
+                event.target_unchecked_into::<HtmlInputElement>().checked(),
+            ))
+        })
+    };
+    let missed = ["missed-one", "missed-several", "ran-out"]
+        .iter()
+        .filter_map(|id| RED_FLAGS.item(id))
+        .any(|i| state.answers.ticked & i.bit != 0);
+    let see_answer = {
+        let answer_ref = answer_ref.clone();
+        Callback::from(move |event: MouseEvent| {
+            // In the page: following the link would reload a page opened with `?context=`.
+            event.prevent_default();
+            if let Some(card) = answer_ref.cast::<web_sys::HtmlElement>() {
+                // Focus first: scrolling after it puts the card's title at the top.
+                let _ = card.focus();
+                card.scroll_into_view();
             }
         })
     };
-    let missed_bit = RED_FLAGS.contexts.iter().find(|c| c.id == "missed").map_or(0, |c| c.bit);
+    let top = result.fired.first().map(|&i| &RED_FLAGS.rule_text[i]);
 
     html! {
         <section class="helper checker" id={CHECKER_ID} aria-labelledby="checker-title">
             <h2 id="checker-title">{"Check symptoms now"}</h2>
-            <p>{"Tick everything that is happening. The advice below changes as you tick, and nothing leaves this device."}</p>
+            <p>{"Tick everything that is happening. The advice changes as you tick, and nothing leaves this device."}</p>
             <fieldset class="field">
                 <legend>{"Who is this for?"}</legend>
                 { pick_viewer(Viewer::Myself, "viewer-me", "Me") }
                 { pick_viewer(Viewer::Carer, "viewer-carer", "Someone I care for") }
                 { pick_viewer(Viewer::Child, "viewer-child", "A child") }
             </fieldset>
-            <fieldset class="field">
-                <legend>{"Does any of this apply?"}</legend>
-                { for RED_FLAGS.contexts.iter().filter(|c| c.id != "child").map(checkbox) }
-            </fieldset>
-            { for RED_FLAGS.groups.iter().map(|group| html! {
-                <fieldset class="field" key={group.id}>
+            { for first.map(|group| html! {
+                <fieldset class="field checker__first" key={group.id}>
                     <legend>{ group.title }</legend>
-                    { for RED_FLAGS.symptoms.iter().filter(|s| s.group == group.id).map(checkbox) }
+                    { hint(group) }
+                    { boxes(group) }
                 </fieldset>
             }) }
+            <fieldset class="field">
+                <legend>{ if carer { RED_FLAGS.pump.carer_legend } else { RED_FLAGS.pump.legend } }</legend>
+                <p class="hint">{ RED_FLAGS.pump.hint }</p>
+                { pick_pump(PumpAnswer::Yes, "pump-yes", pump_label(RED_FLAGS.pump.yes, "Yes")) }
+                { pick_pump(PumpAnswer::No, "pump-no", "No") }
+                { pick_pump(PumpAnswer::NotSure, "pump-not-sure", pump_label(RED_FLAGS.pump.not_sure, "Not sure")) }
+            </fieldset>
+            { for pump_groups.filter(|g| RED_FLAGS.group_shown(g, &state.answers)).map(|group| html! {
+                // Open for a pump user; a person who skipped the question can still open it.
+                <details class="checker__group" key={group.id} open={matches!(state.answers.pump, Some(PumpAnswer::Yes | PumpAnswer::NotSure)) || ticked_in(group) > 0}>
+                    <summary>{ group.title }{ count(ticked_in(group)) }</summary>
+                    <fieldset class="field">
+                        <legend class="visually-hidden">{ group.title }</legend>
+                        { hint(group) }
+                        { boxes(group) }
+                    </fieldset>
+                </details>
+            }) }
+            <h3 class="checker__others">{"Other signs and situations"}</h3>
+            <p class="hint">{"Open each heading that fits, and tick what is happening."}</p>
+            { for others.filter(|g| RED_FLAGS.group_shown(g, &state.answers)).map(|group| {
+                if group.shown_by != 0 {
+                    // Asked because of an earlier answer: shown open.
+                    html! {
+                        <fieldset class="field checker__follow-up" key={group.id}>
+                            <legend>{ group.title }</legend>
+                            { hint(group) }
+                            { boxes(group) }
+                        </fieldset>
+                    }
+                } else {
+                    html! {
+                        <details class="checker__group" key={group.id}>
+                            <summary>{ group.title }{ count(ticked_in(group)) }</summary>
+                            <fieldset class="field">
+                                <legend class="visually-hidden">{ group.title }</legend>
+                                { hint(group) }
+                                { boxes(group) }
+                            </fieldset>
+                        </details>
+                    }
+                }
+            }) }
             <div class="field choice">
-                <input type="checkbox" id="flag-none" checked={*none_of_these} onchange={on_none} />
+                <input type="checkbox" id="flag-none" checked={state.none_of_these} onchange={on_none} />
                 <label for="flag-none">{"None of these"}</label>
             </div>
-            if effective & missed_bit != 0 {
+            if missed {
                 <p><a href={Route::MissedDose.href()}>{"Work out what to do about a missed dose"}</a></p>
             }
-            if let Some(level) = result.level {
+            if let (Some(level), Some(top)) = (result.level, top) {
                 // Stays in view at the bottom of the screen while ticking, so an emergency and its
                 // call button show the moment it is ticked, wherever the tick is.
                 <div class={classes!("checker__bar", bar_modifier(level))}>
-                    <span class="checker__bar-text">{ RED_FLAGS.level(level).title_for(*viewer != Viewer::Myself) }</span>
+                    <span class="checker__bar-text">
+                        <strong>{ RED_FLAGS.level(level).label }{": "}</strong>
+                        { if carer { top.carer_action } else { top.action } }
+                    </span>
                     if level == Level::Emergency {
-                        <a class="call__button" href={format!("tel:{}", props.settings.call_number())}>
+                        <a class="call__button" href={crate::settings::tel_href(props.settings.call_number())}>
                             { format!("Call {}", props.settings.call_number()) }
                         </a>
                     }
-                    // In-page: following the link would reload a page opened with `?context=`.
-                    <a href={link::href(Route::SideEffects, None, Some(RESULT_ID))} onclick={Callback::from(|event: MouseEvent| {
-                        event.prevent_default();
-                        browser::show_and_focus(RESULT_ID);
-                    })}>{"See why"}</a>
+                    <a href={link::href(Route::SideEffects, None, Some(RESULT_ID))} onclick={see_answer}>{"See the answer"}</a>
                 </div>
             }
             <div class="checker__answer" role="status" aria-live="polite">
-                if result.level.is_some() || *none_of_these {
-                    { red_flag_result(result.level, &result.fired, *viewer, &props.settings) }
+                if result.level.is_some() || state.none_of_these {
+                    { red_flag_result(&result, viewer, &props.settings, answer_ref.clone()) }
                 }
             </div>
         </section>
+    }
+}
+
+/// "(2 ticked)" after a group's title, so a closed group still shows what is in it.
+fn count(n: u32) -> Html {
+    match n {
+        0 => html! {},
+        n => html! { <span class="checker__count">{ format!(" ({n} ticked)") }</span> },
     }
 }
 
@@ -158,16 +307,23 @@ mod tests {
     use super::*;
 
     #[test]
-    fn only_known_situations_are_read_from_the_address() {
-        let missed = RED_FLAGS.item("missed").unwrap().bit;
-        let pump = RED_FLAGS.item("pump").unwrap().bit;
-        assert_eq!(contexts_from_query(Some("missed")), missed);
-        assert_eq!(contexts_from_query(Some("missed, pump")), missed | pump);
-        assert_eq!(
-            contexts_from_query(Some("fever,<script>,javascript:alert(1)")),
-            0,
-            "symptoms and junk are ignored"
-        );
-        assert_eq!(contexts_from_query(None), 0);
+    fn a_link_can_name_situations_but_never_signs() {
+        let several = RED_FLAGS.item("missed-several").unwrap().bit;
+        let answers = answers_from_query(Some("missed-several, pump"));
+        assert_eq!(answers.ticked, several);
+        assert_eq!(answers.pump, Some(PumpAnswer::Yes));
+        let junk = answers_from_query(Some("fever,breathing,child,<script>,javascript:alert(1)"));
+        assert_eq!(junk, Answers::default(), "signs, hidden items and junk are ignored");
+        assert_eq!(answers_from_query(None), Answers::default());
+    }
+
+    #[test]
+    fn two_actions_in_one_task_are_both_kept() {
+        let fever = RED_FLAGS.item("fever").unwrap().bit;
+        let rash = RED_FLAGS.item("rash").unwrap().bit;
+        let state = Rc::new(CheckerState::default());
+        let state = state.reduce(CheckerAction::Tick { bit: fever, on: true });
+        let state = state.reduce(CheckerAction::Tick { bit: rash, on: true });
+        assert_eq!(state.answers.ticked, fever | rash);
     }
 }

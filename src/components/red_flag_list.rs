@@ -6,13 +6,20 @@ use crate::content::{RED_FLAGS, SITE};
 use baclofen_logic::red_flags::Level;
 use yew::prelude::*;
 
-/// A rule's condition in words: "Uses a baclofen pump, and High temperature or Confused".
+/// A rule's condition in words: "Pins and needles or Itching, and High temperature". A pump
+/// answer reads as "Has a baclofen pump".
 fn condition(clauses: &[u64]) -> String {
-    let items = || RED_FLAGS.contexts.iter().chain(RED_FLAGS.symptoms);
     clauses
         .iter()
         .map(|clause| {
-            items().filter(|i| i.bit & clause != 0).map(|i| i.label).collect::<Vec<_>>().join(" or ")
+            let mut words: Vec<&str> = Vec::new();
+            if clause & (RED_FLAGS.pump.yes | RED_FLAGS.pump.not_sure) != 0 {
+                words.push("Has a baclofen pump");
+            }
+            words.extend(
+                RED_FLAGS.items.iter().filter(|i| i.bit & clause != 0 && !i.question).map(|i| i.label),
+            );
+            words.join(" or ")
         })
         .collect::<Vec<_>>()
         .join(", and ")
@@ -29,8 +36,7 @@ pub fn RedFlagList() -> Html {
                 let wording = RED_FLAGS.level(level);
                 html! {
                     <>
-                        <h3>{ wording.title }</h3>
-                        <p>{ wording.action }</p>
+                        <h3>{ wording.label }</h3>
                         if level == Level::Emergency {
                             <p class="call">
                                 <a class="call__button" href={format!("tel:{number}")}>{ format!("Call {number}") }</a>
@@ -41,11 +47,12 @@ pub fn RedFlagList() -> Html {
                             { for RED_FLAGS.rules.iter().zip(RED_FLAGS.rule_text).filter(|(r, _)| r.level == level).map(|(rule, text)| html! {
                                 <li key={text.id}>
                                     <p><strong>{ condition(rule.clauses) }</strong></p>
-                                    <p>{ text.why }</p>
+                                    <p><strong>{ text.action }{"."}</strong>{" "}{ text.why }</p>
                                     { citations(text.sources) }
                                 </li>
                             }) }
                         </ul>
+                        <p>{ wording.detail }</p>
                     </>
                 }
             }) }

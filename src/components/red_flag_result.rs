@@ -1,12 +1,13 @@
-//! The checker's answer as a care card: level in words, icon and colour; what to do; why each
-//! rule fired, with its sources; and what to do if it gets worse.
+//! The checker's answer as a care card. Its first screen is the action (the most urgent fired
+//! rule's own words, with its own timing), the call button and "if it gets worse"; then one
+//! reason per fired rule, with its sources.
 
 use crate::components::citations::citations;
 use crate::components::clinic_contacts::clinic_contacts;
 use crate::components::level_icon::{level_icon, Icon};
-use crate::content::{RED_FLAGS, SITE};
-use crate::settings::Settings;
-use baclofen_logic::red_flags::Level;
+use crate::content::{Call, RED_FLAGS, SITE};
+use crate::settings::{tel_href, Settings};
+use baclofen_logic::red_flags::{Level, Triage};
 use yew::prelude::*;
 
 /// Whose symptoms are being checked: the wording follows.
@@ -19,87 +20,103 @@ pub enum Viewer {
 
 pub const RESULT_ID: &str = "red-flag-result";
 
-fn card(level: Option<Level>) -> (&'static str, &'static str, Icon) {
+fn card(level: Option<Level>) -> (&'static str, Icon) {
     match level {
-        Some(Level::Emergency) => ("care-card--emergency", "Emergency", Icon::Danger),
-        Some(Level::Urgent) => ("care-card--urgent", "Urgent", Icon::Today),
-        _ => ("care-card--routine", "Not urgent", Icon::Info),
+        Some(Level::Emergency) => ("care-card--emergency", Icon::Danger),
+        Some(Level::Urgent) => ("care-card--urgent", Icon::Today),
+        _ => ("care-card--routine", Icon::Info),
+    }
+}
+
+/// The emergency call button, with "or your local emergency number" until a clinic has set one.
+pub fn emergency_call(settings: &Settings) -> Html {
+    let number = settings.call_number();
+    html! {
+        <p class="call">
+            <a class="call__button" href={tel_href(number)}>{ format!("Call {number}") }</a>
+            if settings.configured_emergency_number().is_none() {
+                <span class="call__note">{ SITE.emergency_number_note }</span>
+            }
+        </p>
     }
 }
 
 /// A view function rather than a component: each component type adds its own lifecycle code
 /// to the WebAssembly, and this one has no state of its own.
-/// `level` is `None` when nothing ticked is a red flag.
-pub fn red_flag_result(level: Option<Level>, fired: &[usize], viewer: Viewer, settings: &Settings) -> Html {
+pub fn red_flag_result(result: &Triage, viewer: Viewer, settings: &Settings, card_ref: NodeRef) -> Html {
     let carer = viewer != Viewer::Myself;
-    let (modifier, label, icon) = card(level);
-    let header = match level {
-        Some(level) => {
-            let wording = RED_FLAGS.level(level);
-            let title = wording.title_for(carer);
-            html! {
-                <>
-                    <h3 class="care-card__title">
-                        { level_icon(icon, "care-card__icon", "32") }
-                        <span><span class="care-card__label">{ label }{": "}</span>{ title }</span>
-                    </h3>
-                    <p class="care-card__action">{ wording.action }</p>
-                    { citations(wording.sources) }
-                </>
-            }
+    let (modifier, icon) = card(result.level);
+    let top = result.fired.first().map(|&i| &RED_FLAGS.rule_text[i]);
+    let (label, title) = match (result.level, top) {
+        (Some(level), Some(top)) => {
+            (RED_FLAGS.level(level).label, if carer { top.carer_action } else { top.action })
         }
-        None => html! {
-            <>
-                <h3 class="care-card__title">
+        _ => (RED_FLAGS.level(Level::Routine).label, "No red flags ticked"),
+    };
+    // One reason per fired rule, the same words once. Under an emergency, only the reasons for
+    // calling now: everything else can wait until help has been called.
+    let mut seen: Vec<&str> = Vec::new();
+    let reasons: Html = result
+        .fired
+        .iter()
+        .filter(|&&i| result.level != Some(Level::Emergency) || RED_FLAGS.rules[i].level == Level::Emergency)
+        .filter_map(|&i| {
+            let text = &RED_FLAGS.rule_text[i];
+            let why = if carer { text.carer_why } else { text.why };
+            if seen.contains(&why) {
+                return None;
+            }
+            seen.push(why);
+            Some(html! {
+                <li key={text.id}>
+                    <p>{ why }</p>
+                    { citations(text.sources) }
+                </li>
+            })
+        })
+        .collect();
+    let crisis = top.filter(|t| t.call == Call::Crisis).is_some();
+    html! {
+        <article class={classes!("care-card", modifier)} id={RESULT_ID} tabindex="-1" aria-labelledby="care-card-heading" ref={card_ref}>
+            <div class="care-card__header">
+                <h3 class="care-card__title" id="care-card-heading">
                     { level_icon(icon, "care-card__icon", "32") }
-                    <span><span class="care-card__label">{ label }{": "}</span>{"No red flags ticked"}</span>
+                    <span><span class="care-card__label">{ label }{": "}</span>{ title }</span>
                 </h3>
+            </div>
+            if let (Some(level), Some(top)) = (result.level, top) {
+                if level == Level::Emergency {
+                    { emergency_call(settings) }
+                }
+                if crisis {
+                    { crisis_call(settings) }
+                }
+                if level == Level::Urgent {
+                    { clinic_contacts(settings) }
+                }
+                <p class="care-card__action">{ RED_FLAGS.level(level).detail }</p>
+                <p class="care-card__worse"><strong>{"If it gets worse: "}</strong>{ top.if_worse }</p>
+                <h4>{"Why"}</h4>
+                <ul class="care-card__reasons">{ reasons }</ul>
+                { citations(RED_FLAGS.level(level).sources) }
+            } else {
                 <p>{ RED_FLAGS.none.text }</p>
                 { citations(RED_FLAGS.none.sources) }
-            </>
-        },
-    };
-    let number = settings.call_number();
-    let top = level;
-    let reasons = |at_top: bool| {
-        fired
-            .iter()
-            .filter(move |&&i| (Some(RED_FLAGS.rules[i].level) == top) == at_top)
-            .map(|&i| {
-                let text = &RED_FLAGS.rule_text[i];
-                html! {
-                    <li key={text.id}>
-                        <p>{ if carer { text.carer_why } else { text.why } }</p>
-                        <p><strong>{"If it gets worse: "}</strong>{ text.if_worse }</p>
-                        { citations(text.sources) }
-                    </li>
-                }
-            })
-            .collect::<Html>()
-    };
-    let others = fired.iter().any(|&i| Some(RED_FLAGS.rules[i].level) != top);
-    html! {
-        <article class={classes!("care-card", modifier)} id={RESULT_ID} tabindex="-1" aria-labelledby="care-card-heading">
-            <div id="care-card-heading" class="care-card__header">{ header }</div>
-            if top == Some(Level::Emergency) {
-                <p class="call">
-                    <a class="call__button" href={format!("tel:{number}")}>{ format!("Call {number}") }</a>
-                    if settings.configured_emergency_number().is_none() {
-                        <span class="call__note">{ SITE.emergency_number_note }</span>
-                    }
-                </p>
-            }
-            if top == Some(Level::Urgent) {
-                { clinic_contacts(settings) }
-            }
-            if top.is_some() {
-                <h4>{"Why"}</h4>
-                <ul class="care-card__reasons">{ reasons(true) }</ul>
-            }
-            if others {
-                <h4>{"Also noted"}</h4>
-                <ul class="care-card__reasons">{ reasons(false) }</ul>
             }
         </article>
+    }
+}
+
+/// The region's crisis line (fact sheet §0c), when the region is known.
+fn crisis_call(settings: &Settings) -> Html {
+    match settings.crisis_line() {
+        Some((name, phone)) => html! {
+            <p class="call">
+                <a class="call__button call__button--secondary" href={tel_href(phone)}>
+                    { format!("Call {name}: ") }<bdi dir="ltr">{ phone }</bdi>
+                </a>
+            </p>
+        },
+        None => html! {},
     }
 }

@@ -1,7 +1,6 @@
 //! The browser side of the helper: the device clock and time zone, and the opt-in memory of
 //! the dose times in local storage.
 
-use super::form::Fields;
 use baclofen_logic::missed_dose::{Form, Person};
 use baclofen_logic::time::{Instant, Zone};
 
@@ -41,18 +40,18 @@ fn storage() -> Option<web_sys::Storage> {
 }
 
 /// `v1|adult|tablet|08:00,14:00,20:00`: small, readable, no JSON parser in the wasm.
-pub fn encode(fields: &Fields) -> String {
-    let person = match fields.person {
+pub fn encode(person: Person, form: Form, times: &[String]) -> String {
+    let person = match person {
         Person::Adult => "adult",
         Person::Child => "child",
     };
-    let form = match fields.form {
+    let form = match form {
         Form::Tablet => "tablet",
         Form::Liquid => "liquid",
         Form::Granules => "granules",
         Form::Pump => "pump",
     };
-    format!("{FORMAT_VERSION}|{person}|{form}|{}", fields.times.join(","))
+    format!("{FORMAT_VERSION}|{person}|{form}|{}", times.join(","))
 }
 
 pub fn decode(stored: &str) -> Option<(Person, Form, Vec<String>)> {
@@ -72,10 +71,20 @@ pub fn decode(stored: &str) -> Option<(Person, Form, Vec<String>)> {
         "pump" => Form::Pump,
         _ => return None,
     };
-    let times: Vec<String> = parts.next()?.split(',').filter(|t| !t.is_empty()).map(str::to_string).collect();
+    // Each time as the time field shows it ("08:00", never "8:00" or "08:00:00"), so a field can
+    // never look empty while the answer uses a stored time.
+    let mut times = Vec::new();
+    for text in parts.next()?.split(',').filter(|t| !t.is_empty()) {
+        let time = baclofen_logic::time::ClockTime::parse(text).ok()?;
+        if time.to_string() != text {
+            return None;
+        }
+        times.push(time.to_string());
+    }
     let valid = parts.next().is_none()
+        && !times.is_empty()
         && times.len() <= baclofen_logic::schedule::MAX_DOSES_PER_DAY
-        && times.iter().all(|t| baclofen_logic::time::ClockTime::parse(t).is_ok());
+        && form != Form::Pump;
     valid.then_some((person, form, times))
 }
 
@@ -95,10 +104,13 @@ pub fn load() -> Remembered {
     }
 }
 
-pub fn save(fields: &Fields) {
-    if let Some(storage) = storage() {
-        let _ = storage.set_item(STORAGE_KEY, &encode(fields));
-    }
+/// Keeps the times; `false` when the browser refused (storage blocked, full or off).
+pub fn save(person: Person, form: Form, times: &[String]) -> bool {
+    let text = encode(person, form, times);
+    storage().is_some_and(|storage| {
+        storage.set_item(STORAGE_KEY, &text).is_ok()
+            && storage.get_item(STORAGE_KEY).ok().flatten().as_deref() == Some(text.as_str())
+    })
 }
 
 pub fn forget() {
@@ -113,8 +125,11 @@ mod tests {
 
     #[test]
     fn remembered_times_round_trip() {
-        let fields = Fields { person: Person::Child, form: Form::Liquid, ..Fields::default() };
-        assert_eq!(decode(&encode(&fields)), Some((Person::Child, Form::Liquid, fields.times.clone())));
+        let times = vec!["08:00".to_string(), "20:00".to_string()];
+        assert_eq!(
+            decode(&encode(Person::Child, Form::Liquid, &times)),
+            Some((Person::Child, Form::Liquid, times))
+        );
     }
 
     #[test]
@@ -127,6 +142,10 @@ mod tests {
             "v1|adult|pill|08:00",
             "v1|adult|tablet|08:00|x",
             "v1|adult|tablet|1,2,3,4,5,6,7",
+            "v1|adult|tablet|8:00",
+            "v1|adult|tablet|08:00:00",
+            "v1|adult|tablet|",
+            "v1|adult|pump|08:00",
             "{\"times\":[]}",
         ] {
             assert_eq!(decode(bad), None, "{bad}");

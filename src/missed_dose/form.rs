@@ -1,49 +1,97 @@
-//! The helper's form as typed, and how it becomes engine inputs. Nothing typed is ever
-//! thrown away: errors point at a field and the fields keep their text.
+//! The helper's form as typed, and how it becomes engine inputs. Nothing is pre-filled: every
+//! answer starts empty and must be given. Nothing typed is ever thrown away: errors point at a
+//! field and the fields keep their text. Dose times have stable keys, so removing or editing one
+//! can never reach the wrong field.
 
 use baclofen_logic::missed_dose::{AdviceError, Form, Missed, Person, Situation, WhichDose};
 use baclofen_logic::schedule::{Schedule, ScheduleError, MAX_DOSES_PER_DAY};
 use baclofen_logic::time::{ClockTime, ClockTimeError, Instant, Zone};
 
-/// The value of the "which dose" choice that means "the latest one due".
-pub const LATEST: &str = "latest";
+/// What happened, asked after the dose times (a dose taken and brought back up was not missed).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Happened {
+    Missed,
+    Vomited,
+    RanOut,
+}
 
+/// One dose time as typed, with a key that stays with it whatever else changes.
 #[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TimeField {
+    pub key: u32,
+    pub value: String,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Fields {
-    pub person: Person,
-    pub form: Form,
+    pub person: Option<Person>,
+    pub form: Option<Form>,
     /// Dose times as typed, in the order the person takes them.
-    pub times: Vec<String>,
-    /// [`LATEST`], or the minutes-since-epoch of a chosen scheduled dose.
+    pub times: Vec<TimeField>,
+    /// The key the next added time gets.
+    pub next_key: u32,
+    pub happened: Option<Happened>,
+    /// Empty until chosen, else the minutes-since-epoch of a scheduled dose.
     pub dose: String,
-    pub missed: Missed,
-    pub vomited: bool,
+    /// For a missed dose: just this one, or two or more in a row.
+    pub missed: Option<Missed>,
     pub vomited_after: String,
     /// Withdrawal signs: must be answered.
     pub withdrawal: Option<bool>,
 }
 
-impl Default for Fields {
-    fn default() -> Self {
-        Fields {
-            person: Person::Adult,
-            form: Form::Tablet,
-            times: vec!["08:00".into(), "14:00".into(), "20:00".into()],
-            dose: LATEST.into(),
-            missed: Missed::One,
-            vomited: false,
-            vomited_after: String::new(),
-            withdrawal: None,
+impl Fields {
+    /// Sets how many doses a day, keeping what was typed in the times that stay.
+    pub fn set_count(&mut self, count: usize) {
+        let count = count.clamp(1, MAX_DOSES_PER_DAY);
+        while self.times.len() > count {
+            self.times.pop();
         }
+        while self.times.len() < count {
+            self.times.push(TimeField { key: self.next_key, value: String::new() });
+            self.next_key += 1;
+        }
+        // The dose chosen before may no longer exist.
+        self.dose.clear();
+    }
+
+    /// Puts a time typed into the field with this key; unknown keys change nothing.
+    pub fn set_time(&mut self, key: u32, value: String) {
+        if let Some(field) = self.times.iter_mut().find(|t| t.key == key) {
+            field.value = value;
+            // The menu of doses is rebuilt from the new times: choose again.
+            self.dose.clear();
+        }
+    }
+
+    /// Uses saved times (and who and how, when they were saved with them).
+    pub fn use_saved(&mut self, person: Person, form: Form, times: &[String]) {
+        self.person = Some(person);
+        self.form = Some(form);
+        self.times.clear();
+        for value in times {
+            self.times.push(TimeField { key: self.next_key, value: value.clone() });
+            self.next_key += 1;
+        }
+        self.dose.clear();
+    }
+
+    pub fn typed_times(&self) -> Vec<String> {
+        self.times.iter().map(|t| t.value.clone()).collect()
     }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Field {
-    /// One dose time, by position.
-    Time(usize),
+    Person,
+    Form,
+    Count,
+    /// One dose time, by key.
+    Time(u32),
     Times,
+    Happened,
     Dose,
+    Missed,
     VomitedAfter,
     Withdrawal,
 }
@@ -52,9 +100,14 @@ impl Field {
     /// The id of the input the message belongs to.
     pub fn input_id(self) -> String {
         match self {
-            Field::Time(i) => format!("dose-time-{i}"),
-            Field::Times => "dose-time-0".into(),
+            Field::Person => "person-adult".into(),
+            Field::Form => "form-tablet".into(),
+            Field::Count => "dose-count".into(),
+            Field::Time(key) => format!("dose-time-{key}"),
+            Field::Times => "dose-count".into(),
+            Field::Happened => "happened-missed".into(),
             Field::Dose => "which-dose".into(),
+            Field::Missed => "missed-one".into(),
             Field::VomitedAfter => "vomited-after".into(),
             Field::Withdrawal => "withdrawal-no".into(),
         }
@@ -74,31 +127,47 @@ fn error(field: Field, message: &'static str) -> FieldError {
 /// Reads the fields into a schedule (none for a pump) and a situation, or explains every problem.
 pub fn read(fields: &Fields) -> Result<(Option<Schedule>, Situation), Vec<FieldError>> {
     let mut errors = Vec::new();
-    let schedule = if fields.form == Form::Pump { None } else { read_schedule(&fields.times, &mut errors) };
-    let dose = match fields.dose.as_str() {
-        LATEST => WhichDose::LatestDue,
-        other => match other.parse::<i64>() {
-            Ok(minutes) => WhichDose::At(Instant(minutes)),
-            Err(_) => {
-                errors.push(error(Field::Dose, "Choose which dose was missed."));
-                WhichDose::LatestDue
-            }
-        },
-    };
-    let vomited_after = if fields.vomited && fields.form != Form::Pump {
-        match fields.vomited_after.trim().parse::<u16>() {
-            Ok(minutes) if minutes <= 24 * 60 => Some(minutes),
-            _ => {
-                errors.push(error(
-                    Field::VomitedAfter,
-                    "Enter how many minutes after the dose it was brought back up, as a number such as 20.",
-                ));
-                None
+    if fields.person.is_none() {
+        errors.push(error(Field::Person, "Choose who the medicine is for."));
+    }
+    let pump = fields.form == Some(Form::Pump);
+    if fields.form.is_none() {
+        errors.push(error(Field::Form, "Choose how the medicine is taken."));
+    }
+    let mut schedule = None;
+    let mut dose = WhichDose::LatestDue;
+    let mut missed = Missed::One;
+    let mut vomited_after = None;
+    if fields.form.is_some() && !pump {
+        schedule = read_schedule(&fields.times, &mut errors);
+        match fields.happened {
+            None => errors.push(error(Field::Happened, "Choose what happened.")),
+            Some(Happened::RanOut) => missed = Missed::RanOut,
+            Some(happened) => {
+                match fields.dose.parse::<i64>() {
+                    Ok(minutes) => dose = WhichDose::At(Instant(minutes)),
+                    Err(_) if happened == Happened::Vomited => {
+                        errors.push(error(Field::Dose, "Choose which dose was taken."))
+                    }
+                    Err(_) => errors.push(error(Field::Dose, "Choose which dose was missed.")),
+                }
+                if happened == Happened::Missed {
+                    match fields.missed {
+                        Some(m) => missed = m,
+                        None => errors.push(error(Field::Missed, "Choose how many doses were missed.")),
+                    }
+                } else {
+                    match fields.vomited_after.trim().parse::<u16>() {
+                        Ok(minutes) if minutes <= 24 * 60 => vomited_after = Some(minutes),
+                        _ => errors.push(error(
+                            Field::VomitedAfter,
+                            "Enter how many minutes after the dose it came back up, as a number such as 20.",
+                        )),
+                    }
+                }
             }
         }
-    } else {
-        None
-    };
+    }
     if fields.withdrawal.is_none() {
         errors.push(error(Field::Withdrawal, "Answer yes or no, so the helper can check it is safe."));
     }
@@ -106,55 +175,64 @@ pub fn read(fields: &Fields) -> Result<(Option<Schedule>, Situation), Vec<FieldE
         return Err(errors);
     }
     let situation = Situation {
-        form: fields.form,
-        person: fields.person,
+        form: fields.form.unwrap_or(Form::Tablet),
+        person: fields.person.unwrap_or(Person::Adult),
         dose,
-        missed: fields.missed,
+        missed,
         vomited_after,
         withdrawal_signs: fields.withdrawal == Some(true),
     };
     Ok((schedule, situation))
 }
 
-fn read_schedule(typed: &[String], errors: &mut Vec<FieldError>) -> Option<Schedule> {
+/// The schedule alone, for the "which dose" menu: `None` until every time is valid.
+pub fn schedule_of(fields: &Fields) -> Option<Schedule> {
+    let mut errors = Vec::new();
+    read_schedule(&fields.times, &mut errors)
+}
+
+fn read_schedule(typed: &[TimeField], errors: &mut Vec<FieldError>) -> Option<Schedule> {
+    if typed.is_empty() {
+        errors.push(error(Field::Count, "Choose how many doses are taken each day."));
+        return None;
+    }
     let before = errors.len();
     let mut times = Vec::new();
-    for (i, text) in typed.iter().enumerate() {
-        match ClockTime::parse(text) {
+    for field in typed {
+        match ClockTime::parse(&field.value) {
             Ok(time) => times.push(time),
-            Err(ClockTimeError::Empty) => errors
-                .push(error(Field::Time(i), "Enter the time of this dose, such as 08:00, or remove it.")),
-            Err(ClockTimeError::NotATime) => {
-                errors.push(error(Field::Time(i), "Enter a time between 00:00 and 23:59, such as 14:00."))
+            Err(ClockTimeError::Empty) => {
+                errors.push(error(Field::Time(field.key), "Enter the time of this dose, such as 08:00."))
             }
+            Err(ClockTimeError::NotATime) => errors
+                .push(error(Field::Time(field.key), "Enter a time between 00:00 and 23:59, such as 14:00.")),
         }
     }
     if errors.len() > before {
         return None;
     }
+    let key_at = |index: usize| typed.get(index).map_or(Field::Times, |t| Field::Time(t.key));
     match Schedule::from_times(&times) {
         Ok(schedule) => Some(schedule),
         Err(problem) => {
             errors.push(match problem {
-                ScheduleError::NoDoses => error(Field::Times, "Add the time of at least one dose."),
+                ScheduleError::NoDoses => error(Field::Count, "Choose how many doses are taken each day."),
                 ScheduleError::TooManyDoses { .. } => error(
-                    Field::Times,
-                    "This helper works with up to 6 doses a day. Remove a time, or ask your pharmacist.",
+                    Field::Count,
+                    "This helper works with up to 6 doses a day. For more, ask your pharmacist.",
                 ),
                 ScheduleError::Duplicate { index } => {
-                    error(Field::Time(index), "This time is already in the list. Each dose needs its own time.")
+                    error(key_at(index), "This time is already in the list. Each dose needs its own time.")
                 }
                 ScheduleError::OutOfOrder { index } => error(
-                    Field::Time(index),
-                    "Put the times in the order you take them through the day, starting with the first dose.",
+                    key_at(index),
+                    "Put the times in the order they are taken through the day, starting with the first dose.",
                 ),
                 ScheduleError::TooClose { index } => error(
-                    Field::Time(index),
+                    key_at(index),
                     "This dose is less than 2 hours from the one before. Check the times on the label, or ask your pharmacist.",
                 ),
-                ScheduleError::UnsupportedInterval { .. } => {
-                    error(Field::Times, "Enter each dose time separately.")
-                }
+                ScheduleError::UnsupportedInterval { .. } => error(Field::Times, "Enter each dose time separately."),
             });
             None
         }
@@ -173,11 +251,11 @@ pub fn advice_error(problem: AdviceError) -> FieldError {
         AdviceError::VomitedAfterNow => {
             error(Field::VomitedAfter, "That is later than now. Check the dose you chose and the minutes.")
         }
-        AdviceError::NoSchedule => error(Field::Times, "Add the time of at least one dose."),
+        AdviceError::NoSchedule => error(Field::Count, "Choose how many doses are taken each day."),
     }
 }
 
-/// Scheduled doses due in the last day, newest first: the choices for "which dose was missed".
+/// Scheduled doses due in the last day, newest first: the choices for "which dose".
 pub fn recent_doses(schedule: &Schedule, zone: &impl Zone, now: Instant) -> Vec<Instant> {
     let mut recent: Vec<Instant> = schedule
         .instants_around(zone, now)
@@ -188,21 +266,29 @@ pub fn recent_doses(schedule: &Schedule, zone: &impl Zone, now: Instant) -> Vec<
     recent
 }
 
-/// Whether another dose time may be added.
-pub fn can_add_time(fields: &Fields) -> bool {
-    fields.times.len() < MAX_DOSES_PER_DAY
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn fields(times: &[&str]) -> Fields {
-        Fields {
-            times: times.iter().map(|s| s.to_string()).collect(),
+        let mut f = Fields {
+            person: Some(Person::Adult),
+            form: Some(Form::Tablet),
+            happened: Some(Happened::Missed),
+            dose: "100".into(),
+            missed: Some(Missed::One),
             withdrawal: Some(false),
             ..Fields::default()
+        };
+        f.set_count(times.len().max(1));
+        if times.is_empty() {
+            f.times.clear();
         }
+        for (field, value) in f.times.iter_mut().zip(times) {
+            field.value = value.to_string();
+        }
+        f.dose = "100".into();
+        f
     }
 
     fn first_error(f: &Fields) -> FieldError {
@@ -210,42 +296,74 @@ mod tests {
     }
 
     #[test]
+    fn an_empty_form_asks_every_question_and_prefills_nothing() {
+        let empty = Fields::default();
+        let fields: Vec<Field> = read(&empty).unwrap_err().iter().map(|e| e.field).collect();
+        assert_eq!(fields, vec![Field::Person, Field::Form, Field::Withdrawal]);
+        assert!(empty.times.is_empty() && empty.happened.is_none() && empty.missed.is_none());
+    }
+
+    #[test]
     fn good_fields_become_engine_inputs() {
         let (schedule, situation) = read(&fields(&["08:00", "14:00", "20:00"])).unwrap();
         assert_eq!(schedule.unwrap().doses_per_day(), 3);
-        assert_eq!(situation.dose, WhichDose::LatestDue);
+        assert_eq!(situation.dose, WhichDose::At(Instant(100)));
         assert!(!situation.withdrawal_signs);
     }
 
     #[test]
     fn each_bad_time_is_reported_at_its_own_field() {
-        assert_eq!(first_error(&fields(&["08:00", ""])).field, Field::Time(1));
-        assert_eq!(first_error(&fields(&["8 o'clock"])).field, Field::Time(0));
-        assert_eq!(first_error(&fields(&["08:00", "08:00"])).field, Field::Time(1));
-        assert_eq!(first_error(&fields(&["08:00", "20:00", "14:00"])).field, Field::Time(2));
-        assert_eq!(first_error(&fields(&["08:00", "09:00"])).field, Field::Time(1));
-        assert_eq!(first_error(&fields(&[])).field, Field::Times);
-        let seven = ["01:00", "04:00", "07:00", "10:00", "13:00", "16:00", "19:00"];
-        assert_eq!(first_error(&fields(&seven)).field, Field::Times);
+        let f = fields(&["08:00", ""]);
+        assert_eq!(first_error(&f).field, Field::Time(f.times[1].key));
+        let f = fields(&["8 o'clock"]);
+        assert_eq!(first_error(&f).field, Field::Time(f.times[0].key));
+        let f = fields(&["08:00", "08:00"]);
+        assert_eq!(first_error(&f).field, Field::Time(f.times[1].key));
+        let f = fields(&["08:00", "20:00", "14:00"]);
+        assert_eq!(first_error(&f).field, Field::Time(f.times[2].key));
+        assert_eq!(first_error(&fields(&[])).field, Field::Count);
     }
 
     #[test]
-    fn the_withdrawal_question_must_be_answered() {
-        let unanswered = Fields { withdrawal: None, ..fields(&["08:00"]) };
-        assert_eq!(first_error(&unanswered).field, Field::Withdrawal);
+    fn keys_stay_with_their_times_and_unknown_keys_change_nothing() {
+        let mut f = fields(&["08:00", "14:00", "20:00"]);
+        let last = f.times[2].key;
+        f.set_count(2);
+        f.set_time(last, "21:00".into()); // a late event for a removed field
+        assert_eq!(f.typed_times(), vec!["08:00", "14:00"]);
+        f.set_count(3);
+        assert_ne!(f.times[2].key, last, "a new field gets a new key");
+        assert_eq!(f.times[2].value, "");
     }
 
     #[test]
-    fn vomiting_minutes_must_be_a_number() {
-        let f = Fields { vomited: true, vomited_after: "soon".into(), ..fields(&["08:00"]) };
+    fn editing_a_time_clears_the_chosen_dose() {
+        let mut f = fields(&["08:00", "20:00"]);
+        let key = f.times[0].key;
+        f.set_time(key, "09:00".into());
+        assert_eq!(first_error(&f).field, Field::Dose);
+    }
+
+    #[test]
+    fn vomiting_is_its_own_question_about_a_dose_that_was_taken() {
+        let f =
+            Fields { happened: Some(Happened::Vomited), vomited_after: "soon".into(), ..fields(&["08:00"]) };
         assert_eq!(first_error(&f).field, Field::VomitedAfter);
-        let f = Fields { vomited: true, vomited_after: " 20 ".into(), ..fields(&["08:00"]) };
-        assert_eq!(read(&f).unwrap().1.vomited_after, Some(20));
+        let f =
+            Fields { happened: Some(Happened::Vomited), vomited_after: " 20 ".into(), ..fields(&["08:00"]) };
+        let (_, situation) = read(&f).unwrap();
+        assert_eq!((situation.vomited_after, situation.missed), (Some(20), Missed::One));
+    }
+
+    #[test]
+    fn running_out_needs_no_dose_choice() {
+        let f = Fields { happened: Some(Happened::RanOut), dose: String::new(), ..fields(&["08:00"]) };
+        assert_eq!(read(&f).unwrap().1.missed, Missed::RanOut);
     }
 
     #[test]
     fn a_pump_needs_no_dose_times() {
-        let f = Fields { form: Form::Pump, ..fields(&["not a time"]) };
+        let f = Fields { form: Some(Form::Pump), ..fields(&["not a time"]) };
         let (schedule, situation) = read(&f).unwrap();
         assert!(schedule.is_none());
         assert_eq!(situation.form, Form::Pump);
@@ -257,14 +375,12 @@ mod tests {
             ["", " ", "::", "99:99", "12:00:00:00", "१२:००", "<script>", "javascript:alert(1)", "-1", "1e9"];
         for a in samples {
             for b in samples {
-                let f = Fields {
-                    times: vec![a.into(), b.into()],
-                    dose: b.into(),
-                    vomited: true,
-                    vomited_after: a.into(),
-                    ..Fields::default()
-                };
+                let mut f = fields(&[a, b]);
+                f.dose = b.into();
+                f.happened = Some(Happened::Vomited);
+                f.vomited_after = a.into();
                 let _ = read(&f);
+                f.set_time(u32::MAX, a.into());
             }
         }
     }

@@ -34,7 +34,7 @@ fn schedule(times: &[&str]) -> Schedule {
 fn row(zone: &impl Zone, sched: &Schedule, now: Instant, situation: Situation, who: &str) -> Row {
     let rules = MISSED_DOSE.rules;
     let answer = advise(Some(sched), zone, now, &situation, &rules).expect("a valid example question");
-    let words = explain(&answer, zone, now, &rules, sched.doses_per_day());
+    let words = explain(&answer, zone, now, &rules);
     Row {
         who: who.to_string(),
         now: local_at(zone, now).1.to_string(),

@@ -51,6 +51,9 @@ pub fn fill(text: &str, next: Option<&str>, rules: &Rules) -> String {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Level {
     Emergency,
+    /// Ask a pharmacist, prescriber or pump team now, before any more doses.
+    Now,
+    /// Contact the prescriber or pharmacist today.
     Urgent,
     Routine,
 }
@@ -63,26 +66,23 @@ pub struct Explained {
     pub then: String,
     pub why: String,
     pub sources: &'static [&'static str],
-    /// Extra lines, each with its sources: moved dose, close doses, sources differ, never double.
+    /// Extra lines, each with its sources: moved dose, never double.
     pub notes: Vec<(String, &'static [&'static str])>,
+    /// Where the sources differ: said under "Why this answer", not beside the action.
+    pub differ: Option<(String, &'static [&'static str])>,
 }
 
-pub fn explain(
-    answer: &Answer,
-    zone: &impl Zone,
-    now: Instant,
-    rules: &Rules,
-    doses_per_day: usize,
-) -> Explained {
+pub fn explain(answer: &Answer, zone: &impl Zone, now: Instant, rules: &Rules) -> Explained {
     let wording = MISSED_DOSE.wording(answer.rule);
     let next = match answer.advice {
         Advice::TakeNow { next_dose_at } => Some(next_dose_at),
         Advice::SkipAndTakeNextAt(at) => Some(at),
-        Advice::ContactPrescriberToday(_) | Advice::Emergency(_) => None,
+        Advice::AskNow(_) | Advice::ContactPrescriberToday(_) | Advice::Emergency(_) => None,
     };
     let next_words = next.map(|at| time_words(zone, now, at));
     let level = match answer.advice {
         Advice::Emergency(_) => Level::Emergency,
+        Advice::AskNow(_) => Level::Now,
         Advice::ContactPrescriberToday(_) => Level::Urgent,
         Advice::TakeNow { .. } | Advice::SkipAndTakeNextAt(_) => Level::Routine,
     };
@@ -92,13 +92,8 @@ pub fn explain(
     if moved {
         notes.push(note(&MISSED_DOSE.next_dose_moved));
     }
-    if let Some(which) = answer.disagreement {
-        notes.push(note(MISSED_DOSE.disagreement(which)));
-    }
+    let differ = answer.disagreement.map(|which| note(MISSED_DOSE.disagreement(which)));
     if level == Level::Routine {
-        if doses_per_day >= 4 {
-            notes.push(note(&MISSED_DOSE.close_doses));
-        }
         notes.push(note(&MISSED_DOSE.never_double));
     }
     Explained {
@@ -108,6 +103,7 @@ pub fn explain(
         why: fill(wording.why, next_words.as_deref(), rules),
         sources: wording.sources,
         notes,
+        differ,
     }
 }
 

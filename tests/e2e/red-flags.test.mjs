@@ -1,9 +1,12 @@
-// The red-flag checker in Chromium: live triage, care cards, call button, carer wording,
-// the bridge from the missed-dose helper, keyboard use and axe in every result state.
+// The red-flag checker in Chromium, used as a person would: by the words on the page. Live
+// triage, the emergency questions first, the pump question, care cards titled with the rule's
+// own timing, the call buttons, carer wording, the bridge from the missed-dose helper, keyboard
+// use and axe in every result state.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { axeViolations, openPage, waitForApp } from './browser.mjs';
 import { useSite } from './site.mjs';
+import { tick, answerPump } from './checker.mjs';
 
 const site = useSite();
 
@@ -17,121 +20,207 @@ async function openChecker(query = '', options = {}) {
 const card = (page) => page.locator('#red-flag-result');
 
 test('an emergency shows, with a call button, the moment it is ticked', async () => {
-  const { context, page, problems } = await openChecker();
-  assert.equal(await card(page).count(), 0, 'no answer before anything is ticked');
-  await page.getByLabel('Had a fit (seizure)').check();
-  const bar = page.locator('.checker__bar');
-  await bar.waitFor();
-  assert.match(await bar.innerText(), /Call your emergency number now/);
-  assert.equal(await bar.locator('a.call__button').getAttribute('href'), 'tel:112');
-  // The bar stays on screen while ticking further down the page.
-  assert.ok(await bar.isVisible());
-  const text = await card(page).innerText();
-  assert.match(text, /Emergency: Call your emergency number now/);
-  assert.match(text, /or your local emergency number: 999 in the UK, 911 in the US, 000 in Australia/);
-  assert.match(text, /If it gets worse:/);
-  assert.match(text, /FDA-TAB/);
-  assert.deepEqual(await axeViolations(page), []);
-  assert.deepEqual(problems.consoleErrors, []);
-  assert.deepEqual(problems.foreignRequests, []);
-  await context.close();
+  const { context, page, problems } = await openChecker('', { timezoneId: 'Asia/Tokyo' });
+  try {
+    assert.equal(await card(page).count(), 0, 'no answer before anything is ticked');
+    // The emergency signs are asked first, before anything else to tick.
+    const first = page.locator('input[type=checkbox]').first();
+    assert.equal(await first.getAttribute('id'), 'flag-breathing');
+    await page.getByLabel('Having or has had a fit (seizure)').check();
+    const bar = page.locator('.checker__bar');
+    await bar.waitFor();
+    assert.match(await bar.innerText(), /Emergency: Call your emergency number now/);
+    assert.equal(await bar.locator('a.call__button').getAttribute('href'), 'tel:112');
+    const text = await card(page).innerText();
+    assert.match(text, /Emergency: Call your emergency number now/);
+    assert.match(text, /or your local emergency number/);
+    assert.match(text, /If it gets worse:/);
+    assert.match(text, /FDA-TAB/);
+    // As after "See the answer": the card in view, above the bar.
+    await bar.getByRole('link', { name: 'See the answer' }).click();
+    assert.deepEqual(await axeViolations(page), []);
+    assert.deepEqual(problems.consoleErrors, []);
+    assert.deepEqual(problems.foreignRequests, []);
+  } finally {
+    await context.close();
+  }
 });
 
-test('a pump user with itching is an emergency; without the pump it is urgent', async () => {
+test('a pump sign is an emergency without the pump question, and "No" takes the pump signs away', async () => {
   const { context, page } = await openChecker();
-  await page.getByLabel('Itchy all over, without a rash').check();
-  assert.match(await card(page).innerText(), /Urgent: Contact your prescriber today/);
-  assert.match(await card(page).innerText(), /NHS 111/);
-  assert.deepEqual(await axeViolations(page), []);
-  await page.getByLabel('Uses a baclofen pump (intrathecal)').check();
-  assert.match(await card(page).innerText(), /Emergency: Call your emergency number now/);
-  assert.match(await card(page).innerText(), /early signs of withdrawal or a pump problem/);
-  // Unticking goes back down.
-  await page.getByLabel('Uses a baclofen pump (intrathecal)').uncheck();
-  assert.match(await card(page).innerText(), /Urgent/);
-  await context.close();
+  try {
+    await tick(page, 'Pins and needles');
+    assert.match(await card(page).innerText(), /Emergency: Call your emergency number now, or go to hospital/);
+    assert.match(await card(page).innerText(), /early signs of withdrawal or a pump problem/);
+    await answerPump(page, 'No');
+    assert.equal(await page.getByLabel('Pins and needles').count(), 0, 'the pump group is hidden');
+    assert.equal(await card(page).count(), 0, 'and its ticks stop counting');
+    await answerPump(page, 'Yes');
+    await tick(page, 'A new rash or itching');
+    assert.match(await card(page).innerText(), /Emergency/, 'any itch with a pump');
+    assert.deepEqual(await axeViolations(page), []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('the title says the rule\'s own timing: a two-tone alarm is "straight away", not "today"', async () => {
+  const { context, page } = await openChecker();
+  try {
+    await tick(page, 'The pump makes a two-tone alarm');
+    const title = await card(page).locator('h3').innerText();
+    assert.match(title, /Urgent: Call your pump team straight away/);
+    assert.doesNotMatch(title, /today/);
+    await tick(page, 'High temperature (fever)');
+    assert.match(await card(page).innerText(), /Emergency/, 'a pump alarm with a fever is C2');
+  } finally {
+    await context.close();
+  }
+});
+
+test('thoughts of self-harm: straight away, with the crisis line for the region', async () => {
+  const { context, page } = await openChecker('', { timezoneId: 'Europe/London' });
+  try {
+    await page.getByLabel('I have thoughts of harming or killing myself').check();
+    const text = await card(page).innerText();
+    assert.match(text, /Urgent: Speak to a doctor straight away, or go to hospital/);
+    const crisis = card(page).getByRole('link', { name: /Samaritans/ });
+    assert.equal(await crisis.getAttribute('href'), 'tel:116123');
+    await page.getByLabel('I might act on thoughts of harming or killing myself, or I am not safe right now').check();
+    assert.match(await card(page).locator('h3').innerText(), /Emergency/);
+    assert.equal(await card(page).getByRole('link', { name: /Call 999/ }).getAttribute('href'), 'tel:999');
+  } finally {
+    await context.close();
+  }
 });
 
 test('combinations raise the level: sedatives with drowsiness, then with hard to wake', async () => {
   const { context, page } = await openChecker();
-  await page.getByLabel('A bit more drowsy or unsteady than usual').check();
-  assert.match(await card(page).innerText(), /Not urgent: Mention it at your next visit/);
-  assert.deepEqual(await axeViolations(page), []);
-  await page.getByLabel(/Has had alcohol, strong painkillers/).check();
-  assert.match(await card(page).innerText(), /Urgent/);
-  assert.match(await card(page).innerText(), /Do not drive/);
-  await page.getByLabel('Cannot be woken properly, or has passed out').check();
-  assert.match(await card(page).innerText(), /Emergency/);
-  assert.match(await card(page).innerText(), /Also noted/);
-  await context.close();
+  try {
+    await tick(page, 'A bit more drowsy or unsteady than usual');
+    assert.match(await card(page).innerText(), /Not urgent: Mention it at your next visit/);
+    assert.deepEqual(await axeViolations(page), []);
+    await tick(page, /Had alcohol, a strong painkiller/);
+    assert.match(await card(page).innerText(), /Urgent/);
+    assert.match(await card(page).innerText(), /Do not drive/);
+    await page.getByLabel('Cannot be woken properly, or passed out and not coming round').check();
+    const text = await card(page).innerText();
+    assert.match(text, /Emergency/);
+    assert.doesNotMatch(text, /Also noted/, 'no lesser reasons under an emergency');
+  } finally {
+    await context.close();
+  }
 });
 
-test('none of these gives a calm answer, and ticking a symptom clears it', async () => {
+test('none of these gives a calm answer, and ticking a sign clears it', async () => {
   const { context, page } = await openChecker();
-  await page.getByLabel('None of these').check();
-  assert.match(await card(page).innerText(), /No red flags ticked/);
-  assert.deepEqual(await axeViolations(page), []);
-  await page.getByLabel('Pins and needles').check();
-  assert.equal(await page.getByLabel('None of these').isChecked(), false);
-  assert.match(await card(page).innerText(), /Not urgent/);
-  await context.close();
+  try {
+    await page.getByLabel('None of these').check();
+    assert.match(await card(page).innerText(), /No red flags ticked/);
+    assert.deepEqual(await axeViolations(page), []);
+    await page.getByLabel('Chest pain').check();
+    assert.equal(await page.getByLabel('None of these').isChecked(), false);
+    assert.match(await card(page).innerText(), /Emergency/);
+  } finally {
+    await context.close();
+  }
 });
 
-test('for someone I care for, the wording speaks about them', async () => {
+test('for someone I care for, the wording speaks about them; a child counts as a child', async () => {
   const { context, page } = await openChecker();
-  await page.getByLabel('Someone I care for').check();
-  await page.getByLabel(/They took more than prescribed/).check();
-  const text = await card(page).innerText();
-  assert.match(text, /even if they seem well/);
-  // Choosing "a child" counts as the child situation: any child ingestion is an emergency.
-  await page.getByLabel('A child', { exact: true }).check();
-  assert.match(await card(page).innerText(), /A child who swallows any amount/);
-  await context.close();
+  try {
+    await page.getByLabel('Someone I care for').check();
+    await page.getByLabel(/Has taken more baclofen than prescribed/).check();
+    assert.match(await card(page).innerText(), /even if they seem well/);
+    await page.getByLabel('A child', { exact: true }).check();
+    assert.match(await card(page).innerText(), /A child who swallows any baclofen/);
+  } finally {
+    await context.close();
+  }
 });
 
 test('the missed-dose helper bridges here with missed doses already ticked, and back', async () => {
   const { context, page } = await openPage(site.browser, site.origin, { timezoneId: 'Europe/London' });
-  await page.clock.setFixedTime(new Date('2026-11-23T10:00:00Z'));
-  await page.goto(site.url + 'missed-dose/');
-  await waitForApp(page);
-  await page.getByLabel('Two or more in a row').check();
-  await page.getByLabel('No', { exact: true }).check();
-  await page.getByRole('button', { name: /Show what to do/ }).click();
-  await page.getByRole('link', { name: 'Check symptoms for withdrawal now' }).click();
-  await page.waitForURL(site.url + 'side-effects/?context=missed#checker');
-  assert.ok(await page.getByLabel('Has missed doses, run out, or stopped suddenly').isChecked());
-  assert.match(await card(page).innerText(), /Urgent/);
-  await page.getByLabel('Seeing or hearing things that are not there').check();
-  assert.match(await card(page).innerText(), /Emergency/);
-  await page.getByRole('link', { name: 'Work out what to do about a missed dose' }).click();
-  await page.waitForURL(site.url + 'missed-dose/');
-  await context.close();
+  try {
+    await page.clock.setFixedTime(new Date('2026-11-23T10:00:00Z'));
+    await page.goto(site.url + 'missed-dose/');
+    await waitForApp(page);
+    await page.getByLabel('An adult').check();
+    await page.getByLabel('Tablets').check();
+    await page.getByLabel('How many times a day?').selectOption({ label: '3 times a day' });
+    for (const [n, time] of [[1, '08:00'], [2, '14:00'], [3, '20:00']]) {
+      await page.getByLabel(`Dose ${n} time`).fill(time);
+    }
+    await page.getByLabel('A dose was missed').check();
+    await page.getByLabel('Which dose was missed?').selectOption({ label: 'The 08:00 today dose' });
+    await page.getByLabel('Two or more in a row').check();
+    await page.getByLabel('No', { exact: true }).check();
+    await page.getByRole('button', { name: /Show what to do/ }).click();
+    await page.getByRole('link', { name: 'Check symptoms for withdrawal now' }).click();
+    await page.waitForURL(site.url + 'side-effects/?context=missed-several#checker');
+    await page.locator('html[data-app-started]').waitFor();
+    assert.match(await card(page).innerText(), /Urgent: Contact your prescriber or pharmacist today/);
+    await tick(page, 'Seeing or hearing things that are not there');
+    assert.match(await card(page).innerText(), /Emergency/);
+    await page.getByRole('link', { name: 'Work out what to do about a missed dose' }).click();
+    await page.waitForURL(site.url + 'missed-dose/');
+  } finally {
+    await context.close();
+  }
 });
 
-test('unknown situations in the address are ignored', async () => {
-  const { context, page, problems } = await openChecker('?context=fever,%3Cscript%3E,pump');
-  assert.ok(await page.getByLabel('Uses a baclofen pump (intrathecal)').isChecked());
-  assert.equal(await page.getByLabel('High temperature (fever)').isChecked(), false);
-  assert.deepEqual(problems.pageErrors, []);
-  await context.close();
+test('a link can name situations but never tick a sign', async () => {
+  const { context, page, problems } = await openChecker('?context=fever,breathing,%3Cscript%3E,pump');
+  try {
+    assert.ok(await page.getByRole('radio', { name: 'Yes' }).isChecked(), 'pump answered yes');
+    assert.equal(await page.getByLabel('Breathing is slow, shallow or difficult').isChecked(), false);
+    assert.equal(await card(page).locator('.care-card__label').innerText(), 'Not urgent: ');
+    assert.deepEqual(problems.pageErrors, []);
+  } finally {
+    await context.close();
+  }
 });
 
-test('keyboard only: tick with Space, the answer is announced in a live region', async () => {
+test('keyboard only: Tab to a sign, tick with Space, the answer is announced in a live region', async () => {
   const { context, page } = await openChecker();
-  await page.locator('#flag-chest-pain').focus();
-  await page.keyboard.press('Space');
-  assert.equal(await page.locator('.checker__answer').getAttribute('role'), 'status');
-  assert.match(await card(page).innerText(), /Emergency/);
-  await page.keyboard.press('Space');
-  assert.equal(await card(page).count(), 0);
-  await context.close();
+  try {
+    await page.getByLabel('A child', { exact: true }).focus();
+    // From the last "who" choice, Tab reaches the first emergency sign.
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'flag-breathing');
+    await page.keyboard.press('Space');
+    assert.equal(await page.locator('.checker__answer').getAttribute('role'), 'status');
+    assert.match(await card(page).innerText(), /Emergency/);
+    await page.keyboard.press('Space');
+    assert.equal(await card(page).count(), 0);
+  } finally {
+    await context.close();
+  }
 });
 
-test('dark mode and narrow screens: zero axe violations for an emergency card', async () => {
-  const { context, page } = await openChecker('', { colorScheme: 'dark', viewport: { width: 320, height: 700 } });
-  await page.getByLabel('Chest pain').check();
-  assert.deepEqual(await axeViolations(page), []);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  assert.ok(overflow <= 0, `scrolls sideways by ${overflow}px`);
-  await context.close();
+test('"See the answer" keeps the title and the call button in view', async () => {
+  const { context, page } = await openChecker('', { viewport: { width: 360, height: 740 } });
+  try {
+    await page.getByLabel('Chest pain').check();
+    await page.locator('.checker__bar').getByRole('link', { name: 'See the answer' }).click();
+    await page.waitForFunction(() => document.activeElement?.id === 'red-flag-result');
+    // Waits for any smooth scrolling to settle with both in view (fails after 5 s otherwise).
+    await page.waitForFunction(
+      () => {
+        // The bar is above the card by now, or sits at the bottom of the screen.
+        const bar = document.querySelector('.checker__bar').getBoundingClientRect();
+        const bottom = bar.top > 0 ? bar.top : window.innerHeight;
+        const inView = (el) => {
+          const r = el.getBoundingClientRect();
+          return r.top >= 0 && r.bottom <= bottom;
+        };
+        const card = document.getElementById('red-flag-result');
+        return inView(card.querySelector('h3')) && inView(card.querySelector('.call__button'));
+      },
+      null,
+      { timeout: 5000 },
+    );
+  } finally {
+    await context.close();
+  }
 });

@@ -7,7 +7,11 @@
 //! - Medicines for Children: after a late dose, wait at least 4 hours before the next one;
 //!   sick within 30 minutes of a dose → give the same dose again.
 //! - Proposed safety rule (fact sheet §4): 2+ doses missed in a row, or run out → contact the
-//!   prescriber today; withdrawal signs → emergency. A pump never gets oral arithmetic.
+//!   prescriber today; withdrawal signs → emergency. A pump never gets oral arithmetic: call the
+//!   pump team now.
+//! - Fact sheet §13.1: four or more doses a day, or doses closer together than the child's gap,
+//!   → ask a pharmacist or prescriber now; so is a child's late dose when the gap cannot fit,
+//!   and an adult who was sick after a dose (no source gives an adult rule).
 
 use crate::schedule::Schedule;
 use crate::time::{Instant, Zone};
@@ -93,6 +97,8 @@ pub enum Advice {
     },
     /// Leave the missed dose out; take the next one at this (usual) time.
     SkipAndTakeNextAt(Instant),
+    /// Ask a pharmacist, prescriber or pump team now, before any more doses.
+    AskNow(Reason),
     ContactPrescriberToday(Reason),
     Emergency(Reason),
 }
@@ -106,6 +112,8 @@ pub enum Reason {
     /// An adult was sick after a dose: no source gives an adult rule.
     VomitedAdult,
     WithdrawalSigns,
+    /// Four or more doses a day, doses close together, or no room for a child's gap.
+    CloseDoses,
 }
 
 /// The rule that decided the answer; the app shows its wording and sources from content/.
@@ -114,10 +122,9 @@ pub enum RuleId {
     TakeWhenRemembered,
     SkipNearNextDose,
     ChildGiveThenWait,
-    /// Doses are so close that the next one cannot move without crowding the one after it:
-    /// give the missed dose, leave out the next, carry on with the one after.
-    ChildGiveThenSkipNext,
-    ChildNoRoomBeforeNextDoses,
+    /// Four or more doses a day, gaps under the child's minimum gap, or no room for that gap
+    /// after a late dose: ask now (fact sheet §13.1), never a dose left out by arithmetic.
+    CloseDoses,
     LaterDoseAlreadyDue,
     ChildVomitedRepeat,
     ChildVomitedWait,
@@ -129,12 +136,11 @@ pub enum RuleId {
 }
 
 impl RuleId {
-    pub const ALL: [RuleId; 13] = [
+    pub const ALL: [RuleId; 12] = [
         RuleId::TakeWhenRemembered,
         RuleId::SkipNearNextDose,
         RuleId::ChildGiveThenWait,
-        RuleId::ChildGiveThenSkipNext,
-        RuleId::ChildNoRoomBeforeNextDoses,
+        RuleId::CloseDoses,
         RuleId::LaterDoseAlreadyDue,
         RuleId::ChildVomitedRepeat,
         RuleId::ChildVomitedWait,
@@ -145,14 +151,31 @@ impl RuleId {
         RuleId::WithdrawalSigns,
     ];
 
+    /// How soon the answer of this rule asks the person to act: `Some(Now)` for the emergency
+    /// number, the pump team or a pharmacist now; `Some(Today)` to contact the prescriber today;
+    /// `None` when the person can act on the answer themselves. The wording in content/ must say
+    /// the same (checked at build time).
+    pub fn timing(self) -> Option<crate::red_flags::Timing> {
+        use crate::red_flags::Timing;
+        match self {
+            RuleId::WithdrawalSigns | RuleId::Pump | RuleId::CloseDoses | RuleId::AdultVomited => Some(Timing::Now),
+            RuleId::SeveralMissed | RuleId::RanOut => Some(Timing::Today),
+            RuleId::TakeWhenRemembered
+            | RuleId::SkipNearNextDose
+            | RuleId::ChildGiveThenWait
+            | RuleId::LaterDoseAlreadyDue
+            | RuleId::ChildVomitedRepeat
+            | RuleId::ChildVomitedWait => None,
+        }
+    }
+
     /// The id used for this rule in `content/missed-dose.toml`.
     pub fn key(self) -> &'static str {
         match self {
             RuleId::TakeWhenRemembered => "take-when-remembered",
             RuleId::SkipNearNextDose => "skip-near-next-dose",
             RuleId::ChildGiveThenWait => "child-give-then-wait",
-            RuleId::ChildGiveThenSkipNext => "child-give-skip-next",
-            RuleId::ChildNoRoomBeforeNextDoses => "child-no-room",
+            RuleId::CloseDoses => "close-doses",
             RuleId::LaterDoseAlreadyDue => "later-dose-already-due",
             RuleId::ChildVomitedRepeat => "child-vomited-repeat",
             RuleId::ChildVomitedWait => "child-vomited-wait",
@@ -251,8 +274,15 @@ pub fn advise(
             ..contact(Reason::WithdrawalSigns, RuleId::WithdrawalSigns)
         });
     }
+    let ask_now = |reason, rule, dose_at| Answer {
+        advice: Advice::AskNow(reason),
+        rule,
+        dose_at,
+        disagreement: None,
+        timeline: Vec::new(),
+    };
     if situation.form == Form::Pump {
-        return Ok(contact(Reason::Pump, RuleId::Pump));
+        return Ok(ask_now(Reason::Pump, RuleId::Pump, None));
     }
 
     let Some(schedule) = schedule else {
@@ -269,6 +299,11 @@ pub fn advise(
         if i64::from(minutes) > dose_at.minutes_until(now) {
             return Err(AdviceError::VomitedAfterNow);
         }
+    }
+    // Four or more doses a day, or doses closer than the child's gap: no source gives a safe
+    // rule, so a professional decides (fact sheet §13.1), whatever was missed.
+    if schedule.doses_per_day() >= 4 || schedule.shortest_gap() < i64::from(rules.child_min_gap) {
+        return Ok(ask_now(Reason::CloseDoses, RuleId::CloseDoses, Some(dose_at)));
     }
     match situation.missed {
         Missed::TwoOrMoreInARow => return Ok(contact(Reason::SeveralMissed, RuleId::SeveralMissed)),
@@ -314,9 +349,7 @@ pub fn advise(
 
     let vomited = situation.vomited_after;
     match (situation.person, vomited) {
-        (Person::Adult, Some(_)) => {
-            Ok(Answer { dose_at: Some(dose_at), ..contact(Reason::VomitedAdult, RuleId::AdultVomited) })
-        }
+        (Person::Adult, Some(_)) => Ok(ask_now(Reason::VomitedAdult, RuleId::AdultVomited, Some(dose_at))),
         (Person::Child, Some(minutes)) if minutes > rules.child_vomit_window => {
             answer(Advice::SkipAndTakeNextAt(next), RuleId::ChildVomitedWait, None, &[next_mark(next)])
         }
@@ -364,25 +397,9 @@ pub fn advise(
                 ];
                 return answer(Advice::TakeNow { next_dose_at: earliest_next }, rule, None, &moved);
             }
-            // Moving it would crowd the dose after: leave out the next dose instead, if the one
-            // after that is far enough away.
-            let following = after(next);
-            if now.minutes_until(following) >= i64::from(rules.child_min_gap) {
-                let marks =
-                    [take_now, TimelineDose { at: next, mark: DoseMark::LeftOut }, next_mark(following)];
-                return answer(
-                    Advice::TakeNow { next_dose_at: following },
-                    RuleId::ChildGiveThenSkipNext,
-                    None,
-                    &marks,
-                );
-            }
-            answer(
-                Advice::SkipAndTakeNextAt(next),
-                RuleId::ChildNoRoomBeforeNextDoses,
-                None,
-                &[next_mark(next)],
-            )
+            // Moving it would crowd the dose after: no source says what to do, so ask now. Never
+            // a dose left out, never two doses close together.
+            Ok(ask_now(Reason::CloseDoses, RuleId::CloseDoses, Some(dose_at)))
         }
     }
 }

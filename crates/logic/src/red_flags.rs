@@ -16,10 +16,37 @@ pub enum Level {
     Emergency,
 }
 
+/// How soon to act, ordered from least to most urgent. The timing belongs to the rule, not to
+/// the level: an urgent rule can say "straight away" or "today" (fact sheet §11 design notes).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Timing {
+    /// At the next visit.
+    NextVisit,
+    /// Before the next step: the first dose of a new medicine, an operation, a trip.
+    Before,
+    Today,
+    StraightAway,
+    /// Call the emergency number now (emergency rules only).
+    Now,
+}
+
+impl Timing {
+    /// The timings a level allows: emergency is always now; urgent is straight away or today;
+    /// routine is before the next step or at the next visit.
+    pub fn fits(self, level: Level) -> bool {
+        match level {
+            Level::Emergency => self == Timing::Now,
+            Level::Urgent => matches!(self, Timing::StraightAway | Timing::Today),
+            Level::Routine => matches!(self, Timing::Before | Timing::NextVisit),
+        }
+    }
+}
+
 /// One rule of the table. `clauses` are bit masks over the items.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Rule<'a> {
     pub level: Level,
+    pub timing: Timing,
     pub clauses: &'a [u64],
 }
 
@@ -34,14 +61,21 @@ impl Rule<'_> {
 pub struct Triage {
     /// `None` when nothing that was ticked is a red flag.
     pub level: Option<Level>,
-    /// Indices of the rules that fired, most urgent first (table order within a level).
+    /// How soon, from the most urgent rule that fired (its own timing, not the level's).
+    pub timing: Option<Timing>,
+    /// Indices of the rules that fired, most urgent first: by level, then timing, then table
+    /// order. The first one words the answer's title.
     pub fired: Vec<usize>,
 }
 
 pub fn triage(rules: &[Rule<'_>], ticked: u64) -> Triage {
     let mut fired: Vec<usize> = (0..rules.len()).filter(|&i| rules[i].fires(ticked)).collect();
-    crate::sort_small_by_key(&mut fired, |&i| std::cmp::Reverse(rules[i].level));
-    Triage { level: fired.first().map(|&i| rules[i].level), fired }
+    crate::sort_small_by_key(&mut fired, |&i| std::cmp::Reverse((rules[i].level, rules[i].timing)));
+    Triage {
+        level: fired.first().map(|&i| rules[i].level),
+        timing: fired.first().map(|&i| rules[i].timing),
+        fired,
+    }
 }
 
 #[cfg(test)]
@@ -53,23 +87,44 @@ mod tests {
     const ITCH: u64 = 1 << 2;
     const BREATHING: u64 = 1 << 3;
 
-    const RULES: [Rule<'static>; 3] = [
-        Rule { level: Level::Urgent, clauses: &[FEVER] },
-        Rule { level: Level::Emergency, clauses: &[PUMP, FEVER | ITCH] },
-        Rule { level: Level::Emergency, clauses: &[BREATHING] },
+    const RULES: [Rule<'static>; 4] = [
+        Rule { level: Level::Urgent, timing: Timing::Today, clauses: &[FEVER] },
+        Rule { level: Level::Emergency, timing: Timing::Now, clauses: &[PUMP, FEVER | ITCH] },
+        Rule { level: Level::Emergency, timing: Timing::Now, clauses: &[BREATHING] },
+        Rule { level: Level::Urgent, timing: Timing::StraightAway, clauses: &[ITCH] },
     ];
 
     #[test]
     fn the_highest_level_wins_and_every_fired_rule_is_listed() {
-        assert_eq!(triage(&RULES, 0), Triage { level: None, fired: vec![] });
-        assert_eq!(triage(&RULES, FEVER), Triage { level: Some(Level::Urgent), fired: vec![0] });
-        assert_eq!(triage(&RULES, PUMP | FEVER), Triage { level: Some(Level::Emergency), fired: vec![1, 0] });
+        assert_eq!(triage(&RULES, 0), Triage { level: None, timing: None, fired: vec![] });
+        assert_eq!(
+            triage(&RULES, FEVER),
+            Triage { level: Some(Level::Urgent), timing: Some(Timing::Today), fired: vec![0] }
+        );
+        assert_eq!(triage(&RULES, PUMP | FEVER).fired, vec![1, 0]);
         assert_eq!(triage(&RULES, PUMP | ITCH).level, Some(Level::Emergency));
         assert_eq!(triage(&RULES, PUMP).level, None, "a situation alone is not a red flag here");
     }
 
     #[test]
     fn a_rule_with_no_clauses_never_fires() {
-        assert!(!Rule { level: Level::Emergency, clauses: &[] }.fires(u64::MAX));
+        assert!(!Rule { level: Level::Emergency, timing: Timing::Now, clauses: &[] }.fires(u64::MAX));
+    }
+
+    #[test]
+    fn within_a_level_the_sooner_timing_words_the_answer() {
+        // A "straight away" rule listed after a "today" rule still comes first.
+        let t = triage(&RULES, FEVER | ITCH);
+        assert_eq!(
+            (t.level, t.timing, t.fired),
+            (Some(Level::Urgent), Some(Timing::StraightAway), vec![3, 0])
+        );
+    }
+
+    #[test]
+    fn each_level_allows_only_its_own_timings() {
+        assert!(Timing::Now.fits(Level::Emergency) && !Timing::Today.fits(Level::Emergency));
+        assert!(Timing::StraightAway.fits(Level::Urgent) && !Timing::Now.fits(Level::Urgent));
+        assert!(Timing::Before.fits(Level::Routine) && !Timing::Today.fits(Level::Routine));
     }
 }

@@ -89,6 +89,16 @@ impl Schedule {
         self.times.len()
     }
 
+    /// The shortest gap on the clock between one dose and the next, in minutes (across midnight
+    /// too); a whole day for one dose a day.
+    pub fn shortest_gap(&self) -> i64 {
+        let n = self.times.len();
+        if n < 2 {
+            return 1440;
+        }
+        (0..n).map(|i| i64::from(forward_gap(self.times[i], self.times[(i + 1) % n]))).min().unwrap_or(1440)
+    }
+
     /// Every scheduled dose instant from the local day before `around` to two days after,
     /// in time order.
     pub fn instants_around(&self, zone: &impl Zone, around: Instant) -> Vec<Instant> {
@@ -102,6 +112,24 @@ impl Schedule {
         crate::sort_small_by_key(&mut all, |t| *t);
         all.dedup();
         all
+    }
+}
+
+#[cfg(test)]
+mod gap_tests {
+    use super::*;
+
+    fn schedule(times: &[&str]) -> Schedule {
+        let times: Vec<ClockTime> = times.iter().map(|t| ClockTime::parse(t).unwrap()).collect();
+        Schedule::from_times(&times).unwrap()
+    }
+
+    #[test]
+    fn the_shortest_gap_counts_across_midnight() {
+        assert_eq!(schedule(&["08:00", "20:00"]).shortest_gap(), 720);
+        assert_eq!(schedule(&["08:00", "11:00", "20:00"]).shortest_gap(), 180);
+        assert_eq!(schedule(&["01:00", "09:00", "23:00"]).shortest_gap(), 120, "23:00 to 01:00");
+        assert_eq!(schedule(&["09:00"]).shortest_gap(), 1440);
     }
 }
 

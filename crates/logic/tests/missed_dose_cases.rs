@@ -111,27 +111,27 @@ fn child_close_to_the_next_dose_follows_nhs_and_says_the_sources_differ() {
 }
 
 #[test]
-fn child_on_close_doses_gives_the_late_dose_and_leaves_out_the_next() {
-    // Four-hourly doses: moving 12:00 later would crowd 16:00, so 12:00 is left out instead.
-    let s = schedule(&["08:00", "12:00", "16:00", "20:00"]);
-    let answer = ask(&UTC, &s, at(&UTC, day(23), "09:30"), Situation::one_missed(Person::Child));
-    assert_eq!(answer.advice, Advice::TakeNow { next_dose_at: at(&UTC, day(23), "16:00") });
-    assert_eq!(answer.rule, RuleId::ChildGiveThenSkipNext);
-    assert!(answer
-        .timeline
-        .contains(&TimelineDose { at: at(&UTC, day(23), "12:00"), mark: DoseMark::LeftOut }));
+fn four_doses_a_day_or_close_doses_mean_ask_now_never_a_dose_left_out() {
+    // Fact sheet §13.1: four-times-daily and irregular schedules → ask your pharmacist.
+    let now = at(&UTC, day(23), "09:30");
+    for times in [&["08:00", "12:00", "16:00", "20:00"][..], &["08:00", "11:00", "20:00"][..]] {
+        for person in [Person::Adult, Person::Child] {
+            let answer = ask(&UTC, &schedule(times), now, Situation::one_missed(person));
+            assert_eq!(answer.advice, Advice::AskNow(Reason::CloseDoses), "{times:?} {person:?}");
+        }
+    }
 }
 
 #[test]
-fn child_with_no_room_at_all_leaves_the_missed_dose_out() {
-    // A clinic's 1-hour skip window lets a late dose come within 3 hours of two later doses.
+fn a_child_whose_late_dose_leaves_no_room_for_the_gap_is_told_to_ask_now() {
+    // A clinic's 1-hour skip window: the late dose at 10:30 would need the 13:00 dose moved to
+    // 14:30, only 3.5 hours before 18:00.
     let rules = Rules { skip_window: 60, ..RULES };
-    let s = schedule(&["08:00", "10:30", "12:30", "20:00"]);
+    let s = schedule(&["08:00", "13:00", "18:00"]);
     let answer =
-        advise(Some(&s), &UTC, at(&UTC, day(23), "09:00"), &Situation::one_missed(Person::Child), &rules)
+        advise(Some(&s), &UTC, at(&UTC, day(23), "10:30"), &Situation::one_missed(Person::Child), &rules)
             .unwrap();
-    assert_eq!(answer.advice, Advice::SkipAndTakeNextAt(at(&UTC, day(23), "10:30")));
-    assert_eq!(answer.rule, RuleId::ChildNoRoomBeforeNextDoses);
+    assert_eq!(answer.advice, Advice::AskNow(Reason::CloseDoses));
 }
 
 #[test]
@@ -157,7 +157,7 @@ fn an_adult_who_was_sick_is_told_to_ask_because_no_source_gives_an_adult_rule() 
     let s = schedule(&["08:00", "14:00", "20:00"]);
     let sick = Situation { vomited_after: Some(10), ..Situation::one_missed(Person::Adult) };
     let answer = ask(&UTC, &s, at(&UTC, day(23), "08:30"), sick);
-    assert_eq!(answer.advice, Advice::ContactPrescriberToday(Reason::VomitedAdult));
+    assert_eq!(answer.advice, Advice::AskNow(Reason::VomitedAdult));
 }
 
 #[test]
@@ -179,7 +179,7 @@ fn a_pump_never_gets_oral_dose_arithmetic() {
     let s = schedule(&["08:00", "14:00", "20:00"]);
     let pump = Situation { form: Form::Pump, ..Situation::one_missed(Person::Adult) };
     let answer = ask(&UTC, &s, at(&UTC, day(23), "10:00"), pump);
-    assert_eq!(answer.advice, Advice::ContactPrescriberToday(Reason::Pump));
+    assert_eq!(answer.advice, Advice::AskNow(Reason::Pump));
     assert!(answer.timeline.is_empty());
 }
 
@@ -219,8 +219,8 @@ fn bad_questions_get_typed_errors() {
 
 #[test]
 fn real_instants_across_the_uk_autumn_change() {
-    // 25 Oct 2026: 01:00–02:00 happens twice. Doses every 6 hours from 03:00.
-    let s = schedule(&["03:00", "09:00", "15:00", "21:00"]);
+    // 25 Oct 2026: 01:00–02:00 happens twice. Doses every 8 hours from 03:00.
+    let s = schedule(&["03:00", "11:00", "19:00"]);
     let date = Date::new(2026, 10, 25).unwrap();
     // The first 01:15 (summer time) is 165 real minutes before 03:00 (winter time): take it.
     let first = at(&LONDON, date, "01:15");
@@ -236,7 +236,7 @@ fn real_instants_across_the_uk_autumn_change() {
 #[test]
 fn real_instants_across_the_us_spring_change() {
     // New York, 8 Mar 2026: clocks jump from 02:00 to 03:00.
-    let s = schedule(&["01:00", "04:00", "10:00", "16:00", "22:00"]);
+    let s = schedule(&["04:00", "12:00", "20:00"]);
     let date = Date::new(2026, 3, 8).unwrap();
     // At 01:30 the 04:00 dose is only 90 real minutes away (clock faces say 150): leave it out.
     let answer = ask(&NEW_YORK, &s, at(&NEW_YORK, date, "01:30"), Situation::one_missed(Person::Adult));
@@ -247,10 +247,7 @@ fn real_instants_across_the_us_spring_change() {
 fn a_pump_needs_no_schedule_but_oral_forms_do() {
     let now = at(&UTC, day(23), "10:00");
     let pump = Situation { form: Form::Pump, ..Situation::one_missed(Person::Adult) };
-    assert_eq!(
-        advise(None, &UTC, now, &pump, &RULES).unwrap().advice,
-        Advice::ContactPrescriberToday(Reason::Pump)
-    );
+    assert_eq!(advise(None, &UTC, now, &pump, &RULES).unwrap().advice, Advice::AskNow(Reason::Pump));
     assert_eq!(
         advise(None, &UTC, now, &Situation::one_missed(Person::Adult), &RULES),
         Err(AdviceError::NoSchedule)

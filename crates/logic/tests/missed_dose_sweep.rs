@@ -84,7 +84,6 @@ fn check(
             }
             let usual_next = *scheduled.iter().find(|d| **d > dose_at).unwrap();
             let moved = !scheduled.contains(&next_dose_at);
-            let left_out = answer.rule == RuleId::ChildGiveThenSkipNext;
             if moved {
                 let after = *scheduled.iter().find(|d| **d > usual_next).unwrap();
                 if next_dose_at.minutes_until(after) < i64::from(rules.child_min_gap)
@@ -93,10 +92,7 @@ fn check(
                     return Err("a moved dose crowds the dose after it".into());
                 }
             }
-            if left_out && (next_dose_at <= usual_next || s.person != Person::Child) {
-                return Err("leaving out the next dose must point past it, for children only".into());
-            }
-            if !moved && !left_out && next_dose_at != usual_next {
+            if !moved && next_dose_at != usual_next {
                 return Err("the next dose is not the usual next dose".into());
             }
             // Never more doses in any 24 hours (starting at a scheduled dose) than the
@@ -105,9 +101,6 @@ fn check(
             if moved {
                 plan.retain(|d| *d != usual_next);
                 plan.push(next_dose_at);
-            }
-            if left_out {
-                plan.retain(|d| *d != usual_next);
             }
             plan.push(now);
             for start in &scheduled {
@@ -131,7 +124,7 @@ fn check(
                 return Err("skip points at a time that is past or not scheduled".into());
             }
         }
-        Advice::ContactPrescriberToday(_) | Advice::Emergency(_) => {}
+        Advice::AskNow(_) | Advice::ContactPrescriberToday(_) | Advice::Emergency(_) => {}
     }
     Ok(())
 }
