@@ -1,37 +1,75 @@
 // Search as you type, offline: matches the reader's words against search-index.json (written
-// by xtask from the content at build time). Every word typed must start a word of a section;
-// words in headings and titles rank higher. Results are built as text, never as HTML.
+// by xtask from the content and content/search.toml at build time). A typed word finds itself,
+// its stem, longer words it starts and its synonyms; headings rank higher. Results are built
+// as text, never as HTML. xtask/src/search_index.rs mirrors these rules in its tests.
 (function () {
   var box = document.querySelector('.search');
   var input = document.getElementById('search-input');
   var status = document.getElementById('search-status');
   var list = document.getElementById('search-results');
   if (!box || !input || !status || !list || !window.fetch) return;
-  var STOP = ' a an and are as at be by can do for if in is it of on or so the to you your with ';
+  var STOP = ' a am an and are as at be been by can cant did do does don dont for get got had has have how i if im in is it just me my of on or should so the to was what were will with you your ';
   var MOST = 10;
   var index = null;
+  var groups = [];
+  var groupOf = Object.create(null);
 
   function words(text) {
     return text.toLowerCase().split(/[^a-z0-9]+/).filter(function (w) {
-      return w && STOP.indexOf(' ' + w + ' ') < 0;
+      return w && STOP.indexOf(' ' + w + ' ') < 0 && (w.length > 1 || /\d/.test(w));
     });
   }
 
-  // How well one typed word fits a section: its heading counts most, then the page's title and
-  // keywords, then its text; a whole word beats the start of one. 0: no match. "fits" finds "fit".
-  function score(entry, word) {
-    var forms = word.length > 3 && word.slice(-1) === 's' ? [word, word.slice(0, -1)] : [word];
+  // "beeping" → "beep", "stopped" → "stop", "babies" → "baby", "fits" → "fit".
+  function stem(w) {
+    var n = w.length, cut = w;
+    if (n >= 5 && /ing$/.test(w)) cut = w.slice(0, -3);
+    else if (n >= 5 && /ies$/.test(w)) return w.slice(0, -3) + 'y';
+    else if (n >= 5 && /ed$/.test(w)) cut = w.slice(0, -2);
+    else if (n >= 4 && /[^s]s$/.test(w)) cut = w.slice(0, -1);
+    var last = cut.charAt(cut.length - 1);
+    if (cut.length >= 4 && cut.length < n && last === cut.charAt(cut.length - 2) && 'lsz'.indexOf(last) < 0) cut = cut.slice(0, -1);
+    return cut;
+  }
+
+  // Typed words as terms: a phrase or word from a synonym group of content/search.toml ("threw
+  // up") stands for the group's single words; any word also stands for itself and its stem.
+  function terms(typed) {
+    var out = [];
+    for (var i = 0; i < typed.length; i += n) {
+      var n = Math.min(3, typed.length - i), g;
+      for (; n > 1 && (g = groupOf[typed.slice(i, i + n).join(' ')]) === undefined; n--);
+      var own = n > 1 ? [] : [typed[i], stem(typed[i])];
+      if (n === 1) g = groupOf[typed[i]] !== undefined ? groupOf[typed[i]] : groupOf[own[1]];
+      out.push({ own: own, syn: g === undefined ? [] : groups[g] });
+    }
+    return out;
+  }
+
+  // How well one term fits a section: its heading counts most, then the page's title and
+  // keywords, then its text. Within each: the whole typed word ("liquid" is "liquids"), a whole
+  // synonym (a phrase: all its words), the start of a word (synonyms of under 4 letters must be whole: "wee" is not
+  // "week"). 0: no match.
+  function score(entry, term) {
     function best(list, weight) {
       var found = 0;
+      term.syn.forEach(function (f) {
+        if (f.indexOf(' ') > 0 && f.split(' ').every(function (p) { return list.indexOf(p) >= 0; })) found = weight + 2;
+      });
       list.forEach(function (w) {
-        forms.forEach(function (f) {
-          if (w === f) found = Math.max(found, weight + 1);
-          else if (w.lastIndexOf(f, 0) === 0) found = Math.max(found, weight);
+        var ws = stem(w);
+        term.own.forEach(function (f) {
+          if (w === f || ws === f) found = Math.max(found, weight + 3);
+          else if (w.lastIndexOf(f, 0) === 0) found = Math.max(found, weight + 1);
+        });
+        term.syn.forEach(function (f) {
+          if (w === f) found = Math.max(found, weight + 2);
+          else if (f.length >= 4 && w.lastIndexOf(f, 0) === 0) found = Math.max(found, weight);
         });
       });
       return found;
     }
-    return best(entry.t, 6) || best(entry.p, 3) || best(entry.w, 1);
+    return best(entry.t, 12) || best(entry.p, 6) || best(entry.w, 2);
   }
 
   function element(tag, text, className) {
@@ -43,20 +81,26 @@
 
   function show() {
     var query = input.value.trim();
-    var wanted = words(query);
+    var typed = words(query);
+    var wanted = terms(typed);
     list.textContent = '';
     if (!wanted.length) {
       status.textContent = query ? 'Type a longer word.' : '';
       return;
     }
-    var found = [];
+    // Sections with all the words; if none has them all, those with the most ("my child was
+    // sick after his medicine", "glass of wine").
+    var found = [], most = 1;
     index.forEach(function (entry, order) {
-      var total = 0;
-      for (var i = 0; i < wanted.length; i++) {
-        var s = score(entry, wanted[i]);
-        if (!s) return;
-        total += s;
-      }
+      var total = 0, hits = 0;
+      wanted.forEach(function (term) {
+        var s = score(entry, term);
+        if (s) { hits++; total += s; }
+      });
+      if (hits < most) return;
+      // The whole heading or question typed as it is written comes first.
+      if (entry.heading === typed.join(' ')) total += 2;
+      if (hits > most) { most = hits; found = []; }
       found.push({ entry: entry, total: total, order: order });
     });
     found.sort(function (a, b) { return b.total - a.total || a.order - b.order; });
@@ -73,7 +117,8 @@
     status.textContent = n === 0
       ? 'Nothing matches \u201c' + query + '\u201d. Try another word, or look through all sections below.'
       : (n === 1 ? '1 section matches' : n + ' sections match') + ' \u201c' + query + '\u201d' +
-        (n > MOST ? '. The best ' + MOST + ' are shown.' : '.');
+        (n > MOST ? '. The best ' + MOST + ' are shown.' : '.') +
+        (most < wanted.length ? ' None has all your words; these have the most.' : '');
   }
 
   fetch('search-index.json')
@@ -81,9 +126,13 @@
       if (!response.ok) throw new Error(response.status);
       return response.json();
     })
-    .then(function (entries) {
-      index = entries.map(function (e) {
-        return { title: e.title, page: e.page, href: e.href, snippet: e.snippet, t: e.t.split(' '), p: e.p.split(' '), w: e.w.split(' ') };
+    .then(function (data) {
+      data.synonyms.forEach(function (members, g) {
+        members.forEach(function (m) { groupOf[m] = g; });
+        groups.push(members);
+      });
+      index = data.entries.map(function (e) {
+        return { title: e.title, page: e.page, href: e.href, snippet: e.snippet, heading: e.t, t: e.t.split(' '), p: e.p.split(' '), w: e.w.split(' ') };
       });
       box.hidden = false;
       input.addEventListener('input', show);

@@ -312,7 +312,7 @@ fn post_build(staging: &Path, release: bool) -> Result<(), String> {
             .map_err(|e| format!("{}: {e}", file.display()))?;
     }
     let index_file = staging.join("search-index.json");
-    std::fs::write(&index_file, search_index::search_index_json())
+    std::fs::write(&index_file, search_index::search_index_json()?)
         .map_err(|e| format!("{}: {e}", index_file.display()))?;
     if release {
         write_offline_copy(staging)?;

@@ -1,23 +1,62 @@
-//! `search-index.json`: every section of every page, split at its headings, as words to match
-//! and a short snippet to show. Written at build time so the browser only matches prefixes;
-//! `static/search.js` splits the reader's words the same way as `words` here.
+//! `search-index.json`: every section of every page, split at its headings (and each question
+//! of the Questions page), as words to match and a short snippet to show, plus the search aids
+//! of `content/search.toml`: synonym groups (the words people type for the guide's words) and
+//! extra ways in ("Sick after a dose?"). Written at build time so the browser only matches
+//! prefixes; `static/search.js` splits and matches the reader's words by the same rules as
+//! `words`, `stem` and the test matcher here.
 
-use baclofen_guide::content::{Block, BlockKind, Page};
+use baclofen_guide::content::{Block, BlockKind, Page, RED_FLAGS};
+use baclofen_guide::islands::{MISSED_DOSE_ISLAND, RED_FLAG_ISLAND};
 use baclofen_guide::route::Route;
 
-/// Words too common to help find a section.
-const STOP_WORDS: [&str; 24] = [
-    "a", "an", "and", "are", "as", "at", "be", "by", "can", "do", "for", "if", "in", "is", "it", "of", "on",
-    "or", "so", "the", "to", "you", "your", "with",
+/// The search aids, as written in the content (parsed and checked by `search_aids`).
+const SEARCH_TOML: &str = include_str!("../../content/search.toml");
+
+/// Words too common to help find a section (typed questions: "can I drink alcohol", "I've had
+/// a fit", "can't pee"). `static/search.js` has the same list.
+const STOP_WORDS: [&str; 47] = [
+    "a", "am", "an", "and", "are", "as", "at", "be", "been", "by", "can", "cant", "did", "do", "does", "don",
+    "dont", "for", "get", "got", "had", "has", "have", "how", "i", "if", "im", "in", "is", "it", "just",
+    "me", "my", "of", "on", "or", "should", "so", "the", "to", "was", "what", "were", "will", "with", "you",
+    "your",
 ];
 
-/// Lower-case words of letters and digits, stop words left out.
+/// Lower-case words of letters and digits, stop words and single letters left out.
 pub fn words(text: &str) -> Vec<String> {
     text.to_lowercase()
         .split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|w| !w.is_empty() && !STOP_WORDS.contains(w))
+        .filter(|w| w.len() > 1 || w.bytes().all(|b| b.is_ascii_digit()))
         .map(str::to_string)
         .collect()
+}
+
+/// A typed word without its ending, so "beeping" also finds "beep" and "stopped" "stop":
+/// -ing, -ed, -ies (to -y) and a plural -s, only when at least 3 letters are left, and a
+/// doubled last letter made single ("stopp" to "stop", but not "miss" or "fall").
+/// The stem is matched as the start of a word, so it stays short rather than exact.
+pub fn stem(word: &str) -> String {
+    let n = word.len();
+    let cut = if n >= 5 && word.ends_with("ing") {
+        &word[..n - 3]
+    } else if n >= 5 && word.ends_with("ies") {
+        return format!("{}y", &word[..n - 3]);
+    } else if n >= 5 && word.ends_with("ed") {
+        &word[..n - 2]
+    } else if n >= 4 && word.ends_with('s') && !word.ends_with("ss") {
+        &word[..n - 1]
+    } else {
+        word
+    };
+    let b = cut.as_bytes();
+    if cut.len() >= 4
+        && cut.len() < n
+        && b[b.len() - 1] == b[b.len() - 2]
+        && !b"lsz".contains(&b[b.len() - 1])
+    {
+        return cut[..cut.len() - 1].to_string();
+    }
+    cut.to_string()
 }
 
 /// A JSON string literal.
@@ -33,6 +72,10 @@ pub fn json_string(text: &str) -> String {
     }
     out.push('"');
     out
+}
+
+fn json_list(items: &[String]) -> String {
+    format!("[{}]", items.iter().map(|s| json_string(s)).collect::<Vec<_>>().join(","))
 }
 
 /// One searchable part of a page: the part before its first heading, or one heading's part.
@@ -88,6 +131,9 @@ fn entries(route: Route, page: &'static Page) -> Vec<Entry> {
         page_words: words(&format!("{} {keywords}", page.nav_label)),
         body_words: words(page.description),
     }];
+    // Questions on the Questions page are found as themselves ("can I drink alcohol"), not as
+    // the page's text.
+    let mut question_entries = Vec::new();
     for block in page.blocks {
         if let BlockKind::Heading(heading) = &block.kind {
             entries.push(Entry {
@@ -101,6 +147,18 @@ fn entries(route: Route, page: &'static Page) -> Vec<Entry> {
             });
             continue;
         }
+        if let (Route::Questions, BlockKind::Question(q)) = (route, &block.kind) {
+            question_entries.push(Entry {
+                title: q.question.to_string(),
+                page: page.title,
+                href: page_href.clone(),
+                snippet: snippet(q.answer.text),
+                title_words: words(q.question),
+                page_words: words(page.title),
+                body_words: words(q.answer.text),
+            });
+            continue;
+        }
         let entry = entries.last_mut().expect("the page's own entry comes first");
         let texts = block_text(block);
         if entry.snippet.is_empty() {
@@ -110,36 +168,157 @@ fn entries(route: Route, page: &'static Page) -> Vec<Entry> {
             entry.body_words.extend(words(text));
         }
     }
+    entries.extend(question_entries);
     entries
 }
 
-/// The whole index as JSON: `[{"title", "page", "href", "snippet", "t": heading words,
-/// "p": page words, "w": body words}]`, each list of words space-separated and without repeats.
-pub fn search_index_json() -> String {
-    let mut parts = Vec::new();
+/// `content/search.toml`, checked: every group and entry must lead somewhere.
+struct SearchAids {
+    /// Each group's words and phrases, as `words` splits them (a phrase's words space-separated).
+    synonyms: Vec<Vec<String>>,
+    entries: Vec<Entry>,
+}
+
+fn strings(table: &toml::Table, key: &str, what: &str) -> Result<Vec<String>, String> {
+    let list = table.get(key).and_then(|v| v.as_array()).ok_or(format!("{what}: `{key}` must be a list"))?;
+    list.iter()
+        .map(|v| v.as_str().map(str::to_string).ok_or(format!("{what}: `{key}` must hold only text")))
+        .collect()
+}
+
+fn text<'t>(table: &'t toml::Table, key: &str, what: &str) -> Result<&'t str, String> {
+    table
+        .get(key)
+        .and_then(|v| v.as_str())
+        .filter(|s| !s.trim().is_empty())
+        .ok_or(format!("{what}: `{key}` must be text"))
+}
+
+/// Reads the search aids. Fails with `content/search.toml: …` when a group or entry is malformed
+/// or an entry's address is not a page with that heading or helper.
+fn search_aids(source: &str) -> Result<SearchAids, String> {
+    let fail = |m: String| format!("content/search.toml: {m}");
+    let doc: toml::Table = source.parse().map_err(|e| fail(format!("{e}")))?;
+    for key in doc.keys() {
+        if key != "synonyms" && key != "entry" {
+            return Err(fail(format!("unknown table `{key}` (use [[synonyms]] or [[entry]])")));
+        }
+    }
+    let tables = |key: &str| -> Vec<toml::Table> {
+        doc.get(key)
+            .and_then(|v| v.as_array())
+            .map(|a| a.iter().filter_map(|t| t.as_table().cloned()).collect())
+            .unwrap_or_default()
+    };
+    let mut synonyms = Vec::new();
+    for (i, group) in tables("synonyms").iter().enumerate() {
+        let what = format!("synonyms group {}", i + 1);
+        let mut members = Vec::new();
+        for member in strings(group, "words", &what).map_err(fail)? {
+            let split = words(&member);
+            if split.is_empty() || (split.len() == 1 && member.trim().contains(' ')) {
+                return Err(fail(format!("{what}: \"{member}\" is only common words once split")));
+            }
+            if split.len() > 3 {
+                return Err(fail(format!("{what}: \"{member}\" is longer than 3 words")));
+            }
+            members.push(split.join(" "));
+        }
+        if members.len() < 2 {
+            return Err(fail(format!("{what}: a group needs at least 2 words")));
+        }
+        synonyms.push(unique(members));
+    }
+    let mut entries = Vec::new();
+    for (i, entry) in tables("entry").iter().enumerate() {
+        let what = format!("entry {}", i + 1);
+        let title = text(entry, "title", &what).map_err(fail)?;
+        let href = text(entry, "href", &what).map_err(fail)?;
+        let (path, anchor) = href.split_once('#').unwrap_or((href, ""));
+        let route = Route::PAGES
+            .into_iter()
+            .find(|r| r.href() == path && *r != Route::Search)
+            .ok_or(fail(format!("{what}: {href} is not a page of the guide")))?;
+        let page = route.page().ok_or(fail(format!("{what}: {href} has no page")))?;
+        let helper = match route {
+            Route::MissedDose => Some(MISSED_DOSE_ISLAND),
+            Route::SideEffects => Some(RED_FLAG_ISLAND),
+            _ => None,
+        };
+        if !anchor.is_empty() && helper != Some(anchor) && !page.headings().any(|h| h.id == anchor) {
+            return Err(fail(format!("{what}: {href}: the page has no heading or helper `{anchor}`")));
+        }
+        let body = text(entry, "text", &what).map_err(fail)?;
+        let extra = strings(entry, "words", &what).map_err(fail)?.join(" ");
+        let mut body_words = words(body);
+        // The symptom checker is found by every symptom it asks about, in its own words.
+        if route == Route::SideEffects && anchor == RED_FLAG_ISLAND {
+            for item in RED_FLAGS.items {
+                body_words.extend(words(item.label).into_iter().chain(words(item.carer_label)));
+            }
+            for group in RED_FLAGS.groups {
+                body_words.extend(words(group.title));
+            }
+        }
+        entries.push(Entry {
+            title: title.to_string(),
+            page: page.title,
+            href: href.to_string(),
+            snippet: body.to_string(),
+            // Written for search: its words count like a heading's.
+            title_words: words(&format!("{title} {extra}")),
+            page_words: words(page.title),
+            body_words,
+        });
+    }
+    Ok(SearchAids { synonyms, entries })
+}
+
+/// Every entry of the index, extra ways in first, in the order search.js breaks ties.
+fn all_entries(aids: SearchAids) -> (Vec<Vec<String>>, Vec<Entry>) {
+    let mut all = aids.entries;
     for route in Route::PAGES.into_iter().filter(|r| *r != Route::Search) {
         let Some(page) = route.page() else { continue };
-        for entry in entries(route, page) {
-            let title_words = unique(entry.title_words);
-            let page_words: Vec<String> =
-                unique(entry.page_words).into_iter().filter(|w| !title_words.contains(w)).collect();
-            let body_words: Vec<String> = unique(entry.body_words)
-                .into_iter()
-                .filter(|w| !title_words.contains(w) && !page_words.contains(w))
-                .collect();
-            parts.push(format!(
+        all.extend(entries(route, page));
+    }
+    for entry in &mut all {
+        entry.title_words = unique(std::mem::take(&mut entry.title_words));
+        let title = &entry.title_words;
+        entry.page_words = unique(std::mem::take(&mut entry.page_words))
+            .into_iter()
+            .filter(|w| !title.contains(w))
+            .collect();
+        let page = &entry.page_words;
+        entry.body_words = unique(std::mem::take(&mut entry.body_words))
+            .into_iter()
+            .filter(|w| !title.contains(w) && !page.contains(w))
+            .collect();
+    }
+    (aids.synonyms, all)
+}
+
+/// The whole index as JSON: `{"synonyms": [[word or phrase, …], …], "entries": [{"title",
+/// "page", "href", "snippet", "t": heading words, "p": page words, "w": body words}]}`, each
+/// list of words space-separated and without repeats.
+pub fn search_index_json() -> Result<String, String> {
+    let (synonyms, entries) = all_entries(search_aids(SEARCH_TOML)?);
+    let parts: Vec<String> = entries
+        .iter()
+        .map(|entry| {
+            format!(
                 "{{\"title\":{},\"page\":{},\"href\":{},\"snippet\":{},\"t\":{},\"p\":{},\"w\":{}}}",
                 json_string(&entry.title),
                 json_string(entry.page),
                 json_string(&entry.href),
                 json_string(&entry.snippet),
-                json_string(&title_words.join(" ")),
-                json_string(&page_words.join(" ")),
-                json_string(&body_words.join(" ")),
-            ));
-        }
-    }
-    format!("[\n{}\n]\n", parts.join(",\n"))
+                json_string(&entry.title_words.join(" ")),
+                json_string(&entry.page_words.join(" ")),
+                json_string(&entry.body_words.join(" ")),
+            )
+        })
+        .collect();
+    let groups: Vec<String> = synonyms.iter().map(|g| json_list(g)).collect();
+    Ok(format!("{{\"synonyms\":[\n{}\n],\n\"entries\":[\n{}\n]}}\n", groups.join(",\n"), parts.join(",\n")))
 }
 
 #[cfg(test)]
@@ -153,6 +332,30 @@ mod tests {
             ["alcohol", "driving", "5", "mg", "5", "ml"]
         );
         assert!(words("the and of").is_empty());
+        assert_eq!(words("Can I drink? I'm sick"), ["drink", "sick"]);
+    }
+
+    #[test]
+    fn stems_drop_common_endings_but_keep_short_words() {
+        let cases = [
+            ("beeping", "beep"),
+            ("stopped", "stop"),
+            ("stopping", "stop"),
+            ("vomited", "vomit"),
+            ("itching", "itch"),
+            ("babies", "baby"),
+            ("fits", "fit"),
+            ("missing", "miss"),
+            ("falling", "fall"),
+            ("doses", "dose"),
+            ("less", "less"),
+            ("used", "used"),
+            ("sing", "sing"),
+            ("bed", "bed"),
+        ];
+        for (word, want) in cases {
+            assert_eq!(stem(word), want, "{word}");
+        }
     }
 
     #[test]
@@ -168,55 +371,252 @@ mod tests {
         assert_eq!(snippet("Short."), "Short.");
     }
 
-    /// The sections a reader would expect for common words, found the way search.js finds them:
-    /// every query word must start a word of the entry.
-    #[test]
-    fn common_questions_find_the_right_sections() {
-        let index: Vec<(String, String, Vec<String>)> = Route::PAGES
-            .into_iter()
-            .filter(|r| *r != Route::Search)
-            .flat_map(|route| entries(route, route.page().unwrap()))
-            .map(|e| {
-                (e.title, e.href, e.title_words.into_iter().chain(e.page_words).chain(e.body_words).collect())
-            })
-            .collect();
-        let find = |query: &str| -> Vec<String> {
-            let query = words(query);
-            index
-                .iter()
-                .filter(|(_, _, w)| query.iter().all(|q| w.iter().any(|w| w.starts_with(q.as_str()))))
-                .map(|(_, href, _)| href.clone())
-                .collect()
-        };
-        let expectations = [
-            ("alcohol", "medicines-alcohol-driving/#alcohol"),
-            ("alc", "medicines-alcohol-driving/"),
-            ("pregnant", "special-situations/#pregnancy"),
-            ("kidney", "special-situations/#kidney-problems"),
-            ("pump alarm", "stopping/#pump-alarms"),
-            ("fridge", "storage/"),
-            ("overdose", "overdose/"),
-            ("granules", "forms/#granules"),
-            ("physio", "living-with/#physiotherapy-and-exercise"),
-            ("double dose", "missed-dose/"),
-        ];
-        for (query, expected) in expectations {
-            let found = find(query);
-            assert!(found.iter().any(|h| h == expected), "{query:?} should find {expected}, found {found:?}");
+    /// The index as search.js sees it.
+    struct Index {
+        groups: Vec<Vec<String>>,
+        group_of: std::collections::HashMap<String, usize>,
+        entries: Vec<Entry>,
+    }
+
+    fn index() -> Index {
+        let (synonyms, entries) = all_entries(search_aids(SEARCH_TOML).unwrap());
+        let mut group_of = std::collections::HashMap::new();
+        for (g, members) in synonyms.iter().enumerate() {
+            for m in members {
+                group_of.insert(m.clone(), g);
+            }
         }
-        assert!(find("zebra").is_empty());
+        Index { groups: synonyms, group_of, entries }
+    }
+
+    struct Term {
+        own: Vec<String>,
+        syn: Vec<String>,
+    }
+
+    /// `terms` in search.js.
+    fn terms(index: &Index, typed: &[String]) -> Vec<Term> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < typed.len() {
+            let mut n = 3.min(typed.len() - i);
+            let mut g = None;
+            while n > 1 {
+                g = index.group_of.get(&typed[i..i + n].join(" ")).copied();
+                if g.is_some() {
+                    break;
+                }
+                n -= 1;
+            }
+            let own = if n > 1 { vec![] } else { vec![typed[i].clone(), stem(&typed[i])] };
+            if n == 1 {
+                g = index.group_of.get(&typed[i]).or_else(|| index.group_of.get(&own[1])).copied();
+            }
+            out.push(Term { own, syn: g.map(|g| index.groups[g].clone()).unwrap_or_default() });
+            i += n;
+        }
+        out
+    }
+
+    /// `score` in search.js.
+    fn score(entry: &Entry, term: &Term) -> u32 {
+        let best = |list: &[String], weight: u32| {
+            let mut found = 0;
+            for f in term.syn.iter().filter(|f| f.contains(' ')) {
+                if f.split(' ').all(|p| list.iter().any(|w| w == p)) {
+                    found = weight + 2;
+                }
+            }
+            for w in list {
+                let ws = stem(w);
+                for f in &term.own {
+                    if w == f || ws == *f {
+                        found = found.max(weight + 3);
+                    } else if w.starts_with(f.as_str()) {
+                        found = found.max(weight + 1);
+                    }
+                }
+                for f in &term.syn {
+                    if w == f {
+                        found = found.max(weight + 2);
+                    } else if f.len() >= 4 && w.starts_with(f.as_str()) {
+                        found = found.max(weight);
+                    }
+                }
+            }
+            found
+        };
+        [(&entry.title_words, 12), (&entry.page_words, 6), (&entry.body_words, 2)]
+            .into_iter()
+            .map(|(list, weight)| best(list, weight))
+            .find(|s| *s > 0)
+            .unwrap_or(0)
+    }
+
+    /// `show` in search.js: the entries with all the query's terms (or, if none has all, the
+    /// most of them), best first.
+    fn search<'i>(index: &'i Index, query: &str) -> Vec<&'i Entry> {
+        let typed = words(query).join(" ");
+        let wanted = terms(index, &words(query));
+        let mut most = 1;
+        let mut found: Vec<(u32, usize, &Entry)> = Vec::new();
+        for (order, entry) in index.entries.iter().enumerate() {
+            let scores: Vec<u32> = wanted.iter().map(|t| score(entry, t)).filter(|s| *s > 0).collect();
+            if scores.len() < most {
+                continue;
+            }
+            if scores.len() > most {
+                most = scores.len();
+                found.clear();
+            }
+            let whole = if entry.title_words.join(" ") == typed { 2 } else { 0 };
+            found.push((scores.iter().sum::<u32>() + whole, order, entry));
+        }
+        found.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        found.into_iter().map(|(_, _, e)| e).collect()
+    }
+
+    /// Everyday queries and the result a reader should see first: `tests/e2e/search-queries.txt`,
+    /// shared with `tests/e2e/search.test.mjs`, which types some of them into the real page.
+    const QUERIES: &str = include_str!("../../tests/e2e/search-queries.txt");
+
+    fn queries() -> Vec<(&'static str, &'static str, &'static str)> {
+        QUERIES
+            .lines()
+            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+            .map(|l| {
+                let parts: Vec<&str> = l.split(" | ").map(str::trim).collect();
+                assert_eq!(parts.len(), 3, "query line: {l}");
+                (parts[0], parts[1], parts[2])
+            })
+            .collect()
     }
 
     #[test]
-    fn the_index_is_one_json_array_with_an_entry_per_heading() {
-        let json = search_index_json();
-        assert!(json.starts_with("[\n{") && json.ends_with("}\n]\n"));
+    fn everyday_queries_find_the_right_section_first() {
+        let index = index();
+        let queries = queries();
+        assert!(queries.len() >= 40, "{} queries", queries.len());
+        let mut wrong = Vec::new();
+        for (query, href, title) in &queries {
+            let found = search(&index, query);
+            let first = found.first().map(|e| (e.href.as_str(), e.title.as_str()));
+            if first != Some((*href, *title)) {
+                let top: Vec<String> =
+                    found.iter().take(3).map(|e| format!("{} ({})", e.title, e.href)).collect();
+                wrong.push(format!("{query:?}: want {title} ({href}), got {top:?}"));
+            }
+        }
+        assert!(
+            wrong.is_empty(),
+            "{} of {} queries wrong:\n{}",
+            wrong.len(),
+            queries.len(),
+            wrong.join("\n")
+        );
+    }
+
+    #[test]
+    fn the_everyday_queries_name_real_sections() {
+        let index = index();
+        for (query, href, title) in queries() {
+            assert!(
+                index.entries.iter().any(|e| e.href == href && e.title == title),
+                "{query:?}: no entry {title} ({href})"
+            );
+        }
+    }
+
+    #[test]
+    fn nothing_is_found_for_words_the_guide_does_not_use() {
+        let index = index();
+        for query in ["zebra", "zebra giraffe", "the and of"] {
+            assert!(search(&index, query).is_empty(), "{query}");
+        }
+        // A word the guide never uses does not hide every result.
+        let hrefs = |q: &str| search(&index, q).iter().map(|e| e.href.clone()).collect::<Vec<_>>();
+        assert_eq!(hrefs("zebra wine"), hrefs("wine"));
+        // A short synonym is whole: "wee" does not find "weeks"; a longer one starts words.
+        let entry = |word: &str| Entry {
+            title: String::new(),
+            page: "",
+            href: String::new(),
+            snippet: String::new(),
+            title_words: vec![],
+            page_words: vec![],
+            body_words: vec![word.to_string()],
+        };
+        let wee = &Term { own: vec![], syn: terms(&index, &words("wee")).remove(0).syn };
+        assert_eq!((score(&entry("weeks"), wee), score(&entry("urinary"), wee)), (0, 0));
+        assert!(score(&entry("urine"), wee) > 0);
+        assert!(score(&entry("itching"), &terms(&index, &words("itchy"))[0]) > 0);
+    }
+
+    /// A synonym group leads somewhere only if one of its words or phrases is in the guide.
+    #[test]
+    fn every_synonym_group_points_at_words_in_the_guide() {
+        let index = index();
+        for members in &index.groups {
+            let group = Term { own: vec![], syn: members.clone() };
+            assert!(
+                index.entries.iter().any(|e| score(e, &group) > 0),
+                "content/search.toml: no word of the group {members:?} is in the guide, so it finds nothing"
+            );
+        }
+    }
+
+    #[test]
+    fn a_word_belongs_to_one_synonym_group_only() {
+        let mut seen = std::collections::HashMap::new();
+        for (g, members) in search_aids(SEARCH_TOML).unwrap().synonyms.iter().enumerate() {
+            for m in members {
+                if let Some(other) = seen.insert(m.clone(), g) {
+                    panic!("content/search.toml: \"{m}\" is in groups {} and {}", other + 1, g + 1);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn search_aids_that_lead_nowhere_fail_the_build() {
+        let bad = [
+            ("[[entry]]\ntitle = \"X\"\nhref = \"nowhere/\"\ntext = \"x\"\nwords = []\n", "not a page"),
+            (
+                "[[entry]]\ntitle = \"X\"\nhref = \"missed-dose/#nothing\"\ntext = \"x\"\nwords = []\n",
+                "no heading",
+            ),
+            ("[[synonyms]]\nwords = [\"zebra\"]\n", "at least 2"),
+            ("[[synonyms]]\nwords = [\"the\", \"a\"]\n", "only common words"),
+            ("[[synonym]]\nwords = [\"a\", \"b\"]\n", "unknown table"),
+        ];
+        for (toml, want) in bad {
+            let err = search_aids(toml).err().unwrap_or_default();
+            assert!(err.starts_with("content/search.toml: ") && err.contains(want), "{toml}: {err}");
+        }
+        assert!(search_aids(
+            "[[entry]]\ntitle = \"X\"\nhref = \"missed-dose/#missed-dose-tool\"\ntext = \"x\"\nwords = []\n"
+        )
+        .is_ok());
+    }
+
+    #[test]
+    fn the_index_is_one_json_object_with_an_entry_per_heading_question_and_extra_way_in() {
+        let json = search_index_json().unwrap();
+        assert!(json.starts_with("{\"synonyms\":[\n[") && json.ends_with("}\n]}\n"));
         let headings: usize = Route::PAGES
             .into_iter()
             .filter(|r| *r != Route::Search)
             .map(|r| r.page().unwrap().headings().count() + 1)
             .sum();
-        assert_eq!(json.matches("\"href\":").count(), headings);
+        let questions = Route::Questions
+            .page()
+            .unwrap()
+            .blocks
+            .iter()
+            .filter(|b| matches!(b.kind, BlockKind::Question(_)))
+            .count();
+        let extra = search_aids(SEARCH_TOML).unwrap().entries.len();
+        assert_eq!(json.matches("\"href\":").count(), headings + questions + extra);
         assert!(!json.contains("search/"), "the search page does not find itself");
     }
 }

@@ -1,0 +1,103 @@
+// Search that speaks patient (issue #17), in Chromium against the built site: the everyday
+// searches of search-queries.txt typed into the search box (found by its label, as a person
+// would), each with the section a reader should see first; "Sick after a dose?" leads to the
+// missed-dose helper; and the same searches work offline from the service worker's copy.
+// xtask/src/search_index.rs runs every line natively on each `cargo test`; here the real page
+// and search.js answer them.
+import { test } from 'node:test';
+import { readFileSync } from 'node:fs';
+import assert from 'node:assert/strict';
+import { assertClean, openPage, waitForApp } from './browser.mjs';
+import { useSite } from './site.mjs';
+
+const site = useSite();
+
+/** `query | href | heading` lines, comments and blank lines left out. */
+const QUERIES = readFileSync(new URL('./search-queries.txt', import.meta.url), 'utf8')
+  .split('\n')
+  .filter((line) => line.trim() && !line.startsWith('#'))
+  .map((line) => line.split(' | ').map((part) => part.trim()));
+
+/** The first result's heading and address, once the results are there. */
+async function firstResult(page) {
+  const link = page.locator('#search-results li').first().getByRole('link');
+  await link.waitFor();
+  return { heading: await link.innerText(), href: await link.getAttribute('href') };
+}
+
+test('every everyday search shows the right section first in the real page', async () => {
+  assert.ok(QUERIES.length >= 40, `${QUERIES.length} queries`);
+  const { context, page, problems } = await openPage(site.browser, site.origin);
+  await page.goto(site.url + 'search/');
+  const input = page.getByLabel('Search for');
+  const wrong = [];
+  for (const [query, href, heading] of QUERIES) {
+    await input.fill('');
+    await page.locator('#search-results li').first().waitFor({ state: 'detached' });
+    await input.fill(query);
+    const first = await firstResult(page);
+    if (first.href !== href || first.heading !== heading) {
+      wrong.push(`${query}: want ${heading} (${href}), got ${first.heading} (${first.href})`);
+    }
+  }
+  assert.deepEqual(wrong, [], `${wrong.length} of ${QUERIES.length} wrong`);
+  assertClean(problems);
+  await context.close();
+});
+
+test('typing "threw up" letter by letter leads to the missed-dose helper, which asks about vomiting', async () => {
+  const { context, page, problems } = await openPage(site.browser, site.origin);
+  await page.goto(site.url + 'search/');
+  await page.getByLabel('Search for').pressSequentially('threw up');
+  assert.deepEqual(await firstResult(page), { heading: 'Sick after a dose?', href: 'missed-dose/#missed-dose-tool' });
+  const result = page.locator('#search-results li').first();
+  assert.match(await result.innerText(), /In: If you miss a dose/);
+  assert.match(await result.innerText(), /came back up \(vomited\)/);
+  assert.match(await page.locator('#search-status').innerText(), /match(es)? “threw up”/);
+  await result.getByRole('link').click();
+  await page.waitForURL(site.url + 'missed-dose/#missed-dose-tool');
+  await waitForApp(page);
+  // The helper asks what happened, and a dose that came back up is one of the answers.
+  const helper = page.locator('#missed-dose-tool');
+  await helper.getByLabel('An adult').check();
+  await helper.getByLabel('Tablets').check();
+  await helper.getByLabel('How many times a day?').selectOption({ label: '3 times a day' });
+  await helper.getByRole('group', { name: 'What happened?' }).getByLabel(/came back up \(vomited\)/).check();
+  assertClean(problems);
+  await context.close();
+});
+
+test('a search with a word the guide never uses still shows the sections with the others', async () => {
+  const { context, page, problems } = await openPage(site.browser, site.origin);
+  await page.goto(site.url + 'search/?q=' + encodeURIComponent('glass of wine'));
+  assert.deepEqual(await firstResult(page), { heading: 'Other medicines, alcohol and driving', href: 'medicines-alcohol-driving/' });
+  assert.match(await page.locator('#search-status').innerText(), /None has all your words/);
+  // Words only a synonym knows find nothing made up: an unknown word alone finds nothing.
+  await page.getByLabel('Search for').fill('zebra');
+  assert.match(await page.locator('#search-status').innerText(), /Nothing matches “zebra”/);
+  assert.equal(await page.locator('#search-results li').count(), 0);
+  assertClean(problems);
+  await context.close();
+});
+
+test('patient words find their sections offline, from the offline copy', async () => {
+  const { context, page, problems } = await openPage(site.browser, site.origin);
+  await page.goto(site.url);
+  await waitForApp(page);
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+    }
+  });
+  await context.setOffline(true);
+  await page.goto(site.url + 'search/');
+  const input = page.getByLabel('Search for');
+  for (const [query, href, heading] of QUERIES.filter(([q]) => ['pump beeping', 'sleeping tablet', 'can I drink alcohol', 'vomit'].includes(q))) {
+    await input.fill(query);
+    assert.deepEqual(await firstResult(page), { heading, href }, `offline: ${query}`);
+  }
+  await context.setOffline(false);
+  assert.deepEqual(problems.foreignRequests, []);
+  await context.close();
+});
