@@ -168,6 +168,27 @@ test(`online, the host's 404 for an address that is not part of the guide become
   await site.close();
 });
 
+test('a static host that serves 404.html for any missing address: styled, with working links, at any depth', async () => {
+  const server = await startServer({ root: 'dist', prefix: PREFIX, port: 0, notFound: '404.html' });
+  const { context, page, problems } = await openPage(browser, new URL(server.url).origin, { serviceWorkers: 'block' });
+  for (const address of ['nope/', 'a/b/c/', 'missed-dose/extra']) {
+    const response = await page.goto(server.url + address);
+    assert.equal(response.status(), 404);
+    assert.equal(await page.locator('main h1').innerText(), 'Page not found', address);
+    // The page finds the guide's folder, then its styles load from there.
+    await page.waitForFunction(() => getComputedStyle(document.querySelector('.site-header')).backgroundColor !== 'rgba(0, 0, 0, 0)');
+    await page.waitForFunction((root) => document.baseURI === root, server.url);
+  }
+  await page.getByRole('link', { name: 'Go to the start of the guide' }).click();
+  await waitForApp(page);
+  assert.equal(page.url(), server.url);
+  // Only the not-found pages' own look-ups failed; no script was blocked by the page's policy.
+  assert.deepEqual(problems.consoleErrors.filter((e) => !/status of 404/.test(e)), []);
+  assert.deepEqual(problems.pageErrors, []);
+  await context.close();
+  await server.close();
+});
+
 test('the update button works in every tab, also after another tab applied the update', async () => {
   const site = await deploy();
   const { context, page: first } = await openPage(browser, site.origin);

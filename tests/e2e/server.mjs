@@ -26,9 +26,11 @@ const TYPES = {
  * the file, as a host that edited that file would; `server.overrides` can change later.
  * `intercept(relative, req, res)` (tests) may answer a request itself, as a broken or slow host
  * would: it returns (or resolves to) true when it has answered, false to serve as usual.
+ * `notFound` (such as "404.html") is served with status 404 for a missing file, as GitHub Pages
+ * and Netlify do.
  * Returns { url, port, overrides, close() } once listening.
  */
-export function startServer({ root, prefix = '/', port = 0, overrides = {}, intercept }) {
+export function startServer({ root, prefix = '/', port = 0, overrides = {}, intercept, notFound }) {
   const rootDir = path.resolve(root);
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
@@ -72,6 +74,11 @@ export function startServer({ root, prefix = '/', port = 0, overrides = {}, inte
       stat = fs.statSync(target, { throwIfNoEntry: false });
     }
     if (!stat?.isFile()) {
+      if (notFound) {
+        res.writeHead(404, { 'content-type': TYPES['.html'] });
+        fs.createReadStream(path.join(rootDir, notFound)).pipe(res);
+        return;
+      }
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       return;
     }
