@@ -100,12 +100,20 @@ pub mod browser {
 
     /// How long `config.json` may take before the saved copy (or none) is used: the service
     /// worker gives up on the network after 4 s and answers with its copy, so a little longer.
-    const CONFIG_TIMEOUT_MS: i32 = 5000;
+    const CONFIG_TIMEOUT_MS: u32 = 5000;
 
     /// The device's IANA time zone, read once at start ("" if the browser gives none).
     pub fn time_zone() -> String {
-        let options = js_sys::Intl::DateTimeFormat::new(&Array::new(), &Object::new()).resolved_options();
-        Reflect::get(&options, &"timeZone".into()).ok().and_then(|z| z.as_string()).unwrap_or_default()
+        // `Intl.DateTimeFormat().resolvedOptions().timeZone`, through `Reflect` (smaller than the
+        // typed `Intl` bindings).
+        let get = |target: &JsValue, key: &str| Reflect::get(target, &key.into()).ok();
+        let zone = || {
+            let format: js_sys::Function = get(&get(&window(), "Intl")?, "DateTimeFormat")?.dyn_into().ok()?;
+            let format = Reflect::construct(&format, &Array::new()).ok()?;
+            let resolved: js_sys::Function = get(&format, "resolvedOptions")?.dyn_into().ok()?;
+            get(&resolved.call0(&format).ok()?, "timeZone")?.as_string()
+        };
+        zone().unwrap_or_default()
     }
 
     /// The page is inside a frame: `window.top !== window`.
@@ -132,35 +140,30 @@ pub mod browser {
         Settings::read(&Inputs { file, query: &query, in_frame: in_frame(), time_zone: &time_zone })
     }
 
-    /// Resolves with undefined after `ms`.
-    fn timeout(ms: i32) -> js_sys::Promise {
-        js_sys::Promise::new(&mut |resolve, _| {
-            let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
-        })
-    }
-
-    /// The file's text: `None` on an HTTP error, no network, or no answer within the timeout
-    /// (so the helpers never wait on a slow host).
-    async fn fetch_text(url: String) -> Option<String> {
-        let request = wasm_bindgen_futures::future_to_promise(async move {
-            let response: web_sys::Response =
-                JsFuture::from(window().fetch_with_str(&url)).await?.dyn_into()?;
-            if !response.ok() {
-                return Ok(JsValue::UNDEFINED);
-            }
-            JsFuture::from(response.text()?).await
-        });
-        let race = js_sys::Promise::race(&Array::of2(&request, &timeout(CONFIG_TIMEOUT_MS)));
-        JsFuture::from(race).await.ok()?.as_string()
+    /// The file's text: `None` on an HTTP error, no network, or no answer (headers and body)
+    /// within the timeout, so the helpers never wait on a slow host.
+    async fn fetch_text(url: &str) -> Option<String> {
+        let init = web_sys::RequestInit::new();
+        // `AbortSignal.timeout` (2022 browsers); older ones wait for the network as before.
+        let signal = Reflect::get(&window(), &"AbortSignal".into())
+            .ok()
+            .filter(|c| Reflect::has(c, &"timeout".into()).unwrap_or(false))
+            .map(|_| web_sys::AbortSignal::timeout_with_u32(CONFIG_TIMEOUT_MS));
+        init.set_signal(signal.as_ref());
+        let response = JsFuture::from(window().fetch_with_str_and_init(url, &init)).await.ok()?;
+        let response: web_sys::Response = response.dyn_into().ok()?;
+        if !response.ok() {
+            return None;
+        }
+        JsFuture::from(response.text().ok()?).await.ok()?.as_string()
     }
 
     /// The last good `config.json` the offline copy (service worker cache) holds, if any.
     async fn saved_config_file() -> Option<Result<Vec<(String, RawValue)>, ()>> {
-        let base = document().base_uri().ok().flatten()?;
-        let url = web_sys::Url::new_with_base("config.json", &base).ok()?.href();
+        // Relative to the page's `<base>`, like the fetch.
         let caches = Reflect::get(&window(), &"caches".into()).ok().filter(|c| !c.is_undefined())?;
         let matcher: js_sys::Function = Reflect::get(&caches, &"match".into()).ok()?.dyn_into().ok()?;
-        let found = matcher.call1(&caches, &url.into()).ok()?.dyn_into::<js_sys::Promise>().ok()?;
+        let found = matcher.call1(&caches, &"config.json".into()).ok()?.dyn_into::<js_sys::Promise>().ok()?;
         let response: web_sys::Response = JsFuture::from(found).await.ok()?.dyn_into().ok()?;
         let text = JsFuture::from(response.text().ok()?).await.ok()?.as_string()?;
         parse_config(&text)
@@ -169,7 +172,7 @@ pub mod browser {
     /// `None` when the file cannot be read now; `Err` when it is not a JSON object.
     async fn config_file(path: &str) -> Option<Result<Vec<(String, RawValue)>, ()>> {
         // Relative to the page's `<base>`: the folder that holds the start page.
-        parse_config(&fetch_text(path.to_string()).await?)
+        parse_config(&fetch_text(path).await?)
     }
 
     /// Entries of a JSON object (`Err` when the text is not one).
@@ -188,7 +191,8 @@ pub mod browser {
         Some(Ok(entries))
     }
 
-    fn raw_value(value: &JsValue, lists_allowed: bool) -> RawValue {
+    /// A JSON value as a setting value (lists one level deep).
+    pub fn raw_value(value: &JsValue, lists_allowed: bool) -> RawValue {
         if let Some(text) = value.as_string() {
             RawValue::Text(text)
         } else if let Some(number) = value.as_f64() {

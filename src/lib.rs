@@ -5,6 +5,7 @@
 //! live helpers mounted into their placeholders by `islands`.
 
 pub mod app;
+pub mod clinic_setup;
 pub mod components;
 pub mod content;
 pub mod islands;

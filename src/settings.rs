@@ -72,9 +72,14 @@ pub struct Notice {
 }
 
 impl Notice {
-    /// The line written to the browser console.
+    /// The line written to the browser console (in the WebAssembly the message is its code).
     pub fn console_line(&self) -> String {
-        format!("Baclofen guide settings: {} {}", self.setting, self.message)
+        format!("Baclofen guide settings: {} {} (see clinic-setup/)", self.setting, self.message)
+    }
+
+    /// The message in words, whether it holds the words or their code.
+    pub fn words(&self) -> &'static str {
+        MESSAGES.iter().find(|(code, _)| *code == self.message).map_or(self.message, |(_, text)| text)
     }
 
     /// A name that is not a setting this guide knows (counted on the clinic setup page).
@@ -105,6 +110,8 @@ pub struct Settings {
     pub embed_origins: Vec<String>,
     /// Settings accepted from the address, to keep on links to other pages of the guide.
     pub carried: Vec<(&'static str, String)>,
+    /// `url_settings: false` in the file: the address is never read.
+    pub address_locked: bool,
 }
 
 const CLINIC_NAME: &str = "clinic_name";
@@ -139,34 +146,67 @@ pub const MAX_NAME_CHARS: usize = 80;
 /// More notices than this are summed up in one line.
 pub const MAX_NOTICES: usize = 8;
 
-const NOT_TEXT: &str = "must be text in quotes.";
-const BAD_NAME: &str = "must be plain text of 1 to 80 characters, without < or >, without hidden formatting characters (such as right-to-left marks) and without a phone number (3 or more digits together).";
-const BAD_PHONE: &str = "must be a phone number written in digits: 3 to 15 digits, with spaces, hyphens, dots or brackets between them, and + only at the start (for example 020 7946 0000 or +44 20 7946 0000). Letters cannot be dialled.";
-const BAD_EMERGENCY: &str = "must be the emergency number alone, 2 to 6 digits (for example 999).";
-const EMERGENCY_FROM_ADDRESS: &str = "from the address must be an emergency number of the region (the region in config.json, or else the device's time zone). Set any other number in config.json.";
-const REGION_FROM_ADDRESS: &str =
-    "from the address must match the device's time zone region. Set the region in config.json.";
-const BAD_REGION: &str = "must be one of uk, ie, us, ca, au, nz or other.";
-const REGION_WITHOUT_NUMBER: &str = "has no emergency number in our sources, so the number comes from the device's time zone (or the general emergency line). Set emergency_number as well.";
-const BAD_THRESHOLD: &str = "must be a whole number of minutes within the range the guide allows.";
-const BAD_ACCENT: &str = "must be a colour like #005eb8, dark enough for white text on it.";
-const BAD_SWITCH: &str = "must be true or false (or 1 or 0).";
-const BAD_ORIGINS: &str =
-    "must be a list of web origins such as \"https://clinic.example\" (https, no path, no slash at the end).";
-const FILE_ONLY: &str = "can only be set in config.json.";
-const ADDRESS_OFF: &str = "was ignored: this site takes settings only from config.json.";
-const NOT_IN_FRAME: &str = "was ignored: settings in the address apply only when the guide is embedded in another page, never on a page opened from a link.";
-const SET_IN_FILE: &str = "was ignored: config.json sets it, and the clinic's file always wins.";
-const NO_FILE: &str = "was ignored: config.json could not be read, so settings in the address are refused.";
-const UNKNOWN: &str = "is not a setting this guide knows.";
-const BAD_ENCODING: &str = "could not be read from the address.";
-const BAD_FILE: &str = "could not be read: it must be a JSON object, such as {\"region\": \"uk\"}.";
-const UNREADABLE: &str = "could not be read (an error from the host, or no answer within a few seconds) and this device has no saved copy: the guide shows its general emergency line and refuses settings in the address.";
-const SAVED_COPY: &str = "could not be read just now (an error from the host, or no answer within a few seconds): the copy saved on this device was used.";
-/// Said when the page is embedded by a site that `embed_origins` does not list.
-pub const EMBEDDER_NOT_LISTED: &str =
-    "does not list the site this page is embedded in, so the page height is not shared with it.";
-const TOO_MANY: &str = "More settings were ignored: check config.json and the address.";
+/// The web team's messages: in the WebAssembly only a short code (the console names it; the clinic
+/// setup page and native tests have the words, from `MESSAGES`), to keep the download small.
+macro_rules! messages {
+    ($($(#[$doc:meta])* $vis:vis $name:ident = $code:literal, $text:literal;)*) => {
+        $($(#[$doc])* $vis const $name: &str = if cfg!(target_arch = "wasm32") { $code } else { $text };)*
+        /// Every message for the web team, as (code, words).
+        pub const MESSAGES: &[(&str, &str)] = &[$(($code, $text)),*];
+    };
+}
+
+messages! {
+    NOT_TEXT = "not-text",
+        "must be text in quotes.";
+    BAD_NAME = "name",
+        "must be plain text of 1 to 80 characters, without < or >, without hidden formatting characters (such as right-to-left marks) and without a phone number (3 or more digits together).";
+    BAD_PHONE = "phone",
+        "must be a phone number written in digits: 3 to 15 digits, with spaces, hyphens, dots or brackets between them, and + only at the start (for example 020 7946 0000 or +44 20 7946 0000). Letters cannot be dialled.";
+    BAD_EMERGENCY = "emergency",
+        "must be the emergency number alone, 2 to 6 digits (for example 999).";
+    EMERGENCY_FROM_ADDRESS = "emergency-region",
+        "from the address must be an emergency number of the region (the region in config.json, or else the device's time zone). Set any other number in config.json.";
+    REGION_FROM_ADDRESS = "region-zone",
+        "from the address must match the device's time zone region. Set the region in config.json.";
+    BAD_REGION = "region",
+        "must be one of uk, ie, us, ca, au, nz or other.";
+    REGION_WITHOUT_NUMBER = "region-no-number",
+        "has no emergency number in our sources, so the number comes from the device's time zone (or the general emergency line). Set emergency_number as well.";
+    BAD_THRESHOLD = "minutes",
+        "must be a whole number of minutes within the range the guide allows.";
+    BAD_ACCENT = "colour",
+        "must be a colour like #005eb8, dark enough for white text on it.";
+    BAD_SWITCH = "switch",
+        "must be true or false (or 1 or 0).";
+    BAD_ORIGINS = "origins",
+        "must be a list of web origins such as \"https://clinic.example\" (https, no path, no slash at the end).";
+    FILE_ONLY = "file-only",
+        "can only be set in config.json.";
+    ADDRESS_OFF = "address-off",
+        "was ignored: this site takes settings only from config.json.";
+    NOT_IN_FRAME = "not-in-frame",
+        "was ignored: settings in the address apply only when the guide is embedded in another page, never on a page opened from a link.";
+    SET_IN_FILE = "set-in-file",
+        "was ignored: config.json sets it, and the clinic's file always wins.";
+    NO_FILE = "no-file",
+        "was ignored: config.json could not be read, so settings in the address are refused.";
+    UNKNOWN = "unknown",
+        "is not a setting this guide knows.";
+    BAD_ENCODING = "encoding",
+        "could not be read from the address.";
+    BAD_FILE = "not-json-object",
+        "could not be read: it must be a JSON object, such as {\"region\": \"uk\"}.";
+    UNREADABLE = "unreadable",
+        "could not be read (an error from the host, or no answer within a few seconds) and this device has no saved copy: the guide shows its general emergency line and refuses settings in the address.";
+    SAVED_COPY = "saved-copy",
+        "could not be read just now (an error from the host, or no answer within a few seconds): the copy saved on this device was used.";
+    /// Said when the page is embedded by a site that `embed_origins` does not list.
+    pub EMBEDDER_NOT_LISTED = "embedder-not-listed",
+        "does not list the site this page is embedded in, so the page height is not shared with it.";
+    TOO_MANY = "too-many",
+        "More settings were ignored: check config.json and the address.";
+}
 
 /// The settings as the helpers receive them: read once when the page starts, so two values
 /// are the same settings exactly when they are the same allocation.
@@ -213,7 +253,10 @@ impl Settings {
         for (key, value) in entries {
             if key == URL_SETTINGS {
                 match switch(value) {
-                    Some(on) => address_allowed = on,
+                    Some(on) => {
+                        address_allowed = on;
+                        reader.settings.address_locked = !on;
+                    }
                     None => reader.notice(key, BAD_SWITCH),
                 }
             } else if !key.starts_with('_') {
@@ -362,6 +405,51 @@ impl Settings {
     }
 }
 
+impl Settings {
+    /// The footer's clinic line as the page shows it: "Riverside Neurology: 020 7946 0000. NHS
+    /// 111: 111" (the name once), or `None` when nothing is set.
+    pub fn footer_line(&self) -> Option<String> {
+        let name = self.clinic_name.as_deref();
+        let clinic = self.clinic_phone.as_deref();
+        let mut line = match (name, clinic) {
+            (None, None) => String::new(),
+            (name, Some(phone)) => format!("{}: {phone}", name.unwrap_or("Your clinic")),
+            (Some(name), None) => name.to_string(),
+        };
+        if let Some((label, phone)) = self.out_of_hours() {
+            let joiner = match (line.is_empty(), clinic.is_some()) {
+                (true, _) => "",
+                (false, true) => ". ",
+                (false, false) => " · ",
+            };
+            line.push_str(&format!("{joiner}{label}: {phone}"));
+        }
+        (!line.is_empty()).then_some(line)
+    }
+
+    /// The accepted settings as `config.json` entries, cleaned (the clinic setup page's file).
+    /// Reading them back gives the same settings.
+    pub fn to_config(&self) -> Vec<(&'static str, RawValue)> {
+        let text = |value: &Option<String>| value.clone().map(RawValue::Text);
+        let origins = RawValue::List(self.embed_origins.iter().cloned().map(RawValue::Text).collect());
+        [
+            (CLINIC_NAME, text(&self.clinic_name)),
+            (CLINIC_PHONE, text(&self.clinic_phone)),
+            (OUT_OF_HOURS_PHONE, text(&self.out_of_hours_phone)),
+            (EMERGENCY_NUMBER, text(&self.emergency_number)),
+            (REGION, self.region.map(|r| RawValue::Text(r.id.to_string()))),
+            (THRESHOLD, self.skip_window.map(|w| RawValue::Number(f64::from(w)))),
+            (ACCENT, text(&self.accent)),
+            (EMBED, self.embed.then_some(RawValue::Bool(true))),
+            (EMBED_ORIGINS, (!self.embed_origins.is_empty()).then_some(origins)),
+            (URL_SETTINGS, self.address_locked.then_some(RawValue::Bool(false))),
+        ]
+        .into_iter()
+        .filter_map(|(key, value)| Some((key, value?)))
+        .collect()
+    }
+}
+
 /// `tel:` address for a phone number: `+` (if the number starts with one) and the digits,
 /// nothing else, whatever the text holds.
 pub fn tel_href(phone: &str) -> String {
@@ -378,7 +466,9 @@ pub fn region_for_time_zone(zone: &str) -> Option<&'static Region> {
     }
     REGIONS.iter().find(|region| {
         region.time_zones.iter().any(|pattern| match pattern.strip_suffix('*') {
-            Some(area) => zone.len() > area.len() && zone[..area.len()].eq_ignore_ascii_case(area),
+            Some(area) => {
+                zone.len() > area.len() && zone.get(..area.len()).is_some_and(|start| start.eq_ignore_ascii_case(area))
+            }
             None => zone.eq_ignore_ascii_case(pattern),
         })
     })
@@ -1039,8 +1129,9 @@ mod tests {
         assert!(notices.iter().all(Notice::is_unknown_name));
         assert_eq!(
             notices[0].console_line(),
-            "Baclofen guide settings: colour is not a setting this guide knows."
+            "Baclofen guide settings: colour is not a setting this guide knows. (see clinic-setup/)"
         );
+        assert_eq!(notices[0].words(), "is not a setting this guide knows.");
     }
 
     #[test]

@@ -110,6 +110,48 @@ fn page_html(template: &str, route: Route, body: &str) -> Result<String, String>
     })
 }
 
+const CLINIC_SETUP_TEMPLATE: &str = include_str!("../clinic-setup.js");
+
+/// The clinic setup page (`clinic-setup/`, for a clinic's web team; not in the navigation) and
+/// `clinic-setup.js`, which checks settings in a worker built from the same settings code
+/// (`src/bin/setup.rs`), and knows the words for the message codes it returns.
+fn write_clinic_setup(staging: &Path, template: &str) -> Result<(), String> {
+    use baclofen_guide::clinic_setup;
+    let messages: Vec<String> = baclofen_guide::settings::MESSAGES
+        .iter()
+        .map(|(code, text)| format!("'{}': '{}'", js_string(code), js_string(text)))
+        .collect();
+    // Trunk writes the worker's loader as `setup_loader.js` (or with a hash).
+    let worker = std::fs::read_dir(staging)
+        .map_err(|e| format!("{}: {e}", staging.display()))?
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().to_string())
+        .find(|name| name.starts_with("setup") && name.ends_with("_loader.js"))
+        .ok_or("no setup worker loader (index.html: data-bin=\"setup\" data-loader-shim)")?;
+    let script = CLINIC_SETUP_TEMPLATE
+        .replace("__MESSAGES__", &format!("{{ {} }}", messages.join(", ")))
+        .replace("__SETUP_WORKER__", &worker);
+    std::fs::write(staging.join("clinic-setup.js"), script).map_err(|e| format!("clinic-setup.js: {e}"))?;
+    let html = replace_once(template, STARTUP_MARKER, &clinic_setup::page_body())?;
+    let title = format!("<title>{} – {}</title>", clinic_setup::TITLE, escape(SITE.product_name));
+    let html = replace_once(&html, TITLE_TAG, &title)?;
+    // The app starts as on every page (footer, offline copy); the page's own script after it.
+    let html = replace_once(&html, START_SCRIPT_TAG, &format!(r#"{START_SCRIPT_TAG}<script src="clinic-setup.js" defer></script>"#))?;
+    let html = replace_once(&html, CHARSET_TAG, &format!(r#"{CHARSET_TAG}<meta name="robots" content="noindex">"#))?;
+    let start = html.find(DESCRIPTION_START).ok_or("index.html has no meta description")?;
+    let end = start + html[start..].find('>').ok_or("unclosed meta description")? + 1;
+    let html = format!(
+        r#"{}<meta name="description" content="{}">{}"#,
+        &html[..start],
+        escape(clinic_setup::DESCRIPTION),
+        &html[end..]
+    )
+    .replacen(BASE_TAG, r#"<base href="../">"#, 1);
+    let dir = staging.join("clinic-setup");
+    std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    std::fs::write(dir.join("index.html"), html).map_err(|e| format!("clinic-setup/index.html: {e}"))
+}
+
 fn replace_once(html: &str, marker: &str, with: &str) -> Result<String, String> {
     match html.matches(marker).count() {
         1 => Ok(html.replacen(marker, with, 1)),
@@ -393,6 +435,7 @@ fn post_build(staging: &Path, release: bool) -> Result<(), String> {
         std::fs::write(&file, not_found_page(&page_html(&template, route, &body)?)?)
             .map_err(|e| format!("{}: {e}", file.display()))?;
     }
+    write_clinic_setup(staging, &template)?;
     let index_file = staging.join("search-index.json");
     std::fs::write(&index_file, search_index::search_index_json()?)
         .map_err(|e| format!("{}: {e}", index_file.display()))?;

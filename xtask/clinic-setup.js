@@ -1,0 +1,222 @@
+// The clinic setup page (clinic-setup/, README "Clinic settings"). Written by xtask. Every value
+// is checked in a worker running WebAssembly built from the guide's own settings code
+// (src/settings.rs via src/bin/setup.rs), so the page and the guide can never disagree. Nothing
+// leaves the device: the only request is this site's own config.json.
+(function () {
+  'use strict';
+  // Message codes (as the WebAssembly and the console give them) and their words.
+  var MESSAGES = __MESSAGES__;
+  var $ = function (id) { return document.getElementById(id); };
+  var zone = '';
+  try { zone = Intl.DateTimeFormat().resolvedOptions().timeZone || ''; } catch (e) { zone = ''; }
+
+  function words(code) { return MESSAGES[code] || code; }
+
+  function el(tag, text, attrs) {
+    var node = document.createElement(tag);
+    if (text) node.textContent = text;
+    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
+    return node;
+  }
+
+  /** "Riverside: 020 7946 0000" with the number isolated left to right, as the guide shows it. */
+  function callLink(label, href, phone, className) {
+    var a = el('a', '', { href: href, class: className });
+    a.append(label + ': ');
+    a.append(el('bdi', phone, { dir: 'ltr' }));
+    return a;
+  }
+
+  function notices(list, target) {
+    target.replaceChildren();
+    list.forEach(function (n) {
+      var li = el('li');
+      li.append(el('code', n[0] || 'settings'), ' ' + words(n[1]));
+      target.append(li);
+    });
+  }
+
+  /** The form as a config.json object: only what is filled in. */
+  function formConfig() {
+    var config = {};
+    document.querySelectorAll('#setup-form [name]').forEach(function (field) {
+      var value = field.value.trim();
+      if (!value) return;
+      if (field.name === 'embed_origins') config.embed_origins = value.split(/\s+/).filter(Boolean);
+      else if (field.name === 'url_settings') config.url_settings = false;
+      else if (field.name === 'missed_dose_threshold' && /^-?\d+$/.test(value)) config[field.name] = Number(value);
+      else config[field.name] = value;
+    });
+    return config;
+  }
+
+  function fill(config) {
+    document.querySelectorAll('#setup-form [name]').forEach(function (field) {
+      var value = config[field.name];
+      if (value === undefined || value === null) return;
+      if (Array.isArray(value)) field.value = value.join('\n');
+      else if (field.name === 'url_settings') field.value = value === false || value === 'false' ? 'false' : '';
+      else field.value = String(value);
+    });
+  }
+
+  function embedSnippet() {
+    var guide = new URL('./', document.baseURI).href;
+    var page = $('setup-embed-page').value;
+    var frame = new URL(page ? page + '/' : './', guide).href + '?embed=1';
+    return '<script src="' + guide + 'embed.js" data-page="' + page + '" async></script>\n' +
+      '<!-- or, without JavaScript on your page (no automatic height): -->\n' +
+      '<iframe src="' + frame + '" title="Baclofen guide" style="width:100%;height:800px;border:0"></iframe>';
+  }
+
+  function render(check) {
+    return check(formConfig(), '', false).then(function (result) { show(check, result); });
+  }
+
+  function show(check, result) {
+    document.querySelectorAll('#setup-form .field').forEach(function (field) {
+      var name = field.getAttribute('data-setting');
+      var problem = result.notices.filter(function (n) { return n[0] === name; })[0];
+      var error = $('set-' + name + '-error');
+      var input = $('set-' + name);
+      error.textContent = problem ? words(problem[1]) : '';
+      error.hidden = !problem;
+      field.classList.toggle('field--error', !!problem);
+      if (problem) input.setAttribute('aria-invalid', 'true');
+      else input.removeAttribute('aria-invalid');
+    });
+    $('preview-footer').textContent = result.footer || '(no clinic line: nothing set)';
+    $('preview-emergency-line').textContent = result.emergencyLine;
+    var contacts = $('preview-contacts');
+    contacts.replaceChildren();
+    result.contacts.forEach(function (c) {
+      var li = el('li');
+      li.append(callLink(c[0], c[1], c[2], 'button button--secondary'));
+      contacts.append(li);
+    });
+    if (!result.contacts.length) contacts.append(el('li', 'No clinic number set: the answer says "contact your prescriber".'));
+    var call = $('preview-call');
+    call.replaceChildren(el('a', 'Call ' + result.callNumber, { class: 'call__button', href: 'tel:' + result.callNumber }));
+    if (result.emergencyNote) call.append(' ', el('span', result.emergencyNote, { class: 'call__note' }));
+    var lines = $('preview-lines');
+    lines.replaceChildren();
+    [['Crisis line', result.crisis], ['Poisons', result.poisons]].forEach(function (pair) {
+      if (!pair[1]) return;
+      var li = el('li');
+      li.append(pair[0] + ': ', callLink(pair[1][0], pair[1][2], pair[1][1], ''));
+      lines.append(li);
+    });
+    var problems = result.notices.length;
+    $('setup-summary').textContent = problems
+      ? problems + (problems === 1 ? ' setting needs' : ' settings need') + ' fixing; the file below leaves ' + (problems === 1 ? 'it' : 'them') + ' out.'
+      : 'Ready to copy.';
+    $('setup-config').value = JSON.stringify(result.config, null, 2) + '\n';
+    $('setup-embed').value = embedSnippet();
+    checkLink(check);
+  }
+
+  function checkLink(check) {
+    var target = $('setup-link-notices');
+    var text = $('setup-link').value.trim();
+    target.replaceChildren();
+    if (!text) return;
+    var url;
+    try { url = new URL(text, document.baseURI); } catch (e) { target.append(el('li', 'That is not a link.')); return; }
+    Promise.all([check(formConfig(), url.search, true), check(formConfig(), url.search, false)]).then(function (answers) {
+      showLink(target, answers[0], answers[1]);
+    });
+  }
+
+  function showLink(target, framed, direct) {
+    target.replaceChildren();
+    target.append(el('li', 'Opened directly: nothing from the link is used (' + direct.notices.length + ' ignored).'));
+    target.append(el('li', 'Inside a frame: footer "' + (framed.footer || 'none') + '", emergency calls ' + framed.callNumber + '.'));
+    var ignored = framed.notices.filter(function (n) { return n[1] !== 'not-in-frame'; });
+    if (ignored.length) {
+      var item = el('li', 'Ignored inside a frame:');
+      notices(ignored, item.appendChild(el('ul')));
+      target.append(item);
+    }
+    var unknown = framed.unknown;
+    if (unknown) target.append(el('li', unknown + (unknown === 1 ? ' name is' : ' names are') + ' not settings this guide knows (never shown to patients).'));
+  }
+
+  /** This site's config.json now: read, checked, and put in the form. */
+  function readCurrent(check) {
+    var status = $('setup-file');
+    var options = {};
+    if (window.AbortSignal && AbortSignal.timeout) options.signal = AbortSignal.timeout(5000);
+    fetch('config.json', options)
+      .then(function (response) {
+        if (!response.ok) throw new Error('the host answered ' + response.status);
+        return response.text();
+      })
+      .then(function (text) {
+        var config;
+        try { config = JSON.parse(text); } catch (e) { config = null; }
+        return check(config, '', false).then(function (result) { showFile(check, config, result); });
+      })
+      .catch(function (error) {
+        status.textContent = 'config.json could not be read (' + (error && error.name === 'TimeoutError' ? 'no answer within 5 seconds' : error.message) +
+          '). The guide then uses the copy saved on each device, or its general emergency line.';
+        render(check);
+      });
+  }
+
+  function showFile(check, config, result) {
+        var status = $('setup-file');
+        var count = result.notices.length;
+        status.textContent = 'config.json was read: ' + Object.keys(result.config).length + ' settings in use, ' +
+          count + ' ignored (' + result.unknown + ' unknown ' + (result.unknown === 1 ? 'name' : 'names') + ').';
+        notices(result.notices, $('setup-file-notices'));
+        if (config && typeof config === 'object' && !Array.isArray(config)) fill(result.config);
+        return render(check);
+  }
+
+  function start(check) {
+    $('setup-needs-js').hidden = true;
+    $('setup-zone').textContent = zone || 'unknown';
+    ['setup-config', 'setup-embed', 'set-embed_origins'].forEach(function (id) { $(id).style.width = '100%'; });
+    $('setup-form').addEventListener('input', function () { render(check); });
+    $('setup-form').addEventListener('submit', function (event) { event.preventDefault(); });
+    $('setup-embed-page').addEventListener('change', function () { $('setup-embed').value = embedSnippet(); });
+    $('setup-link').addEventListener('input', function () { checkLink(check); });
+    document.querySelectorAll('[data-copy]').forEach(function (button) {
+      button.addEventListener('click', function () {
+        var area = $(button.getAttribute('data-copy'));
+        area.select();
+        if (navigator.clipboard) navigator.clipboard.writeText(area.value).catch(function () {});
+        button.textContent = 'Copied';
+      });
+    });
+    readCurrent(check);
+  }
+
+  // One worker; each request gets its answer back by id.
+  var worker = new Worker('__SETUP_WORKER__');
+  var waiting = {};
+  var next = 0;
+  var queue = [];
+  worker.onmessage = function (event) {
+    if (event.data === 'ready') {
+      var sent = queue;
+      queue = null;
+      sent.forEach(function (request) { worker.postMessage(request); });
+      return;
+    }
+    var done = waiting[event.data.id];
+    delete waiting[event.data.id];
+    if (done) done(event.data);
+  };
+  function ask(config, query, inFrame) {
+    return new Promise(function (resolve) {
+      next += 1;
+      waiting[next] = resolve;
+      var request = { id: next, config: config, query: query, inFrame: inFrame, timeZone: zone };
+      // Until the worker says it is ready, requests wait here.
+      if (queue) queue.push(request);
+      else worker.postMessage(request);
+    });
+  }
+  start(ask);
+})();
