@@ -101,7 +101,11 @@ impl Check {
             (format!("Call {}", s.clinic_name.as_deref().unwrap_or("your clinic")), phone.to_string())
         });
         let out_of_hours = s.out_of_hours().map(|(name, phone)| (name.to_string(), phone.to_string()));
-        clinic.into_iter().chain(out_of_hours).map(|(label, phone)| (label, tel_href(&phone), phone)).collect()
+        clinic
+            .into_iter()
+            .chain(out_of_hours)
+            .map(|(label, phone)| (label, tel_href(&phone), phone))
+            .collect()
     }
 }
 
@@ -212,18 +216,33 @@ mod tests {
 
     #[test]
     fn previews_use_the_guides_own_wording() {
-        let file: Vec<(String, RawValue)> = [("clinic_name", "Riverside Neurology"), ("clinic_phone", "+44 (0)20 7946 0000"), ("region", "uk")]
-            .into_iter()
-            .map(|(k, v)| (k.to_string(), RawValue::Text(v.to_string())))
-            .collect();
-        let (settings, notices) =
-            Settings::read(&Inputs { file: ConfigFile::Read(&file), query: "", in_frame: false, time_zone: "UTC" });
+        let file: Vec<(String, RawValue)> = [
+            ("clinic_name", "Riverside Neurology"),
+            ("clinic_phone", "+44 (0)20 7946 0000"),
+            ("region", "uk"),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), RawValue::Text(v.to_string())))
+        .collect();
+        let (settings, notices) = Settings::read(&Inputs {
+            file: ConfigFile::Read(&file),
+            query: "",
+            in_frame: false,
+            time_zone: "UTC",
+        });
         let check = Check { settings, notices };
-        assert_eq!(check.settings.footer_line().as_deref(), Some("Riverside Neurology: +44 20 7946 0000. NHS 111: 111"));
+        assert_eq!(
+            check.settings.footer_line().as_deref(),
+            Some("Riverside Neurology: +44 20 7946 0000. NHS 111: 111")
+        );
         assert_eq!(
             check.contacts(),
             vec![
-                ("Call Riverside Neurology".to_string(), "tel:+442079460000".to_string(), "+44 20 7946 0000".to_string()),
+                (
+                    "Call Riverside Neurology".to_string(),
+                    "tel:+442079460000".to_string(),
+                    "+44 20 7946 0000".to_string()
+                ),
                 ("NHS 111".to_string(), "tel:111".to_string(), "111".to_string()),
             ]
         );

@@ -108,7 +108,8 @@ pub mod browser {
         // typed `Intl` bindings).
         let get = |target: &JsValue, key: &str| Reflect::get(target, &key.into()).ok();
         let zone = || {
-            let format: js_sys::Function = get(&get(&window(), "Intl")?, "DateTimeFormat")?.dyn_into().ok()?;
+            let format: js_sys::Function =
+                get(&get(&window(), "Intl")?, "DateTimeFormat")?.dyn_into().ok()?;
             let format = Reflect::construct(&format, &Array::new()).ok()?;
             let resolved: js_sys::Function = get(&format, "resolvedOptions")?.dyn_into().ok()?;
             get(&resolved.call0(&format).ok()?, "timeZone")?.as_string()

@@ -467,7 +467,8 @@ pub fn region_for_time_zone(zone: &str) -> Option<&'static Region> {
     REGIONS.iter().find(|region| {
         region.time_zones.iter().any(|pattern| match pattern.strip_suffix('*') {
             Some(area) => {
-                zone.len() > area.len() && zone.get(..area.len()).is_some_and(|start| start.eq_ignore_ascii_case(area))
+                zone.len() > area.len()
+                    && zone.get(..area.len()).is_some_and(|start| start.eq_ignore_ascii_case(area))
             }
             None => zone.eq_ignore_ascii_case(pattern),
         })

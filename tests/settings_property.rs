@@ -361,7 +361,8 @@ fn forty_thousand_file_address_frame_and_time_zone_tuples_keep_the_trust_rules()
         // The clinic setup page's config.json (the accepted values, cleaned) reads back the same.
         let written: Vec<(String, RawValue)> =
             settings.to_config().into_iter().map(|(key, value)| (key.to_string(), value)).collect();
-        let (again, again_notices) = Settings::read(&Inputs { file: ConfigFile::Read(&written), query: "", ..inputs });
+        let (again, again_notices) =
+            Settings::read(&Inputs { file: ConfigFile::Read(&written), query: "", ..inputs });
         // (Only the "region other has no number" reminder may come back.)
         assert!(again_notices.iter().all(|n| n.setting == "region"), "{again_notices:?} from {written:?}");
         assert_eq!(again, Settings { carried: Vec::new(), ..settings.clone() }, "{input}");

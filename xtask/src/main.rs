@@ -136,8 +136,13 @@ fn write_clinic_setup(staging: &Path, template: &str) -> Result<(), String> {
     let title = format!("<title>{} – {}</title>", clinic_setup::TITLE, escape(SITE.product_name));
     let html = replace_once(&html, TITLE_TAG, &title)?;
     // The app starts as on every page (footer, offline copy); the page's own script after it.
-    let html = replace_once(&html, START_SCRIPT_TAG, &format!(r#"{START_SCRIPT_TAG}<script src="clinic-setup.js" defer></script>"#))?;
-    let html = replace_once(&html, CHARSET_TAG, &format!(r#"{CHARSET_TAG}<meta name="robots" content="noindex">"#))?;
+    let html = replace_once(
+        &html,
+        START_SCRIPT_TAG,
+        &format!(r#"{START_SCRIPT_TAG}<script src="clinic-setup.js" defer></script>"#),
+    )?;
+    let html =
+        replace_once(&html, CHARSET_TAG, &format!(r#"{CHARSET_TAG}<meta name="robots" content="noindex">"#))?;
     let start = html.find(DESCRIPTION_START).ok_or("index.html has no meta description")?;
     let end = start + html[start..].find('>').ok_or("unclosed meta description")? + 1;
     let html = format!(
