@@ -209,6 +209,8 @@ struct RawBlock {
     doses_mg: Vec<u16>,
     days_per_step: Option<u16>,
     times_a_day: Option<u16>,
+    /// A way into a helper or another page (`way_in` blocks): "missed-dose#missed-dose-tool".
+    to: Option<Spanned<String>>,
 }
 
 /// The sections issue #3 asks for, in reading order; each must be a page in `navigation`.
@@ -996,9 +998,10 @@ fn block_code(
         "callout" => &["kind", "title", "items", "sources", "region"],
         "question" => &["title", "sources", "region"],
         "step_up" => &["title", "items", "sources", "region", "doses_mg", "days_per_step", "times_a_day"],
+        "way_in" => &["to", "region"],
         other => {
             refuse(&format!(
-                "unknown block type `{other}`; use heading, paragraph, list, callout, question or step_up"
+                "unknown block type `{other}`; use heading, paragraph, list, callout, question, step_up or way_in"
             ));
             return None;
         }
@@ -1012,11 +1015,13 @@ fn block_code(
         ("doses_mg", !block.doses_mg.is_empty()),
         ("days_per_step", block.days_per_step.is_some()),
         ("times_a_day", block.times_a_day.is_some()),
+        ("to", block.to.is_some()),
     ];
     for (field, _) in present.iter().filter(|(field, is_set)| *is_set && !allowed.contains(field)) {
         refuse(&format!("a {block_type} block does not take `{field}`"));
     }
-    if block_type != "heading" {
+    // Headings and ways in (a link to another part of the guide) state nothing to source.
+    if !matches!(block_type, "heading" | "way_in") {
         if block.editorial {
             if !block.sources.is_empty() {
                 errors.push(file.error(&block.text, "an editorial statement takes no sources"));
@@ -1088,6 +1093,18 @@ fn block_code(
         }
         "question" => {
             format!("BlockKind::Question(Question {{ question: {:?}, answer: {statement} }})", title)
+        }
+        "way_in" => {
+            let to = block.to.as_ref().map(|t| t.get_ref().as_str()).unwrap_or_default();
+            let (slug, anchor) = to.split_once('#').unwrap_or((to, ""));
+            let plain = |s: &str| s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+            if slug.is_empty() || !plain(slug) || !plain(anchor) {
+                errors.push(file.error(
+                    &block.block_type,
+                    "a way_in needs `to` = \"<page>\" or \"<page>#<anchor>\" (lower-case letters, digits and -)",
+                ));
+            }
+            format!("BlockKind::WayIn(WayIn {{ text: {text:?}, page: {slug:?}, anchor: {anchor:?} }})")
         }
         _ => {
             let doses = &block.doses_mg;

@@ -129,6 +129,16 @@ pub enum BlockKind {
     Callout(Callout),
     Question(Question),
     StepUp(StepUp),
+    /// A link into a helper or another page, such as "Sick after a dose?".
+    WayIn(WayIn),
+}
+
+/// A plain link to another part of the guide: `page` is a page's slug, `anchor` may be empty.
+#[derive(Debug, PartialEq, Eq)]
+pub struct WayIn {
+    pub text: &'static str,
+    pub page: &'static str,
+    pub anchor: &'static str,
 }
 
 #[derive(Debug, PartialEq, Eq)]
@@ -177,7 +187,7 @@ impl Page {
         let mut ids = Vec::new();
         for block in self.blocks {
             let sources = match &block.kind {
-                BlockKind::Heading(_) => &[][..],
+                BlockKind::Heading(_) | BlockKind::WayIn(_) => &[][..],
                 BlockKind::Paragraph(s) => s.sources,
                 BlockKind::List(l) => l.intro.sources,
                 BlockKind::Callout(c) => c.sources,
@@ -510,6 +520,30 @@ mod tests {
         let regions: Vec<RegionTag> = forms.blocks.iter().filter_map(|b| b.region).collect();
         assert!(regions.contains(&RegionTag::Uk) && regions.contains(&RegionTag::Us));
         assert_eq!(RegionTag::Uk.label(), "In the UK");
+    }
+
+    #[test]
+    fn every_way_in_leads_to_a_page_and_a_place_on_it() {
+        let mut ways = 0;
+        for page in PAGES {
+            for block in page.blocks {
+                if let BlockKind::WayIn(way) = &block.kind {
+                    ways += 1;
+                    let target = super::page(way.page).unwrap_or_else(|| panic!("{}: no page {}", page.slug, way.page));
+                    let helpers = ["missed-dose-tool", "red-flag-tool"];
+                    assert!(
+                        way.anchor.is_empty()
+                            || helpers.contains(&way.anchor)
+                            || target.headings().any(|h| h.id == way.anchor),
+                        "{}: no {} on {}",
+                        page.slug,
+                        way.anchor,
+                        way.page
+                    );
+                }
+            }
+        }
+        assert!(ways >= 3, "the start page and the missed-dose page lead into the helpers");
     }
 
     #[test]

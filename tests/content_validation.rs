@@ -233,6 +233,7 @@ fn said() -> Vec<Said> {
             let (callout, words, sources): (Option<CalloutKind>, String, &'static [&'static str]) =
                 match &block.kind {
                     BlockKind::Heading(h) => (None, h.text.to_string(), &[]),
+                    BlockKind::WayIn(w) => (None, w.text.to_string(), &[]),
                     BlockKind::Paragraph(s) => (None, s.text.to_string(), s.sources),
                     BlockKind::List(l) => {
                         (None, format!("{} {}", l.intro.text, l.items.join(" ")), l.intro.sources)

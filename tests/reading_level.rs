@@ -55,6 +55,7 @@ fn page_text(blocks: &[Block]) -> String {
     for block in blocks {
         match &block.kind {
             BlockKind::Heading(h) => sentence(h.text),
+            BlockKind::WayIn(w) => sentence(w.text),
             BlockKind::Paragraph(s) => sentence(s.text),
             BlockKind::List(l) => {
                 sentence(l.intro.text);

@@ -41,6 +41,8 @@ pub struct CheckerState {
     /// Nothing is chosen until the person chooses (never a pre-selected answer).
     pub viewer: Option<Viewer>,
     pub none_of_these: bool,
+    /// Groups the person has opened (kept in state, so a re-render never closes one).
+    pub opened: Vec<&'static str>,
 }
 
 /// Each change a person can make. Actions are applied to the latest state, so two ticks handled
@@ -50,6 +52,8 @@ pub enum CheckerAction {
     Viewer(Viewer),
     Pump(PumpAnswer),
     NoneOfThese(bool),
+    /// A group's heading was opened or closed.
+    Toggle { group: &'static str, open: bool },
 }
 
 impl Reducible for CheckerState {
@@ -62,6 +66,12 @@ impl Reducible for CheckerState {
                 next.answers.ticked = if on { next.answers.ticked | bit } else { next.answers.ticked & !bit };
                 if on {
                     next.none_of_these = false;
+                    // The group it was ticked in stays open.
+                    if let Some(group) = RED_FLAGS.groups.iter().find(|g| g.mask & bit != 0) {
+                        if !next.opened.contains(&group.id) {
+                            next.opened.push(group.id);
+                        }
+                    }
                 }
             }
             CheckerAction::Viewer(viewer) => {
@@ -69,6 +79,12 @@ impl Reducible for CheckerState {
                 next.answers.child = viewer == Viewer::Child;
             }
             CheckerAction::Pump(answer) => next.answers.pump = Some(answer),
+            CheckerAction::Toggle { group, open } => {
+                next.opened.retain(|g| *g != group);
+                if open {
+                    next.opened.push(group);
+                }
+            }
             CheckerAction::NoneOfThese(on) => {
                 next.none_of_these = on;
                 if on {
@@ -168,6 +184,14 @@ pub fn RedFlagChecker(props: &RedFlagCheckerProps) -> Html {
     let pump_groups = RED_FLAGS.groups.iter().filter(|g| g.step == Step::Pump);
     let others = RED_FLAGS.groups.iter().filter(|g| g.step == Step::Others);
     let ticked_in = |group: &Group| (state.answers.ticked & group.mask).count_ones();
+    let is_open = |group: &Group| state.opened.contains(&group.id);
+    let on_toggle = |id: &'static str| {
+        let dispatch = state.dispatcher();
+        Callback::from(move |event: Event| {
+            let open = event.target_unchecked_into::<web_sys::HtmlDetailsElement>().open();
+            dispatch.dispatch(CheckerAction::Toggle { group: id, open });
+        })
+    };
     let on_none = {
         let dispatch = state.dispatcher();
         Callback::from(move |event: Event| {
@@ -220,7 +244,8 @@ pub fn RedFlagChecker(props: &RedFlagCheckerProps) -> Html {
             </fieldset>
             { for pump_groups.filter(|g| RED_FLAGS.group_shown(g, &state.answers)).map(|group| html! {
                 // Open for a pump user; a person who skipped the question can still open it.
-                <details class="checker__group" key={group.id} open={matches!(state.answers.pump, Some(PumpAnswer::Yes | PumpAnswer::NotSure)) || ticked_in(group) > 0}>
+                <details class="checker__group" key={group.id} ontoggle={on_toggle(group.id)}
+                    open={matches!(state.answers.pump, Some(PumpAnswer::Yes | PumpAnswer::NotSure)) || is_open(group)}>
                     <summary>{ group.title }{ count(ticked_in(group)) }</summary>
                     <fieldset class="field">
                         <legend class="visually-hidden">{ group.title }</legend>
@@ -243,7 +268,7 @@ pub fn RedFlagChecker(props: &RedFlagCheckerProps) -> Html {
                     }
                 } else {
                     html! {
-                        <details class="checker__group" key={group.id}>
+                        <details class="checker__group" key={group.id} ontoggle={on_toggle(group.id)} open={is_open(group)}>
                             <summary>{ group.title }{ count(ticked_in(group)) }</summary>
                             <fieldset class="field">
                                 <legend class="visually-hidden">{ group.title }</legend>
@@ -266,8 +291,8 @@ pub fn RedFlagChecker(props: &RedFlagCheckerProps) -> Html {
                 // call button show the moment it is ticked, wherever the tick is.
                 <div class={classes!("checker__bar", bar_modifier(level))}>
                     <span class="checker__bar-text">
-                        <strong>{ RED_FLAGS.level(level).label }{": "}</strong>
-                        { if carer { top.carer_action } else { top.action } }
+                        <strong>{ RED_FLAGS.level(level).label }{":"}</strong>
+                        <span>{ if carer { top.carer_action } else { top.action } }</span>
                     </span>
                     if level == Level::Emergency {
                         <a class="call__button" href={crate::settings::tel_href(props.settings.call_number())}>

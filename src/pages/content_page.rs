@@ -52,6 +52,10 @@ fn render_block(block: &'static Block, level: u8) -> Html {
             </section>
         },
         BlockKind::StepUp(plan) => step_up(plan),
+        BlockKind::WayIn(way) => {
+            let href = if way.anchor.is_empty() { format!("{}/", way.page) } else { format!("{}/#{}", way.page, way.anchor) };
+            html! { <p class="way-in"><a {href}>{ way.text }</a></p> }
+        }
     };
     match block.region {
         // Labelled in words; hidden only when a clinic has chosen the other country.

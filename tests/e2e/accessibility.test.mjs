@@ -2,46 +2,43 @@
 // mode at 320 and 1280 px, text at 200 % with reflow at 320 px, and reduced motion.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { axeViolations, openPage, waitForApp } from './browser.mjs';
+import { axeViolations, launchWithTextSize, openPage, waitForApp } from './browser.mjs';
+import { fillMissedDose, tick } from './person.mjs';
 import { PAGES, useSite } from './site.mjs';
 
 const site = useSite();
 
-/** Each state: where it lives and how to reach it. Dose times default to 08:00 at 10:00 London. */
+/** Each state: where it lives and how to reach it, by the words on the page (10:00 London). */
 const STATES = [
   ['missed dose: errors', 'missed-dose/', async (page) => {
-    await page.locator('#dose-time-0').fill('');
     await page.getByRole('button', { name: /Show what to do/ }).click();
     await page.locator('.error-summary').waitFor();
   }],
   ['missed dose: take it now', 'missed-dose/', async (page) => {
-    await page.locator('#dose-time-0').fill('08:00');
-    await page.getByLabel('No', { exact: true }).check();
+    await fillMissedDose(page, { dose: 'The 08:00 today dose' });
     await page.getByRole('button', { name: /Show what to do/ }).click();
     await page.locator('#missed-dose-result').waitFor();
   }],
   ['missed dose: contact today', 'missed-dose/', async (page) => {
-    await page.locator('#dose-time-0').fill('08:00');
-    await page.getByLabel('Two or more in a row').check();
-    await page.getByLabel('No', { exact: true }).check();
+    await fillMissedDose(page, { dose: 'The 08:00 today dose', count: 'Two or more in a row' });
     await page.getByRole('button', { name: /Show what to do/ }).click();
     await page.locator('.result--urgent').waitFor();
   }],
   ['missed dose: emergency', 'missed-dose/', async (page) => {
-    await page.getByLabel('Yes', { exact: true }).check();
+    await fillMissedDose(page, { form: 'A pump under the skin (intrathecal)', withdrawal: 'Yes' });
     await page.getByRole('button', { name: /Show what to do/ }).click();
     await page.locator('.result--emergency').waitFor();
   }],
   ['checker: emergency', 'side-effects/', async (page) => {
-    await page.getByLabel('Had a fit (seizure)').check();
+    await page.getByLabel('Having or has had a fit (seizure)').check();
     await page.locator('.care-card--emergency').waitFor();
   }],
   ['checker: urgent', 'side-effects/', async (page) => {
-    await page.getByLabel('Itchy all over, without a rash').check();
+    await tick(page, 'A new rash or itching');
     await page.locator('.care-card--urgent').waitFor();
   }],
   ['checker: not urgent', 'side-effects/', async (page) => {
-    await page.getByLabel('A bit more drowsy or unsteady than usual').check();
+    await tick(page, 'A bit more drowsy or unsteady than usual');
     await page.locator('.care-card--routine').waitFor();
   }],
   ['checker: none of these', 'side-effects/', async (page) => {
@@ -90,32 +87,73 @@ for (const colorScheme of ['light', 'dark']) {
   });
 }
 
-test('text at 200 % reflows at 320 px with nothing cut off, on every page and in every state', async () => {
-  const { context, page } = await open({}, 320);
-  // Through the CSS object model: the pages' Content Security Policy forbids inline styles.
-  const zoomText = () => page.evaluate(() => { document.documentElement.style.fontSize = '200%'; });
-  for (const [path] of PAGES) {
-    await page.goto(site.url + path);
-    await waitForApp(page);
-    await zoomText();
-    assert.deepEqual(await reflowProblems(page), [], `${path || 'home'} at 200 %`);
-  }
-  for (const [name, path, reach] of STATES) {
-    await page.goto(site.url + path);
-    await waitForApp(page);
-    await zoomText();
-    await reach(page);
-    assert.deepEqual(await reflowProblems(page), [], `${name} at 200 %`);
-  }
-  await context.close();
-});
+/** Words split across two lines inside a headline, a label, a button or a call button. */
+async function brokenWords(page) {
+  return page.evaluate(() => {
+    const broken = [];
+    const selector = 'h1, h2, h3, legend, summary, label, .button, .call__button, .care-card__label, .result__label';
+    for (const element of document.querySelectorAll(selector)) {
+      if (element.getClientRects().length === 0 || element.closest('[hidden], .visually-hidden')) continue;
+      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        for (const match of node.data.matchAll(/[^\s]+/g)) {
+          const range = document.createRange();
+          range.setStart(node, match.index);
+          range.setEnd(node, match.index + match[0].length);
+          const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+          if (lines.size > 1) broken.push(`"${match[0]}" in ${element.tagName.toLowerCase()}`);
+        }
+      }
+    }
+    return broken;
+  });
+}
+
+for (const width of [320, 360]) {
+  test(`with the browser's text size at 200 %, at ${width} px: no sideways scroll, nothing cut off, no word broken, on every page and in every state`, async () => {
+    // The browser's own default font size (what phones' "text size" changes), not page zoom.
+    const context = await launchWithTextSize(32, { viewport: { width, height: 740 }, timezoneId: 'Europe/London' });
+    try {
+      const page = await context.newPage();
+      await page.clock.setFixedTime(new Date('2026-11-23T10:00:00Z'));
+      await page.goto(site.url);
+      assert.equal(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize), '32px');
+      for (const [path] of PAGES) {
+        await page.goto(site.url + path);
+        await waitForApp(page);
+        assert.deepEqual(await reflowProblems(page), [], `${path || 'home'} at 200 %`);
+        assert.deepEqual(await brokenWords(page), [], `${path || 'home'} at 200 %`);
+      }
+      for (const [name, path, reach] of STATES) {
+        await page.goto(site.url + path);
+        await waitForApp(page);
+        await reach(page);
+        assert.deepEqual(await reflowProblems(page), [], `${name} at 200 %`);
+        assert.deepEqual(await brokenWords(page), [], `${name} at 200 %`);
+        const bar = page.locator('.checker__bar');
+        if (await bar.count()) {
+          // One line of words, then the buttons: never half the screen.
+          const { text, line, height } = await bar.evaluate((b) => ({
+            text: b.querySelector('.checker__bar-text').getBoundingClientRect().height,
+            line: parseFloat(getComputedStyle(b.querySelector('.checker__bar-text')).lineHeight),
+            height: b.getBoundingClientRect().height,
+          }));
+          assert.ok(text <= line * 1.2, `${name}: the bar's words take ${text}px (one line is ${line}px)`);
+          assert.ok(height <= 740 * 0.4, `${name}: the bar takes ${height}px of 740`);
+        }
+      }
+    } finally {
+      await context.close();
+    }
+  });
+}
 
 test('with reduced motion nothing moves: no smooth scrolling, transitions or animations', async () => {
   for (const reducedMotion of ['reduce', 'no-preference']) {
     const { context, page } = await open({ reducedMotion }, 1280);
     await page.goto(site.url + 'side-effects/');
     await waitForApp(page);
-    await page.getByLabel('Had a fit (seizure)').check();
+    await page.getByLabel('Having or has had a fit (seizure)').check();
     await page.locator('a.call__button').first().focus();
     const moving = await page.evaluate(() => {
       const found = [];

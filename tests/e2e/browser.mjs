@@ -20,6 +20,23 @@ export async function launch() {
 }
 
 /**
+ * A browser whose default font size is `px` (16 is the usual default; 32 is "text 200 %"), set
+ * the way a person sets it in the browser's own settings, not by page zoom. Returns a context.
+ */
+export async function launchWithTextSize(px, contextOptions = {}) {
+  const { mkdtempSync, mkdirSync, writeFileSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const path = await import('node:path');
+  const profile = mkdtempSync(path.join(tmpdir(), 'baclofen-text-'));
+  mkdirSync(path.join(profile, 'Default'));
+  writeFileSync(
+    path.join(profile, 'Default', 'Preferences'),
+    JSON.stringify({ webkit: { webprefs: { default_font_size: px, default_fixed_font_size: Math.round(px * 0.8125) } } }),
+  );
+  return chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, args: FLAGS, ...contextOptions });
+}
+
+/**
  * Opens a new context and page. `problems` collects console errors, page errors and
  * requests to any origin other than `origin`.
  */

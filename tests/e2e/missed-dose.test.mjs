@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { axeViolations, openPage, waitForApp } from './browser.mjs';
 import { useSite } from './site.mjs';
+import { fillMissedDose as fill } from './person.mjs';
 
 const site = useSite();
 
@@ -14,20 +15,6 @@ async function openHelper(isoInstant, options = {}) {
   await opened.page.goto(site.url + 'missed-dose/');
   await waitForApp(opened.page);
   return opened;
-}
-
-/** Answers the questions in the order they are asked. */
-async function fill(page, { person = 'An adult', form = 'Tablets', times = ['08:00', '14:00', '20:00'], happened = 'A dose was missed', dose, count = 'Just this one', withdrawal = 'No' } = {}) {
-  await page.getByLabel(person).check();
-  await page.getByLabel(form, { exact: true }).check();
-  if (form !== 'A pump under the skin (intrathecal)') {
-    await page.getByLabel('How many times a day?').selectOption({ label: `${times.length} times a day` });
-    for (const [i, time] of times.entries()) await page.getByLabel(`Dose ${i + 1} time`).fill(time);
-    await page.getByLabel(happened, { exact: true }).check();
-    if (dose) await page.getByLabel(/Which dose was (missed|taken)\?/).selectOption({ label: dose });
-    if (happened === 'A dose was missed') await page.getByLabel(count).check();
-  }
-  await page.getByRole('radio', { name: withdrawal, exact: true }).check();
 }
 
 const result = (page) => page.locator('#missed-dose-result');

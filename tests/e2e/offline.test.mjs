@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { startServer } from './server.mjs';
 import { launch, openPage, waitForApp } from './browser.mjs';
+import { fillMissedDose } from './person.mjs';
 import { PAGES, PREFIX } from './site.mjs';
 
 let browser;
@@ -52,14 +53,14 @@ test('after one visit, every page and both helpers work with the server gone', a
   await page.getByLabel('Search for').fill('alcohol');
   await page.locator('#search-results a', { hasText: 'Alcohol' }).first().waitFor();
 
-  await page.goto(server.url + 'side-effects/?context=missed');
+  await page.goto(server.url + 'side-effects/?context=missed-several');
   await waitForApp(page);
-  await page.getByLabel('Had a fit (seizure)').check();
+  await page.getByLabel('Having or has had a fit (seizure)').check();
   assert.match(await page.locator('#red-flag-result').innerText(), /Emergency/);
 
   await page.goto(server.url + 'missed-dose/');
   await waitForApp(page);
-  await page.getByLabel('No', { exact: true }).check();
+  await fillMissedDose(page, { dose: 'The 08:00 today dose' });
   await page.getByRole('button', { name: /Show what to do/ }).click();
   assert.match(await page.locator('#missed-dose-result').innerText(), /Take the missed dose now/);
   assert.deepEqual(problems.foreignRequests, []);

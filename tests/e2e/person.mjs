@@ -37,3 +37,21 @@ export async function readAnswer(page) {
   const crisis = (await card.getByRole('link', { name: /Samaritans|988|Lifeline/ }).count()) > 0;
   return { level, timing, title, crisis };
 }
+
+/** Answers the missed-dose questions in the order they are asked. */
+export async function fillMissedDose(page, {
+  person = 'An adult', form = 'Tablets', times = ['08:00', '14:00', '20:00'], happened = 'A dose was missed',
+  dose, count = 'Just this one', withdrawal = 'No',
+} = {}) {
+  await page.getByLabel(person).check();
+  await page.getByLabel(form, { exact: true }).check();
+  if (form !== 'A pump under the skin (intrathecal)') {
+    const n = times.length;
+    await page.getByLabel('How many times a day?').selectOption({ label: n === 1 ? 'Once a day' : `${n} times a day` });
+    for (const [i, time] of times.entries()) await page.getByLabel(`Dose ${i + 1} time`).fill(time);
+    await page.getByLabel(happened, { exact: true }).check();
+    if (dose) await page.getByLabel(/Which dose was (missed|taken)\?/).selectOption({ label: dose });
+    if (happened === 'A dose was missed') await page.getByLabel(count).check();
+  }
+  await page.getByRole('radio', { name: withdrawal, exact: true }).check();
+}

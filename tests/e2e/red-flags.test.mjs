@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { axeViolations, openPage, waitForApp } from './browser.mjs';
 import { useSite } from './site.mjs';
-import { tick, answerPump } from './checker.mjs';
+import { tick, answerPump } from './person.mjs';
 
 const site = useSite();
 
@@ -29,7 +29,7 @@ test('an emergency shows, with a call button, the moment it is ticked', async ()
     await page.getByLabel('Having or has had a fit (seizure)').check();
     const bar = page.locator('.checker__bar');
     await bar.waitFor();
-    assert.match(await bar.innerText(), /Emergency: Call your emergency number now/);
+    assert.match(await bar.innerText(), /Emergency:\s*Call your emergency number now/);
     assert.equal(await bar.locator('a.call__button').getAttribute('href'), 'tel:112');
     const text = await card(page).innerText();
     assert.match(text, /Emergency: Call your emergency number now/);

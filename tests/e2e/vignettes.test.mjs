@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { openPage, waitForApp } from './browser.mjs';
 import { useSite } from './site.mjs';
-import { tick, answerPump, readAnswer } from './checker.mjs';
+import { tick, answerPump, readAnswer } from './person.mjs';
 
 const site = useSite();
 

@@ -35,6 +35,8 @@ pub fn words(text: &str) -> Vec<String> {
 /// -ing, -ed, -ies (to -y) and a plural -s, only when at least 3 letters are left, and a
 /// doubled last letter made single ("stopp" to "stop", but not "miss" or "fall").
 /// The stem is matched as the start of a word, so it stays short rather than exact.
+/// (`static/search.js` does the same in the browser; this copy lets the query tests run here.)
+#[cfg(test)]
 pub fn stem(word: &str) -> String {
     let n = word.len();
     let cut = if n >= 5 && word.ends_with("ing") {
@@ -99,6 +101,7 @@ fn block_text(block: &Block) -> Vec<&'static str> {
         BlockKind::Callout(c) => [c.title, c.text].into_iter().chain(c.items.iter().copied()).collect(),
         BlockKind::Question(q) => vec![q.question, q.answer.text],
         BlockKind::StepUp(s) => [s.title, s.intro.text].into_iter().chain(s.steps.iter().copied()).collect(),
+        BlockKind::WayIn(w) => vec![w.text],
     }
 }
 
