@@ -35,11 +35,12 @@ fn startup_failed_html() -> String {
 }
 
 /// Shown (by `static/boot.js`, copied in place of each helper) when a helper stops after the
-/// start. The app fills in the clinic's emergency number when it starts.
+/// start. The app fills in the clinic's emergency number, and the call button's `tel:` link,
+/// when it starts (so without JavaScript the page has no hidden call link).
 fn helper_stopped_html() -> String {
     let s = &SITE.startup;
     format!(
-        r#"<section class="boot boot--failed helper-stopped" id="helper-stopped" role="alert" aria-label="Helper stopped" hidden><p><strong>{}</strong></p><p class="helper-stopped__emergency">{}</p><p><a class="call__button" href="tel:{number}">Call {number}</a></p><p>{}</p></section>"#,
+        r#"<section class="boot boot--failed helper-stopped" id="helper-stopped" role="alert" aria-label="Helper stopped" hidden><p><strong>{}</strong></p><p class="helper-stopped__emergency">{}</p><p><a class="call__button">Call {number}</a></p><p>{}</p></section>"#,
         escape(s.helper_stopped),
         escape(SITE.emergency),
         escape(s.emergency_signs),
