@@ -124,6 +124,27 @@ test('embedded with the README snippet in a frame on another site: no failure me
   }
 });
 
+test('in sandboxed frames the guide starts, or says it cannot, but never both', async () => {
+  for (const sandbox of ['allow-scripts allow-same-origin', 'allow-scripts']) {
+    const { clinic, url } = await clinicPage(`<!doctype html><html lang="en"><head><title>Clinic</title><link rel="icon" href="data:,"></head><body><iframe sandbox="${sandbox}" title="Guide" src="${site.url}missed-dose/?embed=1"></iframe></body></html>`);
+    const { context, page } = await openPage(site.browser, site.origin);
+    try {
+      await page.goto(url);
+      const frame = page.frameLocator('iframe');
+      await frame.locator('html[data-boot="started"], html[data-boot="failed"]').waitFor({ state: 'attached' });
+      const state = await frame.locator('html').getAttribute('data-boot');
+      if (sandbox.includes('allow-same-origin')) assert.equal(state, 'started', sandbox);
+      // Started: no failure message. Failed (an opaque origin cannot load the app's module):
+      // the message shows, and the static page is there.
+      assert.equal(await frame.locator('#boot-failed').isVisible(), state === 'failed', sandbox);
+      assert.equal(await frame.locator('main h1').innerText(), 'If you miss a dose');
+    } finally {
+      await context.close();
+      await clinic.close();
+    }
+  }
+});
+
 test('the snippet in <head> puts the frame at the start of the body, and a "+" in a phone number survives', async () => {
   const snippet = readmeSnippet()
     .replace('data-page="missed-dose"', 'data-page="side-effects"')
