@@ -98,8 +98,8 @@ pub mod browser {
         fn console_warn(message: &str);
     }
 
-    /// How long `config.json` may take before the saved copy (or none) is used: the service
-    /// worker gives up on the network after 4 s and answers with its copy, so a little longer.
+    /// How long `config.json` may take: the service worker gives up on the network after 4 s and
+    /// answers with its saved copy, so a little longer.
     const CONFIG_TIMEOUT_MS: u32 = 5000;
 
     /// The device's IANA time zone, read once at start ("" if the browser gives none).
@@ -123,16 +123,15 @@ pub mod browser {
         window.top().ok().flatten().is_some_and(|top| top != window)
     }
 
-    /// Reads `config.json` beside the pages (or the copy saved on this device), the address,
-    /// whether the page is framed and the device's time zone. Notices go to the console only:
-    /// they are for the clinic's web team (the clinic setup page shows them too), not patients.
+    /// Reads `config.json` beside the pages, the address, whether the page is framed and the
+    /// device's time zone. The last good copy of `config.json` comes from the offline copy: the
+    /// service worker (`xtask/sw.js`) answers with it when the host gives an error or no answer
+    /// within 4 s; with no copy, the page's own 5 s timeout gives up. Notices go to the console
+    /// only: they are for the clinic's web team (the clinic setup page shows them too), not
+    /// patients.
     pub async fn read_settings() -> (Settings, Vec<Notice>) {
-        let (entries, saved) = match config_file("config.json").await {
-            Some(found) => (Some(found), false),
-            None => (saved_config_file().await, true),
-        };
+        let entries = config_file("config.json").await;
         let file = match &entries {
-            Some(Ok(entries)) if saved => ConfigFile::Saved(entries),
             Some(Ok(entries)) => ConfigFile::Read(entries),
             Some(Err(())) => ConfigFile::NotAnObject,
             None => ConfigFile::Unreadable,
@@ -157,17 +156,6 @@ pub mod browser {
             return None;
         }
         JsFuture::from(response.text().ok()?).await.ok()?.as_string()
-    }
-
-    /// The last good `config.json` the offline copy (service worker cache) holds, if any.
-    async fn saved_config_file() -> Option<Result<Vec<(String, RawValue)>, ()>> {
-        // Relative to the page's `<base>`, like the fetch.
-        let caches = Reflect::get(&window(), &"caches".into()).ok().filter(|c| !c.is_undefined())?;
-        let matcher: js_sys::Function = Reflect::get(&caches, &"match".into()).ok()?.dyn_into().ok()?;
-        let found = matcher.call1(&caches, &"config.json".into()).ok()?.dyn_into::<js_sys::Promise>().ok()?;
-        let response: web_sys::Response = JsFuture::from(found).await.ok()?.dyn_into().ok()?;
-        let text = JsFuture::from(response.text().ok()?).await.ok()?.as_string()?;
-        parse_config(&text)
     }
 
     /// `None` when the file cannot be read now; `Err` when it is not a JSON object.

@@ -43,6 +43,8 @@ pub enum ConfigFile<'a> {
     /// Read from the host just now.
     Read(&'a [(String, RawValue)]),
     /// The host gave an error or no answer in time; this is the last good copy on this device.
+    /// (In the browser the service worker answers with that copy itself, so it arrives as
+    /// `Read`; this state is for callers that can tell.)
     Saved(&'a [(String, RawValue)]),
     /// Read, but not a JSON object.
     NotAnObject,
