@@ -476,3 +476,30 @@ test('the setup page preview is what the guide shows for the config.json it writ
   assert.equal(line, 'In an emergency call 911 or your local emergency number.');
   await context.close();
 });
+
+test('the clinic setup page works offline after one visit, and needs nothing from other sites', async () => {
+  const server = await startServer({ root: 'dist', prefix: PREFIX, port: 0 });
+  const origin = new URL(server.url).origin;
+  const { context, page, problems } = await openPage(site.browser, origin, { timezoneId: 'Australia/Sydney' });
+  try {
+    await page.goto(server.url + 'clinic-setup/');
+    await page.locator('#setup-file', { hasText: 'config.json was read' }).waitFor();
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+      if (!navigator.serviceWorker.controller) {
+        await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+      }
+    });
+    await server.close();
+    await page.reload();
+    await page.locator('#set-clinic_phone').fill('02 9876 5432');
+    await page.locator('#preview-footer', { hasText: 'Your clinic: 02 9876 5432' }).waitFor();
+    assert.equal(await page.locator('#preview-call a').getAttribute('href'), 'tel:000');
+    assert.match(await page.locator('#preview-lines').innerText(), /Lifeline: 13 11 14/);
+    assert.match(await page.locator('#preview-lines').innerText(), /Poisons Information Centre: 13 11 26/);
+    assert.deepEqual(problems.foreignRequests, []);
+    assert.deepEqual(problems.pageErrors, []);
+  } finally {
+    await context.close();
+  }
+});
