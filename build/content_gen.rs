@@ -607,18 +607,27 @@ fn missed_dose_code(
         let mut parts = Vec::new();
         {
             use baclofen_logic::red_flags::Timing;
-            let engine = baclofen_logic::missed_dose::RuleId::ALL.iter().find(|r| r.key() == id).and_then(|r| r.timing());
+            let engine = baclofen_logic::missed_dose::RuleId::ALL
+                .iter()
+                .find(|r| r.key() == id)
+                .and_then(|r| r.timing());
             let said = match rule.timing.get_ref().as_str() {
                 "now" => Some(Timing::Now),
                 "today" => Some(Timing::Today),
                 "self-care" => None,
                 other => {
-                    errors.push(file.error(&rule.timing, format!("unknown timing `{other}`; use now, today or self-care")));
+                    errors.push(file.error(
+                        &rule.timing,
+                        format!("unknown timing `{other}`; use now, today or self-care"),
+                    ));
                     engine
                 }
             };
             if keys.contains(&id) && said != engine {
-                errors.push(file.error(&rule.timing, format!("the engine's answer for `{id}` is {engine:?}, not {said:?}")));
+                errors.push(file.error(
+                    &rule.timing,
+                    format!("the engine's answer for `{id}` is {engine:?}, not {said:?}"),
+                ));
             }
             if let Some(timing) = said {
                 check_action_timing(&file, &rule.action, timing, errors);
@@ -1097,7 +1106,8 @@ fn block_code(
         "way_in" => {
             let to = block.to.as_ref().map(|t| t.get_ref().as_str()).unwrap_or_default();
             let (slug, anchor) = to.split_once('#').unwrap_or((to, ""));
-            let plain = |s: &str| s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+            let plain =
+                |s: &str| s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
             if slug.is_empty() || !plain(slug) || !plain(anchor) {
                 errors.push(file.error(
                     &block.block_type,

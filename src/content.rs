@@ -529,7 +529,8 @@ mod tests {
             for block in page.blocks {
                 if let BlockKind::WayIn(way) = &block.kind {
                     ways += 1;
-                    let target = super::page(way.page).unwrap_or_else(|| panic!("{}: no page {}", page.slug, way.page));
+                    let target = super::page(way.page)
+                        .unwrap_or_else(|| panic!("{}: no page {}", page.slug, way.page));
                     let helpers = ["missed-dose-tool", "red-flag-tool"];
                     assert!(
                         way.anchor.is_empty()

@@ -197,7 +197,7 @@ fn a_callout_without_a_level_fails() {
 #[test]
 fn a_toml_syntax_error_names_the_line() {
     let scratch = Scratch::new();
-    scratch.edit("site.toml", "content_version = \"0.2.0\"", "content_version = 0.2.0\"");
+    scratch.edit("site.toml", "content_version = \"0.3.0\"", "content_version = 0.3.0\"");
     assert_one_error(&scratch.errors(), "site.toml:4:", "");
 }
 

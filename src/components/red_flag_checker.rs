@@ -48,12 +48,18 @@ pub struct CheckerState {
 /// Each change a person can make. Actions are applied to the latest state, so two ticks handled
 /// before a re-render are both kept.
 pub enum CheckerAction {
-    Tick { bit: u64, on: bool },
+    Tick {
+        bit: u64,
+        on: bool,
+    },
     Viewer(Viewer),
     Pump(PumpAnswer),
     NoneOfThese(bool),
     /// A group's heading was opened or closed.
-    Toggle { group: &'static str, open: bool },
+    Toggle {
+        group: &'static str,
+        open: bool,
+    },
 }
 
 impl Reducible for CheckerState {
@@ -315,7 +321,7 @@ pub fn RedFlagChecker(props: &RedFlagCheckerProps) -> Html {
 fn count(n: u32) -> Html {
     match n {
         0 => html! {},
-        n => html! { <span class="checker__count">{ format!(" ({n} ticked)") }</span> },
+        n => html! { <span class="checker__count">{ format!("({n} ticked)") }</span> },
     }
 }
 

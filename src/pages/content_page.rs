@@ -53,7 +53,11 @@ fn render_block(block: &'static Block, level: u8) -> Html {
         },
         BlockKind::StepUp(plan) => step_up(plan),
         BlockKind::WayIn(way) => {
-            let href = if way.anchor.is_empty() { format!("{}/", way.page) } else { format!("{}/#{}", way.page, way.anchor) };
+            let href = if way.anchor.is_empty() {
+                format!("{}/", way.page)
+            } else {
+                format!("{}/#{}", way.page, way.anchor)
+            };
             html! { <p class="way-in"><a {href}>{ way.text }</a></p> }
         }
     };

@@ -158,7 +158,9 @@ impl RuleId {
     pub fn timing(self) -> Option<crate::red_flags::Timing> {
         use crate::red_flags::Timing;
         match self {
-            RuleId::WithdrawalSigns | RuleId::Pump | RuleId::CloseDoses | RuleId::AdultVomited => Some(Timing::Now),
+            RuleId::WithdrawalSigns | RuleId::Pump | RuleId::CloseDoses | RuleId::AdultVomited => {
+                Some(Timing::Now)
+            }
             RuleId::SeveralMissed | RuleId::RanOut => Some(Timing::Today),
             RuleId::TakeWhenRemembered
             | RuleId::SkipNearNextDose
