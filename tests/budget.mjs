@@ -6,7 +6,11 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 
-export const BUDGETS = { wasmGzip: 110 * 1024, firstViewGzip: 150 * 1024 };
+// The one module grew from 108 to about 117 KiB with the safety and trust fixes (the checker's
+// questions and per-rule timing, the missed-dose form, clinic-settings precedence and the
+// time-zone number). Splitting the module by page (issue #18) is the real fix; until then the
+// budget is 120 KiB so that it still catches any unplanned growth.
+export const BUDGETS = { wasmGzip: 120 * 1024, firstViewGzip: 150 * 1024 };
 
 export function gzipSize(bytes) {
   return zlib.gzipSync(bytes, { level: 9 }).length;

@@ -198,6 +198,19 @@ pub fn RedFlagChecker(props: &RedFlagCheckerProps) -> Html {
             dispatch.dispatch(CheckerAction::Toggle { group: id, open });
         })
     };
+    // A group the person opens: its heading shows how many are ticked inside.
+    let disclosure = |group: &'static Group, open: bool| {
+        html! {
+            <details class="checker__group" key={group.id} ontoggle={on_toggle(group.id)} {open}>
+                <summary>{ group.title }{ count(ticked_in(group)) }</summary>
+                <fieldset class="field">
+                    <legend class="visually-hidden">{ group.title }</legend>
+                    { hint(group) }
+                    { boxes(group) }
+                </fieldset>
+            </details>
+        }
+    };
     let on_none = {
         let dispatch = state.dispatcher();
         Callback::from(move |event: Event| {
@@ -248,17 +261,10 @@ pub fn RedFlagChecker(props: &RedFlagCheckerProps) -> Html {
                 { pick_pump(PumpAnswer::No, "pump-no", "No") }
                 { pick_pump(PumpAnswer::NotSure, "pump-not-sure", pump_label(RED_FLAGS.pump.not_sure, "Not sure")) }
             </fieldset>
-            { for pump_groups.filter(|g| RED_FLAGS.group_shown(g, &state.answers)).map(|group| html! {
+            { for pump_groups.filter(|g| RED_FLAGS.group_shown(g, &state.answers)).map(|group| {
                 // Open for a pump user; a person who skipped the question can still open it.
-                <details class="checker__group" key={group.id} ontoggle={on_toggle(group.id)}
-                    open={matches!(state.answers.pump, Some(PumpAnswer::Yes | PumpAnswer::NotSure)) || is_open(group)}>
-                    <summary>{ group.title }{ count(ticked_in(group)) }</summary>
-                    <fieldset class="field">
-                        <legend class="visually-hidden">{ group.title }</legend>
-                        { hint(group) }
-                        { boxes(group) }
-                    </fieldset>
-                </details>
+                let pump_user = matches!(state.answers.pump, Some(PumpAnswer::Yes | PumpAnswer::NotSure));
+                disclosure(group, pump_user || is_open(group))
             }) }
             <h3 class="checker__others">{"Other signs and situations"}</h3>
             <p class="hint">{"Open each heading that fits, and tick what is happening."}</p>
@@ -273,16 +279,7 @@ pub fn RedFlagChecker(props: &RedFlagCheckerProps) -> Html {
                         </fieldset>
                     }
                 } else {
-                    html! {
-                        <details class="checker__group" key={group.id} ontoggle={on_toggle(group.id)} open={is_open(group)}>
-                            <summary>{ group.title }{ count(ticked_in(group)) }</summary>
-                            <fieldset class="field">
-                                <legend class="visually-hidden">{ group.title }</legend>
-                                { hint(group) }
-                                { boxes(group) }
-                            </fieldset>
-                        </details>
-                    }
+                    disclosure(group, is_open(group))
                 }
             }) }
             <div class="field choice">
