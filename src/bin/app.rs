@@ -2,9 +2,7 @@
 //! their placeholders.
 
 use baclofen_guide::components::missed_dose_helper::{MissedDoseHelper, MissedDoseHelperProps};
-use baclofen_guide::components::red_flag_checker::{
-    answers_from_query, RedFlagChecker, RedFlagCheckerProps,
-};
+use baclofen_guide::components::red_flag_checker::{answers_from_query, RedFlagChecker, RedFlagCheckerProps};
 use baclofen_guide::islands::{browser, MISSED_DOSE_ISLAND, RED_FLAG_ISLAND};
 use baclofen_guide::settings::{query_value, SharedSettings};
 use std::cell::RefCell;
@@ -63,11 +61,8 @@ async fn start() {
     }
     if let Some(root) = browser::element(RED_FLAG_ISLAND) {
         let answers = answers_from_query(query_value(&browser::query(), "context").as_deref());
-        yew::Renderer::<RedFlagChecker>::with_root_and_props(
-            root,
-            RedFlagCheckerProps { answers, settings },
-        )
-        .render();
+        yew::Renderer::<RedFlagChecker>::with_root_and_props(root, RedFlagCheckerProps { answers, settings })
+            .render();
     }
     // Last: tests and `static/boot.js` read this as "settings applied, helpers live".
     browser::mark_started();
