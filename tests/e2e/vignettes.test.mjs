@@ -145,7 +145,7 @@ const missedStories = readStories('missed-dose.toml');
 const results = [];
 const chunks = (list, size) => Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, i * size + size));
 
-for (const [i, chunk] of chunks(checkerStories, 30).entries()) {
+for (const [i, chunk] of chunks(checkerStories, 20).entries()) {
   test(`symptom checker stories, part ${i + 1}`, async () => {
     // A UK device, so the crisis line the self-harm stories expect is known.
     const { context, page } = await openPage(site.browser, site.origin, { timezoneId: 'Europe/London' });
@@ -157,7 +157,7 @@ for (const [i, chunk] of chunks(checkerStories, 30).entries()) {
   });
 }
 
-for (const [i, chunk] of chunks(missedStories, 15).entries()) {
+for (const [i, chunk] of chunks(missedStories, 8).entries()) {
   test(`missed-dose stories, part ${i + 1}`, async () => {
     for (const story of chunk) results.push({ id: story.id, ...(await missedDoseStory(site.browser, story)) });
   });
