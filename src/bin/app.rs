@@ -46,13 +46,37 @@ fn after_largest_paint<F: FnOnce() + 'static>(then: F) {
     observed.forget();
 }
 
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = console, js_name = error)]
+    fn console_error(message: &str);
+    /// `static/boot.js`: replaces each helper with "This helper stopped…" (after the start) or
+    /// shows the start-up failure message (before it).
+    #[wasm_bindgen(catch, js_namespace = baclofenBoot, js_name = stopped)]
+    fn boot_stopped(reason: &str) -> Result<(), JsValue>;
+}
+
+/// A panic leaves the app unable to run (release builds abort right after this hook), so the
+/// helper on screen would be dead. The hook runs before the abort: it logs the panic and asks
+/// `static/boot.js` to put the "This helper stopped" message, with the emergency number, in its
+/// place. (boot.js also catches the WebAssembly trap that follows, in case this cannot run.)
+fn report_panics() {
+    std::panic::set_hook(Box::new(|info| {
+        let message = info.to_string();
+        console_error(&message);
+        let _ = boot_stopped(&message);
+    }));
+}
+
 fn main() {
+    report_panics();
     after_largest_paint(|| wasm_bindgen_futures::spawn_local(start()));
 }
 
 async fn start() {
     let (settings, notices) = browser::read_settings().await;
     browser::apply(&settings, notices);
+    browser::prepare_helper_stopped(&settings);
     let settings = SharedSettings(Rc::new(settings));
     // Each mount replaces the placeholder's static content.
     if let Some(root) = browser::element(MISSED_DOSE_ISLAND) {
