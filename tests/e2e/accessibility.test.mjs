@@ -109,10 +109,10 @@ async function brokenWords(page) {
   });
 }
 
-for (const width of [320, 360]) {
-  test(`with the browser's text size at 200 %, at ${width} px: no sideways scroll, nothing cut off, no word broken, on every page and in every state`, async () => {
+for (const [width, colorScheme] of [[320, 'light'], [360, 'dark']]) {
+  test(`with the browser's text size at 200 %, at ${width} px in ${colorScheme} mode: no sideways scroll, nothing cut off, no word broken, zero axe violations, on every page and in every state`, async () => {
     // The browser's own default font size (what phones' "text size" changes), not page zoom.
-    const context = await launchWithTextSize(32, { viewport: { width, height: 740 }, timezoneId: 'Europe/London' });
+    const context = await launchWithTextSize(32, { viewport: { width, height: 740 }, timezoneId: 'Europe/London', colorScheme });
     try {
       const page = await context.newPage();
       await page.clock.setFixedTime(new Date('2026-11-23T10:00:00Z'));
@@ -123,6 +123,7 @@ for (const width of [320, 360]) {
         await waitForApp(page);
         assert.deepEqual(await reflowProblems(page), [], `${path || 'home'} at 200 %`);
         assert.deepEqual(await brokenWords(page), [], `${path || 'home'} at 200 %`);
+        assert.deepEqual(await axeViolations(page), [], `${path || 'home'} at 200 %`);
       }
       for (const [name, path, reach] of STATES) {
         await page.goto(site.url + path);
@@ -130,6 +131,7 @@ for (const width of [320, 360]) {
         await reach(page);
         assert.deepEqual(await reflowProblems(page), [], `${name} at 200 %`);
         assert.deepEqual(await brokenWords(page), [], `${name} at 200 %`);
+        assert.deepEqual(await axeViolations(page), [], `${name} at 200 %`);
         const bar = page.locator('.checker__bar');
         if (await bar.count()) {
           // One line of words, then the buttons: never half the screen.
