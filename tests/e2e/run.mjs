@@ -14,7 +14,8 @@ const files = readdirSync(here).filter((f) => f.endsWith('.test.mjs')).sort().ma
 
 let passed = 0;
 let failed = 0;
-const stream = run({ files, concurrency: 1, timeout: 120000 });
+// Per file: the vignette audit drives 179 stories through the page and takes a few minutes.
+const stream = run({ files, concurrency: 1, timeout: 600000 });
 stream.on('test:pass', (event) => { if (event.details.type !== 'suite') passed += 1; });
 stream.on('test:fail', (event) => { if (event.details.type !== 'suite') failed += 1; });
 for await (const line of stream.compose(spec)) process.stdout.write(line);
