@@ -562,7 +562,7 @@ fn text(value: &RawValue) -> Result<String, &'static str> {
     }
 }
 
-/// Format characters (Unicode category Cf: bidi controls and isolates, zero-width characters,
+/// Format characters (Unicode's Cf (format) group: bidi controls and isolates, zero-width characters,
 /// the Arabic letter mark, invisible operators, tags…), control characters, line and paragraph
 /// separators, and blank "filler" letters: characters that change or hide what text shows.
 pub fn hidden(c: char) -> bool {
