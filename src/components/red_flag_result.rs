@@ -5,7 +5,7 @@
 use crate::components::citations::citations;
 use crate::components::clinic_contacts::clinic_contacts;
 use crate::components::level_icon::{level_icon, Icon};
-use crate::content::{Call, RED_FLAGS, SITE};
+use crate::content::{Call, RED_FLAGS};
 use crate::settings::{tel_href, Settings};
 use baclofen_logic::red_flags::{Level, Triage};
 use yew::prelude::*;
@@ -28,14 +28,15 @@ fn card(level: Option<Level>) -> (&'static str, Icon) {
     }
 }
 
-/// The emergency call button, with "or your local emergency number" until a clinic has set one.
+/// The emergency call button, with the note the settings give beside it ("or your local
+/// emergency number", "or 999" in Ireland), the same as the footer's emergency line.
 pub fn emergency_call(settings: &Settings) -> Html {
     let number = settings.call_number();
     html! {
         <p class="call">
             <a class="call__button" href={tel_href(number)}>{ format!("Call {number}") }</a>
-            if settings.configured_emergency_number().is_none() {
-                <span class="call__note">{ SITE.emergency_number_note }</span>
+            if let Some(note) = settings.emergency_note() {
+                <span class="call__note">{ note.to_string() }</span>
             }
         </p>
     }
