@@ -5,6 +5,7 @@
 
 use crate::components::citations::citations;
 use crate::components::dose_timeline::{lay_out, DrawnDose};
+use crate::components::focus::focus_and_show;
 use crate::components::missed_dose_result::missed_dose_result;
 use crate::content::MISSED_DOSE;
 use crate::missed_dose::device::{self, DeviceZone, Remembered};
@@ -219,14 +220,6 @@ fn error_message(id: &str, message: Option<&'static str>) -> Html {
     }
 }
 
-fn focus(node: &NodeRef) {
-    if let Some(element) = node.cast::<web_sys::HtmlElement>() {
-        // Focus first: scrolling after it puts the start of the answer at the top.
-        let _ = element.focus();
-        element.scroll_into_view();
-    }
-}
-
 fn focus_id(id: &str) {
     use wasm_bindgen::JsCast;
     if let Some(element) = web_sys::window()
@@ -262,7 +255,7 @@ pub fn MissedDoseHelper(props: &MissedDoseHelperProps) -> Html {
         let focus_next = focus_next.clone();
         use_effect_with((state.outcome.clone(), state.errors.clone()), move |_| {
             if let Some(node) = focus_next.borrow_mut().take() {
-                focus(&node);
+                focus_and_show(&node);
             }
         });
     }

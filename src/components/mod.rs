@@ -2,6 +2,7 @@ pub mod callout;
 pub mod citations;
 pub mod clinic_contacts;
 pub mod dose_timeline;
+pub mod focus;
 pub mod level_icon;
 pub mod link;
 pub mod missed_dose_helper;

@@ -2,6 +2,7 @@
 //! first, whether there is a baclofen pump, then the other signs in groups the person opens.
 //! The answer updates with every tick and stays in view in a bar at the bottom of the screen.
 
+use crate::components::focus::focus_and_show;
 use crate::components::link;
 use crate::components::red_flag_result::{red_flag_result, Viewer, RESULT_ID};
 use crate::content::{Answers, Group, Item, PumpAnswer, Step, RED_FLAGS};
@@ -228,11 +229,7 @@ pub fn RedFlagChecker(props: &RedFlagCheckerProps) -> Html {
         Callback::from(move |event: MouseEvent| {
             // In the page: following the link would reload a page opened with `?context=`.
             event.prevent_default();
-            if let Some(card) = answer_ref.cast::<web_sys::HtmlElement>() {
-                // Focus first: scrolling after it puts the card's title at the top.
-                let _ = card.focus();
-                card.scroll_into_view();
-            }
+            focus_and_show(&answer_ref);
         })
     };
     let top = result.fired.first().map(|&i| &RED_FLAGS.rule_text[i]);
