@@ -304,8 +304,6 @@ struct DisagreementWording {
 struct MissedDoseNotes {
     next_dose_moved: Spanned<String>,
     next_dose_moved_sources: Vec<Spanned<String>>,
-    close_doses: Spanned<String>,
-    close_doses_sources: Vec<Spanned<String>>,
     never_double: Spanned<String>,
     never_double_sources: Vec<Spanned<String>>,
     safety_net: Spanned<String>,
@@ -682,14 +680,13 @@ fn missed_dose_code(
     let q = &content.questions;
     let notes = &content.notes;
     Ok(format!(
-        "pub static MISSED_DOSE: MissedDoseContent = MissedDoseContent {{\n    rules: baclofen_logic::missed_dose::Rules {{ skip_window: {default}, child_min_gap: {}, child_vomit_window: {} }},\n    skip_window_range: ({min}, {max}),\n    withdrawal_question: {},\n    pump_withdrawal_question: {},\n    vomited_question: {},\n    rules_wording: &[\n{rules_code}    ],\n    disagreements: &[\n{disagreements}    ],\n    next_dose_moved: {},\n    close_doses: {},\n    never_double: {},\n    safety_net: {},\n}};\n",
+        "pub static MISSED_DOSE: MissedDoseContent = MissedDoseContent {{\n    rules: baclofen_logic::missed_dose::Rules {{ skip_window: {default}, child_min_gap: {}, child_vomit_window: {} }},\n    skip_window_range: ({min}, {max}),\n    withdrawal_question: {},\n    pump_withdrawal_question: {},\n    vomited_question: {},\n    rules_wording: &[\n{rules_code}    ],\n    disagreements: &[\n{disagreements}    ],\n    next_dose_moved: {},\n    never_double: {},\n    safety_net: {},\n}};\n",
         n.child_min_gap_minutes.get_ref(),
         n.child_vomit_window_minutes.get_ref(),
         statement_code(&file, &q.withdrawal, &q.withdrawal_sources, ctx, errors),
         statement_code(&file, &q.pump_withdrawal, &q.pump_withdrawal_sources, ctx, errors),
         statement_code(&file, &q.vomited, &q.vomited_sources, ctx, errors),
         statement_code(&file, &notes.next_dose_moved, &notes.next_dose_moved_sources, ctx, errors),
-        statement_code(&file, &notes.close_doses, &notes.close_doses_sources, ctx, errors),
         statement_code(&file, &notes.never_double, &notes.never_double_sources, ctx, errors),
         statement_code(&file, &notes.safety_net, &notes.safety_net_sources, ctx, errors),
     ))

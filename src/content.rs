@@ -240,7 +240,6 @@ pub struct MissedDoseContent {
     pub rules_wording: &'static [RuleWording],
     pub disagreements: &'static [DisagreementWording],
     pub next_dose_moved: Statement,
-    pub close_doses: Statement,
     pub never_double: Statement,
     pub safety_net: Statement,
 }
@@ -449,7 +448,6 @@ impl MissedDoseContent {
             &self.pump_withdrawal_question,
             &self.vomited_question,
             &self.next_dose_moved,
-            &self.close_doses,
             &self.never_double,
             &self.safety_net,
         ] {

@@ -13,7 +13,6 @@ fn mark_words(mark: DoseMark) -> &'static str {
         DoseMark::TakeNow => "take the missed dose now",
         DoseMark::Next => "your next dose",
         DoseMark::MovedFrom => "usual time, moved later",
-        DoseMark::LeftOut => "usual dose, leave it out",
     }
 }
 
@@ -24,7 +23,6 @@ fn mark_class(mark: DoseMark) -> &'static str {
         DoseMark::TakeNow => "dot dot--now",
         DoseMark::Next => "dot dot--next",
         DoseMark::MovedFrom => "dot dot--moved",
-        DoseMark::LeftOut => "dot dot--moved",
     }
 }
 
@@ -72,7 +70,7 @@ pub fn dose_timeline(doses: &[DrawnDose]) -> Html {
         html! {
             <g>
                 <circle class={mark_class(dose.mark)} cx={dose.x.to_string()} cy="60" r="11" />
-                if matches!(dose.mark, DoseMark::Missed | DoseMark::LeftOut) {
+                if dose.mark == DoseMark::Missed {
                     <path class="dot__cross" d={format!("M{} 53l14 14m0-14l-14 14", dose.x - 7)} />
                 }
                 <text x={dose.x.to_string()} y={label_y} text-anchor="middle">{ dose.clock.clone() }</text>

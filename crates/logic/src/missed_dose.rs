@@ -220,8 +220,6 @@ pub enum DoseMark {
     Next,
     /// Where the next dose was before it was moved later.
     MovedFrom,
-    /// A usual dose to leave out.
-    LeftOut,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
