@@ -6,6 +6,7 @@
 //! this crate returns typed results only.
 
 pub mod missed_dose;
+pub mod planner;
 pub mod red_flags;
 pub mod schedule;
 pub mod time;

@@ -1,0 +1,798 @@
+//! The dose-change planner (issue #20): turns the step-up or step-down instructions a
+//! prescriber gave into a dated plan, in milligrams and as tablets or millilitres.
+//!
+//! It never proposes a dose. Every amount in a plan is one the person entered (the start, the
+//! end) or the start plus or minus whole steps they entered; a last step that would pass the end
+//! stops at the end and is flagged. A dose that is not a whole number of the tablet pieces the
+//! content allows, or not a whole number of hundredths of a millilitre, is reported as "does not
+//! fit" and never rounded.
+//!
+//! Arithmetic is in integers: doses in micrograms, liquids in hundredths of a millilitre.
+//! Dates are passed in (no clock). Clinical numbers (the label maximum, the shortest taper the
+//! sources describe) come from content through [`Limits`].
+
+use crate::time::{ClockTime, Date};
+
+/// Micrograms in a milligram.
+pub const UG_PER_MG: u64 = 1000;
+
+/// Who the plan is for: children get no adult maximum (their doses are set by a specialist).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Who {
+    Adult,
+    Child,
+}
+
+/// How the tablets of one strength may be divided, as the content (its sources) says.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Split {
+    /// Whole tablets only.
+    Whole,
+    /// Halves allowed (a scored tablet the sources say may be halved).
+    Halves,
+    /// Quarters allowed.
+    Quarters,
+}
+
+impl Split {
+    /// Pieces per tablet.
+    pub fn pieces(self) -> u64 {
+        match self {
+            Split::Whole => 1,
+            Split::Halves => 2,
+            Split::Quarters => 4,
+        }
+    }
+}
+
+/// The medicine the person has.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Form {
+    Tablet {
+        strength_ug: u64,
+        split: Split,
+    },
+    /// Micrograms in one millilitre (1 mg/mL = 1000).
+    Liquid {
+        ug_per_ml: u64,
+    },
+}
+
+/// Whether an amount is for one dose or for the whole day.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Per {
+    Dose,
+    Day,
+}
+
+/// An amount as entered, in micrograms.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Amount {
+    pub ug: u64,
+    pub per: Per,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Direction {
+    Up,
+    Down,
+}
+
+/// Everything the person entered, already read from the form.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PlanInput {
+    pub who: Who,
+    pub form: Form,
+    /// The dose times, one per dose in the day.
+    pub times: Vec<ClockTime>,
+    pub start_date: Date,
+    /// The dose on the first day.
+    pub start: Amount,
+    pub direction: Direction,
+    /// The change at each step (always a positive amount; `direction` gives its sign).
+    pub step: Amount,
+    /// Days between steps.
+    pub every_days: u32,
+    /// The dose at the end (0 to stop); per dose or per day as `start.per`.
+    pub end_ug: u64,
+}
+
+/// Clinical and sanity numbers, from content.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Limits {
+    /// The label's maximum daily total for adults (US label 80 mg a day).
+    pub adult_max_daily_ug: u64,
+    /// No single entered amount may be above this: a typing slip (1,000 mg) is stopped here.
+    pub input_max_ug: u64,
+    /// A stop reached in fewer days than this is faster than the sources describe (NHS: 1–2 weeks).
+    pub shortest_taper_days: u32,
+    /// Plans longer than this many days are flagged.
+    pub long_plan_days: u32,
+    /// Plans longer than this are refused (the table would be unusable).
+    pub max_plan_days: u32,
+    /// Most doses a day the form accepts.
+    pub max_doses_per_day: u8,
+    /// Most days between steps the form accepts.
+    pub max_every_days: u32,
+}
+
+/// Which entry a problem belongs to (the form shows the message at that field).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Field {
+    Who,
+    Form,
+    Strength,
+    DosesPerDay,
+    /// One of the dose times, counted from 0.
+    Time(u8),
+    StartDate,
+    StartDose,
+    Direction,
+    Step,
+    Every,
+    End,
+}
+
+/// Why an entry was not accepted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Problem {
+    Empty,
+    /// Not a number (letters, two decimal points, …).
+    NotANumber,
+    Negative,
+    Zero,
+    /// More decimal places than the field takes.
+    TooPrecise,
+    /// Above what the planner accepts (a typing slip such as 1,000 mg).
+    TooLarge,
+    NotADate,
+    NotATime,
+    /// The same time entered twice.
+    SameTimeTwice,
+    /// Times not in order through the day.
+    TimesOutOfOrder,
+    /// The end is on the wrong side of the start for the chosen direction.
+    WrongDirection,
+    /// A daily amount that does not split into equal doses to the microgram.
+    DoesNotSplitEvenly,
+    /// The first step would take a dose to more than twice what it was.
+    MoreThanDoubles,
+    /// The plan would run longer than the planner shows.
+    TooLong,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct FieldError {
+    pub field: Field,
+    pub problem: Problem,
+}
+
+/// One dose as it is measured out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Measure {
+    /// A whole number of tablet pieces: `pieces` of size 1/`per_tablet` (4 pieces of a half = 2 tablets).
+    Tablets { pieces: u64, per_tablet: u64 },
+    /// Hundredths of a millilitre.
+    Millilitres { hundredths: u64 },
+    /// The dose is not a whole number of allowed tablet pieces, or of hundredths of a millilitre:
+    /// ask the pharmacist (never rounded).
+    DoesNotFit,
+}
+
+/// One stretch of days at the same dose.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Step {
+    /// 0 for the starting dose, then 1, 2, …
+    pub number: u32,
+    pub first_date: Date,
+    /// Days at this dose; `None` for the last stretch, which lasts until the prescriber says
+    /// otherwise (or, for a stop, the day the doses stop).
+    pub days: Option<u32>,
+    /// Each dose of the day, in micrograms (all the day's doses are equal).
+    pub dose_ug: u64,
+    pub daily_ug: u64,
+    pub measure: Measure,
+    /// Whether the change into this step differs from the entered step (the last one, cut short
+    /// so as not to pass the end).
+    pub short_step: bool,
+}
+
+/// One day of the plan.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PlanDay {
+    pub date: Date,
+    /// The step this day belongs to.
+    pub step: u32,
+    /// True on the first day of a step.
+    pub step_starts: bool,
+    /// One dose per dose time, in micrograms.
+    pub doses_ug: Vec<u64>,
+    pub daily_ug: u64,
+}
+
+/// Something the person should check before following the plan.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Check {
+    /// An adult daily total above the label maximum, first reached on `date`.
+    AboveLabelMaximum { date: Date, daily_ug: u64 },
+    /// Stopping in fewer days than the sources describe.
+    StopsFasterThanSources { days: u32 },
+    /// Each step changes every dose of the day at once (the daily total changes by `daily_change_ug`).
+    EveryDoseChanges { doses: u8, daily_change_ug: u64 },
+    /// The last step is smaller than the others (cut so as not to pass the end), on `date`.
+    ShortLastStep { date: Date },
+    /// The plan runs longer than a year.
+    LongerThanAYear { days: u32 },
+    /// At least one dose does not fit the tablets or the syringe.
+    DoesNotFit,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Plan {
+    pub steps: Vec<Step>,
+    pub checks: Vec<Check>,
+    pub doses_per_day: u8,
+    /// Days from the start date to the first day at the end dose.
+    pub days_to_end: u32,
+}
+
+impl Plan {
+    /// Every day from the start until the first day at the end dose, plus the whole of the
+    /// step before it; the last stretch is shown as one day (it continues).
+    pub fn days(&self) -> Vec<PlanDay> {
+        let n = usize::from(self.doses_per_day);
+        let mut out = Vec::new();
+        for step in &self.steps {
+            for offset in 0..step.days.unwrap_or(1) {
+                out.push(PlanDay {
+                    date: step.first_date.plus_days(i64::from(offset)),
+                    step: step.number,
+                    step_starts: offset == 0,
+                    doses_ug: vec![step.dose_ug; n],
+                    daily_ug: step.daily_ug,
+                });
+            }
+        }
+        out
+    }
+
+    pub fn last(&self) -> &Step {
+        self.steps.last().expect("a plan has at least two steps")
+    }
+}
+
+/// Reads a decimal amount in milligrams ("7.5", "10", "0.25") into micrograms: at most
+/// `decimals` places (≤ 3), no sign, no exponent. A leading minus sign is reported as
+/// [`Problem::Negative`]; a comma as the decimal mark is accepted.
+pub fn parse_mg(text: &str, decimals: u32) -> Result<u64, Problem> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Err(Problem::Empty);
+    }
+    let (negative, body) = match text.strip_prefix('-').or_else(|| text.strip_prefix('\u{2212}')) {
+        Some(rest) => (true, rest.trim_start()),
+        None => (false, text),
+    };
+    let mut parts = body.splitn(2, ['.', ',']);
+    let whole = parts.next().unwrap_or("");
+    let frac = parts.next().unwrap_or("");
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    if (whole.is_empty() && frac.is_empty()) || !digits(whole) || !digits(frac) {
+        return Err(Problem::NotANumber);
+    }
+    if negative {
+        return Err(Problem::Negative);
+    }
+    let trimmed = frac.trim_end_matches('0');
+    if trimmed.len() > decimals.min(3) as usize {
+        return Err(Problem::TooPrecise);
+    }
+    let whole_part = whole.trim_start_matches('0');
+    if whole_part.len() > 9 {
+        return Err(Problem::TooLarge);
+    }
+    let mut ug =
+        if whole_part.is_empty() { 0 } else { whole_part.parse::<u64>().map_err(|_| Problem::NotANumber)? };
+    ug *= UG_PER_MG;
+    let mut scale = UG_PER_MG / 10;
+    for b in trimmed.bytes() {
+        ug += u64::from(b - b'0') * scale;
+        scale /= 10;
+    }
+    Ok(ug)
+}
+
+/// Reads a whole count ("3", "14") with the same problems as [`parse_mg`].
+pub fn parse_count(text: &str) -> Result<u32, Problem> {
+    let ug = parse_mg(text, 0)?;
+    u32::try_from(ug / UG_PER_MG).map_err(|_| Problem::TooLarge)
+}
+
+/// Reads a date as an `<input type="date">` gives it: `YYYY-MM-DD`.
+pub fn parse_date(text: &str) -> Result<Date, Problem> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Err(Problem::Empty);
+    }
+    let mut parts = text.split('-');
+    let (y, m, d) = match (parts.next(), parts.next(), parts.next(), parts.next()) {
+        (Some(y), Some(m), Some(d), None) => (y, m, d),
+        _ => return Err(Problem::NotADate),
+    };
+    let ok = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+    if !ok(y, 4) || !ok(m, 2) || !ok(d, 2) {
+        return Err(Problem::NotADate);
+    }
+    let year: i32 = y.parse().map_err(|_| Problem::NotADate)?;
+    let month: u8 = m.parse().map_err(|_| Problem::NotADate)?;
+    let day: u8 = d.parse().map_err(|_| Problem::NotADate)?;
+    Date::new(year, month, day).ok_or(Problem::NotADate)
+}
+
+/// How one dose is measured out with this form.
+pub fn measure(form: Form, dose_ug: u64) -> Measure {
+    match form {
+        Form::Tablet { strength_ug, split } => {
+            let per_tablet = split.pieces();
+            // One piece is strength / per_tablet; the dose must be a whole number of pieces.
+            let scaled = dose_ug * per_tablet;
+            if strength_ug == 0 || scaled % strength_ug != 0 {
+                Measure::DoesNotFit
+            } else {
+                Measure::Tablets { pieces: scaled / strength_ug, per_tablet }
+            }
+        }
+        Form::Liquid { ug_per_ml } => {
+            let scaled = dose_ug * 100;
+            if ug_per_ml == 0 || scaled % ug_per_ml != 0 {
+                Measure::DoesNotFit
+            } else {
+                Measure::Millilitres { hundredths: scaled / ug_per_ml }
+            }
+        }
+    }
+}
+
+fn per_dose(amount: Amount, doses: u64) -> Option<u64> {
+    match amount.per {
+        Per::Dose => Some(amount.ug),
+        Per::Day => (amount.ug % doses == 0).then(|| amount.ug / doses),
+    }
+}
+
+/// Checks the entries and works out the plan, or says which entries need another look.
+pub fn plan(input: &PlanInput, limits: &Limits) -> Result<Plan, Vec<FieldError>> {
+    let mut errors = Vec::new();
+    let mut err = |field, problem| errors.push(FieldError { field, problem });
+    let n = input.times.len();
+    if n == 0 {
+        err(Field::DosesPerDay, Problem::Empty);
+    } else if n > usize::from(limits.max_doses_per_day) {
+        err(Field::DosesPerDay, Problem::TooLarge);
+    }
+    for (i, pair) in input.times.windows(2).enumerate() {
+        let field = Field::Time((i + 1) as u8);
+        if pair[0] == pair[1] {
+            err(field, Problem::SameTimeTwice);
+        } else if pair[0] > pair[1] {
+            err(field, Problem::TimesOutOfOrder);
+        }
+    }
+    match input.form {
+        Form::Tablet { strength_ug: 0, .. } | Form::Liquid { ug_per_ml: 0 } => {
+            err(Field::Strength, Problem::Zero)
+        }
+        _ => {}
+    }
+    if input.every_days == 0 {
+        err(Field::Every, Problem::Zero);
+    } else if input.every_days > limits.max_every_days {
+        err(Field::Every, Problem::TooLarge);
+    }
+    let doses = n.max(1) as u64;
+    let mut amount = |field, a: Amount| -> Option<u64> {
+        if a.ug > limits.input_max_ug {
+            err(field, Problem::TooLarge);
+            return None;
+        }
+        let value = per_dose(a, doses);
+        if value.is_none() {
+            err(field, Problem::DoesNotSplitEvenly);
+        }
+        value
+    };
+    let start = amount(Field::StartDose, input.start);
+    let step = amount(Field::Step, input.step);
+    let end = amount(Field::End, Amount { ug: input.end_ug, per: input.start.per });
+    if start == Some(0) {
+        err(Field::StartDose, Problem::Zero);
+    }
+    if input.step.ug == 0 {
+        err(Field::Step, Problem::Zero);
+    }
+    let (Some(start), Some(step), Some(end)) = (start, step, end) else {
+        return Err(errors);
+    };
+    if start == 0 || step == 0 {
+        return Err(errors);
+    }
+    match input.direction {
+        Direction::Up if end <= start => err(Field::End, Problem::WrongDirection),
+        Direction::Down if end >= start => err(Field::End, Problem::WrongDirection),
+        _ => {}
+    }
+    // A step is never more than the dose it starts from, so no dose ever more than doubles.
+    if input.direction == Direction::Up && end > start && step > start {
+        err(Field::Step, Problem::MoreThanDoubles);
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let distance = start.abs_diff(end);
+    let steps_needed = distance.div_ceil(step);
+    let days_to_end = steps_needed.saturating_mul(u64::from(input.every_days));
+    if days_to_end > u64::from(limits.max_plan_days) {
+        return Err(vec![FieldError { field: Field::Every, problem: Problem::TooLong }]);
+    }
+    let days_to_end = days_to_end as u32;
+
+    let mut steps = Vec::new();
+    let mut dose = start;
+    for number in 0..=steps_needed as u32 {
+        if number > 0 {
+            dose = match input.direction {
+                Direction::Up => (dose + step).min(end),
+                Direction::Down => dose.saturating_sub(step).max(end),
+            };
+        }
+        let last = u64::from(number) == steps_needed;
+        steps.push(Step {
+            number,
+            first_date: input.start_date.plus_days(i64::from(number) * i64::from(input.every_days)),
+            days: (!last).then_some(input.every_days),
+            dose_ug: dose,
+            daily_ug: dose * doses,
+            measure: measure(input.form, dose),
+            short_step: number > 0 && last && distance % step != 0,
+        });
+    }
+
+    let mut checks = Vec::new();
+    if input.who == Who::Adult {
+        if let Some(s) = steps.iter().find(|s| s.daily_ug > limits.adult_max_daily_ug) {
+            checks.push(Check::AboveLabelMaximum { date: s.first_date, daily_ug: s.daily_ug });
+        }
+    }
+    if input.direction == Direction::Down && end == 0 && days_to_end < limits.shortest_taper_days {
+        checks.push(Check::StopsFasterThanSources { days: days_to_end });
+    }
+    if input.step.per == Per::Dose && doses > 1 {
+        checks.push(Check::EveryDoseChanges { doses: doses as u8, daily_change_ug: step * doses });
+    }
+    if let Some(s) = steps.iter().find(|s| s.short_step) {
+        checks.push(Check::ShortLastStep { date: s.first_date });
+    }
+    if days_to_end > limits.long_plan_days {
+        checks.push(Check::LongerThanAYear { days: days_to_end });
+    }
+    if steps.iter().any(|s| s.dose_ug > 0 && s.measure == Measure::DoesNotFit) {
+        checks.push(Check::DoesNotFit);
+    }
+    Ok(Plan { steps, checks, doses_per_day: doses as u8, days_to_end })
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    pub(crate) const LIMITS: Limits = Limits {
+        adult_max_daily_ug: 80_000,
+        input_max_ug: 100_000,
+        shortest_taper_days: 7,
+        long_plan_days: 365,
+        max_plan_days: 1100,
+        max_doses_per_day: 6,
+        max_every_days: 90,
+    };
+
+    fn t(h: u8) -> ClockTime {
+        ClockTime::from_hm(h, 0).unwrap()
+    }
+
+    fn mg(x: u64) -> u64 {
+        x * UG_PER_MG
+    }
+
+    fn input() -> PlanInput {
+        PlanInput {
+            who: Who::Adult,
+            form: Form::Tablet { strength_ug: mg(5), split: Split::Whole },
+            times: vec![t(8), t(14), t(20)],
+            start_date: Date::new(2026, 12, 1).unwrap(),
+            start: Amount { ug: mg(5), per: Per::Dose },
+            direction: Direction::Up,
+            step: Amount { ug: mg(5), per: Per::Dose },
+            every_days: 3,
+            end_ug: mg(20),
+        }
+    }
+
+    #[test]
+    fn the_us_label_step_up_becomes_four_three_day_steps() {
+        // FDA-TAB Dosage: 5 mg three times a day for 3 days, then 10, 15, 20 mg, each for 3 days.
+        let plan = plan(&input(), &LIMITS).unwrap();
+        let doses: Vec<u64> = plan.steps.iter().map(|s| s.dose_ug / UG_PER_MG).collect();
+        assert_eq!(doses, [5, 10, 15, 20]);
+        assert_eq!(plan.steps[3].first_date, Date::new(2026, 12, 10).unwrap());
+        assert_eq!(plan.steps[3].measure, Measure::Tablets { pieces: 4, per_tablet: 1 });
+        assert_eq!(plan.days_to_end, 9);
+        assert_eq!(plan.days().len(), 10);
+        assert!(plan.checks.contains(&Check::EveryDoseChanges { doses: 3, daily_change_ug: mg(15) }));
+        assert!(!plan.checks.iter().any(|c| matches!(c, Check::AboveLabelMaximum { .. })));
+    }
+
+    #[test]
+    fn a_dose_that_does_not_fit_the_tablets_is_never_rounded() {
+        let form = Form::Tablet { strength_ug: mg(10), split: Split::Halves };
+        assert_eq!(measure(form, 7_500), Measure::DoesNotFit);
+        assert_eq!(measure(form, 5_000), Measure::Tablets { pieces: 1, per_tablet: 2 });
+        let whole = Form::Tablet { strength_ug: mg(10), split: Split::Whole };
+        assert_eq!(measure(whole, 5_000), Measure::DoesNotFit);
+    }
+
+    #[test]
+    fn liquids_are_measured_to_the_hundredth_of_a_millilitre_or_not_at_all() {
+        assert_eq!(
+            measure(Form::Liquid { ug_per_ml: 2_000 }, 7_500),
+            Measure::Millilitres { hundredths: 375 }
+        );
+        assert_eq!(measure(Form::Liquid { ug_per_ml: 5_000 }, 2_520), Measure::DoesNotFit);
+        assert_eq!(
+            measure(Form::Liquid { ug_per_ml: 1_000 }, 5_000),
+            Measure::Millilitres { hundredths: 500 }
+        );
+    }
+
+    #[test]
+    fn adult_daily_totals_above_the_label_maximum_are_flagged_and_children_are_not() {
+        let mut i = input();
+        i.end_ug = mg(30);
+        let p = plan(&i, &LIMITS).unwrap();
+        assert!(p.checks.iter().any(|c| matches!(c, Check::AboveLabelMaximum { daily_ug: 90_000, .. })));
+        i.who = Who::Child;
+        let p = plan(&i, &LIMITS).unwrap();
+        assert!(!p.checks.iter().any(|c| matches!(c, Check::AboveLabelMaximum { .. })));
+    }
+
+    #[test]
+    fn a_stop_in_under_a_week_gets_the_withdrawal_check() {
+        let mut i = input();
+        i.direction = Direction::Down;
+        i.start = Amount { ug: mg(10), per: Per::Dose };
+        i.end_ug = 0;
+        i.every_days = 3;
+        let p = plan(&i, &LIMITS).unwrap();
+        assert_eq!(p.days_to_end, 6);
+        assert!(p.checks.contains(&Check::StopsFasterThanSources { days: 6 }));
+        i.every_days = 7;
+        let p = plan(&i, &LIMITS).unwrap();
+        assert!(!p.checks.iter().any(|c| matches!(c, Check::StopsFasterThanSources { .. })));
+        assert_eq!(p.last().dose_ug, 0);
+        assert_eq!(p.last().days, None);
+    }
+
+    #[test]
+    fn bad_entries_are_field_errors() {
+        let mut i = input();
+        i.step.ug = 0;
+        assert_eq!(
+            plan(&i, &LIMITS).unwrap_err(),
+            [FieldError { field: Field::Step, problem: Problem::Zero }]
+        );
+        let mut i = input();
+        i.start.ug = mg(1000);
+        assert!(plan(&i, &LIMITS)
+            .unwrap_err()
+            .contains(&FieldError { field: Field::StartDose, problem: Problem::TooLarge }));
+        let mut i = input();
+        i.end_ug = mg(5);
+        assert_eq!(
+            plan(&i, &LIMITS).unwrap_err(),
+            [FieldError { field: Field::End, problem: Problem::WrongDirection }]
+        );
+        let mut i = input();
+        i.direction = Direction::Down;
+        assert_eq!(
+            plan(&i, &LIMITS).unwrap_err(),
+            [FieldError { field: Field::End, problem: Problem::WrongDirection }]
+        );
+        let mut i = input();
+        i.step.ug = mg(10);
+        assert_eq!(
+            plan(&i, &LIMITS).unwrap_err(),
+            [FieldError { field: Field::Step, problem: Problem::MoreThanDoubles }]
+        );
+        let mut i = input();
+        i.start = Amount { ug: mg(25), per: Per::Day };
+        assert!(plan(&i, &LIMITS)
+            .unwrap_err()
+            .contains(&FieldError { field: Field::StartDose, problem: Problem::DoesNotSplitEvenly }));
+        let mut i = input();
+        i.times = vec![t(8), t(8)];
+        assert!(plan(&i, &LIMITS)
+            .unwrap_err()
+            .contains(&FieldError { field: Field::Time(1), problem: Problem::SameTimeTwice }));
+        let mut i = input();
+        i.every_days = 0;
+        assert!(plan(&i, &LIMITS)
+            .unwrap_err()
+            .contains(&FieldError { field: Field::Every, problem: Problem::Zero }));
+    }
+
+    #[test]
+    fn typed_numbers_are_read_exactly() {
+        assert_eq!(parse_mg("7.5", 2), Ok(7_500));
+        assert_eq!(parse_mg(" 10 ", 2), Ok(10_000));
+        assert_eq!(parse_mg("0,25", 2), Ok(250));
+        assert_eq!(parse_mg(".5", 2), Ok(500));
+        assert_eq!(parse_mg("2.50", 1), Ok(2_500));
+        assert_eq!(parse_mg("-5", 2), Err(Problem::Negative));
+        assert_eq!(parse_mg("five", 2), Err(Problem::NotANumber));
+        assert_eq!(parse_mg("1.2.3", 2), Err(Problem::NotANumber));
+        assert_eq!(parse_mg("1e3", 2), Err(Problem::NotANumber));
+        assert_eq!(parse_mg("", 2), Err(Problem::Empty));
+        assert_eq!(parse_mg("1.234", 2), Err(Problem::TooPrecise));
+        assert_eq!(parse_mg("99999999999", 2), Err(Problem::TooLarge));
+        assert_eq!(parse_count("3"), Ok(3));
+        assert_eq!(parse_count("3.5"), Err(Problem::TooPrecise));
+        assert_eq!(parse_date("2026-02-29"), Err(Problem::NotADate));
+        assert_eq!(parse_date("2028-02-29"), Ok(Date::new(2028, 2, 29).unwrap()));
+    }
+}
+
+#[cfg(test)]
+mod props {
+    use super::tests::LIMITS;
+    use super::*;
+    use proptest::prelude::*;
+
+    fn form() -> impl Strategy<Value = Form> {
+        prop_oneof![
+            (
+                prop::sample::select(vec![5u64, 10, 15, 20, 25]),
+                prop::sample::select(vec![Split::Whole, Split::Halves, Split::Quarters])
+            )
+                .prop_map(|(mg, split)| Form::Tablet { strength_ug: mg * UG_PER_MG, split }),
+            prop::sample::select(vec![1u64, 2, 5]).prop_map(|mg| Form::Liquid { ug_per_ml: mg * UG_PER_MG }),
+        ]
+    }
+
+    fn per() -> impl Strategy<Value = Per> {
+        prop_oneof![Just(Per::Dose), Just(Per::Day)]
+    }
+
+    prop_compose! {
+        fn plan_input()(
+            child in any::<bool>(),
+            form in form(),
+            n in 1usize..=6,
+            start_day in 0i64..3000,
+            start in 1u64..=4000,
+            start_per in per(),
+            up in any::<bool>(),
+            step in 1u64..=2000,
+            step_per in per(),
+            every_days in 1u32..=30,
+            end in 0u64..=4000,
+        ) -> PlanInput {
+            // Amounts in tens of micrograms (what a two-decimal mg entry can hold).
+            PlanInput {
+                who: if child { Who::Child } else { Who::Adult },
+                form,
+                times: (0..n).map(|i| ClockTime::from_hm(6 + 3 * i as u8, 0).unwrap()).collect(),
+                start_date: Date::new(2026, 1, 1).unwrap().plus_days(start_day),
+                start: Amount { ug: start * 10, per: start_per },
+                direction: if up { Direction::Up } else { Direction::Down },
+                step: Amount { ug: step * 10, per: step_per },
+                every_days,
+                end_ug: if up { end * 10 } else { (end * 10).min(if end % 3 == 0 { 0 } else { u64::MAX }) },
+            }
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
+
+        #[test]
+        fn planner_properties_hold_for_every_generated_plan(input in plan_input()) {
+            let Ok(plan) = plan(&input, &LIMITS) else { return Ok(()); };
+            let n = input.times.len() as u64;
+            let start = plan.steps[0].dose_ug;
+            let end = plan.last().dose_ug;
+            // The plan starts where the person said and ends where they said.
+            prop_assert_eq!(plan.steps[0].first_date, input.start_date);
+            let per_dose = |ug: u64, per: Per| if per == Per::Day { ug / n } else { ug };
+            prop_assert_eq!(start, per_dose(input.start.ug, input.start.per));
+            prop_assert_eq!(end, per_dose(input.end_ug, input.start.per));
+            let step = per_dose(input.step.ug, input.step.per);
+            let mut previous: Option<u64> = None;
+            for day in plan.days() {
+                // Every day's doses add up to its daily total.
+                prop_assert_eq!(day.doses_ug.iter().sum::<u64>(), day.daily_ug);
+                prop_assert_eq!(day.doses_ug.len() as u64, n);
+                for &dose in &day.doses_ug {
+                    // Step-up never passes its target; step-down never goes below zero or the end.
+                    match input.direction {
+                        Direction::Up => prop_assert!(dose >= start && dose <= end),
+                        Direction::Down => prop_assert!(dose <= start && dose >= end),
+                    }
+                    if let Some(prev) = previous {
+                        // Never skips a step: consecutive doses differ by 0 or at most one step.
+                        prop_assert!(prev.abs_diff(dose) <= step);
+                        // No dose ever doubles from one dose to the next (beyond the label's own 5 → 10 mg).
+                        prop_assert!(dose <= 2 * prev);
+                    }
+                    previous = Some(dose);
+                }
+            }
+            // Steps move by exactly one step, except a last step cut short at the end.
+            for pair in plan.steps.windows(2) {
+                let change = pair[0].dose_ug.abs_diff(pair[1].dose_ug);
+                prop_assert!(change == step || (pair[1].short_step && change < step && pair[1].dose_ug == end));
+                prop_assert_eq!(pair[1].first_date.days_since_epoch() - pair[0].first_date.days_since_epoch(), i64::from(input.every_days));
+            }
+            for s in &plan.steps {
+                match s.measure {
+                    // Tablets × strength = dose exactly …
+                    Measure::Tablets { pieces, per_tablet } => {
+                        let Form::Tablet { strength_ug, split } = input.form else { panic!("tablets for a liquid") };
+                        prop_assert_eq!(per_tablet, split.pieces());
+                        prop_assert_eq!(pieces * strength_ug, s.dose_ug * per_tablet);
+                    }
+                    // … mL × concentration = dose to 0.01 mL …
+                    Measure::Millilitres { hundredths } => {
+                        let Form::Liquid { ug_per_ml } = input.form else { panic!("mL for tablets") };
+                        prop_assert_eq!(hundredths * ug_per_ml, s.dose_ug * 100);
+                    }
+                    // … or the plan says it does not fit (and it really does not).
+                    Measure::DoesNotFit => {
+                        match input.form {
+                            Form::Tablet { strength_ug, split } => prop_assert!((s.dose_ug * split.pieces()) % strength_ug != 0),
+                            Form::Liquid { ug_per_ml } => prop_assert!((s.dose_ug * 100) % ug_per_ml != 0),
+                        }
+                        if s.dose_ug > 0 { prop_assert!(plan.checks.contains(&Check::DoesNotFit)); }
+                    }
+                }
+            }
+            // The checks agree with the plan.
+            let above = plan.steps.iter().any(|s| s.daily_ug > LIMITS.adult_max_daily_ug);
+            prop_assert_eq!(
+                plan.checks.iter().any(|c| matches!(c, Check::AboveLabelMaximum { .. })),
+                above && input.who == Who::Adult
+            );
+            prop_assert_eq!(
+                plan.checks.iter().any(|c| matches!(c, Check::StopsFasterThanSources { .. })),
+                input.direction == Direction::Down && end == 0 && plan.days_to_end < LIMITS.shortest_taper_days
+            );
+            prop_assert_eq!(
+                plan.checks.iter().any(|c| matches!(c, Check::LongerThanAYear { .. })),
+                plan.days_to_end > LIMITS.long_plan_days
+            );
+        }
+
+        #[test]
+        fn planner_never_panics_and_errors_name_a_field(input in plan_input(), zero_every in any::<bool>()) {
+            let mut input = input;
+            if zero_every { input.every_days = 0; }
+            if let Err(errors) = plan(&input, &LIMITS) {
+                prop_assert!(!errors.is_empty());
+            }
+        }
+
+        #[test]
+        fn planner_reads_back_what_it_would_print(mg in 0u64..100_000, hundredths in 0u64..100) {
+            let text = format!("{mg}.{hundredths:02}");
+            prop_assert_eq!(parse_mg(&text, 2), Ok(mg * UG_PER_MG + hundredths * 10));
+        }
+    }
+}
