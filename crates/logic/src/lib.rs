@@ -5,6 +5,7 @@
 //! yields advice or a typed error (never a panic); wording lives in the app's `content/`,
 //! this crate returns typed results only.
 
+pub mod calendar;
 pub mod missed_dose;
 pub mod planner;
 pub mod red_flags;
