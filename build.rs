@@ -18,9 +18,10 @@ fn main() {
     println!("cargo:rerun-if-changed=build/content_gen.rs");
     println!("cargo:rerun-if-changed={BANNED_CLAIMS}");
     match content_gen::generate(Path::new(CONTENT_DIR), Path::new(BANNED_CLAIMS)) {
-        Ok(code) => {
-            let out = PathBuf::from(std::env::var("OUT_DIR").unwrap()).join("content.rs");
-            std::fs::write(out, code).expect("write generated content");
+        Ok(generated) => {
+            let out = PathBuf::from(std::env::var("OUT_DIR").unwrap());
+            std::fs::write(out.join("content.rs"), generated.content).expect("write generated content");
+            std::fs::write(out.join("routes.rs"), generated.routes).expect("write generated routes");
         }
         Err(errors) => {
             eprintln!("\nContent in {CONTENT_DIR}/ failed validation:");

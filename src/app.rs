@@ -1,13 +1,8 @@
 //! The page shell: header, navigation, the page in `main`, footer. It is rendered to static
-//! HTML at build time (`xtask post-build`); in the browser the WebAssembly only brings the
-//! two helpers to life inside their placeholders (see `islands`).
+//! HTML at build time (`xtask post-build`); in the browser each helper module starts inside
+//! its placeholder (a `helper` block in the page's content; see `components::helper_placeholder`).
 
-use crate::components::{
-    missed_dose_rules::MissedDoseRules, red_flag_list::RedFlagList, site_footer::SiteFooter,
-    site_header::SiteHeader,
-};
-use crate::content::{MISSED_DOSE, RED_FLAGS};
-use crate::islands::{MISSED_DOSE_ISLAND, RED_FLAG_ISLAND};
+use crate::components::{site_footer::SiteFooter, site_header::SiteHeader};
 use crate::pages::{content_page::ContentPage, not_found::NotFound, search::SearchBox, sources::SourcesPage};
 use crate::route::Route;
 use yew::prelude::*;
@@ -20,22 +15,12 @@ pub struct ShellProps {
 }
 
 /// Everything on screen for one route. The helpers appear as their published rules, which the
-/// live helper replaces when the app starts (and which stay readable if it cannot).
+/// live helper replaces when its module starts (and which stay readable if it cannot).
 #[component]
 pub fn Shell(props: &ShellProps) -> Html {
     let route = props.route;
     let body = match (route, route.page()) {
         (Route::Sources, Some(page)) => html! { <SourcesPage {page} /> },
-        (Route::MissedDose, Some(page)) => html! {
-            <ContentPage {page} helper_sources={MISSED_DOSE.source_ids()}>
-                <div id={MISSED_DOSE_ISLAND} class="island"><MissedDoseRules /></div>
-            </ContentPage>
-        },
-        (Route::SideEffects, Some(page)) => html! {
-            <ContentPage {page} helper_sources={RED_FLAGS.source_ids()}>
-                <div id={RED_FLAG_ISLAND} class="island"><RedFlagList /></div>
-            </ContentPage>
-        },
         (Route::Search, Some(page)) => html! {
             <ContentPage {page}><SearchBox /></ContentPage>
         },

@@ -131,6 +131,19 @@ pub enum BlockKind {
     StepUp(StepUp),
     /// A link into a helper or another page, such as "Sick after a dose?".
     WayIn(WayIn),
+    /// The place of a helper module (its own WebAssembly): what the page shows there until it
+    /// starts, or without JavaScript.
+    Helper(Helper),
+}
+
+/// A helper's placeholder: `<div id="{element_id}" class="island" data-module="{module}">`.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Helper {
+    /// The bin name (`src/bin/<module>.rs`) that starts in this place.
+    pub module: &'static str,
+    /// `<module>-tool`, or an older id that links use (`red-flag-tool` for `checker`).
+    pub element_id: &'static str,
+    pub text: &'static str,
 }
 
 /// A plain link to another part of the guide: `page` is a page's slug, `anchor` may be empty.
@@ -182,12 +195,20 @@ impl Page {
         })
     }
 
+    /// The helper modules whose places are on this page, in page order.
+    pub fn helpers(&self) -> impl Iterator<Item = &'static Helper> {
+        self.blocks.iter().filter_map(|block| match &block.kind {
+            BlockKind::Helper(helper) => Some(helper),
+            _ => None,
+        })
+    }
+
     /// Every source the page cites, in first-cited order, once each.
     pub fn source_ids(&self) -> Vec<&'static str> {
         let mut ids = Vec::new();
         for block in self.blocks {
             let sources = match &block.kind {
-                BlockKind::Heading(_) | BlockKind::WayIn(_) => &[][..],
+                BlockKind::Heading(_) | BlockKind::WayIn(_) | BlockKind::Helper(_) => &[][..],
                 BlockKind::Paragraph(s) => s.sources,
                 BlockKind::List(l) => l.intro.sources,
                 BlockKind::Callout(c) => c.sources,
@@ -529,10 +550,9 @@ mod tests {
                     ways += 1;
                     let target = super::page(way.page)
                         .unwrap_or_else(|| panic!("{}: no page {}", page.slug, way.page));
-                    let helpers = ["missed-dose-tool", "red-flag-tool"];
                     assert!(
                         way.anchor.is_empty()
-                            || helpers.contains(&way.anchor)
+                            || target.helpers().any(|h| h.element_id == way.anchor)
                             || target.headings().any(|h| h.id == way.anchor),
                         "{}: no {} on {}",
                         page.slug,

@@ -129,7 +129,67 @@ fn a_section_missing_from_the_navigation_fails() {
     let scratch = Scratch::new();
     scratch.edit("site.toml", "  \"overdose\",\n", "");
     std::fs::remove_file(scratch.0.join("pages/overdose.toml")).unwrap();
-    assert_one_error(&scratch.errors(), "site.toml:1:", "the section `overdose` is missing");
+    // Named at its line in `required_pages`, wherever that list is.
+    let site = std::fs::read_to_string(scratch.0.join("site.toml")).unwrap();
+    let start = site.find("required_pages").unwrap();
+    let line = site[..start + site[start..].find("\"overdose\"").unwrap()].lines().count();
+    assert_one_error(&scratch.errors(), &format!("site.toml:{line}:"), "the section `overdose` is missing");
+}
+
+/// The line of the first `needle` in a scratch file, so a test does not copy a position that
+/// moves with every content edit.
+fn line_of(scratch: &Scratch, file: &str, needle: &str) -> usize {
+    let text = std::fs::read_to_string(scratch.0.join(file)).unwrap();
+    text[..text.find(needle).unwrap_or_else(|| panic!("{file} has no {needle:?}"))].lines().count() + 1
+}
+
+#[test]
+fn a_helper_with_an_unknown_field_fails_with_file_and_line() {
+    let scratch = Scratch::new();
+    scratch.edit(
+        "pages/missed-dose.toml",
+        "module = \"missed-dose\"\n",
+        "module = \"missed-dose\"\nelement = \"x\"\n",
+    );
+    let line = line_of(&scratch, "pages/missed-dose.toml", "element = ");
+    assert_one_error(&scratch.errors(), &format!("missed-dose.toml:{line}:"), "unknown field `element`");
+}
+
+#[test]
+fn a_helper_that_is_not_a_bin_name_fails() {
+    let scratch = Scratch::new();
+    scratch.edit("pages/missed-dose.toml", "module = \"missed-dose\"", "module = \"Missed_Dose\"");
+    let line = line_of(&scratch, "pages/missed-dose.toml", "module = ");
+    assert_one_error(&scratch.errors(), &format!("missed-dose.toml:{line}:"), "must be a bin name");
+}
+
+#[test]
+fn two_helpers_with_one_module_on_a_page_fail() {
+    let scratch = Scratch::new();
+    let path = scratch.0.join("pages/side-effects.toml");
+    let mut text = std::fs::read_to_string(&path).unwrap();
+    text.push_str("\n[[block]]\ntype = \"helper\"\nmodule = \"checker\"\ntext = \"Again.\"\n");
+    std::fs::write(&path, &text).unwrap();
+    let line = text.lines().count() - 1;
+    assert_one_error(
+        &scratch.errors(),
+        &format!("side-effects.toml:{line}:"),
+        "two helpers on this page use the module `checker`",
+    );
+}
+
+#[test]
+fn a_helper_without_a_module_and_a_module_on_another_block_fail() {
+    let scratch = Scratch::new();
+    scratch.edit("pages/missed-dose.toml", "module = \"missed-dose\"\n", "");
+    assert_one_error(&scratch.errors(), "missed-dose.toml:", "a helper needs `module`");
+    let scratch = Scratch::new();
+    scratch.edit(
+        "pages/about.toml",
+        "type = \"paragraph\"\n",
+        "type = \"paragraph\"\nmodule = \"checker\"\n",
+    );
+    assert_one_error(&scratch.errors(), "about.toml:", "does not take `module`");
 }
 
 #[test]
@@ -234,6 +294,7 @@ fn said() -> Vec<Said> {
                 match &block.kind {
                     BlockKind::Heading(h) => (None, h.text.to_string(), &[]),
                     BlockKind::WayIn(w) => (None, w.text.to_string(), &[]),
+                    BlockKind::Helper(h) => (None, h.text.to_string(), &[]),
                     BlockKind::Paragraph(s) => (None, s.text.to_string(), s.sources),
                     BlockKind::List(l) => {
                         (None, format!("{} {}", l.intro.text, l.items.join(" ")), l.intro.sources)

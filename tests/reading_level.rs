@@ -56,6 +56,7 @@ fn page_text(blocks: &[Block]) -> String {
         match &block.kind {
             BlockKind::Heading(h) => sentence(h.text),
             BlockKind::WayIn(w) => sentence(w.text),
+            BlockKind::Helper(h) => sentence(h.text),
             BlockKind::Paragraph(s) => sentence(s.text),
             BlockKind::List(l) => {
                 sentence(l.intro.text);

@@ -8,8 +8,14 @@ use crate::missed_dose::wording::fill;
 use baclofen_logic::missed_dose::RuleId;
 use yew::prelude::*;
 
+#[derive(Properties, PartialEq)]
+pub struct MissedDoseRulesProps {
+    /// What the page says above the rules: the `helper` block's text in `content/pages/`.
+    pub intro: &'static str,
+}
+
 #[component]
-pub fn MissedDoseRules() -> Html {
+pub fn MissedDoseRules(props: &MissedDoseRulesProps) -> Html {
     let rules = MISSED_DOSE.rules;
     let main_rules = [
         RuleId::TakeWhenRemembered,
@@ -22,7 +28,7 @@ pub fn MissedDoseRules() -> Html {
     html! {
         <section class="helper" aria-labelledby="helper-title">
             <h2 id="helper-title">{"How the missed-dose helper decides"}</h2>
-            <p>{"The interactive helper needs JavaScript and WebAssembly. These are the rules it uses, and its answers for a common schedule."}</p>
+            <p>{ props.intro }</p>
             <ul class="rule-list">
                 { for main_rules.into_iter().map(|rule| {
                     let wording = MISSED_DOSE.wording(rule);

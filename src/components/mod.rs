@@ -3,6 +3,7 @@ pub mod citations;
 pub mod clinic_contacts;
 pub mod dose_timeline;
 pub mod focus;
+pub mod helper_placeholder;
 pub mod level_icon;
 pub mod link;
 pub mod missed_dose_helper;

@@ -25,13 +25,19 @@ fn condition(clauses: &[u64]) -> String {
         .join(", and ")
 }
 
+#[derive(Properties, PartialEq)]
+pub struct RedFlagListProps {
+    /// What the page says above the rules: the `helper` block's text in `content/pages/`.
+    pub intro: &'static str,
+}
+
 #[component]
-pub fn RedFlagList() -> Html {
+pub fn RedFlagList(props: &RedFlagListProps) -> Html {
     let number = SITE.emergency_default_number;
     html! {
         <section class="helper" aria-labelledby="checker-title">
             <h2 id="checker-title">{"Red flags and what to do"}</h2>
-            <p>{"The interactive checker needs JavaScript and WebAssembly. Here is every rule it uses, most urgent first."}</p>
+            <p>{ props.intro }</p>
             { for [Level::Emergency, Level::Urgent, Level::Routine].into_iter().map(|level| {
                 let wording = RED_FLAGS.level(level);
                 html! {

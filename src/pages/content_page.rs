@@ -1,7 +1,7 @@
 //! One section of the guide as static HTML: its contents, blocks, sources and neighbours.
 
 use crate::components::link::{self, Link};
-use crate::components::{callout::Callout, citations::citations, step_up::step_up};
+use crate::components::{callout::Callout, citations::citations, helper_placeholder, step_up::step_up};
 use crate::content::{self, Block, BlockKind, Page, SITE};
 use crate::route::Route;
 use yew::prelude::*;
@@ -9,12 +9,9 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct ContentPageProps {
     pub page: &'static Page,
-    /// A helper shown between the introduction and the page's content.
+    /// Shown between the introduction and the page's content (the search box).
     #[prop_or_default]
     pub children: Html,
-    /// The sources the helper cites, listed with the page's own.
-    #[prop_or_default]
-    pub helper_sources: Vec<&'static str>,
 }
 
 /// A heading one level below the section headings once a section has begun, so the outline
@@ -60,6 +57,7 @@ fn render_block(block: &'static Block, level: u8) -> Html {
             };
             html! { <p class="way-in"><a {href}>{ way.text }</a></p> }
         }
+        BlockKind::Helper(helper) => helper_placeholder::placeholder(helper),
     };
     match block.region {
         // Labelled in words; hidden only when a clinic has chosen the other country.
@@ -104,10 +102,15 @@ fn on_this_page(route: Route, page: &'static Page) -> Html {
     }
 }
 
-/// Every source the page cites in full, with the review date, so a printed page stands alone.
-fn page_sources(page: &'static Page, helper_sources: &[&'static str]) -> Html {
+/// Every source the page cites in full (with its helpers' published rules), with the review
+/// date, so a printed page stands alone.
+fn page_sources(page: &'static Page) -> Html {
     let mut ids = page.source_ids();
-    ids.extend(helper_sources.iter().filter(|id| !ids.contains(id)).collect::<Vec<_>>());
+    for id in helper_placeholder::sources(page.helpers()) {
+        if !ids.contains(&id) {
+            ids.push(id);
+        }
+    }
     if ids.is_empty() {
         return html! {};
     }
@@ -186,7 +189,7 @@ pub fn ContentPage(props: &ContentPageProps) -> Html {
             if route == Route::Home {
                 { contents() }
             }
-            { page_sources(page, &props.helper_sources) }
+            { page_sources(page) }
             <p class="print-action"><button type="button" class="button button--secondary" data-print="" hidden=true>{"Print this page"}</button></p>
             { pager(route) }
         </article>
