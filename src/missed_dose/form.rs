@@ -232,7 +232,6 @@ fn read_schedule(typed: &[TimeField], errors: &mut Vec<FieldError>) -> Option<Sc
                     key_at(index),
                     "This dose is less than 2 hours from the one before. Check the times on the label, or ask your pharmacist.",
                 ),
-                ScheduleError::UnsupportedInterval { .. } => error(Field::Times, "Enter each dose time separately."),
             });
             None
         }

@@ -30,10 +30,6 @@ pub enum ScheduleError {
     TooClose {
         index: usize,
     },
-    /// "Every N hours" must divide the day into 1–6 doses.
-    UnsupportedInterval {
-        hours: u8,
-    },
 }
 
 impl Schedule {
@@ -68,17 +64,6 @@ impl Schedule {
         let mut sorted = times.to_vec();
         crate::sort_small_by_key(&mut sorted, |t| *t);
         Ok(Schedule { times: sorted })
-    }
-
-    /// "Every `hours` hours from `first`": the same doses as fixed daily times.
-    pub fn every(hours: u8, first: ClockTime) -> Result<Schedule, ScheduleError> {
-        if hours == 0 || 24 % hours != 0 || usize::from(24 / hours) > MAX_DOSES_PER_DAY {
-            return Err(ScheduleError::UnsupportedInterval { hours });
-        }
-        let times: Vec<ClockTime> = (0..24 / hours)
-            .map(|k| ClockTime::from_minutes((first.minutes() + u16::from(k * hours) * 60) % 1440).unwrap())
-            .collect();
-        Schedule::from_times(&times)
     }
 
     pub fn times(&self) -> &[ClockTime] {
@@ -172,16 +157,6 @@ mod tests {
         ];
         for (list, expected) in cases {
             assert_eq!(Schedule::from_times(&times(list)), Err(expected), "{list:?}");
-        }
-    }
-
-    #[test]
-    fn every_n_hours_becomes_daily_times() {
-        let s = Schedule::every(8, t("06:00")).unwrap();
-        assert_eq!(s.times(), times(&["06:00", "14:00", "22:00"]).as_slice());
-        assert_eq!(Schedule::every(4, t("02:00")).unwrap().doses_per_day(), 6);
-        for hours in [0, 3, 5, 7, 9, 25] {
-            assert_eq!(Schedule::every(hours, t("08:00")), Err(ScheduleError::UnsupportedInterval { hours }));
         }
     }
 }
