@@ -61,8 +61,8 @@ test-native:
 	cargo test --workspace
 	@# The vignette audit's one line (issue #13): N stories, appropriate, under- and over-triaged.
 	cargo test --quiet --test vignettes -- --nocapture | grep -E '^(vignettes:|  (UNDER|WRONG|over))'
-	@# Calendar files (#19) read back by a real iCalendar parser (Mozilla's ical.js).
-	node --test tests/calendar.test.mjs
+	@# Calendar files (#19) read back by a real iCalendar parser (ical.js), carer QR codes by jsQR.
+	node --test tests/calendar.test.mjs tests/carer-qr.test.mjs
 
 test-wasm:
 	cargo test -p baclofen-guide $(WASM) --test web

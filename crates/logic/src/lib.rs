@@ -6,8 +6,10 @@
 //! this crate returns typed results only.
 
 pub mod calendar;
+pub mod carer_link;
 pub mod missed_dose;
 pub mod planner;
+pub mod qr;
 pub mod red_flags;
 pub mod schedule;
 pub mod time;
