@@ -6,6 +6,8 @@
 
 #[path = "build/content_gen.rs"]
 mod content_gen;
+#[path = "build/planner_gen.rs"]
+mod planner_gen;
 
 use std::path::{Path, PathBuf};
 
@@ -14,6 +16,7 @@ const CONTENT_DIR: &str = "content";
 const BANNED_CLAIMS: &str = "build/banned-claims.toml";
 
 fn main() {
+    planner_gen::run(CONTENT_DIR, BANNED_CLAIMS);
     println!("cargo:rerun-if-changed={CONTENT_DIR}");
     println!("cargo:rerun-if-changed=build/content_gen.rs");
     println!("cargo:rerun-if-changed={BANNED_CLAIMS}");

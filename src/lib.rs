@@ -11,5 +11,6 @@ pub mod content;
 pub mod islands;
 pub mod missed_dose;
 pub mod pages;
+pub mod planner;
 pub mod route;
 pub mod settings;

@@ -1,0 +1,588 @@
+//! Reads `content/planner.toml` (the dose-change planner's words, numbers and products), checks it
+//! and writes it as Rust statics (`OUT_DIR/planner.rs`, included by `src/planner/content.rs`).
+//!
+//! A problem fails the build with `file:line: message`: an unknown or missing source id on a
+//! clinical statement, a ruled-out claim (build/banned-claims.toml), markup, a missing or unknown
+//! word, an unknown placeholder, a strength that is not a number. Strings are written with Rust's
+//! own string escaping (`{:?}`), never as raw HTML.
+
+use serde::Deserialize;
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write as _;
+use std::path::Path;
+use toml::Spanned;
+
+/// Every word the page uses, in the order of the generated struct. Adding a word: add it here
+/// and in content/planner.toml.
+const WORDS: &[&str] = &[
+    "heading",
+    "intro",
+    "latest_only",
+    "child_note",
+    "pump_note",
+    "error_summary",
+    "submit",
+    "fix_first",
+    "who_legend",
+    "who_adult",
+    "who_child",
+    "form_legend",
+    "form_tablet",
+    "form_liquid",
+    "tablet_label",
+    "tablet_hint",
+    "liquid_label",
+    "liquid_hint",
+    "choose",
+    "doses_label",
+    "doses_hint",
+    "time_label",
+    "start_date_label",
+    "start_date_hint",
+    "start_label",
+    "start_hint",
+    "per_legend",
+    "per_dose",
+    "per_day",
+    "direction_legend",
+    "direction_up",
+    "direction_down",
+    "step_label",
+    "step_hint",
+    "step_per_legend",
+    "every_label",
+    "every_hint",
+    "end_label",
+    "end_hint",
+    "plan_heading",
+    "plan_summary",
+    "plan_summary_stop",
+    "plan_continue",
+    "col_date",
+    "col_step",
+    "col_times",
+    "col_dose",
+    "col_measure",
+    "col_total",
+    "step_start",
+    "step_new",
+    "step_stop",
+    "no_doses",
+    "does_not_fit",
+    "tablet_one",
+    "tablet_many",
+    "half",
+    "and_a_half",
+    "ml",
+    "syringe_heading",
+    "syringe_text",
+    "syringe_measure",
+    "print",
+    "print_note",
+    "calendar",
+    "sources_label",
+    "symptom_link",
+];
+
+/// Words that state a clinical fact and so must name their sources (`<word>_sources`).
+const CLINICAL_WORDS: &[&str] =
+    &["intro", "latest_only", "child_note", "pump_note", "liquid_hint", "syringe_text", "syringe_measure"];
+
+const ERRORS: &[&str] = &[
+    "empty_choice",
+    "empty",
+    "not_a_number",
+    "negative",
+    "zero",
+    "too_precise",
+    "too_large",
+    "not_a_date",
+    "not_a_time",
+    "same_time_twice",
+    "times_out_of_order",
+    "wrong_direction_up",
+    "wrong_direction_down",
+    "does_not_split",
+    "more_than_doubles",
+    "too_long",
+    "whole_number",
+];
+
+const FIELDS: &[&str] =
+    &["who", "form", "strength", "doses", "time", "start_date", "start", "direction", "step", "every", "end"];
+
+/// The engine's checks (crates/logic/src/planner.rs `Check`) plus the withdrawal-signs card; each
+/// needs exactly one warning.
+const CHECKS: &[&str] = &[
+    "above-label-maximum",
+    "stops-faster-than-sources",
+    "every-dose-changes",
+    "short-last-step",
+    "longer-than-a-year",
+    "does-not-fit",
+    "withdrawal-signs",
+];
+
+const PLACEHOLDERS: &[&str] =
+    &["{date}", "{total}", "{max}", "{days}", "{doses}", "{change}", "{n}", "{ml}", "{strength}", "{field}"];
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPlanner {
+    numbers: RawNumbers,
+    tablet: Vec<RawTablet>,
+    liquid: Vec<RawLiquid>,
+    words: BTreeMap<String, toml::Value>,
+    warning: Vec<RawWarning>,
+    errors: RawErrors,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawNumbers {
+    adult_max_daily_mg: Spanned<u32>,
+    adult_max_sources: Vec<Spanned<String>>,
+    shortest_taper_days: Spanned<u32>,
+    shortest_taper_sources: Vec<Spanned<String>>,
+    input_max_mg: u32,
+    long_plan_days: u32,
+    max_plan_days: u32,
+    max_doses_per_day: u8,
+    max_every_days: u32,
+    mg_decimals: u32,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTablet {
+    regions: Vec<Spanned<String>>,
+    strength_mg: Spanned<String>,
+    split: Spanned<String>,
+    sources: Vec<Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawLiquid {
+    regions: Vec<Spanned<String>>,
+    mg_per_ml: Spanned<String>,
+    label: Spanned<String>,
+    sources: Vec<Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawWarning {
+    check: Spanned<String>,
+    title: Spanned<String>,
+    text: Spanned<String>,
+    sources: Vec<Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+struct RawErrors {
+    fields: BTreeMap<String, String>,
+    #[serde(flatten)]
+    messages: BTreeMap<String, toml::Value>,
+}
+
+#[derive(Deserialize)]
+struct Banned {
+    #[serde(default)]
+    claim: Vec<BannedClaim>,
+}
+
+#[derive(Deserialize)]
+struct BannedClaim {
+    phrase: String,
+    why: String,
+}
+
+#[derive(Deserialize)]
+struct Sources {
+    source: Vec<SourceId>,
+}
+
+#[derive(Deserialize)]
+struct SourceId {
+    id: String,
+}
+
+struct Checker {
+    path: String,
+    text: String,
+    known: BTreeSet<String>,
+    banned: Vec<BannedClaim>,
+    errors: Vec<String>,
+}
+
+impl Checker {
+    fn line_of(&self, offset: usize) -> usize {
+        self.text[..offset.min(self.text.len())].matches('\n').count() + 1
+    }
+
+    fn at(&mut self, offset: usize, message: impl std::fmt::Display) {
+        let line = self.line_of(offset);
+        self.errors.push(format!("{}:{line}: {message}", self.path));
+    }
+
+    /// The offset of `key = ` within the table that starts with `header` (for keys without spans).
+    fn key_offset(&self, header: &str, key: &str) -> usize {
+        let start = self.text.find(header).unwrap_or(0);
+        let pattern = format!("\n{key} =");
+        self.text[start..].find(&pattern).map(|i| start + i + 1).unwrap_or(start)
+    }
+
+    /// Plain words only: no markup, no ruled-out claim, known placeholders.
+    fn text(&mut self, offset: usize, value: &str) {
+        if value.trim().is_empty() {
+            self.at(offset, "text is empty");
+        }
+        if value.contains('<') || value.contains('>') {
+            self.at(offset, "raw HTML is not allowed (found `<` or `>`); write plain words");
+        }
+        let lower = value.to_lowercase();
+        let hits: Vec<String> = self
+            .banned
+            .iter()
+            .filter(|c| lower.contains(&c.phrase.to_lowercase()))
+            .map(|c| format!("ruled-out claim `{}` (baclofen-facts.md §12): {}", c.phrase, c.why))
+            .collect();
+        for hit in hits {
+            self.at(offset, hit);
+        }
+        let mut rest = value;
+        while let Some(open) = rest.find('{') {
+            let close = rest[open..].find('}').map(|c| open + c + 1).unwrap_or(rest.len());
+            let placeholder = &rest[open..close];
+            if !PLACEHOLDERS.contains(&placeholder) {
+                self.at(
+                    offset,
+                    format!("unknown placeholder `{placeholder}`; use one of {}", PLACEHOLDERS.join(", ")),
+                );
+            }
+            rest = &rest[close..];
+        }
+    }
+
+    fn sources(&mut self, anchor: usize, ids: &[Spanned<String>]) {
+        if ids.is_empty() {
+            self.at(anchor, "clinical statement has no sources; add ids from content/sources.toml");
+        }
+        for id in ids {
+            if !self.known.contains(id.get_ref()) {
+                self.at(
+                    id.span().start,
+                    format!("unknown source id `{}` (known ids are in content/sources.toml)", id.get_ref()),
+                );
+            }
+        }
+    }
+
+    fn plain_sources(&mut self, anchor: usize, ids: &[String]) {
+        let spanned: Vec<Spanned<String>> =
+            ids.iter().map(|s| Spanned::new(anchor..anchor, s.clone())).collect();
+        self.sources(anchor, &spanned);
+    }
+}
+
+/// "7.5" → 7500 micrograms; `None` unless a plain positive decimal with at most 3 places.
+fn micrograms(mg: &str) -> Option<u64> {
+    let (whole, frac) = mg.split_once('.').unwrap_or((mg, ""));
+    if whole.is_empty() || frac.len() > 3 || !(whole.bytes().chain(frac.bytes()).all(|b| b.is_ascii_digit()))
+    {
+        return None;
+    }
+    let mut ug: u64 = whole.parse::<u64>().ok()? * 1000;
+    let mut scale = 100;
+    for b in frac.bytes() {
+        ug += u64::from(b - b'0') * scale;
+        scale /= 10;
+    }
+    (ug > 0).then_some(ug)
+}
+
+fn list(items: &[Spanned<String>]) -> String {
+    let inner: Vec<String> = items.iter().map(|s| format!("{:?}", s.get_ref())).collect();
+    format!("&[{}]", inner.join(", "))
+}
+
+/// Region ids the tablet and liquid lists may name (content/site.toml).
+fn region_ids(content: &Path) -> BTreeSet<String> {
+    #[derive(Deserialize)]
+    struct Site {
+        region: Vec<SourceId>,
+    }
+    std::fs::read_to_string(content.join("site.toml"))
+        .ok()
+        .and_then(|t| toml::from_str::<Site>(&t).ok())
+        .map(|s| s.region.into_iter().map(|r| r.id).collect())
+        .unwrap_or_default()
+}
+
+/// Validates `content/planner.toml` and returns the generated Rust, or every problem found.
+pub fn generate(content: &Path, banned: &Path) -> Result<String, Vec<String>> {
+    let path = content.join("planner.toml");
+    let read = |p: &Path| {
+        std::fs::read_to_string(p).map_err(|e| vec![format!("{}:1: cannot read: {e}", p.display())])
+    };
+    let text = read(&path)?;
+    let known: BTreeSet<String> = toml::from_str::<Sources>(&read(&content.join("sources.toml"))?)
+        .map_err(|e| vec![format!("{}: {e}", content.join("sources.toml").display())])?
+        .source
+        .into_iter()
+        .map(|s| s.id)
+        .collect();
+    let banned: Banned =
+        toml::from_str(&read(banned)?).map_err(|e| vec![format!("{}: {e}", banned.display())])?;
+    let mut c = Checker {
+        path: path.display().to_string(),
+        text: text.clone(),
+        known,
+        banned: banned.claim,
+        errors: vec![],
+    };
+    let raw: RawPlanner = toml::from_str(&text).map_err(|e| {
+        let line = e.span().map(|s| c.line_of(s.start)).unwrap_or(1);
+        vec![format!("{}:{line}: {}", c.path, e.message())]
+    })?;
+    let regions = region_ids(content);
+
+    let n = &raw.numbers;
+    c.sources(n.adult_max_daily_mg.span().start, &n.adult_max_sources);
+    c.sources(n.shortest_taper_days.span().start, &n.shortest_taper_sources);
+    if n.mg_decimals > 3
+        || n.max_doses_per_day == 0
+        || n.max_every_days == 0
+        || n.long_plan_days >= n.max_plan_days
+    {
+        c.at(
+            c.key_offset("[numbers]", "mg_decimals"),
+            "numbers out of range (mg_decimals ≤ 3, limits above 0, long_plan_days < max_plan_days)",
+        );
+    }
+    let mut out =
+        String::from("// Generated by build/planner_gen.rs from content/planner.toml. Do not edit.\n\n");
+    writeln!(
+        out,
+        "pub static LIMITS: Limits = Limits {{ adult_max_daily_ug: {}, input_max_ug: {}, shortest_taper_days: {}, long_plan_days: {}, max_plan_days: {}, max_doses_per_day: {}, max_every_days: {} }};",
+        u64::from(*n.adult_max_daily_mg.get_ref()) * 1000, u64::from(n.input_max_mg) * 1000, n.shortest_taper_days.get_ref(),
+        n.long_plan_days, n.max_plan_days, n.max_doses_per_day, n.max_every_days
+    )
+    .unwrap();
+    writeln!(out, "pub static MG_DECIMALS: u32 = {};", n.mg_decimals).unwrap();
+    writeln!(out, "pub static ADULT_MAX_MG: u32 = {};", n.adult_max_daily_mg.get_ref()).unwrap();
+    writeln!(out, "pub static ADULT_MAX_SOURCES: &[&str] = {};", list(&n.adult_max_sources)).unwrap();
+    writeln!(out, "pub static TAPER_SOURCES: &[&str] = {};\n", list(&n.shortest_taper_sources)).unwrap();
+
+    let check_regions = |c: &mut Checker, items: &[Spanned<String>]| {
+        if items.is_empty() {
+            c.errors.push(format!("{}:1: a product needs `regions`", c.path));
+        }
+        for r in items {
+            if !regions.is_empty() && !regions.contains(r.get_ref()) {
+                c.at(
+                    r.span().start,
+                    format!("unknown region `{}` (regions are in content/site.toml)", r.get_ref()),
+                );
+            }
+        }
+    };
+    out.push_str("pub static TABLETS: &[Tablet] = &[\n");
+    for t in &raw.tablet {
+        check_regions(&mut c, &t.regions);
+        c.sources(t.strength_mg.span().start, &t.sources);
+        let ug = micrograms(t.strength_mg.get_ref()).unwrap_or_else(|| {
+            c.at(
+                t.strength_mg.span().start,
+                "strength_mg must be a number of mg more than 0, like \"10\" or \"2.5\"",
+            );
+            0
+        });
+        let split = match t.split.get_ref().as_str() {
+            "whole" => "Split::Whole",
+            "halves" => "Split::Halves",
+            "quarters" => "Split::Quarters",
+            other => {
+                c.at(t.split.span().start, format!("split `{other}` must be whole, halves or quarters"));
+                "Split::Whole"
+            }
+        };
+        writeln!(
+            out,
+            "    Tablet {{ regions: {}, strength_ug: {ug}, label: {:?}, split: {split}, sources: {} }},",
+            list(&t.regions),
+            format!("{} mg", t.strength_mg.get_ref()),
+            list(&t.sources)
+        )
+        .unwrap();
+    }
+    out.push_str("];\n\npub static LIQUIDS: &[Liquid] = &[\n");
+    for l in &raw.liquid {
+        check_regions(&mut c, &l.regions);
+        c.text(l.label.span().start, l.label.get_ref());
+        c.sources(l.mg_per_ml.span().start, &l.sources);
+        let ug = micrograms(l.mg_per_ml.get_ref()).unwrap_or_else(|| {
+            c.at(l.mg_per_ml.span().start, "mg_per_ml must be a number of mg more than 0, like \"1\"");
+            0
+        });
+        writeln!(
+            out,
+            "    Liquid {{ regions: {}, ug_per_ml: {ug}, label: {:?}, sources: {} }},",
+            list(&l.regions),
+            l.label.get_ref(),
+            list(&l.sources)
+        )
+        .unwrap();
+    }
+    out.push_str("];\n\n");
+
+    // Words: every required word present, nothing unknown, clinical ones sourced.
+    let words_at = |c: &Checker, key: &str| c.key_offset("[words]", key);
+    let mut word_struct = String::from("pub struct Words {\n");
+    let mut word_value = String::from("pub static WORDS: Words = Words {\n");
+    for key in raw.words.keys() {
+        let base = key.strip_suffix("_sources").unwrap_or(key);
+        if !WORDS.contains(&base) {
+            let at = words_at(&c, key);
+            c.at(at, format!("unknown word `{key}` (the words are listed in build/planner_gen.rs WORDS)"));
+        }
+    }
+    for &key in WORDS {
+        let at = words_at(&c, key);
+        let value = match raw.words.get(key) {
+            Some(toml::Value::String(s)) => s.clone(),
+            _ => {
+                c.at(at, format!("missing word `{key}` in [words] (a string)"));
+                String::new()
+            }
+        };
+        c.text(at, &value);
+        writeln!(word_struct, "    pub {key}: &'static str,").unwrap();
+        writeln!(word_value, "    {key}: {value:?},").unwrap();
+        let sources_key = format!("{key}_sources");
+        match raw.words.get(&sources_key) {
+            Some(toml::Value::Array(items)) => {
+                let ids: Vec<String> = items.iter().filter_map(|v| v.as_str().map(str::to_string)).collect();
+                let at = words_at(&c, &sources_key);
+                c.plain_sources(at, &ids);
+                writeln!(word_struct, "    pub {sources_key}: &'static [&'static str],").unwrap();
+                writeln!(word_value, "    {sources_key}: &{ids:?},").unwrap();
+            }
+            Some(_) => c.at(at, format!("`{sources_key}` must be a list of source ids")),
+            None if CLINICAL_WORDS.contains(&key) => c.at(
+                at,
+                format!(
+                    "clinical statement `{key}` has no `{sources_key}`; add ids from content/sources.toml"
+                ),
+            ),
+            None => {}
+        }
+    }
+    word_struct.push_str("}\n\n");
+    word_value.push_str("};\n\n");
+    out.push_str(&word_struct);
+    out.push_str(&word_value);
+
+    // Warnings: one per check, each sourced.
+    let mut seen = BTreeSet::new();
+    out.push_str("pub static WARNINGS: &[Warning] = &[\n");
+    for w in &raw.warning {
+        let id = w.check.get_ref().as_str();
+        if !CHECKS.contains(&id) {
+            c.at(w.check.span().start, format!("unknown check `{id}`; use one of {}", CHECKS.join(", ")));
+        }
+        if !seen.insert(id.to_string()) {
+            c.at(w.check.span().start, format!("check `{id}` has two warnings"));
+        }
+        c.text(w.title.span().start, w.title.get_ref());
+        c.text(w.text.span().start, w.text.get_ref());
+        c.sources(w.text.span().start, &w.sources);
+        writeln!(
+            out,
+            "    Warning {{ check: {:?}, title: {:?}, text: {:?}, sources: {} }},",
+            id,
+            w.title.get_ref(),
+            w.text.get_ref(),
+            list(&w.sources)
+        )
+        .unwrap();
+    }
+    out.push_str("];\n\n");
+    for id in CHECKS {
+        if !seen.contains(*id) {
+            c.errors.push(format!("{}:1: no [[warning]] for check `{id}`", c.path));
+        }
+    }
+
+    // Error messages and field names.
+    let mut err_struct = String::from("pub struct ErrorWords {\n");
+    let mut err_value = String::from("pub static ERRORS: ErrorWords = ErrorWords {\n");
+    for key in raw.errors.messages.keys() {
+        if !ERRORS.contains(&key.as_str()) {
+            let at = c.key_offset("[errors]", key);
+            c.at(at, format!("unknown error message `{key}`"));
+        }
+    }
+    for &key in ERRORS {
+        let at = c.key_offset("[errors]", key);
+        let value = match raw.errors.messages.get(key) {
+            Some(toml::Value::String(s)) => s.clone(),
+            _ => {
+                c.at(at, format!("missing error message `{key}`"));
+                String::new()
+            }
+        };
+        c.text(at, &value);
+        writeln!(err_struct, "    pub {key}: &'static str,").unwrap();
+        writeln!(err_value, "    {key}: {value:?},").unwrap();
+    }
+    err_struct.push_str("}\n\npub struct FieldNames {\n");
+    err_value.push_str("};\n\npub static FIELD_NAMES: FieldNames = FieldNames {\n");
+    for key in raw.errors.fields.keys() {
+        if !FIELDS.contains(&key.as_str()) {
+            let at = c.key_offset("[errors.fields]", key);
+            c.at(at, format!("unknown field `{key}`"));
+        }
+    }
+    for &key in FIELDS {
+        let at = c.key_offset("[errors.fields]", key);
+        let value = raw.errors.fields.get(key).cloned().unwrap_or_else(|| {
+            c.at(at, format!("missing field name `{key}`"));
+            String::new()
+        });
+        c.text(at, &value);
+        writeln!(err_struct, "    pub {key}: &'static str,").unwrap();
+        writeln!(err_value, "    {key}: {value:?},").unwrap();
+    }
+    err_struct.push_str("}\n\n");
+    err_value.push_str("};\n");
+    out.push_str(&err_struct);
+    out.push_str(&err_value);
+
+    if c.errors.is_empty() {
+        Ok(out)
+    } else {
+        Err(c.errors)
+    }
+}
+
+/// Called from build.rs: writes `OUT_DIR/planner.rs`, or prints every problem and fails the build.
+pub fn run(content: &str, banned: &str) {
+    println!("cargo:rerun-if-changed=build/planner_gen.rs");
+    println!("cargo:rerun-if-changed={content}/planner.toml");
+    match generate(Path::new(content), Path::new(banned)) {
+        Ok(code) => {
+            let out = std::path::PathBuf::from(std::env::var("OUT_DIR").unwrap()).join("planner.rs");
+            std::fs::write(out, code).expect("write generated planner content");
+        }
+        Err(errors) => {
+            eprintln!("\n{content}/planner.toml failed validation:");
+            for e in &errors {
+                eprintln!("  {e}");
+                println!("cargo:warning={e}");
+            }
+            std::process::exit(1);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+//! The planner's words, numbers and products, generated at build time from
+//! `content/planner.toml` by `build/planner_gen.rs` (checked there: sources, ruled-out claims).
+
+pub use baclofen_logic::planner::{Limits, Split};
+
+/// A tablet strength sold in the listed regions.
+pub struct Tablet {
+    pub regions: &'static [&'static str],
+    pub strength_ug: u64,
+    /// "10 mg".
+    pub label: &'static str,
+    pub split: Split,
+    pub sources: &'static [&'static str],
+}
+
+/// A liquid strength sold in the listed regions.
+pub struct Liquid {
+    pub regions: &'static [&'static str],
+    pub ug_per_ml: u64,
+    pub label: &'static str,
+    pub sources: &'static [&'static str],
+}
+
+/// A care card for one of the engine's checks.
+pub struct Warning {
+    pub check: &'static str,
+    pub title: &'static str,
+    pub text: &'static str,
+    pub sources: &'static [&'static str],
+}
+
+include!(concat!(env!("OUT_DIR"), "/planner.rs"));
+
+/// The warning for a check id (every check has one: the build makes sure).
+pub fn warning(check: &str) -> &'static Warning {
+    WARNINGS.iter().find(|w| w.check == check).unwrap_or(&WARNINGS[0])
+}
+
+/// Replaces each `{key}` in `template` with its value, without `format!`.
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open..];
+        match after.find('}') {
+            Some(close) => {
+                let key = &after[1..close];
+                match values.iter().find(|(k, _)| *k == key) {
+                    Some((_, v)) => out.push_str(v),
+                    None => out.push_str(&after[..=close]),
+                }
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push_str(after);
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}

@@ -1,0 +1,161 @@
+//! The planner's content checks (build/planner_gen.rs) refuse what they must, with file:line, and
+//! the planner's words read at grade 8 or below (Flesch-Kincaid, as tests/reading_level.rs).
+#![cfg(not(target_arch = "wasm32"))]
+
+#[path = "../build/planner_gen.rs"]
+#[allow(dead_code)]
+mod planner_gen;
+
+use baclofen_guide::planner::content::{ERRORS, LIQUIDS, TABLETS, WARNINGS, WORDS};
+use std::path::Path;
+
+/// Runs the generator on a copy of content/ whose planner.toml has `from` replaced by `to`.
+fn errors_after(from: &str, to: &str) -> Vec<String> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let dir = std::env::temp_dir().join(format!("planner-content-{}-{n}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    for file in ["sources.toml", "site.toml"] {
+        std::fs::copy(root.join("content").join(file), dir.join(file)).unwrap();
+    }
+    let text = std::fs::read_to_string(root.join("content/planner.toml")).unwrap();
+    assert!(text.contains(from), "{from:?} is not in content/planner.toml");
+    std::fs::write(dir.join("planner.toml"), text.replacen(from, to, 1)).unwrap();
+    let result = planner_gen::generate(&dir, &root.join("build/banned-claims.toml"));
+    std::fs::remove_dir_all(&dir).ok();
+    result.err().unwrap_or_default()
+}
+
+#[test]
+fn planner_content_as_committed_passes_its_checks() {
+    assert!(errors_after("[numbers]", "[numbers]").is_empty());
+}
+
+#[test]
+fn planner_content_refuses_an_unknown_source_id_with_file_and_line() {
+    let errors =
+        errors_after("sources = [\"FDA-TAB\", \"PMS\"]", "sources = [\"FDA-TAB\", \"NOT-A-SOURCE\"]");
+    assert!(
+        errors.iter().any(|e| e.contains("planner.toml:") && e.contains("unknown source id `NOT-A-SOURCE`")),
+        "{errors:?}"
+    );
+}
+
+#[test]
+fn planner_content_refuses_a_clinical_statement_without_sources() {
+    let errors = errors_after("child_note_sources = [\"NHS-HOW\", \"MFC\", \"QCH\"]\n", "");
+    assert!(errors.iter().any(|e| e.contains("`child_note` has no `child_note_sources`")), "{errors:?}");
+    let errors =
+        errors_after("sources = [\"NHS-ABOUT\", \"FDA-TAB\", \"FDA-OS\", \"FDA-OZO\"]", "sources = []");
+    assert!(errors.iter().any(|e| e.contains("has no sources")), "{errors:?}");
+}
+
+#[test]
+fn planner_content_refuses_ruled_out_claims_markup_and_unknown_placeholders() {
+    let errors = errors_after("Make the plan\"", "Make the plan, it is well tolerated\"");
+    assert!(errors.iter().any(|e| e.contains("ruled-out claim `well tolerated`")), "{errors:?}");
+    let errors = errors_after("Make the plan\"", "<b>Make</b> the plan\"");
+    assert!(errors.iter().any(|e| e.contains("raw HTML")), "{errors:?}");
+    let errors = errors_after("{max} mg a day.", "{maximum} mg a day.");
+    assert!(errors.iter().any(|e| e.contains("unknown placeholder `{maximum}`")), "{errors:?}");
+    let errors = errors_after("strength_mg = \"15\"", "strength_mg = \"fifteen\"");
+    assert!(errors.iter().any(|e| e.contains("strength_mg must be a number")), "{errors:?}");
+}
+
+#[test]
+fn planner_strengths_match_the_fact_sheet() {
+    // Fact sheet §2: UK tablets 10 mg (half a tablet = 5 mg); US 5, 10, 15, 20 mg; 25 mg only
+    // outside the US and UK; liquids 1, 2 and 5 mg/mL (5 mg/mL not in the UK).
+    let in_region = |r: &str| -> Vec<u64> {
+        TABLETS.iter().filter(|t| t.regions.contains(&r)).map(|t| t.strength_ug / 1000).collect()
+    };
+    assert_eq!(in_region("uk"), [10]);
+    assert_eq!(in_region("us"), [5, 10, 15, 20]);
+    assert!(TABLETS
+        .iter()
+        .filter(|t| t.strength_ug == 25_000)
+        .all(|t| !t.regions.contains(&"uk") && !t.regions.contains(&"us")));
+    let liquids = |r: &str| -> Vec<u64> {
+        LIQUIDS.iter().filter(|l| l.regions.contains(&r)).map(|l| l.ug_per_ml / 1000).collect()
+    };
+    assert_eq!(liquids("us"), [1, 2, 5]);
+    assert_eq!(liquids("uk"), [1, 2]);
+    // Only the UK 10 mg tablet has a source saying it may be halved (NHS-HOW); none says quarters.
+    use baclofen_logic::planner::Split;
+    for t in TABLETS {
+        let halves = t.split == Split::Halves;
+        assert_eq!(halves, t.strength_ug == 10_000 && t.regions.contains(&"uk"), "{}", t.label);
+        assert!(t.split != Split::Quarters);
+    }
+}
+
+fn syllables(word: &str) -> usize {
+    let word: Vec<char> = word.to_lowercase().chars().filter(|c| c.is_ascii_alphabetic()).collect();
+    if word.is_empty() {
+        return 0;
+    }
+    let vowel = |c: char| "aeiouy".contains(c);
+    let (mut count, mut previous) = (0, false);
+    for &c in &word {
+        let v = vowel(c);
+        if v && !previous {
+            count += 1;
+        }
+        previous = v;
+    }
+    let n = word.len();
+    if n > 2 && word[n - 1] == 'e' && !vowel(word[n - 2]) && (word[n - 2] != 'l' || vowel(word[n - 3])) {
+        count -= 1;
+    }
+    count.max(1)
+}
+
+fn grade(text: &str) -> f64 {
+    let sentences = text
+        .split(['.', '!', '?'])
+        .filter(|s| s.split_whitespace().any(|w| w.chars().any(char::is_alphabetic)))
+        .count()
+        .max(1);
+    let words: Vec<&str> = text.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).collect();
+    let syllable_count: usize = words.iter().map(|w| syllables(w)).sum();
+    let n = words.len().max(1) as f64;
+    0.39 * (n / sentences as f64) + 11.8 * (syllable_count as f64 / n) - 15.59
+}
+
+#[test]
+fn planner_words_read_at_grade_8_or_below() {
+    let mut text = String::new();
+    let mut add = |t: &str| {
+        text.push_str(t.trim_end_matches(['.', ':']));
+        text.push_str(". ");
+    };
+    for t in [
+        WORDS.heading,
+        WORDS.intro,
+        WORDS.latest_only,
+        WORDS.child_note,
+        WORDS.pump_note,
+        WORDS.liquid_hint,
+        WORDS.start_hint,
+        WORDS.step_hint,
+        WORDS.end_hint,
+        WORDS.syringe_text,
+        WORDS.syringe_measure,
+        WORDS.plan_summary,
+        WORDS.plan_continue,
+        WORDS.print_note,
+    ] {
+        add(t);
+    }
+    for w in WARNINGS {
+        add(w.title);
+        add(w.text);
+    }
+    for e in [ERRORS.does_not_split, ERRORS.more_than_doubles, ERRORS.wrong_direction_up, ERRORS.too_large] {
+        add(e);
+    }
+    let g = grade(&text);
+    println!("planner words: Flesch-Kincaid grade {g:.1}");
+    assert!(g <= 8.0, "the planner's words read at grade {g:.1}");
+}
