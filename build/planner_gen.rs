@@ -71,8 +71,12 @@ const WORDS: &[&str] = &[
     "does_not_fit",
     "tablet_one",
     "tablet_many",
-    "half",
+    "half_tablet",
     "and_a_half",
+    "months",
+    "weekdays",
+    "mg",
+    "step_of",
     "ml",
     "syringe_heading",
     "syringe_text",
@@ -80,6 +84,9 @@ const WORDS: &[&str] = &[
     "print",
     "print_note",
     "calendar",
+    "calendar_event",
+    "calendar_note",
+    "calendar_file",
     "sources_label",
     "symptom_link",
 ];
@@ -106,6 +113,7 @@ const ERRORS: &[&str] = &[
     "more_than_doubles",
     "too_long",
     "whole_number",
+    "choose_per",
 ];
 
 const FIELDS: &[&str] =
@@ -124,7 +132,7 @@ const CHECKS: &[&str] = &[
 ];
 
 const PLACEHOLDERS: &[&str] =
-    &["{date}", "{total}", "{max}", "{days}", "{doses}", "{change}", "{n}", "{ml}", "{strength}", "{field}"];
+    &["{date}", "{total}", "{max}", "{days}", "{doses}", "{change}", "{n}", "{ml}", "{strength}", "{field}", "{dose}"];
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -402,9 +410,8 @@ pub fn generate(content: &Path, banned: &Path) -> Result<String, Vec<String>> {
         let split = match t.split.get_ref().as_str() {
             "whole" => "Split::Whole",
             "halves" => "Split::Halves",
-            "quarters" => "Split::Quarters",
             other => {
-                c.at(t.split.span().start, format!("split `{other}` must be whole, halves or quarters"));
+                c.at(t.split.span().start, format!("split `{other}` must be whole or halves (no source says a baclofen tablet may be cut into quarters, and the page has no words for them)"));
                 "Split::Whole"
             }
         };

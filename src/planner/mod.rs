@@ -3,3 +3,5 @@
 //! `baclofen_logic::planner`.
 
 pub mod content;
+pub mod form;
+pub mod wording;
