@@ -1,32 +1,69 @@
 // What every end-to-end file shares: the built site served on 127.0.0.1 under a sub-path, one
-// Chromium, and the list of pages.
+// Chromium, and the list of pages as the build wrote it.
 import { before, after } from 'node:test';
+import { existsSync, readFileSync } from 'node:fs';
 import { startServer } from './server.mjs';
 import { launch } from './browser.mjs';
 
 export const PREFIX = '/clinic/baclofen/';
 
+const DIST = new URL('../../dist/', import.meta.url);
+
+/** `&amp;` and friends, as the prerenderer writes them, back to text. */
+function unescape(html) {
+  return html
+    .replace(/<[^>]*>/g, '')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;|&#x27;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&')
+    .trim();
+}
+
+/**
+ * The built pages as `{ slug, path, title, headings: [{ id, text }], modules }`, read from what
+ * the build wrote, never copied here: `dist/build-manifest.json` (written by `xtask`), else the
+ * prerendered HTML (the start page's links in order, each page's `<h1>` and section headings).
+ */
+function builtPages() {
+  const manifest = new URL('build-manifest.json', DIST);
+  if (existsSync(manifest)) {
+    return JSON.parse(readFileSync(manifest, 'utf8')).pages;
+  }
+  const html = (path) => readFileSync(new URL(`${path}index.html`, DIST), 'utf8');
+  // The start page's contents list the sections in order; its other links add the rest (search).
+  const home = html('');
+  const contents = home.slice(home.search(/<nav [^>]*class="contents"/));
+  const paths = [''];
+  for (const [, href] of `${contents}${home}`.matchAll(/<a [^>]*href="([a-z0-9-]+\/)"/g)) {
+    if (!paths.includes(href) && existsSync(new URL(`${href}index.html`, DIST))) paths.push(href);
+  }
+  return paths.map((path) => {
+    const page = html(path);
+    // The page's own text: from `<main` to the guide-wide contents list, if the page has one.
+    const start = page.indexOf('<main');
+    const rest = page.slice(start, page.indexOf('</main>', start));
+    const end = rest.search(/<nav [^>]*class="contents"/);
+    const main = end < 0 ? rest : rest.slice(0, end);
+    return {
+      slug: path ? path.slice(0, -1) : 'home',
+      path,
+      title: unescape(main.match(/<h1[^>]*>([\s\S]*?)<\/h1>/)[1]),
+      headings: [...main.matchAll(/<h2 id="([^"]+)" tabindex="-1">([\s\S]*?)<\/h2>/g)].map(([, id, text]) => ({
+        id,
+        text: unescape(text),
+      })),
+      modules: [...main.matchAll(/data-module="([^"]+)"/g)].map(([, name]) => name),
+    };
+  });
+}
+
+/** Every built page, home first: `{ slug, path, title, headings, modules }`. */
+export const BUILT_PAGES = builtPages();
+
 /** Every page: its path under the app and its main heading. */
-export const PAGES = [
-  ['', 'Baclofen: a plain guide'],
-  ['about/', 'About baclofen'],
-  ['how-it-works/', 'How baclofen works'],
-  ['forms/', 'Forms and strengths'],
-  ['taking/', 'Taking baclofen'],
-  ['missed-dose/', 'If you miss a dose'],
-  ['side-effects/', 'Side effects and red flags'],
-  ['stopping/', 'Stopping baclofen safely'],
-  ['medicines-alcohol-driving/', 'Other medicines, alcohol and driving'],
-  ['special-situations/', 'Special situations'],
-  ['overdose/', 'Too much baclofen (overdose)'],
-  ['living-with/', 'Living with baclofen'],
-  ['other-treatments/', 'Other treatments'],
-  ['storage/', 'Storing and getting rid of baclofen'],
-  ['questions/', 'Questions people ask'],
-  ['glossary/', 'Words explained'],
-  ['sources/', 'Sources and review'],
-  ['search/', 'Search this guide'],
-];
+export const PAGES = BUILT_PAGES.map((page) => [page.path, page.title]);
 
 /**
  * Serves `dist/` and starts the browser before this file's tests, and stops both after.
