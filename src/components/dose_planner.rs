@@ -216,16 +216,21 @@ fn strength_words(input: &PlanInput) -> &'static str {
 fn calendar_file(plan: &Plan, input: &PlanInput, now: Instant) -> String {
     let mut calendar = Calendar::new(now);
     for step in &plan.steps {
-        if step.dose_ug == 0 {
+        if step.daily_ug == 0 {
             continue;
         }
-        let mut dose = wording::mg_words(step.dose_ug);
-        if step.measure != Measure::DoesNotFit {
-            dose.push_str(" (");
-            dose.push_str(&wording::measure(step.measure));
-            dose.push(')');
-        }
-        let summary = fill(WORDS.calendar_event, &[("dose", &dose)]);
+        let summary = match step.dose_ug {
+            Some(dose_ug) => {
+                let mut dose = wording::mg_words(dose_ug);
+                if step.measure != Measure::DoesNotFit {
+                    dose.push_str(" (");
+                    dose.push_str(&wording::measure(step.measure));
+                    dose.push(')');
+                }
+                fill(WORDS.calendar_event, &[("dose", &dose)])
+            }
+            None => fill(WORDS.calendar_unknown, &[("total", &wording::mg(step.daily_ug))]),
+        };
         let days = step.days.unwrap_or(1);
         for offset in 0..days {
             for time in &input.times {
@@ -244,7 +249,7 @@ fn calendar_file(plan: &Plan, input: &PlanInput, now: Instant) -> String {
 
 fn plan_view(plan: &Plan, input: &PlanInput, heading: &NodeRef) -> Html {
     let last = plan.last();
-    let stops = last.dose_ug == 0;
+    let stops = last.daily_ug == 0;
     let last_date = wording::date(last.first_date);
     let summary = if stops {
         fill(WORDS.plan_summary_stop, &[("date", &last_date)])
@@ -262,18 +267,22 @@ fn plan_view(plan: &Plan, input: &PlanInput, heading: &NodeRef) -> Html {
             String::new()
         } else if day.step == 0 {
             WORDS.step_start.to_string()
-        } else if step.dose_ug == 0 {
+        } else if step.daily_ug == 0 {
             WORDS.step_stop.to_string()
         } else {
             fill(WORDS.step_of, &[("n", &wording::number(u64::from(day.step)))])
         };
-        let zero = step.dose_ug == 0;
+        let zero = step.daily_ug == 0;
         html! {
             <tr class={classes!(day.step_starts.then_some("planner__step-row"))}>
                 <th scope="row"><time datetime={wording::iso_date(day.date)}>{ wording::date(day.date) }</time></th>
                 <td>{ change }</td>
                 <td>{ if zero { WORDS.no_doses.to_string() } else { times.clone() } }</td>
-                <td>{ if zero { String::from("0") } else { wording::mg_words(step.dose_ug) } }</td>
+                <td>{ match step.dose_ug {
+                    Some(dose) if !zero => wording::mg_words(dose),
+                    Some(_) => String::from("0"),
+                    None => WORDS.dose_unknown.to_string(),
+                } }</td>
                 <td>{ if zero { String::new() } else { wording::measure(step.measure) } }</td>
                 <td>{ wording::mg_words(day.daily_ug) }</td>
             </tr>
@@ -320,9 +329,6 @@ fn plan_view(plan: &Plan, input: &PlanInput, heading: &NodeRef) -> Html {
         };
         care_card(w.check, w.title, w.text.to_string(), w.sources, extra)
     });
-    let child = (input.who == Who::Child).then(|| {
-        html! { <p class="notice">{ WORDS.child_note }{" "}{ citations(WORDS.child_note_sources) }</p> }
-    });
     let on_print = Callback::from(|_: MouseEvent| {
         if let Some(window) = web_sys::window() {
             let _ = window.print();
@@ -331,7 +337,6 @@ fn plan_view(plan: &Plan, input: &PlanInput, heading: &NodeRef) -> Html {
     html! {
         <section class="planner__plan" aria-labelledby="planner-plan-title">
             <h2 id="planner-plan-title" tabindex="-1" ref={heading.clone()}>{ WORDS.plan_heading }</h2>
-            { child }
             { for checks }
             { for withdrawal }
             <p>{ summary }</p>

@@ -173,9 +173,7 @@ pub fn check_card(check: &Check) -> (&'static str, &'static str, String, &'stati
         Check::StopsFasterThanSources { days } => {
             ("stops-faster-than-sources", vec![("days", number(u64::from(days)))])
         }
-        Check::EveryDoseChanges { doses, daily_change_ug } => {
-            ("every-dose-changes", vec![("doses", number(u64::from(doses))), ("change", mg(daily_change_ug))])
-        }
+        Check::ChildDosesBySpecialist => ("child-doses-by-specialist", vec![]),
         Check::ShortLastStep { date: d } => ("short-last-step", vec![("date", date(d))]),
         Check::LongerThanAYear { days } => ("longer-than-a-year", vec![("days", number(u64::from(days)))]),
         Check::DoesNotFit => ("does-not-fit", vec![]),

@@ -106,8 +106,6 @@ pub struct Limits {
     pub input_max_ug: u64,
     /// A stop reached in fewer days than this is faster than the sources describe (NHS: 1–2 weeks).
     pub shortest_taper_days: u32,
-    /// Plans longer than this many days are flagged.
-    pub long_plan_days: u32,
     /// Plans longer than this are refused (the table would be unusable).
     pub max_plan_days: u32,
     /// Most doses a day the form accepts.
@@ -188,8 +186,9 @@ pub struct Step {
     /// Days at this dose; `None` for the last stretch, which lasts until the prescriber says
     /// otherwise (or, for a stop, the day the doses stop).
     pub days: Option<u32>,
-    /// Each dose of the day, in micrograms (all the day's doses are equal).
-    pub dose_ug: u64,
+    /// Each dose of the day, in micrograms (all the day's doses are equal); `None` when the
+    /// daily total does not share equally between the doses (the person asks which dose changes).
+    pub dose_ug: Option<u64>,
     pub daily_ug: u64,
     pub measure: Measure,
     /// Whether the change into this step differs from the entered step (the last one, cut short
@@ -205,7 +204,8 @@ pub struct PlanDay {
     pub step: u32,
     /// True on the first day of a step.
     pub step_starts: bool,
-    /// One dose per dose time, in micrograms.
+    /// One dose per dose time, in micrograms; empty on a day with no doses (stopped) and when
+    /// the daily total does not share equally.
     pub doses_ug: Vec<u64>,
     pub daily_ug: u64,
 }
@@ -217,11 +217,11 @@ pub enum Check {
     AboveLabelMaximum { date: Date, daily_ug: u64 },
     /// Stopping in fewer days than the sources describe.
     StopsFasterThanSources { days: u32 },
-    /// Each step changes every dose of the day at once (the daily total changes by `daily_change_ug`).
-    EveryDoseChanges { doses: u8, daily_change_ug: u64 },
+    /// The plan is for a child: no adult maximum is shown; the child's specialist sets the doses.
+    ChildDosesBySpecialist,
     /// The last step is smaller than the others (cut so as not to pass the end), on `date`.
     ShortLastStep { date: Date },
-    /// The plan runs longer than a year.
+    /// The plan ends later than a year after it starts.
     LongerThanAYear { days: u32 },
     /// At least one dose does not fit the tablets or the syringe.
     DoesNotFit,
@@ -248,7 +248,10 @@ impl Plan {
                     date: step.first_date.plus_days(i64::from(offset)),
                     step: step.number,
                     step_starts: offset == 0,
-                    doses_ug: vec![step.dose_ug; n],
+                    doses_ug: match step.dose_ug {
+                        Some(dose) if dose > 0 => vec![dose; n],
+                        _ => Vec::new(),
+                    },
                     daily_ug: step.daily_ug,
                 });
             }
@@ -263,7 +266,7 @@ impl Plan {
 
 /// Reads a decimal amount in milligrams ("7.5", "10", "0.25") into micrograms: at most
 /// `decimals` places (≤ 3), no sign, no exponent. A leading minus sign is reported as
-/// [`Problem::Negative`]; a comma as the decimal mark is accepted.
+/// [`Problem::Negative`]. A comma is refused: "1,000" could be a thousand or one.
 pub fn parse_mg(text: &str, decimals: u32) -> Result<u64, Problem> {
     let text = text.trim();
     if text.is_empty() {
@@ -273,7 +276,7 @@ pub fn parse_mg(text: &str, decimals: u32) -> Result<u64, Problem> {
         Some(rest) => (true, rest.trim_start()),
         None => (false, text),
     };
-    let mut parts = body.splitn(2, ['.', ',']);
+    let mut parts = body.splitn(2, '.');
     let whole = parts.next().unwrap_or("");
     let frac = parts.next().unwrap_or("");
     let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
@@ -353,11 +356,17 @@ pub fn measure(form: Form, dose_ug: u64) -> Measure {
     }
 }
 
-fn per_dose(amount: Amount, doses: u64) -> Option<u64> {
+/// An entered amount as a daily total.
+fn daily(amount: Amount, doses: u64) -> u64 {
     match amount.per {
-        Per::Dose => Some(amount.ug),
-        Per::Day => (amount.ug % doses == 0).then(|| amount.ug / doses),
+        Per::Dose => amount.ug * doses,
+        Per::Day => amount.ug,
     }
+}
+
+/// The same date a year later (28 February for 29 February).
+fn a_year_after(date: Date) -> Date {
+    Date::new(date.year + 1, date.month, date.day).unwrap_or(Date { year: date.year + 1, month: 2, day: 28 })
 }
 
 /// Checks the entries and works out the plan, or says which entries need another look.
@@ -390,16 +399,14 @@ pub fn plan(input: &PlanInput, limits: &Limits) -> Result<Plan, Vec<FieldError>>
         err(Field::Every, Problem::TooLarge);
     }
     let doses = n.max(1) as u64;
+    // Worked in daily totals: a per-day change that does not share equally between the doses
+    // leaves the dose unknown (the person asks which dose changes), never guessed.
     let mut amount = |field, a: Amount| -> Option<u64> {
         if a.ug > limits.input_max_ug {
             err(field, Problem::TooLarge);
             return None;
         }
-        let value = per_dose(a, doses);
-        if value.is_none() {
-            err(field, Problem::DoesNotSplitEvenly);
-        }
-        value
+        Some(daily(a, doses))
     };
     let start = amount(Field::StartDose, input.start);
     let step = amount(Field::Step, input.step);
@@ -429,6 +436,7 @@ pub fn plan(input: &PlanInput, limits: &Limits) -> Result<Plan, Vec<FieldError>>
         return Err(errors);
     }
     let distance = start.abs_diff(end);
+    let split = |total: u64| (total % doses == 0).then(|| total / doses);
     let steps_needed = distance.div_ceil(step);
     let days_to_end = steps_needed.saturating_mul(u64::from(input.every_days));
     if days_to_end > u64::from(limits.max_plan_days) {
@@ -446,13 +454,14 @@ pub fn plan(input: &PlanInput, limits: &Limits) -> Result<Plan, Vec<FieldError>>
             };
         }
         let last = u64::from(number) == steps_needed;
+        let dose_ug = split(dose);
         steps.push(Step {
             number,
             first_date: input.start_date.plus_days(i64::from(number) * i64::from(input.every_days)),
             days: (!last).then_some(input.every_days),
-            dose_ug: dose,
-            daily_ug: dose * doses,
-            measure: measure(input.form, dose),
+            dose_ug,
+            daily_ug: dose,
+            measure: dose_ug.map_or(Measure::DoesNotFit, |d| measure(input.form, d)),
             short_step: number > 0 && last && distance % step != 0,
         });
     }
@@ -466,16 +475,17 @@ pub fn plan(input: &PlanInput, limits: &Limits) -> Result<Plan, Vec<FieldError>>
     if input.direction == Direction::Down && end == 0 && days_to_end < limits.shortest_taper_days {
         checks.push(Check::StopsFasterThanSources { days: days_to_end });
     }
-    if input.step.per == Per::Dose && doses > 1 {
-        checks.push(Check::EveryDoseChanges { doses: doses as u8, daily_change_ug: step * doses });
+    if input.who == Who::Child {
+        checks.push(Check::ChildDosesBySpecialist);
     }
     if let Some(s) = steps.iter().find(|s| s.short_step) {
         checks.push(Check::ShortLastStep { date: s.first_date });
     }
-    if days_to_end > limits.long_plan_days {
+    let end_date = input.start_date.plus_days(i64::from(days_to_end));
+    if end_date > a_year_after(input.start_date) {
         checks.push(Check::LongerThanAYear { days: days_to_end });
     }
-    if steps.iter().any(|s| s.dose_ug > 0 && s.measure == Measure::DoesNotFit) {
+    if steps.iter().any(|s| s.daily_ug > 0 && s.measure == Measure::DoesNotFit) {
         checks.push(Check::DoesNotFit);
     }
     Ok(Plan { steps, checks, doses_per_day: doses as u8, days_to_end })
@@ -489,7 +499,6 @@ pub(crate) mod tests {
         adult_max_daily_ug: 80_000,
         input_max_ug: 100_000,
         shortest_taper_days: 7,
-        long_plan_days: 365,
         max_plan_days: 1100,
         max_doses_per_day: 6,
         max_every_days: 90,
@@ -521,13 +530,13 @@ pub(crate) mod tests {
     fn the_us_label_step_up_becomes_four_three_day_steps() {
         // FDA-TAB Dosage: 5 mg three times a day for 3 days, then 10, 15, 20 mg, each for 3 days.
         let plan = plan(&input(), &LIMITS).unwrap();
-        let doses: Vec<u64> = plan.steps.iter().map(|s| s.dose_ug / UG_PER_MG).collect();
+        let doses: Vec<u64> = plan.steps.iter().map(|s| s.dose_ug.unwrap() / UG_PER_MG).collect();
         assert_eq!(doses, [5, 10, 15, 20]);
         assert_eq!(plan.steps[3].first_date, Date::new(2026, 12, 10).unwrap());
         assert_eq!(plan.steps[3].measure, Measure::Tablets { pieces: 4, per_tablet: 1 });
         assert_eq!(plan.days_to_end, 9);
         assert_eq!(plan.days().len(), 10);
-        assert!(plan.checks.contains(&Check::EveryDoseChanges { doses: 3, daily_change_ug: mg(15) }));
+        assert_eq!(plan.checks, []);
         assert!(!plan.checks.iter().any(|c| matches!(c, Check::AboveLabelMaximum { .. })));
     }
 
@@ -577,7 +586,7 @@ pub(crate) mod tests {
         i.every_days = 7;
         let p = plan(&i, &LIMITS).unwrap();
         assert!(!p.checks.iter().any(|c| matches!(c, Check::StopsFasterThanSources { .. })));
-        assert_eq!(p.last().dose_ug, 0);
+        assert_eq!(p.last().dose_ug, Some(0));
         assert_eq!(p.last().days, None);
     }
 
@@ -613,11 +622,6 @@ pub(crate) mod tests {
             [FieldError { field: Field::Step, problem: Problem::MoreThanDoubles }]
         );
         let mut i = input();
-        i.start = Amount { ug: mg(25), per: Per::Day };
-        assert!(plan(&i, &LIMITS)
-            .unwrap_err()
-            .contains(&FieldError { field: Field::StartDose, problem: Problem::DoesNotSplitEvenly }));
-        let mut i = input();
         i.times = vec![t(8), t(8)];
         assert!(plan(&i, &LIMITS)
             .unwrap_err()
@@ -630,10 +634,45 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn a_daily_change_that_does_not_share_equally_leaves_the_dose_to_the_pharmacist() {
+        // 5 mg three times a day, the daily dose up by 5 mg every 3 days to 10 mg three times a day:
+        // 20 and 25 mg a day do not share equally between three doses.
+        let mut i = input();
+        i.form = Form::Tablet { strength_ug: mg(10), split: Split::Halves };
+        i.step = Amount { ug: mg(5), per: Per::Day };
+        i.end_ug = mg(10);
+        let p = plan(&i, &LIMITS).unwrap();
+        let daily: Vec<u64> = p.steps.iter().map(|s| s.daily_ug / UG_PER_MG).collect();
+        assert_eq!(daily, [15, 20, 25, 30]);
+        assert_eq!(p.steps[1].dose_ug, None);
+        assert_eq!(p.steps[1].measure, Measure::DoesNotFit);
+        assert_eq!(p.steps[3].measure, Measure::Tablets { pieces: 2, per_tablet: 2 });
+        assert!(p.checks.contains(&Check::DoesNotFit));
+    }
+
+    #[test]
+    fn longer_than_a_year_means_ending_after_the_same_date_a_year_later() {
+        let mut i = input();
+        i.start = Amount { ug: mg(5), per: Per::Dose };
+        i.step = Amount { ug: mg(1), per: Per::Dose };
+        i.end_ug = mg(20);
+        i.every_days = 26; // 15 steps: 390 days
+        let p = plan(&i, &LIMITS).unwrap();
+        assert!(p.checks.contains(&Check::LongerThanAYear { days: 390 }));
+        i.every_days = 24; // 360 days
+        assert!(!plan(&i, &LIMITS)
+            .unwrap()
+            .checks
+            .iter()
+            .any(|c| matches!(c, Check::LongerThanAYear { .. })));
+    }
+
+    #[test]
     fn typed_numbers_are_read_exactly() {
         assert_eq!(parse_mg("7.5", 2), Ok(7_500));
         assert_eq!(parse_mg(" 10 ", 2), Ok(10_000));
-        assert_eq!(parse_mg("0,25", 2), Ok(250));
+        assert_eq!(parse_mg("1,000", 2), Err(Problem::NotANumber));
+        assert_eq!(parse_mg("0,25", 2), Err(Problem::NotANumber));
         assert_eq!(parse_mg(".5", 2), Ok(500));
         assert_eq!(parse_mg("2.50", 1), Ok(2_500));
         assert_eq!(parse_mg("-5", 2), Err(Problem::Negative));
@@ -705,63 +744,84 @@ mod props {
 
         #[test]
         fn planner_properties_hold_for_every_generated_plan(input in plan_input()) {
-            let Ok(plan) = plan(&input, &LIMITS) else { return Ok(()); };
+            let Ok(plan) = plan(&input, &LIMITS) else {
+                return Ok(());
+            };
             let n = input.times.len() as u64;
-            let start = plan.steps[0].dose_ug;
-            let end = plan.last().dose_ug;
+            let daily = |ug: u64, per: Per| if per == Per::Day { ug } else { ug * n };
+            let start = plan.steps[0].daily_ug;
+            let end = plan.last().daily_ug;
             // The plan starts where the person said and ends where they said.
             prop_assert_eq!(plan.steps[0].first_date, input.start_date);
-            let per_dose = |ug: u64, per: Per| if per == Per::Day { ug / n } else { ug };
-            prop_assert_eq!(start, per_dose(input.start.ug, input.start.per));
-            prop_assert_eq!(end, per_dose(input.end_ug, input.start.per));
-            let step = per_dose(input.step.ug, input.step.per);
+            prop_assert_eq!(start, daily(input.start.ug, input.start.per));
+            prop_assert_eq!(end, daily(input.end_ug, input.start.per));
+            let step = daily(input.step.ug, input.step.per);
             let mut previous: Option<u64> = None;
-            for day in plan.days() {
-                // Every day's doses add up to its daily total.
-                prop_assert_eq!(day.doses_ug.iter().sum::<u64>(), day.daily_ug);
-                prop_assert_eq!(day.doses_ug.len() as u64, n);
+            let days = plan.days();
+            prop_assert_eq!(days.len() as u32, plan.days_to_end + 1);
+            for (i, day) in days.iter().enumerate() {
+                // Every date once, in order.
+                prop_assert_eq!(day.date, input.start_date.plus_days(i as i64));
+                // Every day's doses add up to its daily total (or are left to the pharmacist).
+                if !day.doses_ug.is_empty() {
+                    prop_assert_eq!(day.doses_ug.len() as u64, n);
+                    prop_assert_eq!(day.doses_ug.iter().sum::<u64>(), day.daily_ug);
+                } else {
+                    prop_assert!(day.daily_ug == 0 || day.daily_ug % n != 0);
+                    // The doses on this day are the pharmacist's to set: compare daily totals only.
+                    previous = None;
+                }
+                // Step-up never passes its target; step-down never goes below zero or the end.
+                match input.direction {
+                    Direction::Up => prop_assert!(day.daily_ug >= start && day.daily_ug <= end),
+                    Direction::Down => prop_assert!(day.daily_ug <= start && day.daily_ug >= end),
+                }
                 for &dose in &day.doses_ug {
-                    // Step-up never passes its target; step-down never goes below zero or the end.
-                    match input.direction {
-                        Direction::Up => prop_assert!(dose >= start && dose <= end),
-                        Direction::Down => prop_assert!(dose <= start && dose >= end),
-                    }
                     if let Some(prev) = previous {
-                        // Never skips a step: consecutive doses differ by 0 or at most one step.
-                        prop_assert!(prev.abs_diff(dose) <= step);
-                        // No dose ever doubles from one dose to the next (beyond the label's own 5 → 10 mg).
+                        // No dose ever more than doubles from one dose to the next.
                         prop_assert!(dose <= 2 * prev);
                     }
                     previous = Some(dose);
                 }
             }
-            // Steps move by exactly one step, except a last step cut short at the end.
+            // Steps move by exactly one step (never skip one), except a last step cut short at the end.
             for pair in plan.steps.windows(2) {
-                let change = pair[0].dose_ug.abs_diff(pair[1].dose_ug);
-                prop_assert!(change == step || (pair[1].short_step && change < step && pair[1].dose_ug == end));
-                prop_assert_eq!(pair[1].first_date.days_since_epoch() - pair[0].first_date.days_since_epoch(), i64::from(input.every_days));
+                let change = pair[0].daily_ug.abs_diff(pair[1].daily_ug);
+                prop_assert!(change == step || (pair[1].short_step && change < step && pair[1].daily_ug == end));
+                prop_assert!(pair[1].daily_ug <= 2 * pair[0].daily_ug);
+                prop_assert_eq!(
+                    pair[1].first_date.days_since_epoch() - pair[0].first_date.days_since_epoch(),
+                    i64::from(input.every_days)
+                );
             }
             for s in &plan.steps {
-                match s.measure {
+                match (s.measure, s.dose_ug) {
                     // Tablets × strength = dose exactly …
-                    Measure::Tablets { pieces, per_tablet } => {
+                    (Measure::Tablets { pieces, per_tablet }, Some(dose)) => {
                         let Form::Tablet { strength_ug, split } = input.form else { panic!("tablets for a liquid") };
                         prop_assert_eq!(per_tablet, split.pieces());
-                        prop_assert_eq!(pieces * strength_ug, s.dose_ug * per_tablet);
+                        prop_assert_eq!(pieces * strength_ug, dose * per_tablet);
                     }
                     // … mL × concentration = dose to 0.01 mL …
-                    Measure::Millilitres { hundredths } => {
+                    (Measure::Millilitres { hundredths }, Some(dose)) => {
                         let Form::Liquid { ug_per_ml } = input.form else { panic!("mL for tablets") };
-                        prop_assert_eq!(hundredths * ug_per_ml, s.dose_ug * 100);
+                        prop_assert_eq!(hundredths * ug_per_ml, dose * 100);
                     }
                     // … or the plan says it does not fit (and it really does not).
-                    Measure::DoesNotFit => {
-                        match input.form {
-                            Form::Tablet { strength_ug, split } => prop_assert!((s.dose_ug * split.pieces()) % strength_ug != 0),
-                            Form::Liquid { ug_per_ml } => prop_assert!((s.dose_ug * 100) % ug_per_ml != 0),
+                    (Measure::DoesNotFit, dose) => {
+                        if let Some(dose) = dose {
+                            match input.form {
+                                Form::Tablet { strength_ug, split } => {
+                                    prop_assert!((dose * split.pieces()) % strength_ug != 0)
+                                }
+                                Form::Liquid { ug_per_ml } => prop_assert!((dose * 100) % ug_per_ml != 0),
+                            }
                         }
-                        if s.dose_ug > 0 { prop_assert!(plan.checks.contains(&Check::DoesNotFit)); }
+                        if s.daily_ug > 0 {
+                            prop_assert!(plan.checks.contains(&Check::DoesNotFit));
+                        }
                     }
+                    (measure, None) => prop_assert!(false, "{:?} without a dose", measure),
                 }
             }
             // The checks agree with the plan.
@@ -770,13 +830,10 @@ mod props {
                 plan.checks.iter().any(|c| matches!(c, Check::AboveLabelMaximum { .. })),
                 above && input.who == Who::Adult
             );
+            prop_assert_eq!(plan.checks.contains(&Check::ChildDosesBySpecialist), input.who == Who::Child);
             prop_assert_eq!(
                 plan.checks.iter().any(|c| matches!(c, Check::StopsFasterThanSources { .. })),
                 input.direction == Direction::Down && end == 0 && plan.days_to_end < LIMITS.shortest_taper_days
-            );
-            prop_assert_eq!(
-                plan.checks.iter().any(|c| matches!(c, Check::LongerThanAYear { .. })),
-                plan.days_to_end > LIMITS.long_plan_days
             );
         }
 
