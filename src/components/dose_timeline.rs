@@ -110,7 +110,15 @@ mod tests {
             TimelineDose { at: at("14:00"), mark: DoseMark::Next },
         ];
         let drawn = lay_out(&doses, &zone, at("10:00"));
-        assert_eq!(drawn.iter().map(|d| d.x).collect::<Vec<_>>(), [40, 40 + 520 / 3, 560]);
+        let x: Vec<i64> = drawn.iter().map(|d| d.x).collect();
+        // Every dot (radius 11) sits whole on the drawn line, from x=20 to x=580 of the picture.
+        assert!(x.iter().all(|x| (20 + 11..=580 - 11).contains(x)), "{x:?}");
+        // In time order, spaced as the times are: 10:00 is a third of the way from 08:00 to 14:00.
+        assert!(x[0] < x[1] && x[1] < x[2], "{x:?}");
+        let third = (x[1] - x[0]) as f64 / (x[2] - x[0]) as f64;
+        assert!((third - 1.0 / 3.0).abs() < 0.01, "{x:?}");
+        // The line is used: the first and last doses are far apart, not squeezed in a corner.
+        assert!(x[2] - x[0] >= (580 - 20) / 2, "{x:?}");
         assert_eq!(drawn[0].words, "08:00 today: missed dose");
         assert_eq!(drawn[2].clock, "14:00");
     }
