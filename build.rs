@@ -6,6 +6,8 @@
 
 #[path = "build/content_gen.rs"]
 mod content_gen;
+#[path = "build/keep_gen.rs"]
+mod keep_gen;
 #[path = "build/planner_gen.rs"]
 mod planner_gen;
 
@@ -17,6 +19,7 @@ const BANNED_CLAIMS: &str = "build/banned-claims.toml";
 
 fn main() {
     planner_gen::run(CONTENT_DIR, BANNED_CLAIMS);
+    keep_gen::run(CONTENT_DIR, BANNED_CLAIMS);
     println!("cargo:rerun-if-changed={CONTENT_DIR}");
     println!("cargo:rerun-if-changed=build/content_gen.rs");
     println!("cargo:rerun-if-changed={BANNED_CLAIMS}");

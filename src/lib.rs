@@ -9,6 +9,7 @@ pub mod clinic_setup;
 pub mod components;
 pub mod content;
 pub mod islands;
+pub mod keep;
 pub mod missed_dose;
 pub mod pages;
 pub mod planner;
