@@ -11,21 +11,21 @@ use baclofen_guide::settings::{
     MAX_NOTICES,
 };
 
-/// xorshift64*: deterministic, so a failure can be replayed.
-struct Random(u64);
+use proptest::prelude::*;
+use proptest::sample::select;
+use proptest::test_runner::{Config, TestRunner};
+use std::cell::Cell;
 
-impl Random {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
-        items[self.below(items.len())]
+/// Runs `check` on `cases` generated inputs; a failure is shrunk to the smallest input that
+/// still fails, and printed.
+fn check_all<S: Strategy>(cases: u32, strategy: S, check: impl Fn(S::Value)) {
+    let config = Config { cases, failure_persistence: None, ..Config::default() };
+    let result = TestRunner::new(config).run(&strategy, |value| {
+        check(value);
+        Ok(())
+    });
+    if let Err(failure) = result {
+        panic!("{failure}");
     }
 }
 
@@ -109,54 +109,70 @@ const ZONES: [&str; 12] = [
     "x/\u{202E}",
 ];
 
-fn random_text(random: &mut Random) -> String {
-    match random.below(4) {
-        0 => random.pick(&PIECES).to_string(),
-        1 => format!("{}{}", random.pick(&PIECES), random.pick(&PIECES)),
-        2 => (0..random.below(30))
-            .map(|_| char::from_u32(random.below(0x3000) as u32).unwrap_or('?'))
-            .collect(),
-        _ => format!(" {} ", random.pick(&PIECES)),
-    }
+fn piece() -> impl Strategy<Value = String> + Clone {
+    select(&PIECES[..]).prop_map(str::to_string)
+}
+
+/// A vocabulary piece, two run together, any characters, or a piece with spaces around it.
+fn random_text() -> impl Strategy<Value = String> + Clone {
+    prop_oneof![
+        piece(),
+        (piece(), piece()).prop_map(|(a, b)| format!("{a}{b}")),
+        proptest::collection::vec(proptest::char::range('\0', '\u{2fff}'), 0..30)
+            .prop_map(|chars| chars.into_iter().collect()),
+        piece().prop_map(|p| format!(" {p} ")),
+    ]
+}
+
+fn text_value(choices: &'static [&'static str]) -> BoxedStrategy<RawValue> {
+    select(choices).prop_map(|t| RawValue::Text(t.to_string())).boxed()
 }
 
 /// A value a clinic might really write for `key` (valid, or a typical mistake).
-fn plausible(random: &mut Random, key: &str) -> RawValue {
-    let text = |t: &str| RawValue::Text(t.to_string());
+fn plausible(key: &str) -> BoxedStrategy<RawValue> {
     match key {
         "clinic_name" => {
-            text(random.pick(&["Riverside Neurology", "St Mary's", "\u{202E}Clinic", "Clinic 0909 123"]))
+            text_value(&["Riverside Neurology", "St Mary's", "\u{202E}Clinic", "Clinic 0909 123"])
         }
         "clinic_phone" | "out_of_hours_phone" => {
-            text(random.pick(&["020-7946-0000", "+44 (0)20 7946 0000", "(555) 123-4567", "0800 CLINIC"]))
+            text_value(&["020-7946-0000", "+44 (0)20 7946 0000", "(555) 123-4567", "0800 CLINIC"])
         }
-        "emergency_number" => text(random.pick(&["999", "911", "000", "112", "119", "9-9-9"])),
-        "region" => text(random.pick(&["uk", "ie", "us", "ca", "au", "nz", "other", "eu"])),
-        "missed_dose_threshold" => RawValue::Number([60.0, 120.0, 180.0, 240.0][random.below(4)]),
-        "accent" => text(random.pick(&["#005eb8", "#2d5a27", "#ffff00"])),
-        "embed_origins" => RawValue::List(vec![text(random.pick(&[
-            "https://clinic.example",
-            "http://localhost:8081",
-            "http://localhost.evil.example",
-        ]))]),
-        _ => RawValue::Bool(random.below(2) == 0),
+        "emergency_number" => text_value(&["999", "911", "000", "112", "119", "9-9-9"]),
+        "region" => text_value(&["uk", "ie", "us", "ca", "au", "nz", "other", "eu"]),
+        "missed_dose_threshold" => {
+            select(&[60.0, 120.0, 180.0, 240.0][..]).prop_map(RawValue::Number).boxed()
+        }
+        "accent" => text_value(&["#005eb8", "#2d5a27", "#ffff00"]),
+        "embed_origins" => {
+            select(&["https://clinic.example", "http://localhost:8081", "http://localhost.evil.example"][..])
+                .prop_map(|o| RawValue::List(vec![RawValue::Text(o.to_string())]))
+                .boxed()
+        }
+        _ => any::<bool>().prop_map(RawValue::Bool).boxed(),
     }
 }
 
-fn random_entry(random: &mut Random) -> (String, RawValue) {
-    let key = random.pick(&KEYS);
-    let value = if random.below(2) == 0 { plausible(random, key) } else { random_value(random, 0) };
-    (key.to_string(), value)
+const NUMBERS: [f64; 9] = [0.0, 1.0, 60.0, 120.0, 180.0, 90.5, -5.0, 1e300, f64::NAN];
+
+/// Anything JSON can hold: text, numbers (NaN and huge too), booleans, short lists, and the rest.
+fn random_value() -> BoxedStrategy<RawValue> {
+    let leaf = prop_oneof![
+        2 => random_text().prop_map(RawValue::Text),
+        1 => select(&NUMBERS[..]).prop_map(RawValue::Number),
+        1 => any::<bool>().prop_map(RawValue::Bool),
+    ];
+    prop_oneof![
+        4 => leaf.clone(),
+        1 => proptest::collection::vec(leaf, 0..4).prop_map(RawValue::List),
+        1 => Just(RawValue::Other),
+    ]
+    .boxed()
 }
 
-fn random_value(random: &mut Random, depth: u8) -> RawValue {
-    match random.below(if depth == 0 { 6 } else { 4 }) {
-        0 | 1 => RawValue::Text(random_text(random)),
-        2 => RawValue::Number([0.0, 1.0, 60.0, 120.0, 180.0, 90.5, -5.0, 1e300, f64::NAN][random.below(9)]),
-        3 => RawValue::Bool(random.below(2) == 0),
-        4 => RawValue::List((0..random.below(4)).map(|_| random_value(random, 1)).collect()),
-        _ => RawValue::Other,
-    }
+/// One `config.json` entry: a known, mistyped or junk name, with a plausible or junk value.
+fn random_entry() -> impl Strategy<Value = (String, RawValue)> {
+    select(&KEYS[..])
+        .prop_flat_map(|key| (Just(key.to_string()), prop_oneof![plausible(key), random_value()]))
 }
 
 fn encode(text: &str) -> String {
@@ -165,24 +181,20 @@ fn encode(text: &str) -> String {
         .collect()
 }
 
-fn random_query(random: &mut Random) -> String {
-    let mut query = String::from(if random.below(2) == 0 { "?" } else { "" });
-    for i in 0..random.below(6) {
-        if i > 0 {
-            query.push('&');
-        }
-        query.push_str(random.pick(&KEYS));
-        query.push('=');
-        match random.below(6) {
-            0 => query.push_str("%3Cb%3E"),
-            1 => query.push_str("%ZZ%"),
-            2 => query.push_str("%C3%28"), // not UTF-8
-            3 => query.push_str(&random_text(random).replace(['&', '#'], "")),
-            // Well-formed, as a link or an embedding page would write it.
-            _ => query.push_str(&encode(random.pick(&PIECES))),
-        }
-    }
-    query
+/// An address query: up to five settings, some malformed, some well-formed.
+fn random_query() -> impl Strategy<Value = String> {
+    let value = prop_oneof![
+        1 => Just("%3Cb%3E".to_string()),
+        1 => Just("%ZZ%".to_string()),
+        1 => Just("%C3%28".to_string()), // not UTF-8
+        1 => random_text().prop_map(|t| t.replace(['&', '#'], "")),
+        // Well-formed, as a link or an embedding page would write it.
+        2 => piece().prop_map(|p| encode(&p)),
+    ];
+    (any::<bool>(), proptest::collection::vec((select(&KEYS[..]), value), 0..6)).prop_map(|(mark, pairs)| {
+        let pairs: Vec<String> = pairs.into_iter().map(|(key, value)| format!("{key}={value}")).collect();
+        format!("{}{}", if mark { "?" } else { "" }, pairs.join("&"))
+    })
 }
 
 /// What no accepted setting may ever hold, and what no page may ever show, whatever came in.
@@ -239,8 +251,7 @@ fn assert_safe(settings: &Settings, notices: &[Notice], input: &str) {
 
 #[test]
 fn ten_thousand_config_files_never_panic_and_every_ignored_setting_is_named() {
-    let mut random = Random(0x9e37_79b9_7f4a_7c15);
-    let (mut accepted, mut ignored) = (0, 0);
+    let (accepted, ignored) = (Cell::new(0), Cell::new(0));
     let read = |entries: &[(String, RawValue)]| {
         Settings::read(&Inputs {
             file: ConfigFile::Read(entries),
@@ -249,9 +260,7 @@ fn ten_thousand_config_files_never_panic_and_every_ignored_setting_is_named() {
             time_zone: "UTC",
         })
     };
-    for _ in 0..10_000 {
-        let entries: Vec<(String, RawValue)> =
-            (0..random.below(5)).map(|_| random_entry(&mut random)).collect();
+    check_all(10_000, proptest::collection::vec(random_entry(), 0..5), |entries| {
         let (settings, notices) = read(&entries);
         assert_safe(&settings, &notices, &format!("{entries:?}"));
         assert!(notices.len() <= MAX_NOTICES);
@@ -261,10 +270,10 @@ fn ten_thousand_config_files_never_panic_and_every_ignored_setting_is_named() {
             let (alone, notices) = read(std::slice::from_ref(entry));
             let region_without_number = alone.region.is_some_and(|r| r.emergency_number.is_none());
             match notices.as_slice() {
-                [] => accepted += usize::from(alone != Settings::default()),
+                [] => accepted.set(accepted.get() + usize::from(alone != Settings::default())),
                 [notice] if region_without_number => assert_eq!(notice.setting, "region"),
                 [notice] => {
-                    ignored += 1;
+                    ignored.set(ignored.get() + 1);
                     assert_eq!(alone, Settings::default(), "{entry:?} was ignored but changed something");
                     let shown = if entry.0.is_empty() { "(no name)" } else { entry.0.as_str() };
                     assert_eq!(notice.setting, shown, "{entry:?}");
@@ -272,8 +281,9 @@ fn ten_thousand_config_files_never_panic_and_every_ignored_setting_is_named() {
                 more => panic!("{entry:?} gave {more:?}"),
             }
         }
-    }
+    });
     // The generator must reach both sides, or the checks above prove nothing.
+    let (accepted, ignored) = (accepted.get(), ignored.get());
     assert!(accepted > 1_000 && ignored > 1_000, "accepted {accepted}, ignored {ignored}");
 }
 
@@ -290,15 +300,16 @@ fn allowed_numbers(file_alone: &Settings) -> Vec<&'static str> {
 
 #[test]
 fn forty_thousand_file_address_frame_and_time_zone_tuples_keep_the_trust_rules() {
-    let mut random = Random(0x0123_4567_89ab_cdef);
-    let (mut filled, mut kept) = (0, 0);
-    for _ in 0..40_000 {
-        let entries: Vec<(String, RawValue)> =
-            (0..random.below(4)).map(|_| random_entry(&mut random)).collect();
-        let query = random_query(&mut random);
-        let in_frame = random.below(2) == 0;
-        let time_zone = random.pick(&ZONES);
-        let file = match random.below(6) {
+    let (filled, kept) = (Cell::new(0), Cell::new(0));
+    let tuples = (
+        proptest::collection::vec(random_entry(), 0..4),
+        random_query(),
+        any::<bool>(),
+        select(&ZONES[..]),
+        0..6u8,
+    );
+    check_all(40_000, tuples, |(entries, query, in_frame, time_zone, how)| {
+        let file = match how {
             0 => ConfigFile::Saved(&entries),
             1 => ConfigFile::Unreadable,
             2 => ConfigFile::NotAnObject,
@@ -327,10 +338,10 @@ fn forty_thousand_file_address_frame_and_time_zone_tuples_keep_the_trust_rules()
         ];
         for (from_file, now) in pairs {
             if from_file.is_some() {
-                kept += 1;
+                kept.set(kept.get() + 1);
                 assert_eq!(from_file, now, "{input}");
             } else if now.is_some() {
-                filled += 1;
+                filled.set(filled.get() + 1);
             }
         }
         if file_alone.region.is_some() {
@@ -373,31 +384,28 @@ fn forty_thousand_file_address_frame_and_time_zone_tuples_keep_the_trust_rules()
         let (locked_settings, _) = Settings::read(&lock);
         let (locked_alone, _) = Settings::read(&Inputs { query: "", ..lock });
         assert_eq!(locked_settings, locked_alone, "{query}");
-    }
+    });
     // The generator reaches both sides: address values that fill gaps, and file values kept.
+    let (filled, kept) = (filled.get(), kept.get());
     assert!(filled > 500 && kept > 2_000, "filled {filled}, kept {kept}");
 }
 
 #[test]
 fn ten_thousand_stored_states_never_panic_and_only_valid_times_come_back() {
-    let mut random = Random(0xdead_beef_cafe_f00d);
-    let parts =
+    const PARTS: [&str; 13] =
         ["v1", "v0", "adult", "child", "tablet", "pump", "granules", "08:00", "8:00", "25:00", "|", ",", ""];
-    for _ in 0..10_000 {
-        let stored: String = (0..random.below(9))
-            .map(|_| random.pick(&parts))
-            .collect::<Vec<_>>()
-            .join(if random.below(3) == 0 { "," } else { "|" });
+    let stored = (proptest::collection::vec(select(&PARTS[..]), 0..9), any::<bool>())
+        .prop_map(|(parts, commas)| parts.join(if commas { "," } else { "|" }));
+    let junk = proptest::collection::vec(proptest::char::range('\0', '\u{24f}'), 0..40)
+        .prop_map(|chars| chars.into_iter().collect::<String>());
+    check_all(10_000, (stored, junk), |(stored, junk)| {
         if let Some((_, _, times)) = device::decode(&stored) {
             assert!(stored.starts_with("v1|"), "{stored}");
             assert!(times.len() <= 6);
             assert!(times.iter().all(|t| baclofen_logic::time::ClockTime::parse(t).is_ok()), "{stored}");
         }
-        let junk: String = (0..random.below(40))
-            .map(|_| char::from_u32(random.below(0x250) as u32).unwrap_or('|'))
-            .collect();
         if device::decode(&junk).is_some() {
             assert!(junk.starts_with("v1|"), "{junk:?}");
         }
-    }
+    });
 }
