@@ -75,7 +75,8 @@ async fn select_option(root: &Element, label: &str, option: &str) {
 }
 
 async fn submit(root: &Element) {
-    let button: HtmlElement = root.query_selector("button[type=submit]").unwrap().unwrap().dyn_into().unwrap();
+    let button: HtmlElement =
+        root.query_selector("button[type=submit]").unwrap().unwrap().dyn_into().unwrap();
     button.click();
     yew::scheduler::flush().await;
 }
@@ -118,7 +119,12 @@ async fn planner_starts_empty_and_turns_the_label_step_up_into_dated_tablets() {
     per_dose.dyn_into::<HtmlElement>().unwrap().click();
     choose(&root, WORDS.direction_up).await;
     type_into(&root, WORDS.step_label, "5").await;
-    root.query_selector("#planner-step-per-dose").unwrap().unwrap().dyn_into::<HtmlElement>().unwrap().click();
+    root.query_selector("#planner-step-per-dose")
+        .unwrap()
+        .unwrap()
+        .dyn_into::<HtmlElement>()
+        .unwrap()
+        .click();
     type_into(&root, WORDS.every_label, "3").await;
     type_into(&root, WORDS.end_label, "20").await;
     submit(&root).await;
@@ -190,10 +196,20 @@ async fn planner_shows_a_childs_liquid_plan_in_ml_with_the_syringe_mark() {
     type_into(&root, "Time of dose 3", "19:00").await;
     type_into(&root, WORDS.start_date_label, "2026-12-01").await;
     type_into(&root, WORDS.start_label, "2.5").await;
-    root.query_selector("#planner-start-per-dose").unwrap().unwrap().dyn_into::<HtmlElement>().unwrap().click();
+    root.query_selector("#planner-start-per-dose")
+        .unwrap()
+        .unwrap()
+        .dyn_into::<HtmlElement>()
+        .unwrap()
+        .click();
     choose(&root, WORDS.direction_up).await;
     type_into(&root, WORDS.step_label, "2.5").await;
-    root.query_selector("#planner-step-per-dose").unwrap().unwrap().dyn_into::<HtmlElement>().unwrap().click();
+    root.query_selector("#planner-step-per-dose")
+        .unwrap()
+        .unwrap()
+        .dyn_into::<HtmlElement>()
+        .unwrap()
+        .click();
     type_into(&root, WORDS.every_label, "7").await;
     type_into(&root, WORDS.end_label, "10").await;
     submit(&root).await;
