@@ -985,6 +985,80 @@ fn red_flags_code(
     ))
 }
 
+/// `content/ui.toml`: the helpers' form messages, labels and buttons, as `pub mod ui { pub mod
+/// <table> { pub const KEY: &str } }` (unused ones cost the WebAssembly nothing) and a list of
+/// every text for the tests (`UI_TEXTS`).
+fn ui_code(
+    root: &Path,
+    ctx: (&TextRules, &BTreeSet<String>),
+    errors: &mut Vec<String>,
+) -> Result<String, String> {
+    use std::collections::BTreeMap;
+    let file = ContentFile::read(root.join("ui.toml"))?;
+    let tables: BTreeMap<Spanned<String>, BTreeMap<Spanned<String>, Spanned<String>>> = file.parse()?;
+    let name_ok = |name: &str| {
+        name.starts_with(|c: char| c.is_ascii_lowercase())
+            && name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+    };
+    // Numbers the engine also uses: the sentence must say the engine's own.
+    let must_say: [(&str, &str, String); 2] = [
+        (
+            "missed_dose_form",
+            "too_many_doses",
+            format!("up to {} doses", baclofen_logic::schedule::MAX_DOSES_PER_DAY),
+        ),
+        (
+            "missed_dose_form",
+            "too_close",
+            format!("{} hours", baclofen_logic::schedule::MIN_MINUTES_BETWEEN_DOSES / 60),
+        ),
+    ];
+    let mut modules = String::from("pub mod ui {\n");
+    let mut list = String::from("pub static UI_TEXTS: &[(&str, &str)] = &[\n");
+    for (table, entries) in &tables {
+        if !name_ok(table.get_ref()) {
+            errors.push(file.error(table, "a table name is lower-case letters, digits and _"));
+        }
+        writeln!(modules, "    pub mod {} {{", table.get_ref()).unwrap();
+        for (key, text) in entries {
+            if !name_ok(key.get_ref()) {
+                errors.push(file.error(key, "a key is lower-case letters, digits and _"));
+            }
+            ctx.0.check(&file, text, errors);
+            writeln!(
+                modules,
+                "        pub const {}: &str = {:?};",
+                key.get_ref().to_uppercase(),
+                text.get_ref()
+            )
+            .unwrap();
+            writeln!(
+                list,
+                "    ({:?}, {:?}),",
+                format!("{}.{}", table.get_ref(), key.get_ref()),
+                text.get_ref()
+            )
+            .unwrap();
+        }
+        modules.push_str("    }\n");
+    }
+    for (table, key, words) in &must_say {
+        let found = tables
+            .iter()
+            .find(|(t, _)| t.get_ref() == table)
+            .and_then(|(_, entries)| entries.iter().find(|(k, _)| k.get_ref() == key));
+        match found {
+            Some((_, text)) if !text.get_ref().contains(words.as_str()) => errors
+                .push(file.error(text, format!("`{table}.{key}` must say \"{words}\", as the engine does"))),
+            Some(_) => {}
+            None => errors.push(format!("{}:1: `{table}.{key}` is missing", file.path.display())),
+        }
+    }
+    modules.push_str("}\n\n");
+    list.push_str("];\n");
+    Ok(modules + &list)
+}
+
 /// An action must say its own timing in words ("now", "straight away", "today", "before") and
 /// never a sooner one: a "today" title on a "straight away" rule is the defect this prevents.
 fn check_action_timing(
@@ -1533,7 +1607,7 @@ pub fn generate(root: &Path, banned: &Path) -> Result<Generated, Vec<String>> {
     }
     out.push_str("];\n\n");
 
-    for section in [missed_dose_code, red_flags_code] {
+    for section in [missed_dose_code, red_flags_code, ui_code] {
         match section(root, (&rules, &known), &mut errors) {
             Ok(code) => out.push_str(&code),
             Err(e) => errors.push(e),

@@ -869,3 +869,22 @@ fn a_box_that_answers_nothing_on_its_own_fails() {
     let errors = scratch.errors();
     assert!(errors.iter().any(|e| e.contains("`weight` ticked on its own gets no answer")), "{errors:?}");
 }
+
+#[test]
+fn a_helper_message_that_contradicts_the_engine_fails_with_file_and_line() {
+    // The engine takes up to 6 doses a day (schedule::MAX_DOSES_PER_DAY); saying 8 must fail.
+    let scratch = Scratch::new();
+    scratch.edit("ui.toml", "up to 6 doses", "up to 8 doses");
+    let line = line_of(&scratch, "ui.toml", "up to 8 doses");
+    assert_one_error(&scratch.errors(), &format!("ui.toml:{line}:"), "must say \"up to 6 doses\"");
+}
+
+#[test]
+fn a_ruled_out_claim_in_a_helper_message_fails() {
+    let banned = std::fs::read_to_string(banned_claims()).unwrap();
+    let phrase = banned.lines().find_map(|l| l.strip_prefix("phrase = \"")?.strip_suffix('"')).unwrap();
+    let scratch = Scratch::new();
+    scratch.edit("ui.toml", "Choose what happened.", &format!("Choose what happened. {phrase}."));
+    let line = line_of(&scratch, "ui.toml", "Choose what happened.");
+    assert_one_error(&scratch.errors(), &format!("ui.toml:{line}:"), "ruled-out claim");
+}

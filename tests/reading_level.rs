@@ -4,7 +4,7 @@
 //! `readability_report` prints the per-page figures as one JSON line for `make bench`.
 #![cfg(not(target_arch = "wasm32"))]
 
-use baclofen_guide::content::{Block, BlockKind, Page, MISSED_DOSE, PAGES, RED_FLAGS, SITE};
+use baclofen_guide::content::{Block, BlockKind, Page, MISSED_DOSE, PAGES, RED_FLAGS, SITE, UI_TEXTS};
 
 /// Syllables by vowel groups, with a silent final "e" (as in "dose") not counted; at least one.
 fn syllables(word: &str) -> usize {
@@ -265,6 +265,15 @@ fn every_patient_page_reads_at_grade_7_or_below() {
 }
 
 #[test]
+fn no_helper_message_is_over_25_words() {
+    for (key, text) in UI_TEXTS {
+        for sentence in text.split(['.', '?', '!']) {
+            assert!(word_count(sentence) <= 25, "{key}: {sentence:?}");
+        }
+    }
+}
+
+#[test]
 fn no_sentence_on_a_patient_page_is_over_25_words() {
     let mut texts: Vec<(String, String)> =
         patient_pages().map(|p| (p.slug.to_string(), full_text(p))).collect();
@@ -315,6 +324,9 @@ fn the_helpers_read_at_grade_8_or_below_and_the_median_at_6_or_below() {
     grades.push((grade(&answers.replace(['{', '}'], "")), "missed-dose answers"));
     let reasons: String = RED_FLAGS.rule_text.iter().map(|r| format!("{} {} ", r.why, r.if_worse)).collect();
     grades.push((grade(&reasons), "red-flag reasons"));
+    // The helpers' own messages and labels (content/ui.toml).
+    let ui: String = UI_TEXTS.iter().map(|(_, text)| format!("{} ", text)).collect();
+    grades.push((grade(&ui), "helper messages"));
     for (g, slug) in &grades {
         println!("reading grade {slug}: {g:.1}");
         assert!(*g <= 8.0, "{slug} reads at grade {g:.1}; the limit is 8");

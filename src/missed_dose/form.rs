@@ -3,6 +3,7 @@
 //! field and the fields keep their text. Dose times have stable keys, so removing or editing one
 //! can never reach the wrong field.
 
+use crate::content::ui::missed_dose_form as words;
 use baclofen_logic::missed_dose::{AdviceError, Form, Missed, Person, Situation, WhichDose};
 use baclofen_logic::schedule::{Schedule, ScheduleError, MAX_DOSES_PER_DAY};
 use baclofen_logic::time::{ClockTime, ClockTimeError, Instant, Zone};
@@ -128,11 +129,11 @@ fn error(field: Field, message: &'static str) -> FieldError {
 pub fn read(fields: &Fields) -> Result<(Option<Schedule>, Situation), Vec<FieldError>> {
     let mut errors = Vec::new();
     if fields.person.is_none() {
-        errors.push(error(Field::Person, "Choose who the medicine is for."));
+        errors.push(error(Field::Person, words::CHOOSE_PERSON));
     }
     let pump = fields.form == Some(Form::Pump);
     if fields.form.is_none() {
-        errors.push(error(Field::Form, "Choose how the medicine is taken."));
+        errors.push(error(Field::Form, words::CHOOSE_FORM));
     }
     let mut schedule = None;
     let mut dose = WhichDose::LatestDue;
@@ -141,35 +142,32 @@ pub fn read(fields: &Fields) -> Result<(Option<Schedule>, Situation), Vec<FieldE
     if fields.form.is_some() && !pump {
         schedule = read_schedule(&fields.times, &mut errors);
         match fields.happened {
-            None => errors.push(error(Field::Happened, "Choose what happened.")),
+            None => errors.push(error(Field::Happened, words::CHOOSE_HAPPENED)),
             Some(Happened::RanOut) => missed = Missed::RanOut,
             Some(happened) => {
                 match fields.dose.parse::<i64>() {
                     Ok(minutes) => dose = WhichDose::At(Instant(minutes)),
                     Err(_) if happened == Happened::Vomited => {
-                        errors.push(error(Field::Dose, "Choose which dose was taken."))
+                        errors.push(error(Field::Dose, words::CHOOSE_DOSE_TAKEN))
                     }
-                    Err(_) => errors.push(error(Field::Dose, "Choose which dose was missed.")),
+                    Err(_) => errors.push(error(Field::Dose, words::CHOOSE_DOSE_MISSED)),
                 }
                 if happened == Happened::Missed {
                     match fields.missed {
                         Some(m) => missed = m,
-                        None => errors.push(error(Field::Missed, "Choose how many doses were missed.")),
+                        None => errors.push(error(Field::Missed, words::CHOOSE_HOW_MANY_MISSED)),
                     }
                 } else {
                     match fields.vomited_after.trim().parse::<u16>() {
                         Ok(minutes) if minutes <= 24 * 60 => vomited_after = Some(minutes),
-                        _ => errors.push(error(
-                            Field::VomitedAfter,
-                            "Enter how many minutes after the dose it came back up, as a number such as 20.",
-                        )),
+                        _ => errors.push(error(Field::VomitedAfter, words::ENTER_VOMITED_MINUTES)),
                     }
                 }
             }
         }
     }
     if fields.withdrawal.is_none() {
-        errors.push(error(Field::Withdrawal, "Answer yes or no, so the helper can check it is safe."));
+        errors.push(error(Field::Withdrawal, words::ANSWER_WITHDRAWAL));
     }
     if !errors.is_empty() {
         return Err(errors);
@@ -193,7 +191,7 @@ pub fn schedule_of(fields: &Fields) -> Option<Schedule> {
 
 fn read_schedule(typed: &[TimeField], errors: &mut Vec<FieldError>) -> Option<Schedule> {
     if typed.is_empty() {
-        errors.push(error(Field::Count, "Choose how many doses are taken each day."));
+        errors.push(error(Field::Count, words::CHOOSE_COUNT));
         return None;
     }
     let before = errors.len();
@@ -201,11 +199,10 @@ fn read_schedule(typed: &[TimeField], errors: &mut Vec<FieldError>) -> Option<Sc
     for field in typed {
         match ClockTime::parse(&field.value) {
             Ok(time) => times.push(time),
-            Err(ClockTimeError::Empty) => {
-                errors.push(error(Field::Time(field.key), "Enter the time of this dose, such as 08:00."))
+            Err(ClockTimeError::Empty) => errors.push(error(Field::Time(field.key), words::ENTER_TIME)),
+            Err(ClockTimeError::NotATime) => {
+                errors.push(error(Field::Time(field.key), words::TIME_OUT_OF_RANGE))
             }
-            Err(ClockTimeError::NotATime) => errors
-                .push(error(Field::Time(field.key), "Enter a time between 00:00 and 23:59, such as 14:00.")),
         }
     }
     if errors.len() > before {
@@ -216,22 +213,11 @@ fn read_schedule(typed: &[TimeField], errors: &mut Vec<FieldError>) -> Option<Sc
         Ok(schedule) => Some(schedule),
         Err(problem) => {
             errors.push(match problem {
-                ScheduleError::NoDoses => error(Field::Count, "Choose how many doses are taken each day."),
-                ScheduleError::TooManyDoses { .. } => error(
-                    Field::Count,
-                    "This helper works with up to 6 doses a day. For more, ask your pharmacist.",
-                ),
-                ScheduleError::Duplicate { index } => {
-                    error(key_at(index), "This time is already in the list. Each dose needs its own time.")
-                }
-                ScheduleError::OutOfOrder { index } => error(
-                    key_at(index),
-                    "Put the times in the order they are taken through the day, starting with the first dose.",
-                ),
-                ScheduleError::TooClose { index } => error(
-                    key_at(index),
-                    "This dose is less than 2 hours from the one before. Check the times on the label, or ask your pharmacist.",
-                ),
+                ScheduleError::NoDoses => error(Field::Count, words::CHOOSE_COUNT),
+                ScheduleError::TooManyDoses { .. } => error(Field::Count, words::TOO_MANY_DOSES),
+                ScheduleError::Duplicate { index } => error(key_at(index), words::DUPLICATE_TIME),
+                ScheduleError::OutOfOrder { index } => error(key_at(index), words::OUT_OF_ORDER),
+                ScheduleError::TooClose { index } => error(key_at(index), words::TOO_CLOSE),
             });
             None
         }
@@ -241,16 +227,10 @@ fn read_schedule(typed: &[TimeField], errors: &mut Vec<FieldError>) -> Option<Sc
 /// A message for an engine error, placed next to the field it is about.
 pub fn advice_error(problem: AdviceError) -> FieldError {
     match problem {
-        AdviceError::DoseInTheFuture => {
-            error(Field::Dose, "That dose is not due yet. Choose one that was due before now.")
-        }
-        AdviceError::NotAScheduledDose => {
-            error(Field::Dose, "That is not one of the dose times above. Choose the dose again.")
-        }
-        AdviceError::VomitedAfterNow => {
-            error(Field::VomitedAfter, "That is later than now. Check the dose you chose and the minutes.")
-        }
-        AdviceError::NoSchedule => error(Field::Count, "Choose how many doses are taken each day."),
+        AdviceError::DoseInTheFuture => error(Field::Dose, words::DOSE_IN_FUTURE),
+        AdviceError::NotAScheduledDose => error(Field::Dose, words::NOT_A_SCHEDULED_DOSE),
+        AdviceError::VomitedAfterNow => error(Field::VomitedAfter, words::VOMITED_AFTER_NOW),
+        AdviceError::NoSchedule => error(Field::Count, words::CHOOSE_COUNT),
     }
 }
 
