@@ -5,6 +5,8 @@
 //! issue #14 (the clinic's file wins; the address only fills gaps inside a frame; emergency
 //! numbers only from the effective region; no hidden formatting characters; `tel:` only digits).
 
+#![cfg(not(target_arch = "wasm32"))]
+
 use baclofen_guide::missed_dose::device;
 use baclofen_guide::settings::{
     hidden, parse_query, region_for_time_zone, tel_href, ConfigFile, Inputs, Notice, RawValue, Settings,
