@@ -61,10 +61,10 @@ async fn choose(root: &Element, label: &str) {
 
 async fn select_option(root: &Element, label: &str, option: &str) {
     let select: HtmlSelectElement = by_label(root, label).dyn_into().unwrap();
-    let options = select.options();
-    let mut found = None;
+    let options = select.query_selector_all("option").unwrap();
+    let mut found: Option<String> = None;
     for i in 0..options.length() {
-        let o: Element = options.item(i).unwrap();
+        let o: Element = options.item(i).unwrap().dyn_into().unwrap();
         if o.text_content().unwrap_or_default().trim() == option {
             found = o.get_attribute("value");
         }

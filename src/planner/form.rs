@@ -204,6 +204,19 @@ pub fn read(fields: &Fields) -> Result<PlanInput, Vec<FieldError>> {
     let step = mg(Field::Step, &fields.step);
     let end = mg(Field::End, &fields.end);
     let every = parse_count(&fields.every).map_err(|p| fail(Field::Every, p)).ok();
+    // The engine checks these too; checking them here lists every problem at once.
+    for (field, value) in [(Field::StartDose, start), (Field::Step, step), (Field::End, end)] {
+        match value {
+            Some(ug) if ug > LIMITS.input_max_ug => fail(field, Problem::TooLarge),
+            Some(0) if field != Field::End => fail(field, Problem::Zero),
+            _ => {}
+        }
+    }
+    if every == Some(0) {
+        fail(Field::Every, Problem::Zero);
+    } else if every.is_some_and(|d| d > LIMITS.max_every_days) {
+        fail(Field::Every, Problem::TooLarge);
+    }
     if fields.start_per.is_none() {
         fail(Field::StartDose, Problem::Empty);
     }
