@@ -5,6 +5,7 @@
 use crate::components::focus::focus_and_show;
 use crate::components::link;
 use crate::components::red_flag_result::{red_flag_result, Viewer, RESULT_ID};
+use crate::content::ui::checker as words;
 use crate::content::{Answers, Group, Item, PumpAnswer, Step, RED_FLAGS};
 use crate::route::Route;
 use crate::settings::SharedSettings;
@@ -236,13 +237,13 @@ pub fn RedFlagChecker(props: &RedFlagCheckerProps) -> Html {
 
     html! {
         <section class="helper checker" id={CHECKER_ID} aria-labelledby="checker-title">
-            <h2 id="checker-title">{"Check symptoms now"}</h2>
-            <p>{"Tick everything that is happening. The advice changes as you tick, and nothing leaves this device."}</p>
+            <h2 id="checker-title">{ words::TITLE }</h2>
+            <p>{ words::INTRO }</p>
             <fieldset class="field">
-                <legend>{"Who is this for?"}</legend>
-                { pick_viewer(Viewer::Myself, "viewer-me", "Me") }
-                { pick_viewer(Viewer::Carer, "viewer-carer", "Someone I care for") }
-                { pick_viewer(Viewer::Child, "viewer-child", "A child") }
+                <legend>{ words::WHO_LEGEND }</legend>
+                { pick_viewer(Viewer::Myself, "viewer-me", words::WHO_ME) }
+                { pick_viewer(Viewer::Carer, "viewer-carer", words::WHO_CARER) }
+                { pick_viewer(Viewer::Child, "viewer-child", words::WHO_CHILD) }
             </fieldset>
             { for first.map(|group| html! {
                 <fieldset class="field checker__first" key={group.id}>
@@ -254,17 +255,17 @@ pub fn RedFlagChecker(props: &RedFlagCheckerProps) -> Html {
             <fieldset class="field">
                 <legend>{ if carer { RED_FLAGS.pump.carer_legend } else { RED_FLAGS.pump.legend } }</legend>
                 <p class="hint">{ RED_FLAGS.pump.hint }</p>
-                { pick_pump(PumpAnswer::Yes, "pump-yes", pump_label(RED_FLAGS.pump.yes, "Yes")) }
-                { pick_pump(PumpAnswer::No, "pump-no", "No") }
-                { pick_pump(PumpAnswer::NotSure, "pump-not-sure", pump_label(RED_FLAGS.pump.not_sure, "Not sure")) }
+                { pick_pump(PumpAnswer::Yes, "pump-yes", pump_label(RED_FLAGS.pump.yes, words::YES)) }
+                { pick_pump(PumpAnswer::No, "pump-no", words::NO) }
+                { pick_pump(PumpAnswer::NotSure, "pump-not-sure", pump_label(RED_FLAGS.pump.not_sure, words::NOT_SURE)) }
             </fieldset>
             { for pump_groups.filter(|g| RED_FLAGS.group_shown(g, &state.answers)).map(|group| {
                 // Open for a pump user; a person who skipped the question can still open it.
                 let pump_user = matches!(state.answers.pump, Some(PumpAnswer::Yes | PumpAnswer::NotSure));
                 disclosure(group, pump_user || is_open(group))
             }) }
-            <h3 class="checker__others">{"Other signs and situations"}</h3>
-            <p class="hint">{"Open each heading that fits, and tick what is happening."}</p>
+            <h3 class="checker__others">{ words::OTHERS_TITLE }</h3>
+            <p class="hint">{ words::OTHERS_HINT }</p>
             { for others.filter(|g| RED_FLAGS.group_shown(g, &state.answers)).map(|group| {
                 if group.shown_by != 0 {
                     // Asked because of an earlier answer: shown open.
@@ -281,10 +282,10 @@ pub fn RedFlagChecker(props: &RedFlagCheckerProps) -> Html {
             }) }
             <div class="field choice">
                 <input type="checkbox" id="flag-none" checked={state.none_of_these} onchange={on_none} />
-                <label for="flag-none">{"None of these"}</label>
+                <label for="flag-none">{ words::NONE_OF_THESE }</label>
             </div>
             if missed {
-                <p><a href={Route::MissedDose.href()}>{"Work out what to do about a missed dose"}</a></p>
+                <p><a href={Route::MissedDose.href()}>{ words::MISSED_DOSE_LINK }</a></p>
             }
             if let (Some(level), Some(top)) = (result.level, top) {
                 // Stays in view at the bottom of the screen while ticking, so an emergency and its
@@ -299,7 +300,7 @@ pub fn RedFlagChecker(props: &RedFlagCheckerProps) -> Html {
                             { format!("Call {}", props.settings.call_number()) }
                         </a>
                     }
-                    <a href={link::href(Route::SideEffects, None, Some(RESULT_ID))} onclick={see_answer}>{"See the answer"}</a>
+                    <a href={link::href(Route::SideEffects, None, Some(RESULT_ID))} onclick={see_answer}>{ words::SEE_ANSWER }</a>
                 </div>
             }
             <div class="checker__answer" role="status" aria-live="polite">

@@ -2,6 +2,7 @@
 //! interactive checker cannot run: the emergency list first, with the emergency number.
 
 use crate::components::citations::citations;
+use crate::content::ui::checker;
 use crate::content::{RED_FLAGS, SITE};
 use baclofen_logic::red_flags::Level;
 use yew::prelude::*;
@@ -14,7 +15,7 @@ fn condition(clauses: &[u64]) -> String {
         .map(|clause| {
             let mut words: Vec<&str> = Vec::new();
             if clause & (RED_FLAGS.pump.yes | RED_FLAGS.pump.not_sure) != 0 {
-                words.push("Has a baclofen pump");
+                words.push(checker::HAS_PUMP);
             }
             words.extend(
                 RED_FLAGS.items.iter().filter(|i| i.bit & clause != 0 && !i.question).map(|i| i.label),
@@ -36,7 +37,7 @@ pub fn RedFlagList(props: &RedFlagListProps) -> Html {
     let number = SITE.emergency_default_number;
     html! {
         <section class="helper" aria-labelledby="checker-title">
-            <h2 id="checker-title">{"Red flags and what to do"}</h2>
+            <h2 id="checker-title">{ checker::LIST_TITLE }</h2>
             <p>{ props.intro }</p>
             { for [Level::Emergency, Level::Urgent, Level::Routine].into_iter().map(|level| {
                 let wording = RED_FLAGS.level(level);

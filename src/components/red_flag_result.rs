@@ -5,6 +5,7 @@
 use crate::components::citations::citations;
 use crate::components::clinic_contacts::clinic_contacts;
 use crate::components::level_icon::{level_icon, Icon};
+use crate::content::ui::checker as words;
 use crate::content::{Call, RED_FLAGS};
 use crate::settings::{tel_href, Settings};
 use baclofen_logic::red_flags::{Level, Triage};
@@ -52,7 +53,7 @@ pub fn red_flag_result(result: &Triage, viewer: Viewer, settings: &Settings, car
         (Some(level), Some(top)) => {
             (RED_FLAGS.level(level).label, if carer { top.carer_action } else { top.action })
         }
-        _ => (RED_FLAGS.level(Level::Routine).label, "No red flags ticked"),
+        _ => (RED_FLAGS.level(Level::Routine).label, words::NO_RED_FLAGS),
     };
     // One reason per fired rule, the same words once. Under an emergency, only the reasons for
     // calling now: everything else can wait until help has been called.
@@ -96,8 +97,8 @@ pub fn red_flag_result(result: &Triage, viewer: Viewer, settings: &Settings, car
                     { clinic_contacts(settings) }
                 }
                 <p class="care-card__action">{ RED_FLAGS.level(level).detail }</p>
-                <p class="care-card__worse"><strong>{"If it gets worse: "}</strong>{ top.if_worse }</p>
-                <h4>{"Why"}</h4>
+                <p class="care-card__worse"><strong>{ words::IF_WORSE }{" "}</strong>{ top.if_worse }</p>
+                <h4>{ words::WHY }</h4>
                 <ul class="care-card__reasons">{ reasons }</ul>
                 { citations(RED_FLAGS.level(level).sources) }
             } else {
