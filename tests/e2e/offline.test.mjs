@@ -3,7 +3,7 @@
 // button works in every open tab. An address that is not part of the guide shows a styled
 // "Page not found" with working links, offline too. config.json comes from the host when it
 // answers properly, else from the offline copy.
-import { test, before, after } from 'node:test';
+import { test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -17,6 +17,11 @@ let browser;
 
 before(async () => {
   browser = await launch();
+});
+
+// Every context a test opened is closed when it ends, passed or failed.
+afterEach(async () => {
+  for (const context of browser?.contexts() ?? []) await context.close();
 });
 
 after(async () => {

@@ -184,10 +184,19 @@ test('a link can name situations but never tick a sign', async () => {
 test('keyboard only: Tab to a sign, tick with Space, the answer is announced in a live region', async () => {
   const { context, page } = await openChecker();
   try {
-    await page.getByLabel('A child', { exact: true }).focus();
+    const focused = () => page.evaluate(() => document.activeElement?.id);
+    // Start where a reader starts, at the checker's title, and move only with keys.
+    await page.locator('#checker-title').click();
+    await page.keyboard.press('Tab');
+    assert.equal(await focused(), 'viewer-me', 'Tab enters the "who" question at its first choice');
+    // Arrow keys move through the choices, choosing as they go: Me, Someone I care for, A child.
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    assert.equal(await focused(), 'viewer-child');
+    assert.ok(await page.getByLabel('A child', { exact: true }).isChecked());
     // From the last "who" choice, Tab reaches the first emergency sign.
     await page.keyboard.press('Tab');
-    assert.equal(await page.evaluate(() => document.activeElement.id), 'flag-breathing');
+    assert.equal(await focused(), 'flag-breathing');
     await page.keyboard.press('Space');
     assert.equal(await page.locator('.checker__answer').getAttribute('role'), 'status');
     assert.match(await card(page).innerText(), /Emergency/);

@@ -1,6 +1,6 @@
 // What every end-to-end file shares: the built site served on 127.0.0.1 under a sub-path, one
 // Chromium, and the list of pages as the build wrote it.
-import { before, after } from 'node:test';
+import { before, after, afterEach } from 'node:test';
 import { existsSync, readFileSync } from 'node:fs';
 import { startServer } from './server.mjs';
 import { launch } from './browser.mjs';
@@ -76,6 +76,11 @@ export function useSite() {
     site.url = site.server.url;
     site.origin = new URL(site.url).origin;
     site.browser = await launch();
+  });
+  // Every context a test opened is closed when it ends, passed or failed, so one failure never
+  // leaves pages running into the next test.
+  afterEach(async () => {
+    for (const context of site.browser?.contexts() ?? []) await context.close();
   });
   after(async () => {
     await site.browser?.close();
