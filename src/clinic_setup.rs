@@ -115,7 +115,7 @@ impl Check {
 #[cfg(target_arch = "wasm32")]
 pub mod browser {
     use super::Check;
-    use crate::islands::browser::raw_value;
+    use crate::boot::config::raw_value;
     use crate::settings::{tel_href, ConfigFile, Inputs, RawValue, Settings};
     use js_sys::{Array, Object, Reflect};
     use wasm_bindgen::{JsCast, JsValue};

@@ -2,15 +2,19 @@
 //!
 //! Layers: `content` (reviewed text generated from `content/` at build time) →
 //! `route` (pure routing rules) → UI (`app` renders static pages, `components`, `pages`), with the
-//! live helpers mounted into their placeholders by `islands`.
+//! live parts started in the browser by `mount` (entry points) and `boot` (settings).
 
 pub mod app;
+pub mod boot;
+pub mod browser;
 pub mod clinic_setup;
 pub mod components;
 pub mod content;
+pub mod ids;
 pub mod islands;
 pub mod keep;
 pub mod missed_dose;
+pub mod mount;
 pub mod pages;
 pub mod planner;
 pub mod route;

@@ -1,4 +1,4 @@
-// The app's start-up state: loading → started, or loading → failed. A separate file, not an
+// The page's start-up state: loading → started, or loading → failed. A separate file, not an
 // inline script, so the Content Security Policy needs no exception for it. Also turns on each
 // page's "Print this page" button.
 //
@@ -14,8 +14,23 @@
 // with the emergency number, instead of staying on screen dead.
 (function () {
   var root = document.documentElement;
-  var ISLANDS = ['missed-dose-tool', 'red-flag-tool'];
   var state = 'loading';
+  // The parts that must report before the page is "started": the settings module, and each
+  // helper placeholder (`data-module`) once the DOM is read.
+  var waiting = null;
+  var live = {};
+  var settings = null;
+  var settingsWaiters = [];
+
+  function helpers() {
+    return document.querySelectorAll('[data-module]');
+  }
+  function expected() {
+    var parts = ['site'];
+    var islands = helpers();
+    for (var i = 0; i < islands.length; i++) parts.push(islands[i].id);
+    return parts;
+  }
 
   function element(id) {
     return document.getElementById(id);
@@ -33,11 +48,29 @@
     state: function () {
       return state;
     },
-    // Called by the app once settings are applied and the helpers are live.
-    started: function () {
+    // Called by each module once its part is live: 'site' when the settings are applied, a
+    // helper's element id when that helper is mounted. The page is "started" when all are.
+    started: function (part) {
       if (state === 'stopped') return;
+      live[part || 'site'] = true;
+      if (!waiting) waiting = expected();
+      for (var i = 0; i < waiting.length; i++) if (!live[waiting[i]]) return;
       setState('started');
+      // Tests and the bench wait for this: settings applied, every helper on the page live.
+      root.setAttribute('data-app-started', '');
       showFailure(false);
+    },
+    // Called by the settings module with the checked settings (src/boot/handoff.rs).
+    settingsReady: function (checked) {
+      settings = checked;
+      var waiters = settingsWaiters;
+      settingsWaiters = [];
+      for (var i = 0; i < waiters.length; i++) waiters[i](checked);
+    },
+    // Called by a helper module: `then(settings)` once the settings module has handed them on.
+    whenSettings: function (then) {
+      if (settings) then(settings);
+      else settingsWaiters.push(then);
     },
     // Called by start.js when the app's files cannot be loaded or instantiated, and by `stopped`
     // before the start.
@@ -58,9 +91,10 @@
       setState('stopped');
       console.error('A helper stopped:', reason);
       var template = element('helper-stopped');
-      for (var i = 0; i < ISLANDS.length; i++) {
-        var island = element(ISLANDS[i]);
-        if (!island || !template) continue;
+      var islands = helpers();
+      for (var i = 0; i < islands.length; i++) {
+        var island = islands[i];
+        if (!template) continue;
         var message = template.cloneNode(true);
         message.removeAttribute('id');
         message.hidden = false;

@@ -3,8 +3,7 @@ use crate::content::SITE;
 use crate::route::Route;
 use yew::prelude::*;
 
-pub const EMERGENCY_LINE_ID: &str = "emergency-line";
-pub const CLINIC_CONTACT_ID: &str = "clinic-contact";
+pub use crate::ids::{CLINIC_CONTACT_ID, EMERGENCY_LINE_ID};
 
 #[component]
 pub fn SiteFooter() -> Html {

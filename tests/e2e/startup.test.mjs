@@ -200,19 +200,24 @@ test("the app's WebAssembly missing (404): the failure message shows and the pag
   await context.close();
 });
 
-test("the app's script missing (404): the failure message shows", async () => {
-  const server = await host();
-  useIntercept((relative, req, res) => {
-    if (!/^app-.*\.js$/.test(relative)) return false;
-    res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
-    return true;
+for (const [module, missing] of [['settings module', /^site-.*\.js$/], ["checker's own module", /^checker-.*\.js$/]]) {
+  test(`the ${module} missing (404): the failure message shows`, async () => {
+    const server = await host();
+    useIntercept((relative, req, res) => {
+      if (!missing.test(relative)) return false;
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      return true;
+    });
+    const { context, page } = await openPage(site.browser, new URL(server.url).origin);
+    try {
+      await page.goto(server.url + 'side-effects/');
+      await failure(page).waitFor({ state: 'visible' });
+      assert.match(await page.locator('#red-flag-tool').innerText(), /Call \d+/);
+    } finally {
+      await context.close();
+    }
   });
-  const { context, page } = await openPage(site.browser, new URL(server.url).origin);
-  await page.goto(server.url + 'side-effects/');
-  await failure(page).waitFor({ state: 'visible' });
-  assert.match(await page.locator('#red-flag-tool').innerText(), /Call \d+/);
-  await context.close();
-});
+}
 
 test('a browser without WebAssembly: the failure message shows', async () => {
   const { context, page } = await openPage(site.browser, site.origin);

@@ -10,6 +10,8 @@ use baclofen_guide::content::SITE;
 use baclofen_guide::route::Route;
 use std::path::{Path, PathBuf};
 
+mod manifest;
+mod modules;
 mod search_index;
 use std::process::ExitCode;
 
@@ -218,33 +220,6 @@ fn app_files(html: &str) -> Result<(String, String), String> {
     Ok((quoted("from '")?, quoted("module_or_path: '")?))
 }
 
-/// `start.js`: loads the app only once the page has loaded and painted, so the static text never
-/// waits for the app, and Lighthouse's LCP estimate does not count the app's download. If the
-/// app's script or WebAssembly cannot be loaded or instantiated, it tells `static/boot.js`,
-/// which shows the start-up failure message (and nothing else does).
-fn start_script(js: &str, wasm: &str) -> String {
-    format!(
-        r#"// Written by xtask. Starts the WebAssembly app after the static page has loaded and painted.
-(function () {{
-  function failed(error) {{
-    if (window.baclofenBoot) window.baclofenBoot.failed(error);
-    else console.error('The guide could not start:', error);
-  }}
-  function start() {{
-    import('./{js}').then(function (app) {{
-      return app.default({{ module_or_path: './{wasm}' }});
-    }}).catch(failed);
-  }}
-  function afterPaint() {{
-    requestAnimationFrame(function () {{ setTimeout(start, 0); }});
-  }}
-  if (document.readyState === 'complete') afterPaint();
-  else addEventListener('load', afterPaint, {{ once: true }});
-}})();
-"#
-    )
-}
-
 /// Replaces trunk's inline start-up script with `<script src="start.js">`, so the Content
 /// Security Policy needs no inline exception.
 fn without_inline_start(html: &str) -> Result<String, String> {
@@ -393,7 +368,8 @@ fn write_offline_copy(staging: &Path) -> Result<(), String> {
     std::fs::write(staging.join("sw-register.js"), register).map_err(|e| format!("sw-register.js: {e}"))?;
     let mut files = Vec::new();
     files_under(staging, "", &mut files)?;
-    files.retain(|(path, _)| path != "sw.js");
+    // The build manifest is for the checks, not for readers.
+    files.retain(|(path, _)| path != "sw.js" && path != manifest::MANIFEST_FILE);
     let urls: Vec<String> =
         files.iter().map(|(path, _)| format!("'{}'", js_string(&precache_url(path)))).collect();
     let worker = SW_TEMPLATE
@@ -407,9 +383,7 @@ fn post_build(staging: &Path, release: bool) -> Result<(), String> {
     let template = std::fs::read_to_string(&index).map_err(|e| format!("{}: {e}", index.display()))?;
     let template = without_preloads(&replace_once(&template, NOSCRIPT_MARKER, &noscript_html())?);
     let (js, wasm) = app_files(&template)?;
-    let start_file = staging.join("start.js");
-    std::fs::write(&start_file, start_script(&js, &wasm))
-        .map_err(|e| format!("{}: {e}", start_file.display()))?;
+    let site = modules::Module { name: "site".into(), js, wasm };
     let template = without_inline_start(&template)?;
     let template = replace_once(&template, CHARSET_TAG, &format!("{CHARSET_TAG}\n    {CSP_META}"))?;
     // Only release builds keep an offline copy: a cached development build would hide changes.
@@ -423,8 +397,24 @@ fn post_build(staging: &Path, release: bool) -> Result<(), String> {
             "index.html must contain `{BASE_TAG}` exactly once: set public_url = \"./\" in Trunk.toml"
         ));
     }
-    for (route, body) in render_pages()? {
-        let html = page_html(&template, route, &body)?;
+    let pages = render_pages()?;
+    // Each helper module a page asks for, renamed with its content hash; start.js knows them all.
+    let mut helpers: Vec<modules::Module> = Vec::new();
+    for (_, body) in &pages {
+        for name in modules::modules_in(body) {
+            if !helpers.iter().any(|m| m.name == name) {
+                helpers.push(modules::hashed_helper_module(staging, &name)?);
+            }
+        }
+    }
+    let start_file = staging.join("start.js");
+    std::fs::write(&start_file, modules::start_script(&site, &helpers)?)
+        .map_err(|e| format!("{}: {e}", start_file.display()))?;
+    let mut manifest = manifest::Manifest::new(&template, &site);
+    for (route, body) in &pages {
+        let (route, body) = (*route, body.as_str());
+        manifest.add_page(route, &modules::modules_in(body), &helpers)?;
+        let html = page_html(&template, route, body)?;
         let file = match route {
             Route::Home => index.clone(),
             _ => {
@@ -442,6 +432,7 @@ fn post_build(staging: &Path, release: bool) -> Result<(), String> {
             .map_err(|e| format!("{}: {e}", file.display()))?;
     }
     write_clinic_setup(staging, &template)?;
+    manifest.write(staging)?;
     let index_file = staging.join("search-index.json");
     std::fs::write(&index_file, search_index::search_index_json()?)
         .map_err(|e| format!("{}: {e}", index_file.display()))?;
@@ -539,9 +530,6 @@ mod tests {
         let html = format!("<head>{TRUNK_START}</head>");
         assert_eq!(app_files(&html).unwrap(), ("app-12ab.js".to_string(), "app-12ab_bg.wasm".to_string()));
         assert_eq!(without_inline_start(&html).unwrap(), format!("<head>{START_SCRIPT_TAG}</head>"));
-        let script = start_script("app-12ab.js", "app-12ab_bg.wasm");
-        assert!(script.contains("import('./app-12ab.js')") && script.contains("'./app-12ab_bg.wasm'"));
-        assert!(script.contains("addEventListener('load'"));
         assert!(app_files("<html></html>").is_err());
     }
 

@@ -6,7 +6,7 @@
 //! `words`, `stem` and the test matcher here.
 
 use baclofen_guide::content::{Block, BlockKind, Page, RED_FLAGS};
-use baclofen_guide::islands::{MISSED_DOSE_ISLAND, RED_FLAG_ISLAND};
+use baclofen_guide::ids::{MISSED_DOSE_ISLAND, RED_FLAG_ISLAND};
 use baclofen_guide::route::Route;
 
 /// The search aids, as written in the content (parsed and checked by `search_aids`).
@@ -102,6 +102,7 @@ fn block_text(block: &Block) -> Vec<&'static str> {
         BlockKind::Question(q) => vec![q.question, q.answer.text],
         BlockKind::StepUp(s) => [s.title, s.intro.text].into_iter().chain(s.steps.iter().copied()).collect(),
         BlockKind::WayIn(w) => vec![w.text],
+        BlockKind::Helper(h) => vec![h.text],
     }
 }
 

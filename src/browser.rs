@@ -1,0 +1,50 @@
+//! The few browser facts every module needs (window, document, the address, the time zone),
+//! read through web-sys. A leaf: it imports nothing from this crate.
+
+use js_sys::{Array, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
+
+pub fn window() -> web_sys::Window {
+    web_sys::window().expect("the guide runs in a window")
+}
+
+pub fn document() -> web_sys::Document {
+    window().document().expect("a document")
+}
+
+/// The page address's query string (`?a=b`), or "".
+pub fn query() -> String {
+    window().location().search().unwrap_or_default()
+}
+
+pub fn element(id: &str) -> Option<web_sys::Element> {
+    document().get_element_by_id(id)
+}
+
+/// The device's IANA time zone ("" if the browser gives none).
+pub fn time_zone() -> String {
+    // `Intl.DateTimeFormat().resolvedOptions().timeZone`, through `Reflect` (smaller than the
+    // typed `Intl` bindings).
+    let get = |target: &JsValue, key: &str| Reflect::get(target, &key.into()).ok();
+    let zone = || {
+        let format: js_sys::Function = get(&get(&window(), "Intl")?, "DateTimeFormat")?.dyn_into().ok()?;
+        let format = Reflect::construct(&format, &Array::new()).ok()?;
+        let resolved: js_sys::Function = get(&format, "resolvedOptions")?.dyn_into().ok()?;
+        get(&resolved.call0(&format).ok()?, "timeZone")?.as_string()
+    };
+    zone().unwrap_or_default()
+}
+
+/// The page is inside a frame: `window.top !== window`.
+pub fn in_frame() -> bool {
+    let window = window();
+    window.top().ok().flatten().is_some_and(|top| top != window)
+}
+
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = console, js_name = warn)]
+    pub fn console_warn(message: &str);
+    #[wasm_bindgen(js_namespace = console, js_name = error)]
+    pub fn console_error(message: &str);
+}
