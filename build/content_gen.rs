@@ -313,6 +313,7 @@ struct MissedDoseNumbers {
     skip_window_max_minutes: Spanned<u16>,
     child_min_gap_minutes: Spanned<u16>,
     child_vomit_window_minutes: Spanned<u16>,
+    late_dose_note_minutes: Spanned<u16>,
 }
 
 #[derive(Deserialize)]
@@ -442,7 +443,7 @@ struct RawRule {
 }
 
 /// Placeholders the app fills in missed-dose wording.
-const PLACEHOLDERS: [&str; 4] = ["{next}", "{window}", "{gap}", "{vomit}"];
+const PLACEHOLDERS: [&str; 5] = ["{next}", "{window}", "{gap}", "{vomit}", "{late}"];
 
 /// One content file: its path and text, so any span can be turned into `file:line`.
 struct ContentFile {
@@ -634,6 +635,20 @@ fn missed_dose_code(
     if *n.child_vomit_window_minutes.get_ref() == 0 {
         errors.push(file.error(&n.child_vomit_window_minutes, "the vomiting window must be above 0"));
     }
+    let late = *n.late_dose_note_minutes.get_ref();
+    if late == 0 || late >= default {
+        errors.push(file.error(
+            &n.late_dose_note_minutes,
+            "the late-dose note must be above 0 and below the skip window",
+        ));
+    }
+    // `{late}` is not a clinic setting, so it is filled in here, at build time.
+    let late_words = match (late / 60, late % 60) {
+        (1, 0) => "1 hour".to_string(),
+        (h, 0) => format!("{h} hours"),
+        (0, m) => format!("{m} minutes"),
+        (h, m) => format!("{h} hours and {m} minutes"),
+    };
 
     let mut rules_code = String::new();
     let keys: Vec<&str> = baclofen_logic::missed_dose::RuleId::ALL.iter().map(|r| r.key()).collect();
@@ -727,16 +742,18 @@ fn missed_dose_code(
     let q = &content.questions;
     let notes = &content.notes;
     Ok(format!(
-        "pub static MISSED_DOSE: MissedDoseContent = MissedDoseContent {{\n    rules: baclofen_logic::missed_dose::Rules {{ skip_window: {default}, child_min_gap: {}, child_vomit_window: {} }},\n    skip_window_range: ({min}, {max}),\n    withdrawal_question: {},\n    pump_withdrawal_question: {},\n    vomited_question: {},\n    rules_wording: &[\n{rules_code}    ],\n    disagreements: &[\n{disagreements}    ],\n    next_dose_moved: {},\n    never_double: {},\n    safety_net: {},\n}};\n",
+        "pub static MISSED_DOSE: MissedDoseContent = MissedDoseContent {{\n    rules: baclofen_logic::missed_dose::Rules {{ skip_window: {default}, child_min_gap: {}, child_vomit_window: {}, late_dose_note: {} }},\n    skip_window_range: ({min}, {max}),\n    withdrawal_question: {},\n    pump_withdrawal_question: {},\n    vomited_question: {},\n    rules_wording: &[\n{rules_code}    ],\n    disagreements: &[\n{disagreements}    ],\n    next_dose_moved: {},\n    never_double: {},\n    safety_net: {},\n}};\n",
         n.child_min_gap_minutes.get_ref(),
         n.child_vomit_window_minutes.get_ref(),
+        n.late_dose_note_minutes.get_ref(),
         statement_code(&file, &q.withdrawal, &q.withdrawal_sources, ctx, errors),
         statement_code(&file, &q.pump_withdrawal, &q.pump_withdrawal_sources, ctx, errors),
         statement_code(&file, &q.vomited, &q.vomited_sources, ctx, errors),
         statement_code(&file, &notes.next_dose_moved, &notes.next_dose_moved_sources, ctx, errors),
         statement_code(&file, &notes.never_double, &notes.never_double_sources, ctx, errors),
         statement_code(&file, &notes.safety_net, &notes.safety_net_sources, ctx, errors),
-    ))
+    )
+    .replace("{late}", &late_words))
 }
 
 fn red_flags_code(

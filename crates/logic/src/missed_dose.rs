@@ -25,6 +25,9 @@ pub struct Rules {
     pub child_min_gap: u16,
     /// A child sick within this many minutes of a dose gets the same dose again.
     pub child_vomit_window: u16,
+    /// An adult's dose later than this many minutes: an older US guide would leave it out, so
+    /// the answer says where the sources differ.
+    pub late_dose_note: u16,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -370,7 +373,8 @@ pub fn advise(
             let take_now = TimelineDose { at: now, mark: DoseMark::TakeNow };
             let repeat = vomited.is_some();
             if person == Person::Adult {
-                let disagreement = (dose_at.minutes_until(now) > 60).then_some(Disagreement::OneHourRule);
+                let disagreement = (dose_at.minutes_until(now) > i64::from(rules.late_dose_note))
+                    .then_some(Disagreement::OneHourRule);
                 return answer(
                     Advice::TakeNow { next_dose_at: next },
                     RuleId::TakeWhenRemembered,

@@ -5,7 +5,8 @@ use baclofen_logic::schedule::Schedule;
 use baclofen_logic::time::rule_zones::{LONDON, NEW_YORK};
 use baclofen_logic::time::{instant_at, local_at, ClockTime, Date, FixedZone, Instant, Zone};
 
-const RULES: Rules = Rules { skip_window: 120, child_min_gap: 240, child_vomit_window: 30 };
+const RULES: Rules =
+    Rules { skip_window: 120, child_min_gap: 240, child_vomit_window: 30, late_dose_note: 60 };
 
 fn t(text: &str) -> ClockTime {
     ClockTime::parse(text).unwrap()
@@ -252,4 +253,21 @@ fn a_pump_needs_no_schedule_but_oral_forms_do() {
         advise(None, &UTC, now, &Situation::one_missed(Person::Adult), &RULES),
         Err(AdviceError::NoSchedule)
     );
+}
+
+#[test]
+fn the_sources_differ_note_follows_the_late_dose_limit_it_is_given() {
+    // WHMD's older rule: a dose more than 1 hour late is left out. At 09:00 the 08:00 dose is
+    // exactly 1 hour late (no note); at 09:01 it is past it (the note).
+    let s = schedule(&["08:00", "14:00", "20:00"]);
+    let on_time = ask(&UTC, &s, at(&UTC, day(23), "09:00"), Situation::one_missed(Person::Adult));
+    assert_eq!(on_time.disagreement, None);
+    let late = ask(&UTC, &s, at(&UTC, day(23), "09:01"), Situation::one_missed(Person::Adult));
+    assert_eq!(late.disagreement, Some(Disagreement::OneHourRule));
+    // The limit comes from the content, not from the engine.
+    let rules = Rules { late_dose_note: 90, ..RULES };
+    let answer =
+        advise(Some(&s), &UTC, at(&UTC, day(23), "09:15"), &Situation::one_missed(Person::Adult), &rules)
+            .unwrap();
+    assert_eq!(answer.disagreement, None);
 }
