@@ -325,7 +325,9 @@ fn the_helpers_read_at_grade_8_or_below_and_the_median_at_6_or_below() {
     let reasons: String = RED_FLAGS.rule_text.iter().map(|r| format!("{} {} ", r.why, r.if_worse)).collect();
     grades.push((grade(&reasons), "red-flag reasons"));
     // The helpers' own messages and labels (content/ui.toml).
-    let ui: String = UI_TEXTS.iter().map(|(_, text)| format!("{} ", text)).collect();
+    // Each label or message read as a sentence of its own.
+    let ui: String =
+        UI_TEXTS.iter().map(|(_, text)| format!("{}. ", text.trim_end_matches(['.', ':', '?']))).collect();
     grades.push((grade(&ui), "helper messages"));
     for (g, slug) in &grades {
         println!("reading grade {slug}: {g:.1}");

@@ -1,6 +1,7 @@
 //! The day picture under a missed-dose answer: scheduled, missed, advised and next doses on a
 //! line. The list beneath it says the same in words (and is what screen readers use).
 
+use crate::content::ui::timeline;
 use crate::missed_dose::wording::time_words;
 use baclofen_logic::missed_dose::{DoseMark, TimelineDose};
 use baclofen_logic::time::{Instant, Zone};
@@ -8,11 +9,11 @@ use yew::prelude::*;
 
 fn mark_words(mark: DoseMark) -> &'static str {
     match mark {
-        DoseMark::Scheduled => "usual dose",
-        DoseMark::Missed => "missed dose",
-        DoseMark::TakeNow => "take the missed dose now",
-        DoseMark::Next => "your next dose",
-        DoseMark::MovedFrom => "usual time, moved later",
+        DoseMark::Scheduled => timeline::SCHEDULED,
+        DoseMark::Missed => timeline::MISSED,
+        DoseMark::TakeNow => timeline::TAKE_NOW,
+        DoseMark::Next => timeline::NEXT,
+        DoseMark::MovedFrom => timeline::MOVED_FROM,
     }
 }
 
@@ -119,7 +120,8 @@ mod tests {
         assert!((third - 1.0 / 3.0).abs() < 0.01, "{x:?}");
         // The line is used: the first and last doses are far apart, not squeezed in a corner.
         assert!(x[2] - x[0] >= (580 - 20) / 2, "{x:?}");
-        assert_eq!(drawn[0].words, "08:00 today: missed dose");
+        // The time as people say it, then what the dose is (words from content/ui.toml).
+        assert_eq!(drawn[0].words, format!("08:00 today: {}", timeline::MISSED));
         assert_eq!(drawn[2].clock, "14:00");
     }
 }
