@@ -19,7 +19,7 @@ pub struct Row {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Table {
-    pub title: &'static str,
+    pub title: String,
     pub rows: Vec<Row>,
 }
 
@@ -45,7 +45,7 @@ fn row(zone: &impl Zone, sched: &Schedule, now: Instant, situation: Situation, w
 }
 
 fn timed(
-    title: &'static str,
+    title: impl Into<String>,
     zone: &impl Zone,
     sched: &Schedule,
     date: Date,
@@ -60,7 +60,7 @@ fn timed(
         .iter()
         .map(|time| row(zone, sched, instant_at(zone, date, t(time)), Situation::one_missed(person), who))
         .collect();
-    Table { title, rows }
+    Table { title: title.into(), rows }
 }
 
 /// The example day: London, 23 November 2026.
@@ -76,7 +76,11 @@ pub fn three_a_day() -> Vec<Table> {
     vec![
         timed("Adult (NHS rule)", &utc, &three, day, &times, Person::Adult),
         timed(
-            "Child (NHS rule with the Medicines for Children 4-hour gap)",
+            // The gap is the content's number (content/missed-dose.toml), said in words.
+            format!(
+                "Child (NHS rule with the Medicines for Children gap of {})",
+                super::wording::duration_words(MISSED_DOSE.rules.child_min_gap)
+            ),
             &utc,
             &three,
             day,
@@ -129,7 +133,7 @@ pub fn all() -> Vec<Table> {
         ..Situation::one_missed(Person::Adult)
     };
     rows.push(row(&utc, &three, instant_at(&utc, day, t("15:00")), chosen, "08:00 chosen at 15:00"));
-    tables.push(Table { title: "Other situations (adult unless stated; now 10:00)", rows });
+    tables.push(Table { title: "Other situations (adult unless stated; now 10:00)".into(), rows });
 
     let late = schedule(&["08:00", "15:00", "22:00"]);
     let autumn = Date::new(2026, 10, 25).expect("a real date");
@@ -138,7 +142,7 @@ pub fn all() -> Vec<Table> {
     let spring = Date::new(2026, 3, 8).expect("a real date");
     let five = schedule(&["01:00", "04:00", "10:00", "16:00", "22:00"]);
     tables.push(Table {
-        title: "Midnight and daylight-saving days",
+        title: "Midnight and daylight-saving days".into(),
         rows: vec![
             row(
                 &LONDON,
