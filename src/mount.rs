@@ -1,8 +1,8 @@
-//! The entry points of the page modules: [`site`] (on every page: reads, checks and applies the
-//! clinic's settings) and [`helper`] (one per helper page: mounts one component into its
-//! placeholder once the settings are known). A `src/bin/<name>.rs` is one call to one of them.
+//! The entry points of the page modules: [`site`] (pages without a helper: reads, checks and
+//! applies the clinic's settings) and [`helper`] (a helper's page: the same, then mounts one
+//! component into its placeholder). A `src/bin/<name>.rs` is one call to one of them.
 
-use crate::boot::{apply, config, embed, handoff};
+use crate::boot::{apply, config, embed};
 use crate::browser::{console_error, console_warn, element};
 use crate::settings::SharedSettings;
 use std::rc::Rc;
@@ -11,9 +11,9 @@ use yew::BaseComponent;
 
 #[wasm_bindgen::prelude::wasm_bindgen]
 extern "C" {
-    /// `static/boot.js`: this part of the page is live (`site`, or a helper's element id).
+    /// `static/boot.js`: the settings are applied and the page's helper, if any, is live.
     #[wasm_bindgen(catch, js_namespace = baclofenBoot, js_name = started)]
-    fn boot_started(part: &str) -> Result<(), JsValue>;
+    fn boot_started() -> Result<(), JsValue>;
     /// `static/boot.js`: replaces each helper with "This helper stopped…" (after the start) or
     /// shows the start-up failure message (before it).
     #[wasm_bindgen(catch, js_namespace = baclofenBoot, js_name = stopped)]
@@ -32,11 +32,13 @@ fn report_panics() {
     }));
 }
 
-/// The settings module's start: read and check the settings, apply them to the page, hand them
-/// to the helpers, then tell `static/boot.js`.
-pub fn site() {
+/// Reads and checks the clinic's settings, applies them to the page, then runs `then` with them
+/// and tells `static/boot.js` the page is live. Each page runs this once: from the settings
+/// module, or from its helper's module, which does the same work before mounting the helper (one
+/// module per page, so a helper page downloads one copy of the runtime, not two).
+fn start<F: FnOnce(SharedSettings) + 'static>(then: F) {
     report_panics();
-    wasm_bindgen_futures::spawn_local(async {
+    wasm_bindgen_futures::spawn_local(async move {
         let (settings, mut notices) = config::read_settings().await;
         apply::apply(&settings);
         if settings.embed {
@@ -48,25 +50,27 @@ pub fn site() {
         for notice in &notices {
             console_warn(&notice.console_line());
         }
-        handoff::publish(&settings);
-        let _ = boot_started("site");
+        then(SharedSettings(Rc::new(settings)));
+        let _ = boot_started();
     });
 }
 
-/// A helper module's start: once the settings module has handed the checked settings on,
-/// renders `C` into the element `island`, replacing its static content (the published rules or
-/// what the page says until the helper starts).
+/// The settings module's start, on a page without a helper.
+pub fn site() {
+    start(|_| {});
+}
+
+/// A helper module's start: the settings module's work, then `C` rendered into the element
+/// `island`, replacing its static content (the published rules, or what the page says until
+/// the helper starts).
 pub fn helper<C, P>(island: &'static str, props: P)
 where
     C: BaseComponent,
     P: FnOnce(SharedSettings) -> C::Properties + 'static,
 {
-    report_panics();
-    handoff::wait(move |settings| {
+    start(move |settings| {
         if let Some(root) = element(island) {
-            let props = props(SharedSettings(Rc::new(settings)));
-            yew::Renderer::<C>::with_root_and_props(root, props).render();
+            yew::Renderer::<C>::with_root_and_props(root, props(settings)).render();
         }
-        let _ = boot_started(island);
     });
 }

@@ -128,7 +128,7 @@ const EMBED_ORIGINS: &str = "embed_origins";
 const URL_SETTINGS: &str = "url_settings";
 /// Read by the pages themselves, not clinic settings: the symptom checker's situations
 /// (`?context=missed`) and the search page's words (`?q=alcohol`).
-const PAGE_KEYS: [&str; 2] = ["context", "q"];
+pub const PAGE_KEYS: [&str; 2] = ["context", "q"];
 
 /// Every setting name, in the order the clinic setup page lists them.
 pub const KEYS: [&str; 10] = [

@@ -15,21 +15,8 @@
 (function () {
   var root = document.documentElement;
   var state = 'loading';
-  // The parts that must report before the page is "started": the settings module, and each
-  // helper placeholder (`data-module`) once the DOM is read.
-  var waiting = null;
-  var live = {};
-  var settings = null;
-  var settingsWaiters = [];
-
   function helpers() {
     return document.querySelectorAll('[data-module]');
-  }
-  function expected() {
-    var parts = ['site'];
-    var islands = helpers();
-    for (var i = 0; i < islands.length; i++) parts.push(islands[i].id);
-    return parts;
   }
 
   function element(id) {
@@ -48,29 +35,13 @@
     state: function () {
       return state;
     },
-    // Called by each module once its part is live: 'site' when the settings are applied, a
-    // helper's element id when that helper is mounted. The page is "started" when all are.
-    started: function (part) {
+    // Called by the page's module once the settings are applied and its helper, if any, is live.
+    started: function () {
       if (state === 'stopped') return;
-      live[part || 'site'] = true;
-      if (!waiting) waiting = expected();
-      for (var i = 0; i < waiting.length; i++) if (!live[waiting[i]]) return;
       setState('started');
-      // Tests and the bench wait for this: settings applied, every helper on the page live.
+      // Tests and the bench wait for this.
       root.setAttribute('data-app-started', '');
       showFailure(false);
-    },
-    // Called by the settings module with the checked settings (src/boot/handoff.rs).
-    settingsReady: function (checked) {
-      settings = checked;
-      var waiters = settingsWaiters;
-      settingsWaiters = [];
-      for (var i = 0; i < waiters.length; i++) waiters[i](checked);
-    },
-    // Called by a helper module: `then(settings)` once the settings module has handed them on.
-    whenSettings: function (then) {
-      if (settings) then(settings);
-      else settingsWaiters.push(then);
     },
     // Called by start.js when the app's files cannot be loaded or instantiated, and by `stopped`
     // before the start.

@@ -200,8 +200,14 @@ test("the app's WebAssembly missing (404): the failure message shows and the pag
   await context.close();
 });
 
-for (const [module, missing] of [['settings module', /^site-.*\.js$/], ["checker's own module", /^checker-.*\.js$/]]) {
+// The checker's page loads only the checker's module; a page without a helper loads the settings
+// module when a clinic set something.
+for (const [module, missing, where, island] of [
+  ["checker's own module", /^checker-.*\.js$/, 'side-effects/', '#red-flag-tool'],
+  ['settings module', /^site-.*\.js$/, 'stopping/', null],
+]) {
   test(`the ${module} missing (404): the failure message shows`, async () => {
+    site.server.overrides['config.json'] = JSON.stringify({ clinic_name: 'Riverside Neurology' });
     const server = await host();
     useIntercept((relative, req, res) => {
       if (!missing.test(relative)) return false;
@@ -210,9 +216,9 @@ for (const [module, missing] of [['settings module', /^site-.*\.js$/], ["checker
     });
     const { context, page } = await openPage(site.browser, new URL(server.url).origin);
     try {
-      await page.goto(server.url + 'side-effects/');
+      await page.goto(server.url + where);
       await failure(page).waitFor({ state: 'visible' });
-      assert.match(await page.locator('#red-flag-tool').innerText(), /Call \d+/);
+      if (island) assert.match(await page.locator(island).innerText(), /Call \d+/);
     } finally {
       await context.close();
     }
@@ -342,4 +348,76 @@ test('other errors on the page are not start-up failures', async () => {
   assert.equal(await failure(page).isVisible(), false);
   assert.equal(await page.locator('.helper-stopped:not([hidden])').count(), 0);
   await context.close();
+});
+
+// Issue #18: a page without a helper pays for WebAssembly only when a clinic set something.
+// Fact sheet §0c: the number each time zone calls when nobody has set one.
+const ZONE_LINES = [
+  ['Europe/London', 'In an emergency call 999 or your local emergency number.', 'tel:999'],
+  ['America/Chicago', 'In an emergency call 911 or your local emergency number.', 'tel:911'],
+  ['Europe/Dublin', 'In an emergency call 112 or 999.', 'tel:112'],
+];
+
+for (const [timezoneId, line, href] of ZONE_LINES) {
+  test(`nothing set, ${timezoneId}: a page without a helper shows ${href} with no WebAssembly, as the helper pages do`, async () => {
+    const { context, page, problems } = await openPage(site.browser, site.origin, { timezoneId, serviceWorkers: 'block' });
+    try {
+      const wasm = [];
+      page.on('request', (request) => { if (/\.wasm$/.test(request.url())) wasm.push(request.url()); });
+      await page.goto(site.url + 'about/');
+      await waitForApp(page);
+      assert.equal(await page.locator('#emergency-line').innerText(), line);
+      assert.equal(await page.locator('#helper-stopped .call__button').getAttribute('href'), href);
+      assert.deepEqual(wasm, [], 'no WebAssembly on a text page with nothing set');
+      // The helper page works it out in Rust: the same line.
+      await page.goto(site.url + 'side-effects/');
+      await waitForApp(page);
+      assert.equal(await page.locator('#emergency-line').innerText(), line);
+      assert.equal(wasm.length, 1, 'the checker page loads its one module');
+      assertClean(problems);
+    } finally {
+      await context.close();
+    }
+  });
+}
+
+test('a clinic setting in config.json: a page without a helper loads the settings module and shows it', async () => {
+  site.server.overrides['config.json'] = JSON.stringify({ clinic_name: 'Riverside Neurology', clinic_phone: '020 7946 0000' });
+  const { context, page, problems } = await openPage(site.browser, site.origin, { timezoneId: 'Europe/London', serviceWorkers: 'block' });
+  try {
+    const wasm = [];
+    page.on('request', (request) => { if (/\.wasm$/.test(request.url())) wasm.push(request.url()); });
+    await page.goto(site.url + 'storage/');
+    await waitForApp(page);
+    await page.locator('#clinic-contact', { hasText: 'Riverside Neurology' }).waitFor();
+    assert.equal(await page.locator('#clinic-contact a').getAttribute('href'), 'tel:02079460000');
+    assert.equal(wasm.length, 1);
+    assert.match(wasm[0], /\/site-[0-9a-f]+_bg\.wasm$/);
+    assertClean(problems);
+  } finally {
+    await context.close();
+  }
+});
+
+test('config.json unreadable on a page without a helper: the settings module starts and tells the web team', async () => {
+  const server = await host();
+  useIntercept((relative, req, res) => {
+    if (relative !== 'config.json') return false;
+    res.writeHead(500, { 'content-type': 'text/plain' }).end('broken');
+    return true;
+  });
+  const { context, page } = await openPage(site.browser, new URL(server.url).origin, { timezoneId: 'Europe/London', serviceWorkers: 'block' });
+  try {
+    const warned = page.waitForEvent('console', {
+      predicate: (message) => message.type() === 'warning' && /config\.json/.test(message.text()),
+      timeout: 15000,
+    });
+    await page.goto(server.url + 'overdose/');
+    await waitForApp(page);
+    await warned;
+    assert.equal(await page.locator('#emergency-line').innerText(), 'In an emergency call 999 or your local emergency number.');
+    assert.equal(await failure(page).isVisible(), false);
+  } finally {
+    await context.close();
+  }
 });

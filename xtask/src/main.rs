@@ -408,7 +408,7 @@ fn post_build(staging: &Path, release: bool) -> Result<(), String> {
         }
     }
     let start_file = staging.join("start.js");
-    std::fs::write(&start_file, modules::start_script(&site, &helpers)?)
+    std::fs::write(&start_file, modules::start_script(&site, &helpers, &modules::Defaults::from_settings())?)
         .map_err(|e| format!("{}: {e}", start_file.display()))?;
     let mut manifest = manifest::Manifest::new(&template, &site);
     for (route, body) in &pages {

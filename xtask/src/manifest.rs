@@ -20,11 +20,15 @@ pub struct PageEntry {
     pub path: String,
     pub title: &'static str,
     pub headings: Vec<Heading>,
-    /// Helper modules this page loads (beside `site`, which every page loads).
+    /// The helper module this page loads instead of the settings module (at most one).
     pub modules: Vec<String>,
     /// Every file the page needs before it is ready: its HTML, the style sheet, scripts,
-    /// config.json and the WebAssembly modules, as paths under the guide's root.
+    /// config.json and its helper's module, as paths under the guide's root, when no clinic
+    /// setting is set (the guide as built).
     pub first_view: Vec<String>,
+    /// The same when a clinic set something in config.json (or an embedding page in the
+    /// address): pages without a helper then load the settings module too.
+    pub first_view_with_settings: Vec<String>,
 }
 
 #[derive(Serialize)]
@@ -57,7 +61,7 @@ pub fn linked_files(template: &str) -> Vec<String> {
 impl Manifest {
     pub fn new(template: &str, site: &Module) -> Manifest {
         let mut common = linked_files(template);
-        common.extend([site.js.clone(), site.wasm.clone(), "config.json".to_string()]);
+        common.push("config.json".to_string());
         Manifest { site_module: site.clone(), helper_modules: Vec::new(), pages: Vec::new(), common }
     }
 
@@ -69,9 +73,21 @@ impl Manifest {
         };
         let mut first_view = vec![format!("{path}index.html")];
         first_view.extend(self.common.iter().cloned());
+        if modules.len() > 1 {
+            return Err(format!("{}: one helper per page (found {})", route.slug(), modules.join(", ")));
+        }
+        // A page without a helper loads the settings module only when a clinic set something.
+        let mut with_settings = if modules.is_empty() {
+            let mut files = first_view.clone();
+            files.extend([self.site_module.js.clone(), self.site_module.wasm.clone()]);
+            files
+        } else {
+            first_view.clone()
+        };
         for name in modules {
             let module = helpers.iter().find(|m| &m.name == name).ok_or(format!("no module {name}"))?;
             first_view.extend([module.js.clone(), module.wasm.clone()]);
+            with_settings.extend([module.js.clone(), module.wasm.clone()]);
             if !self.helper_modules.contains(module) {
                 self.helper_modules.push(module.clone());
             }
@@ -83,6 +99,7 @@ impl Manifest {
             headings: page.headings().map(|h| Heading { id: h.id, text: h.text }).collect(),
             modules: modules.to_vec(),
             first_view,
+            first_view_with_settings: with_settings,
         });
         Ok(())
     }

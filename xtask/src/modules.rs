@@ -1,8 +1,8 @@
 //! The page modules (issue #18): the settings module trunk builds as the main app, and one
 //! module per helper that trunk builds as a "worker" (so it starts nowhere by itself) with an
 //! ES-module loader. Here each helper module gets a content-hashed name, and `start.js` loads
-//! the settings module on every page and a helper's module only on a page that holds its
-//! placeholder (`data-module="<name>"`).
+//! one module per page: a helper's module on the page that holds its placeholder
+//! (`data-module="<name>"`; it applies the clinic's settings too), the settings module elsewhere.
 
 use serde::Serialize;
 use std::path::Path;
@@ -64,21 +64,27 @@ pub fn modules_in(html: &str) -> Vec<String> {
 }
 
 /// `start.js`: once the page has loaded and painted (so the static text never waits, and
-/// Lighthouse's LCP does not count the modules' download), loads the settings module and, in
-/// parallel, the module of each helper placeholder on the page. If a module cannot be loaded or
+/// Lighthouse's LCP does not count the modules' download), starts the page: a helper's page
+/// loads its helper's module (which applies the settings too); any other page reads config.json
+/// and loads the settings module only if there is a setting to apply (in the file or the
+/// address), else shows the device's time-zone emergency number with no WebAssembly at all. If a module cannot be loaded or
 /// instantiated it tells `static/boot.js`, which shows the start-up failure message.
-pub fn start_script(site: &Module, helpers: &[Module]) -> Result<String, String> {
+pub fn start_script(site: &Module, helpers: &[Module], defaults: &Defaults) -> Result<String, String> {
     let files: serde_json::Map<String, serde_json::Value> = helpers
         .iter()
         .map(|m| (m.name.clone(), serde_json::json!([m.js, m.wasm])))
         .collect();
     let files = serde_json::to_string(&files).map_err(|e| e.to_string())?;
     let site = serde_json::to_string(&[&site.js, &site.wasm]).map_err(|e| e.to_string())?;
+    let defaults = serde_json::to_string(defaults).map_err(|e| e.to_string())?;
     Ok(format!(
-        r#"// Written by xtask. Starts the page's WebAssembly modules after the static page has loaded and painted.
+        r#"// Written by xtask. Starts the page after the static page has loaded and painted.
 (function () {{
   var SITE = {site};
   var HELPERS = {files};
+  // With no clinic settings, what the settings module would show, worked out at build time by
+  // the same Rust code (src/settings.rs) for each time-zone region of content/site.toml.
+  var DEFAULTS = {defaults};
   function failed(error) {{
     if (window.baclofenBoot) window.baclofenBoot.failed(error);
     else console.error('The guide could not start:', error);
@@ -88,17 +94,69 @@ pub fn start_script(site: &Module, helpers: &[Module]) -> Result<String, String>
       return module.default({{ module_or_path: './' + files[1] }});
     }});
   }}
+  // The same rule as region_for_time_zone in src/settings.rs: a zone, or every zone of an area.
+  function zoneDefaults() {{
+    var zone = '';
+    try {{ zone = (Intl.DateTimeFormat().resolvedOptions().timeZone || '').trim().toLowerCase(); }} catch (e) {{}}
+    if (!zone) return DEFAULTS.none;
+    for (var i = 0; i < DEFAULTS.regions.length; i++) {{
+      var zones = DEFAULTS.regions[i].zones;
+      for (var j = 0; j < zones.length; j++) {{
+        var pattern = zones[j].toLowerCase();
+        var area = pattern.charAt(pattern.length - 1) === '*' ? pattern.slice(0, -1) : null;
+        if (area ? zone.length > area.length && zone.indexOf(area) === 0 : zone === pattern) return DEFAULTS.regions[i];
+      }}
+    }}
+    return DEFAULTS.none;
+  }}
+  function text(selector, value) {{
+    var element = document.querySelector(selector);
+    if (element) element.textContent = value;
+    return element;
+  }}
+  // Nothing set: the time zone's emergency number, with no WebAssembly at all.
+  function showDefaults() {{
+    var shown = zoneDefaults();
+    text('#emergency-line', shown.sentence);
+    text('#helper-stopped .helper-stopped__emergency', shown.sentence);
+    var call = text('#helper-stopped .call__button', shown.call);
+    if (call) call.setAttribute('href', shown.href);
+    if (window.baclofenBoot) window.baclofenBoot.started();
+  }}
+  // Settings to apply: any key of config.json not starting with "_", or any key in the address
+  // but the page's own. Anything unreadable goes to the settings module, which says why.
+  function needsSettings(config) {{
+    if (!config || typeof config !== 'object' || Array.isArray(config)) return true;
+    for (var key in config) if (Object.prototype.hasOwnProperty.call(config, key) && key.charAt(0) !== '_') return true;
+    var query = location.search.replace(/^\?/, '');
+    if (!query) return false;
+    var pairs = query.split('&');
+    for (var i = 0; i < pairs.length; i++) {{
+      var name = pairs[i].split('=')[0];
+      if (name && DEFAULTS.page_keys.indexOf(name) < 0) return true;
+    }}
+    return false;
+  }}
+  function readConfig() {{
+    var options = {{}};
+    if (window.AbortSignal && AbortSignal.timeout) options.signal = AbortSignal.timeout(DEFAULTS.config_timeout_ms);
+    return fetch('config.json', options).then(function (response) {{
+      return response.ok ? response.json() : null;
+    }});
+  }}
   function start() {{
-    load(SITE).catch(failed);
-    var islands = document.querySelectorAll('[data-module]');
-    var started = {{}};
-    for (var i = 0; i < islands.length; i++) {{
-      var name = islands[i].getAttribute('data-module');
-      if (started[name]) continue;
-      started[name] = true;
+    // A helper's module also applies the settings, so a page loads at most one module.
+    var island = document.querySelector('[data-module]');
+    var name = island ? island.getAttribute('data-module') : null;
+    if (name) {{
       if (HELPERS.hasOwnProperty(name)) load(HELPERS[name]).catch(failed);
       else failed('no module called ' + name);
+      return;
     }}
+    readConfig().then(needsSettings, function () {{ return true; }}).then(function (needed) {{
+      if (needed) load(SITE).catch(failed);
+      else showDefaults();
+    }});
   }}
   function afterPaint() {{
     requestAnimationFrame(function () {{ setTimeout(start, 0); }});
@@ -108,6 +166,48 @@ pub fn start_script(site: &Module, helpers: &[Module]) -> Result<String, String>
 }})();
 "#
     ))
+}
+
+/// What a page without a helper shows when nothing is set (see `start_script`).
+#[derive(Serialize)]
+pub struct Defaults {
+    pub regions: Vec<ZoneDefaults>,
+    pub none: ZoneDefaults,
+    pub page_keys: Vec<&'static str>,
+    pub config_timeout_ms: u32,
+}
+
+#[derive(Serialize)]
+pub struct ZoneDefaults {
+    pub zones: Vec<&'static str>,
+    pub sentence: String,
+    pub call: String,
+    pub href: String,
+}
+
+impl Defaults {
+    /// Worked out by the settings code itself: the settings a device in each region gets when
+    /// config.json and the address set nothing.
+    pub fn from_settings() -> Defaults {
+        use baclofen_guide::content::REGIONS;
+        use baclofen_guide::settings::{tel_href, Settings};
+        let shown = |settings: Settings, zones: Vec<&'static str>| ZoneDefaults {
+            zones,
+            sentence: settings.emergency_sentence(),
+            call: format!("Call {}", settings.call_number()),
+            href: tel_href(settings.call_number()),
+        };
+        Defaults {
+            regions: REGIONS
+                .iter()
+                .filter(|r| !r.time_zones.is_empty())
+                .map(|r| shown(Settings { time_zone_region: Some(r), ..Settings::default() }, r.time_zones.to_vec()))
+                .collect(),
+            none: shown(Settings::default(), Vec::new()),
+            page_keys: baclofen_guide::settings::PAGE_KEYS.to_vec(),
+            config_timeout_ms: 5000,
+        }
+    }
 }
 
 #[cfg(test)]
