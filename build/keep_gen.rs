@@ -91,6 +91,25 @@ const WORDS: &[&str] = &[
     "received_keep_no",
     "received_kept",
     "received_shown",
+    "next_button",
+    "next_note",
+    "next_added",
+    "keep_answer",
+    "answer_kept",
+    "answer_not_kept",
+];
+
+/// The words the missed-dose helper's answer card uses, also written as their own small static
+/// (`NEXT_DOSE`) so that module links only these.
+const NEXT_DOSE_WORDS: &[&str] = &[
+    "next_button",
+    "next_note",
+    "next_added",
+    "keep_answer",
+    "answer_kept",
+    "answer_not_kept",
+    "title_plain",
+    "next_file_name",
 ];
 
 /// Words that state a clinical fact, so must name their sources (`<word>_sources`).
@@ -312,6 +331,14 @@ pub fn generate(content_dir: &Path, banned_path: &Path) -> Result<String, Vec<St
     }
     for word in CLINICAL {
         let _ = writeln!(out, "    {word}_sources: &{:?},", word_sources[word]);
+    }
+    out.push_str("};\n\n/// The missed-dose answer card's words (a copy of those in `WORDS`).\npub struct NextDoseWords {\n");
+    for word in NEXT_DOSE_WORDS {
+        let _ = writeln!(out, "    pub {word}: &'static str,");
+    }
+    out.push_str("}\n\npub static NEXT_DOSE: NextDoseWords = NextDoseWords {\n");
+    for word in NEXT_DOSE_WORDS {
+        let _ = writeln!(out, "    {word}: {:?},", words[word]);
     }
     out.push_str("};\n\n/// Why a carer link was refused, by `LinkError::key()`.\npub static LINK_ERRORS: &[(&str, &str)] = &[\n");
     for key in LINK_ERRORS {

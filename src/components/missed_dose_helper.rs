@@ -4,13 +4,13 @@
 //! handlers and passed in, never during render.
 
 use crate::components::citations::citations;
-use crate::components::dose_timeline::{lay_out, DrawnDose};
+use crate::components::dose_timeline::lay_out;
 use crate::components::focus::focus_and_show;
-use crate::components::missed_dose_result::missed_dose_result;
+use crate::components::missed_dose_result::{missed_dose_result, Outcome};
 use crate::content::MISSED_DOSE;
 use crate::missed_dose::device::{self, DeviceZone, Remembered};
 use crate::missed_dose::form::{self, Field, FieldError, Fields, Happened};
-use crate::missed_dose::wording::{explain, time_words, Explained};
+use crate::missed_dose::wording::{explain, time_words};
 use crate::settings::SharedSettings;
 use baclofen_logic::missed_dose::{advise, Form, Missed, Person, Rules, Situation};
 use baclofen_logic::schedule::MAX_DOSES_PER_DAY;
@@ -18,16 +18,6 @@ use baclofen_logic::time::Instant;
 use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
-
-#[derive(Clone, Debug, PartialEq)]
-pub struct Outcome {
-    pub explained: Explained,
-    pub timeline: Vec<DrawnDose>,
-    /// "Using your times 08:00 and 20:00."
-    pub used: Option<String>,
-    /// The checker's `?context=` for the "check symptoms" link.
-    pub checker_context: &'static str,
-}
 
 /// Times saved on this device, offered first.
 #[derive(Clone, Debug, PartialEq)]
@@ -179,11 +169,25 @@ fn answer(fields: &Fields, rules: &Rules, now: Instant) -> Result<Outcome, Vec<F
         let times: Vec<String> = s.times().iter().map(|t| t.to_string()).collect();
         format!("Using the dose times {}.", list_words(&times))
     });
+    let explained = explain(&answer, &zone, now, rules);
+    let words = &crate::keep::content::NEXT_DOSE;
+    let date = crate::keep::content::date_words(baclofen_logic::time::local_at(&zone, now).0);
+    let note = crate::keep::content::fill(words.next_note, "date", &date);
+    let next_dose_calendar =
+        baclofen_logic::calendar::next_dose_event(&answer, &zone, words.title_plain, &note, now);
+    let kept = crate::keep::record::Kept {
+        kind: crate::keep::record::KeptKind::Missed,
+        at: now,
+        level: explained.action.clone(),
+        detail: explained.then.clone(),
+    };
     Ok(Outcome {
-        explained: explain(&answer, &zone, now, rules),
+        explained,
         timeline: lay_out(&answer.timeline, &zone, now),
         used,
         checker_context: checker_context(&situation),
+        next_dose_calendar,
+        kept,
     })
 }
 

@@ -1,0 +1,249 @@
+// "Take it with you" (#19) in Chromium, used as a person would, by the words on the page: enter
+// dose times, download the calendar file and read it with a real iCalendar parser (ical.js),
+// print the summary (one page of A4 and of US Letter, no navigation), hand a carer the link
+// (and refuse a changed one), all by keyboard too, with axe in every state, and offline.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import ICAL from 'ical.js';
+import { axeViolations, assertClean, openPage, waitForApp } from './browser.mjs';
+import { startServer } from './server.mjs';
+import { PREFIX, useSite } from './site.mjs';
+
+const site = useSite();
+const PAGE = 'take-it-with-you/';
+const NOW = '2026-11-23T10:00:00Z';
+
+async function open(suffix = '', options = {}) {
+  const opened = await openPage(site.browser, site.origin, {
+    timezoneId: 'Europe/London',
+    locale: 'en-GB',
+    acceptDownloads: true,
+    ...options,
+  });
+  await opened.page.clock.setFixedTime(new Date(NOW));
+  await opened.page.goto(site.url + PAGE + suffix);
+  await waitForApp(opened.page);
+  return opened;
+}
+
+const tool = (page) => page.locator('#keep-tool');
+
+async function enterTimes(page, times = ['08:00', '14:00', '20:00']) {
+  const helper = tool(page);
+  await helper.getByRole('radio', { name: 'Me, or another adult' }).check();
+  await helper.getByRole('radio', { name: 'Tablets' }).check();
+  await helper.getByLabel('How many doses each day?').selectOption(String(times.length));
+  for (const [i, time] of times.entries()) {
+    await helper.getByLabel(`Time of dose ${i + 1}`).fill(time);
+  }
+  await helper.getByRole('button', { name: 'Use these times' }).click();
+  await helper.locator('.keep-sheet', { hasText: times.join(', ') }).waitFor();
+}
+
+async function download(page) {
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    tool(page).getByRole('button', { name: 'Download the calendar file' }).click(),
+  ]);
+  assert.equal(file.suggestedFilename(), 'dose-reminders.ics');
+  return readFileSync(await file.path(), 'utf8');
+}
+
+const events = (text) =>
+  new ICAL.Component(ICAL.parse(text)).getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
+
+const stored = (page) =>
+  page.evaluate(() => ({
+    keep: localStorage.getItem('baclofen-guide.keep'),
+    kept: localStorage.getItem('baclofen-guide.kept'),
+  }));
+
+test('enter times, download the calendar file, and ical.js reads three daily reminders with alarms', async () => {
+  const { page, problems } = await open();
+  await enterTimes(page);
+  const text = await download(page);
+  const list = events(text);
+  assert.deepEqual(
+    list.map((e) => e.startDate.toString()),
+    ['2026-11-23T08:00:00', '2026-11-23T14:00:00', '2026-11-23T20:00:00'],
+  );
+  for (const e of list) {
+    assert.equal(e.summary, 'Medicine reminder');
+    assert.equal(e.component.getFirstPropertyValue('rrule').freq, 'DAILY');
+    const alarm = e.component.getFirstSubcomponent('valarm');
+    assert.equal(alarm.getFirstPropertyValue('action'), 'DISPLAY');
+    assert.equal(alarm.getFirstPropertyValue('trigger').toSeconds(), 0);
+    assert.match(e.description, /^Times you entered on 23 Nov 2026\. If your prescriber changes your times/);
+    assert.doesNotMatch(e.description, /baclofen/i, 'the plain title never names the medicine');
+  }
+  // The person can choose the title that names the medicine.
+  await tool(page).getByRole('radio', { name: 'Baclofen' }).check();
+  const named = events(await download(page));
+  assert.equal(named[0].summary, 'Baclofen');
+  assert.match(named[0].description, /in the Baclofen guide on 23 Nov 2026/);
+  assert.deepEqual(await stored(page), { keep: null, kept: null }, 'nothing kept without the tick');
+  assert.deepEqual(await axeViolations(page), []);
+  assertClean(problems);
+});
+
+function pdfPages(buffer) {
+  return (buffer.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) ?? []).length;
+}
+
+test('the summary in print media: no navigation, readable without colour, one page on A4 and on Letter', async () => {
+  const { page, problems } = await open();
+  await enterTimes(page);
+  await page.emulateMedia({ media: 'print', colorScheme: 'light' });
+  for (const hidden of ['.site-header', '.site-footer', 'nav', '.page__lede', '#keep-tool form', '#keep-carer-link']) {
+    const shown = await page.locator(hidden).evaluateAll((els) => els.filter((el) => el.offsetParent !== null).length);
+    assert.equal(shown, 0, `${hidden} is printed`);
+  }
+  const sheet = page.locator('.keep-sheet');
+  assert.ok(await sheet.isVisible());
+  const words = await sheet.innerText();
+  for (const expected of ['My baclofen doses', 'An adult', 'Tablets', '08:00, 14:00, 20:00', 'Times entered on 23 Nov 2026', 'Questions I may want to ask', 'My clinic', 'content version']) {
+    assert.ok(words.includes(expected), `${expected} missing from the printed summary`);
+  }
+  // Without colour: every printed word is black (or near) on white.
+  const colours = await sheet.evaluate((el) =>
+    [...el.querySelectorAll('*')].map((e) => getComputedStyle(e).color).filter((c) => c !== 'rgb(0, 0, 0)'),
+  );
+  assert.deepEqual(colours, []);
+  for (const format of ['A4', 'Letter']) {
+    const pdf = await page.pdf({ format, printBackground: false });
+    assert.ok(pdf.length > 1000, `${format}: a PDF was made`);
+    assert.equal(pdfPages(pdf), 1, `${format}: one page`);
+  }
+  assertClean(problems);
+});
+
+test('carer link round trip: the carer sees the times and nothing is kept until they say yes', async () => {
+  const { page } = await open();
+  await enterTimes(page);
+  const link = await tool(page).getByLabel('Link for a carer').inputValue();
+  assert.match(link, /\/take-it-with-you\/#carer=v1\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]{6}$/);
+  assert.ok(await tool(page).locator('svg.keep-qr rect').count() > 20, 'a QR code drawn on the page');
+  await page.context().close();
+
+  const carer = await openPage(site.browser, site.origin, { timezoneId: 'America/New_York' });
+  await carer.page.goto(link);
+  await waitForApp(carer.page);
+  const card = carer.page.getByRole('region', { name: 'Dose times shared with you' });
+  await card.waitFor();
+  assert.match(await card.innerText(), /08:00, 14:00, 20:00/);
+  assert.deepEqual(await stored(carer.page), { keep: null, kept: null }, 'nothing kept before the answer');
+  assert.deepEqual(await axeViolations(carer.page), []);
+  await card.getByRole('button', { name: 'Yes, keep them' }).click();
+  await carer.page.getByText('Kept on this device. You can use them below.').waitFor();
+  assert.match((await stored(carer.page)).keep, /^k1\|adult\|tablet\|08:00,14:00,20:00\|/);
+  assertClean(carer.problems);
+});
+
+test('a changed carer link shows why and changes nothing on the device', async () => {
+  const { page } = await open();
+  await enterTimes(page);
+  const link = await tool(page).getByLabel('Link for a carer').inputValue();
+  const at = link.indexOf('#carer=v1.') + '#carer=v1.'.length + 3;
+  const tampered = link.slice(0, at) + (link[at] === 'A' ? 'B' : 'A') + link.slice(at + 1);
+  await tool(page).getByLabel('Keep my times on this device').check();
+  const before = await stored(page);
+  assert.ok(before.keep);
+  await page.goto(tampered);
+  await page.reload();
+  await waitForApp(page);
+  const alert = tool(page).getByRole('alert');
+  await alert.waitFor();
+  assert.match(await alert.innerText(), /damaged or has been changed.*Nothing on this device has changed/s);
+  assert.deepEqual(await stored(page), before);
+  assert.match(await page.locator('.keep-sheet').innerText(), /08:00, 14:00, 20:00/);
+  assert.deepEqual(await axeViolations(page), []);
+});
+
+async function tabTo(page, selector) {
+  for (let i = 0; i < 80; i++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate((s) => document.activeElement?.matches(s), selector)) return;
+  }
+  assert.fail(`Tab never reached ${selector}`);
+}
+
+test('keyboard only: enter the times, keep them, and download the file', async () => {
+  const { page, problems } = await open();
+  await tabTo(page, '#person-adult');
+  await page.keyboard.press('Space');
+  await tabTo(page, '#form-tablet');
+  await page.keyboard.press('Space');
+  await tabTo(page, '#dose-count');
+  await page.keyboard.press('ArrowDown');
+  await tool(page).locator('input[type=time]').nth(1).waitFor();
+  const ids = await tool(page).locator('input[type=time]').evaluateAll((els) => els.map((el) => el.id));
+  // Typed as a person types into the time field: hours, minutes, and AM/PM where the
+  // browser's own locale shows a 12-hour clock.
+  for (const [id, digits, half] of [[ids[0], '0800', 'A'], [ids[1], '0800', 'P']]) {
+    await tabTo(page, `#${id}`);
+    await page.keyboard.type(digits);
+    if (!(await page.locator(`#${id}`).inputValue())) await page.keyboard.type(half);
+    if (!(await page.locator(`#${id}`).inputValue())) await page.keyboard.type(half === 'A' ? '00' : '20');
+  }
+  await tabTo(page, '#keep-on-device');
+  await page.keyboard.press('Space');
+  await tabTo(page, 'form.helper__form button[type=submit]');
+  await page.keyboard.press('Enter');
+  await page.locator('.keep-sheet', { hasText: '08:00, 20:00' }).waitFor();
+  assert.match((await stored(page)).keep, /^k1\|adult\|tablet\|08:00,20:00\|/);
+  await tabTo(page, '#keep-download');
+  const [file] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+  assert.equal(events(readFileSync(await file.path(), 'utf8')).length, 2);
+  // Clear everything, by keyboard too.
+  await tabTo(page, '#keep-clear');
+  await page.keyboard.press('Enter');
+  await page.getByText('Everything this guide kept on this device is cleared.').waitFor();
+  assert.deepEqual(await stored(page), { keep: null, kept: null });
+  assert.deepEqual(await axeViolations(page), []);
+  assertClean(problems);
+});
+
+test('every state passes axe: empty, with errors, filled, and with a refused link', async () => {
+  const { page } = await open();
+  assert.deepEqual(await axeViolations(page), [], 'empty');
+  await tool(page).getByRole('button', { name: 'Use these times' }).click();
+  await tool(page).getByRole('alert').waitFor();
+  assert.deepEqual(await axeViolations(page), [], 'errors');
+  await enterTimes(page);
+  assert.deepEqual(await axeViolations(page), [], 'filled');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  assert.deepEqual(await axeViolations(page), [], 'filled, dark');
+  await page.goto(site.url + PAGE + '#carer=v9.AAAA.AAAAAA');
+  await page.reload();
+  await waitForApp(page);
+  await tool(page).getByRole('alert').waitFor();
+  assert.deepEqual(await axeViolations(page), [], 'refused link');
+});
+
+test('offline after one visit: the page starts, makes the file and the carer link with the server gone', async () => {
+  const server = await startServer({ root: 'dist', prefix: PREFIX, port: 0 });
+  const origin = new URL(server.url).origin;
+  const { context, page, problems } = await openPage(site.browser, origin, { timezoneId: 'Europe/London', acceptDownloads: true });
+  try {
+    await page.clock.setFixedTime(new Date(NOW));
+    await page.goto(server.url + PAGE);
+    await waitForApp(page);
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+      if (!navigator.serviceWorker.controller) {
+        await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+      }
+    });
+    await server.close();
+    await page.reload();
+    await waitForApp(page);
+    await enterTimes(page, ['09:00', '21:00']);
+    const list = events(await download(page));
+    assert.equal(list.length, 2);
+    assert.match(await tool(page).getByLabel('Link for a carer').inputValue(), /#carer=v1\./);
+    assertClean(problems);
+  } finally {
+    await context.close();
+  }
+});

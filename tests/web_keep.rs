@@ -1,0 +1,268 @@
+//! "Take it with you" (#19) in headless Chromium (`make test-wasm`): the helper as a person uses
+//! it, with the browser's real local storage and address.
+#![cfg(target_arch = "wasm32")]
+
+use baclofen_guide::components::keep::KeepHelper;
+use baclofen_logic::carer_link;
+use js_sys::{Object, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const DOSES_KEY: &str = "baclofen-guide.keep";
+const KEPT_KEY: &str = "baclofen-guide.kept";
+const MISSED_DOSE_KEY: &str = "baclofen-guide.dose-times";
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+fn storage() -> web_sys::Storage {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap()
+}
+
+fn stored(key: &str) -> Option<String> {
+    storage().get_item(key).unwrap()
+}
+
+fn set_hash(hash: &str) {
+    let window = web_sys::window().unwrap();
+    let _ = window.history().unwrap().replace_state_with_url(
+        &JsValue::NULL,
+        "",
+        Some(if hash.is_empty() { "#" } else { hash }),
+    );
+}
+
+async fn start() -> Element {
+    let root = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&root).unwrap();
+    yew::Renderer::<KeepHelper>::with_root(root.clone()).render();
+    yew::scheduler::flush().await;
+    yew::scheduler::flush().await;
+    root
+}
+
+fn fresh() {
+    for key in [DOSES_KEY, KEPT_KEY, MISSED_DOSE_KEY] {
+        storage().remove_item(key).unwrap();
+    }
+    set_hash("");
+}
+
+fn find(root: &Element, selector: &str) -> Element {
+    root.query_selector(selector).unwrap().unwrap_or_else(|| panic!("no element matches {selector}"))
+}
+
+fn text(root: &Element, selector: &str) -> String {
+    find(root, selector).text_content().unwrap_or_default()
+}
+
+fn click(root: &Element, selector: &str) {
+    find(root, selector).dyn_into::<HtmlElement>().unwrap().click();
+}
+
+fn fire(target: &Element, kind: &str) {
+    let init = Object::new();
+    Reflect::set(&init, &"bubbles".into(), &JsValue::TRUE).unwrap();
+    let constructor: js_sys::Function =
+        Reflect::get(&js_sys::global(), &"Event".into()).unwrap().dyn_into().unwrap();
+    let event = Reflect::construct(&constructor, &js_sys::Array::of2(&kind.into(), &init)).unwrap();
+    target.dispatch_event(event.unchecked_ref()).unwrap();
+}
+
+async fn type_into(root: &Element, selector: &str, value: &str) {
+    let input: HtmlInputElement = find(root, selector).dyn_into().unwrap();
+    input.set_value(value);
+    fire(&input, "input");
+    yew::scheduler::flush().await;
+}
+
+async fn choose_count(root: &Element, n: &str) {
+    let select: HtmlSelectElement = find(root, "#dose-count").dyn_into().unwrap();
+    select.set_value(n);
+    fire(&select, "change");
+    yew::scheduler::flush().await;
+}
+
+async fn enter_three_times(root: &Element) {
+    click(root, "#person-adult");
+    click(root, "#form-tablet");
+    yew::scheduler::flush().await;
+    choose_count(root, "3").await;
+    let ids: Vec<String> = (0..3)
+        .map(|i| {
+            let inputs = root.query_selector_all("input[type=time]").unwrap();
+            inputs.item(i).unwrap().dyn_into::<Element>().unwrap().id()
+        })
+        .collect();
+    for (id, time) in ids.iter().zip(["08:00", "14:00", "20:00"]) {
+        type_into(root, &format!("#{id}"), time).await;
+    }
+    click(root, "form.helper__form button[type=submit]");
+    yew::scheduler::flush().await;
+}
+
+#[wasm_bindgen_test]
+async fn nothing_entered_says_what_is_missing_with_the_missed_dose_helpers_own_words() {
+    fresh();
+    let root = start().await;
+    assert_eq!(root.query_selector_all("input:checked").unwrap().length(), 0, "nothing pre-filled");
+    click(&root, "form.helper__form button[type=submit]");
+    yew::scheduler::flush().await;
+    let summary = text(&root, ".error-summary");
+    assert!(summary.contains("Choose who the medicine is for."), "{summary}");
+    assert!(summary.contains("Choose how the medicine is taken."), "{summary}");
+    assert!(root.query_selector("#keep-download").unwrap().is_none(), "no calendar without times");
+    assert_eq!(stored(DOSES_KEY), None);
+}
+
+#[wasm_bindgen_test]
+async fn times_too_close_are_refused_as_the_missed_dose_helper_refuses_them() {
+    fresh();
+    let root = start().await;
+    click(&root, "#person-adult");
+    click(&root, "#form-tablet");
+    yew::scheduler::flush().await;
+    choose_count(&root, "2").await;
+    let first = root
+        .query_selector_all("input[type=time]")
+        .unwrap()
+        .item(0)
+        .unwrap()
+        .dyn_into::<Element>()
+        .unwrap()
+        .id();
+    let second = root
+        .query_selector_all("input[type=time]")
+        .unwrap()
+        .item(1)
+        .unwrap()
+        .dyn_into::<Element>()
+        .unwrap()
+        .id();
+    type_into(&root, &format!("#{first}"), "08:00").await;
+    type_into(&root, &format!("#{second}"), "09:00").await;
+    click(&root, "form.helper__form button[type=submit]");
+    yew::scheduler::flush().await;
+    assert!(text(&root, ".error-summary").contains("less than 2 hours"));
+    assert!(root.query_selector("#keep-carer-link").unwrap().is_none());
+}
+
+#[wasm_bindgen_test]
+async fn entered_times_make_a_summary_a_carer_link_and_a_qr_code_and_nothing_is_stored_without_the_tick() {
+    fresh();
+    let root = start().await;
+    enter_three_times(&root).await;
+    let sheet = text(&root, ".keep-sheet");
+    assert!(sheet.contains("08:00, 14:00, 20:00"), "{sheet}");
+    assert!(sheet.contains("Tablets"), "{sheet}");
+    assert!(sheet.contains("Are my dose times still right for me?"), "{sheet}");
+    let link: HtmlInputElement = find(&root, "#keep-carer-link").dyn_into().unwrap();
+    let link = link.value();
+    let fragment = &link[link.find('#').expect("the data sits after #")..];
+    let copy = carer_link::decode(fragment).expect("the link decodes");
+    let times: Vec<String> = copy.schedule.times().iter().map(|t| t.to_string()).collect();
+    assert_eq!(times, ["08:00", "14:00", "20:00"]);
+    assert!(root.query_selector_all("svg.keep-qr rect").unwrap().length() > 20, "a QR code drawn as rects");
+    assert!(root.query_selector("svg.keep-qr image").unwrap().is_none());
+    assert_eq!(stored(DOSES_KEY), None, "nothing kept until the person ticks the box");
+    // The calendar title defaults to the one that does not name the medicine.
+    let plain: HtmlInputElement = find(&root, "#title-plain").dyn_into().unwrap();
+    assert!(plain.checked());
+}
+
+#[wasm_bindgen_test]
+async fn keep_stores_only_on_opt_in_and_one_control_clears_everything() {
+    fresh();
+    storage().set_item(MISSED_DOSE_KEY, "v1|adult|tablet|08:00,20:00").unwrap();
+    let root = start().await;
+    enter_three_times(&root).await;
+    click(&root, "#keep-on-device");
+    yew::scheduler::flush().await;
+    let kept = stored(DOSES_KEY).expect("kept after the tick");
+    assert!(kept.starts_with("k1|adult|tablet|08:00,14:00,20:00|plain|"), "{kept}");
+    // A fresh start reads it back.
+    let again = start().await;
+    let sheet = text(&again, ".keep-sheet");
+    assert!(sheet.contains("08:00, 14:00, 20:00"), "{sheet}");
+    click(&again, "#keep-clear");
+    yew::scheduler::flush().await;
+    for key in [DOSES_KEY, KEPT_KEY, MISSED_DOSE_KEY] {
+        assert_eq!(stored(key), None, "{key} still stored after clear");
+    }
+    assert!(text(&again, "[role=status]").contains("cleared"));
+}
+
+#[wasm_bindgen_test]
+async fn a_damaged_record_is_discarded_with_a_notice_and_nothing_else_is_lost() {
+    fresh();
+    storage().set_item(DOSES_KEY, "k1|adult|tablet|08:00,08:30|plain|2026-11-23|").unwrap();
+    storage()
+        .set_item(
+            KEPT_KEY,
+            "a1\nmissed|29000000|Take the missed dose now|Then the next at 15:00\nbroken line",
+        )
+        .unwrap();
+    storage().set_item(MISSED_DOSE_KEY, "v1|adult|tablet|08:00,20:00").unwrap();
+    let root = start().await;
+    assert!(text(&root, "[role=status]").contains("could not be read"));
+    assert_eq!(stored(DOSES_KEY), None);
+    assert_eq!(
+        stored(KEPT_KEY).as_deref(),
+        Some("a1\nmissed|29000000|Take the missed dose now|Then the next at 15:00")
+    );
+    assert_eq!(stored(MISSED_DOSE_KEY).as_deref(), Some("v1|adult|tablet|08:00,20:00"));
+    assert!(text(&root, ".keep-sheet").contains("Take the missed dose now"));
+}
+
+#[wasm_bindgen_test]
+async fn a_carer_link_is_shown_and_kept_only_after_yes() {
+    fresh();
+    let root = start().await;
+    enter_three_times(&root).await;
+    let link: HtmlInputElement = find(&root, "#keep-carer-link").dyn_into().unwrap();
+    let link = link.value();
+    fresh();
+    set_hash(&link[link.find('#').unwrap()..]);
+    let carer = start().await;
+    let card = text(&carer, "section[aria-labelledby=keep-received-title]");
+    assert!(card.contains("08:00, 14:00, 20:00"), "{card}");
+    assert_eq!(stored(DOSES_KEY), None, "nothing kept before the answer");
+    let buttons = carer.query_selector_all("section[aria-labelledby=keep-received-title] button").unwrap();
+    buttons.item(0).unwrap().dyn_into::<HtmlElement>().unwrap().click();
+    yew::scheduler::flush().await;
+    assert!(stored(DOSES_KEY).unwrap().contains("|08:00,14:00,20:00|"));
+    fresh();
+}
+
+#[wasm_bindgen_test]
+async fn a_tampered_carer_link_shows_why_and_changes_nothing() {
+    fresh();
+    storage().set_item(DOSES_KEY, "k1|child|liquid|07:00,13:00,19:00|plain|2026-11-23|Sam").unwrap();
+    let root = start().await;
+    enter_three_times(&root).await;
+    let link: HtmlInputElement = find(&root, "#keep-carer-link").dyn_into().unwrap();
+    let link = link.value();
+    let fragment = &link[link.find('#').unwrap()..];
+    // One character of the data changed.
+    let at = "#carer=v1.".len() + 2;
+    let mut tampered = fragment.to_owned().into_bytes();
+    tampered[at] = if tampered[at] == b'A' { b'B' } else { b'A' };
+    let tampered = String::from_utf8(tampered).unwrap();
+    let before = "k1|child|liquid|07:00,13:00,19:00|plain|2026-11-23|Sam";
+    storage().set_item(DOSES_KEY, before).unwrap();
+    set_hash(&tampered);
+    let carer = start().await;
+    let alert = text(&carer, "[role=alert]");
+    assert!(alert.contains("damaged or has been changed"), "{alert}");
+    assert!(alert.contains("Nothing on this device has changed"), "{alert}");
+    assert_eq!(stored(DOSES_KEY).as_deref(), Some(before));
+    assert!(
+        text(&carer, ".keep-sheet").contains("07:00, 13:00, 19:00"),
+        "the person's own times still shown"
+    );
+    fresh();
+}
