@@ -70,7 +70,7 @@ async fn select_option(root: &Element, label: &str, option: &str) {
         }
     }
     select.set_value(&found.unwrap_or_else(|| panic!("no option {option:?}")));
-    fire(&select, "change");
+    fire(&select, "input");
     yew::scheduler::flush().await;
 }
 

@@ -111,11 +111,13 @@ fn radio(
     id: &'static str,
     checked: bool,
     label: &'static str,
-    onchange: Callback<Event>,
+    oninput: Callback<InputEvent>,
 ) -> Html {
+    // "input" fires when a radio is chosen by pointer or keyboard; one event type for every
+    // control keeps the module small.
     html! {
         <div class="choice">
-            <input type="radio" {name} {id} {checked} {onchange} />
+            <input type="radio" {name} {id} {checked} {oninput} />
             <label for={id}>{ label }</label>
         </div>
     }
@@ -145,15 +147,6 @@ fn syringe(hundredths: u64, strength: &'static str) -> Html {
     let x = left + width * hundredths / scale;
     let ml = wording::ml(hundredths);
     let text = fill(WORDS.syringe_text, &[("ml", &ml), ("strength", strength)]);
-    let ticks = (0..=10u64).map(|i| {
-        let tx = (left + width * i / 10).to_string();
-        let y2 = if i % 5 == 0 { "74" } else { "68" };
-        html! { <line x1={tx.clone()} y1="60" x2={tx} y2={y2} class="syringe__tick" /> }
-    });
-    let labels = [0u64, 5, 10].into_iter().map(|i| {
-        let tx = (left + width * i / 10).to_string();
-        html! { <text x={tx} y="90" text-anchor="middle" class="syringe__scale">{ wording::ml(scale * i / 10) }</text> }
-    });
     html! {
         <figure class="syringe">
             <svg viewBox="0 0 340 100" role="img" aria-label={text.clone()} width="100%" height="100" focusable="false">
@@ -161,8 +154,6 @@ fn syringe(hundredths: u64, strength: &'static str) -> Html {
                 <rect x="40" y="30" width={(x - left).to_string()} height="30" class="syringe__fill" />
                 <rect x="300" y="38" width="30" height="14" class="syringe__barrel" />
                 <rect x="20" y="40" width="20" height="10" class="syringe__barrel" />
-                { for ticks }
-                { for labels }
                 <line x1={x.to_string()} y1="20" x2={x.to_string()} y2="64" class="syringe__mark" />
                 <text x={x.to_string()} y="16" text-anchor="middle" class="syringe__label">{ ml.clone() }{" "}{ WORDS.ml }</text>
             </svg>
@@ -406,7 +397,7 @@ pub fn DosePlanner(props: &DosePlannerProps) -> Html {
     };
     let pick = |action: Action| {
         let state = state.clone();
-        Callback::from(move |_: Event| state.dispatch(action.clone()))
+        Callback::from(move |_: InputEvent| state.dispatch(action.clone()))
     };
     let f = &state.fields;
     let errors = &state.errors;
@@ -436,9 +427,9 @@ pub fn DosePlanner(props: &DosePlannerProps) -> Html {
             };
             let error = msg(Field::Strength);
             let has_error = error.is_some();
-            let onchange = {
+            let oninput = {
                 let state = state.clone();
-                Callback::from(move |e: Event| {
+                Callback::from(move |e: InputEvent| {
                     state.dispatch(Action::Strength(e.target_unchecked_into::<HtmlSelectElement>().value()))
                 })
             };
@@ -453,7 +444,7 @@ pub fn DosePlanner(props: &DosePlannerProps) -> Html {
                     <p class="hint" id="planner-strength-hint">{ hint }</p>
                     { sources }
                     { message("planner-strength", error) }
-                    <select id="planner-strength" name="planner-strength" {onchange}
+                    <select id="planner-strength" name="planner-strength" {oninput}
                         aria-invalid={has_error.then_some("true")}
                         aria-describedby={described_by("planner-strength", true, has_error)}>
                         <option value="" selected={f.strength.is_empty()}>{ WORDS.choose }</option>

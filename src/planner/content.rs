@@ -36,24 +36,29 @@ pub fn warning(check: &str) -> &'static Warning {
     WARNINGS.iter().find(|w| w.check == check).unwrap_or(&WARNINGS[0])
 }
 
-/// Replaces each `{key}` in `template` with its value, without `format!`.
+/// Replaces each `{key}` in `template` with its value, without `format!` (an unknown key is
+/// kept as written).
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
     let mut out = String::with_capacity(template.len() + 16);
     let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
-        let after = &rest[open..];
-        match after.find('}') {
-            Some(close) => {
-                let key = &after[1..close];
+    while let Some((before, after)) = rest.split_once('{') {
+        out.push_str(before);
+        match after.split_once('}') {
+            Some((key, tail)) => {
                 match values.iter().find(|(k, _)| *k == key) {
                     Some((_, v)) => out.push_str(v),
-                    None => out.push_str(&after[..=close]),
+                    None => {
+                        out.push('{');
+                        out.push_str(key);
+                        out.push('}');
+                    }
                 }
-                rest = &after[close + 1..];
+                rest = tail;
             }
             None => {
-                out.push_str(after);
+                out.push('{');
+                rest = after;
+                out.push_str(rest);
                 rest = "";
             }
         }
