@@ -9,6 +9,7 @@ import ICAL from 'ical.js';
 import { axeViolations, assertClean, openPage, waitForApp } from './browser.mjs';
 import { startServer } from './server.mjs';
 import { PREFIX, useSite } from './site.mjs';
+import { fillMissedDose } from './person.mjs';
 
 const site = useSite();
 const PAGE = 'take-it-with-you/';
@@ -242,6 +243,45 @@ test('offline after one visit: the page starts, makes the file and the carer lin
     const list = events(await download(page));
     assert.equal(list.length, 2);
     assert.match(await tool(page).getByLabel('Link for a carer').inputValue(), /#carer=v1\./);
+    assertClean(problems);
+  } finally {
+    await context.close();
+  }
+});
+
+test('after a missed-dose answer, "Add my next dose to my calendar" gives one event at the re-planned time', async () => {
+  // Medicines for Children: a child's late dose given at 11:00 means the next waits 4 hours, so
+  // the 14:00 dose moves to 15:00. NHS: never two doses together. One event, at 15:00, no repeat.
+  const { context, page, problems } = await openPage(site.browser, site.origin, {
+    timezoneId: 'Europe/London',
+    acceptDownloads: true,
+  });
+  try {
+    await page.clock.setFixedTime(new Date('2026-06-10T10:00:00Z'));
+    await page.goto(site.url + 'missed-dose/');
+    await waitForApp(page);
+    await fillMissedDose(page, { person: 'A child (under 18)', dose: 'The 08:00 today dose' });
+    await page.getByRole('button', { name: /Show what to do/ }).click();
+    const card = page.locator('#missed-dose-result');
+    await card.waitFor();
+    assert.match(await card.innerText(), /15:00/);
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      card.getByRole('button', { name: 'Add my next dose to my calendar' }).click(),
+    ]);
+    assert.equal(file.suggestedFilename(), 'next-dose.ics');
+    const list = events(readFileSync(await file.path(), 'utf8'));
+    assert.equal(list.length, 1, 'one event, never two doses');
+    assert.equal(list[0].startDate.toString(), '2026-06-10T15:00:00');
+    assert.ok(!list[0].isRecurring());
+    assert.equal(list[0].summary, 'Medicine reminder');
+    // Kept for the appointment only when the person asks, then shown on the summary.
+    await card.getByRole('button', { name: 'Keep this answer for my appointment' }).click();
+    await card.getByText('Kept on this device for your appointment summary').waitFor();
+    await page.goto(site.url + PAGE);
+    await waitForApp(page);
+    assert.match(await page.locator('.keep-sheet').innerText(), /Missed dose, 10 Jun 2026 11:00/);
+    assert.deepEqual(await axeViolations(page), []);
     assertClean(problems);
   } finally {
     await context.close();
