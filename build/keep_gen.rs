@@ -332,7 +332,11 @@ pub fn generate(content_dir: &Path, banned_path: &Path) -> Result<String, Vec<St
     for word in CLINICAL {
         let _ = writeln!(out, "    {word}_sources: &{:?},", word_sources[word]);
     }
-    out.push_str("};\n\n/// The missed-dose answer card's words (a copy of those in `WORDS`).\npub struct NextDoseWords {\n");
+    out.push_str("};\n\n/// Every word by its key, for the reading-level checks (tests only; not in the WebAssembly).\npub static WORD_LIST: &[(&str, &str)] = &[\n");
+    for word in WORDS {
+        let _ = writeln!(out, "    ({word:?}, {:?}),", words[word]);
+    }
+    out.push_str("];\n\n/// The missed-dose answer card's words (a copy of those in `WORDS`).\npub struct NextDoseWords {\n");
     for word in NEXT_DOSE_WORDS {
         let _ = writeln!(out, "    pub {word}: &'static str,");
     }
