@@ -36,6 +36,8 @@ const WORDS: &[&str] = &[
     "choose",
     "doses_label",
     "doses_hint",
+    "one_change_note",
+    "midnight",
     "time_label",
     "start_date_label",
     "start_date_hint",

@@ -186,7 +186,12 @@ fn times_text(input: &PlanInput) -> String {
         if i > 0 {
             s.push_str(", ");
         }
-        s.push_str(&t.to_string());
+        if t.minutes() == 0 {
+            // A dose at 00:00 belongs to the day it starts (README of tests/planner_cases).
+            s.push_str(WORDS.midnight);
+        } else {
+            s.push_str(&t.to_string());
+        }
     }
     s
 }
@@ -544,6 +549,7 @@ pub fn DosePlanner(props: &DosePlannerProps) -> Html {
                 </> }) }
                 { strength }
                 { text_field("planner-doses", WORDS.doses_label, WORDS.doses_hint, &f.doses, "text", "numeric", msg(Field::DosesPerDay), dispatch(Action::Doses)) }
+                <p class="hint">{ WORDS.one_change_note }</p>
                 { for times }
                 { text_field("planner-start-date", WORDS.start_date_label, WORDS.start_date_hint, &f.start_date, "date", "", msg(Field::StartDate), dispatch(Action::StartDate)) }
                 { text_field("planner-start", WORDS.start_label, WORDS.start_hint, &f.start, "text", "decimal", msg(Field::StartDose), dispatch(Action::Start)) }
