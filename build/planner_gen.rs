@@ -135,8 +135,19 @@ const CHECKS: &[&str] = &[
     "withdrawal-signs",
 ];
 
-const PLACEHOLDERS: &[&str] =
-    &["{date}", "{total}", "{max}", "{days}", "{doses}", "{change}", "{n}", "{ml}", "{strength}", "{field}", "{dose}"];
+const PLACEHOLDERS: &[&str] = &[
+    "{date}",
+    "{total}",
+    "{max}",
+    "{days}",
+    "{doses}",
+    "{change}",
+    "{n}",
+    "{ml}",
+    "{strength}",
+    "{field}",
+    "{dose}",
+];
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -362,10 +373,7 @@ pub fn generate(content: &Path, banned: &Path) -> Result<String, Vec<String>> {
     let n = &raw.numbers;
     c.sources(n.adult_max_daily_mg.span().start, &n.adult_max_sources);
     c.sources(n.shortest_taper_days.span().start, &n.shortest_taper_sources);
-    if n.mg_decimals > 3
-        || n.max_doses_per_day == 0
-        || n.max_every_days == 0
-    {
+    if n.mg_decimals > 3 || n.max_doses_per_day == 0 || n.max_every_days == 0 {
         c.at(
             c.key_offset("[numbers]", "mg_decimals"),
             "numbers out of range (mg_decimals ≤ 3, limits above 0)",

@@ -339,7 +339,7 @@ pub fn measure(form: Form, dose_ug: u64) -> Measure {
             let per_tablet = split.pieces();
             // One piece is strength / per_tablet; the dose must be a whole number of pieces.
             let scaled = dose_ug * per_tablet;
-            if strength_ug == 0 || scaled % strength_ug != 0 {
+            if strength_ug == 0 || !scaled.is_multiple_of(strength_ug) {
                 Measure::DoesNotFit
             } else {
                 Measure::Tablets { pieces: scaled / strength_ug, per_tablet }
@@ -347,7 +347,7 @@ pub fn measure(form: Form, dose_ug: u64) -> Measure {
         }
         Form::Liquid { ug_per_ml } => {
             let scaled = dose_ug * 100;
-            if ug_per_ml == 0 || scaled % ug_per_ml != 0 {
+            if ug_per_ml == 0 || !scaled.is_multiple_of(ug_per_ml) {
                 Measure::DoesNotFit
             } else {
                 Measure::Millilitres { hundredths: scaled / ug_per_ml }
@@ -436,7 +436,7 @@ pub fn plan(input: &PlanInput, limits: &Limits) -> Result<Plan, Vec<FieldError>>
         return Err(errors);
     }
     let distance = start.abs_diff(end);
-    let split = |total: u64| (total % doses == 0).then(|| total / doses);
+    let split = |total: u64| total.is_multiple_of(doses).then(|| total / doses);
     let steps_needed = distance.div_ceil(step);
     let days_to_end = steps_needed.saturating_mul(u64::from(input.every_days));
     if days_to_end > u64::from(limits.max_plan_days) {
