@@ -101,6 +101,9 @@ pub fn red_flag_result(result: &Triage, viewer: Viewer, settings: &Settings, car
                 <h4>{ words::WHY }</h4>
                 <ul class="care-card__reasons">{ reasons }</ul>
                 { citations(RED_FLAGS.level(level).sources) }
+                if level != Level::Emergency {
+                    { keep_for_appointment(label, title, &seen) }
+                }
             } else {
                 <p>{ RED_FLAGS.none.text }</p>
                 { citations(RED_FLAGS.none.sources) }
@@ -120,5 +123,36 @@ fn crisis_call(settings: &Settings) -> Html {
             </p>
         },
         None => html! {},
+    }
+}
+
+/// "Keep this answer for my appointment" (#19): only when the person taps it, the level, the
+/// action and the reasons, in the words shown, go to the summary on the "Take it with you" page.
+/// The message after the tap is set as text in a live region (this card has no state).
+fn keep_for_appointment(label: &'static str, title: &'static str, reasons: &[&'static str]) -> Html {
+    use crate::keep::content::NEXT_DOSE;
+    use crate::keep::record::{Kept, KeptKind};
+    let level = [label, ": ", title].concat();
+    let detail = reasons.join(" ");
+    let onclick = Callback::from(move |_: MouseEvent| {
+        let kept = Kept {
+            kind: KeptKind::Symptoms,
+            at: crate::missed_dose::device::now(),
+            level: level.clone(),
+            detail: detail.clone(),
+        };
+        let ok = crate::keep::device::keep_answer(kept);
+        if let Some(status) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id("red-flag-keep-status"))
+        {
+            status.set_text_content(Some(if ok { NEXT_DOSE.answer_kept } else { NEXT_DOSE.answer_not_kept }));
+        }
+    });
+    html! {
+        <div class="keep-actions">
+            <button type="button" class="button button--secondary" id="red-flag-keep" {onclick}>{ NEXT_DOSE.keep_answer }</button>
+            <p class="notice" role="status" id="red-flag-keep-status"></p>
+        </div>
     }
 }

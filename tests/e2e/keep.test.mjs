@@ -9,7 +9,7 @@ import ICAL from 'ical.js';
 import { axeViolations, assertClean, openPage, waitForApp } from './browser.mjs';
 import { startServer } from './server.mjs';
 import { PREFIX, useSite } from './site.mjs';
-import { fillMissedDose } from './person.mjs';
+import { fillMissedDose, tick } from './person.mjs';
 
 const site = useSite();
 const PAGE = 'take-it-with-you/';
@@ -281,6 +281,29 @@ test('after a missed-dose answer, "Add my next dose to my calendar" gives one ev
     await page.goto(site.url + PAGE);
     await waitForApp(page);
     assert.match(await page.locator('.keep-sheet').innerText(), /Missed dose, 10 Jun 2026 11:00/);
+    assert.deepEqual(await axeViolations(page), []);
+    assertClean(problems);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a symptom-check answer the person chose to keep is on the appointment summary, in words', async () => {
+  const { context, page, problems } = await openPage(site.browser, site.origin, { timezoneId: 'Europe/London' });
+  try {
+    await page.clock.setFixedTime(new Date(NOW));
+    await page.goto(site.url + 'side-effects/');
+    await waitForApp(page);
+    await tick(page, 'A bit more drowsy or unsteady than usual');
+    const card = page.locator('#red-flag-result');
+    assert.match(await card.innerText(), /Not urgent: Mention it at your next visit/);
+    assert.equal((await stored(page)).kept, null, 'nothing kept before the tap');
+    await card.getByRole('button', { name: 'Keep this answer for my appointment' }).click();
+    await card.getByText('Kept on this device for your appointment summary').waitFor();
+    await page.goto(site.url + PAGE);
+    await waitForApp(page);
+    const sheet = await page.locator('.keep-sheet').innerText();
+    assert.match(sheet, /Symptom check, 23 Nov 2026 10:00: Not urgent: Mention it at your next visit/);
     assert.deepEqual(await axeViolations(page), []);
     assertClean(problems);
   } finally {
