@@ -6,8 +6,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
-/// Loops known today and owned by someone else's open work; each must go, not grow.
-const KNOWN: [(&str, &str); 1] = [("components::missed_dose_helper", "components::missed_dose_result")];
+/// Loops known and waiting for a fix (none today); a pair here must go, not grow.
+const KNOWN: [(&str, &str); 0] = [];
 
 fn files(dir: &Path, out: &mut Vec<PathBuf>) {
     for entry in std::fs::read_dir(dir).unwrap().flatten() {
