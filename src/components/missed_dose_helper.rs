@@ -7,6 +7,7 @@ use crate::components::citations::citations;
 use crate::components::dose_timeline::lay_out;
 use crate::components::focus::focus_and_show;
 use crate::components::missed_dose_result::{missed_dose_result, Outcome};
+use crate::content::ui::missed_dose_helper as words;
 use crate::content::MISSED_DOSE;
 use crate::missed_dose::device::{self, DeviceZone, Remembered};
 use crate::missed_dose::form::{self, Field, FieldError, Fields, Happened};
@@ -120,8 +121,7 @@ impl Reducible for State {
             }
             Action::Restore { found: Remembered::Discarded, now } => {
                 next.now = now;
-                next.notice =
-                    Some("Dose times saved on this device could not be read, so they were cleared.");
+                next.notice = Some(words::SAVED_DISCARDED);
             }
             Action::Restore { found: Remembered::Nothing, now } => next.now = now,
             Action::Answered(Ok(outcome)) => {
@@ -218,7 +218,7 @@ fn error_for(errors: &[FieldError], field: Field) -> Option<&'static str> {
 fn error_message(id: &str, message: Option<&'static str>) -> Html {
     match message {
         Some(message) => html! {
-            <p class="field-error" id={format!("{id}-error")}><span class="visually-hidden">{"Error: "}</span>{ message }</p>
+            <p class="field-error" id={format!("{id}-error")}><span class="visually-hidden">{ words::ERROR_PREFIX }</span>{ message }</p>
         },
         None => html! {},
     }
@@ -359,14 +359,14 @@ pub fn MissedDoseHelper(props: &MissedDoseHelperProps) -> Html {
 
     html! {
         <section class="helper" aria-labelledby="helper-title">
-            <h2 id="helper-title">{"Work out what to do now"}</h2>
-            <p>{"Answer a few questions. The helper uses your dose times and the time on this device. Nothing leaves this device."}</p>
+            <h2 id="helper-title">{ words::TITLE }</h2>
+            <p>{ words::INTRO }</p>
             if let Some(notice) = state.notice {
                 <p class="notice" role="status">{ notice }</p>
             }
             if !errors.is_empty() {
                 <div class="error-summary" tabindex="-1" role="alert" aria-labelledby="error-summary-title" ref={errors_ref.clone()}>
-                    <h3 id="error-summary-title">{"There is a problem"}</h3>
+                    <h3 id="error-summary-title">{ words::PROBLEM_TITLE }</h3>
                     <ul>
                         { for errors.iter().map(|e| {
                             let id = e.field.input_id();
@@ -382,22 +382,22 @@ pub fn MissedDoseHelper(props: &MissedDoseHelperProps) -> Html {
             }
             <form class="helper__form" novalidate=true {onsubmit}>
                 <fieldset class={classes!("field", error_class(Field::Person))}>
-                    <legend>{"Who is the medicine for?"}</legend>
+                    <legend>{ words::WHO_LEGEND }</legend>
                     { error_message("person", error_for(errors, Field::Person)) }
-                    { radio("person", "person-adult", fields.person == Some(Person::Adult), "An adult", pick(Edit::Person(Person::Adult))) }
-                    { radio("person", "person-child", fields.person == Some(Person::Child), "A child (under 18)", pick(Edit::Person(Person::Child))) }
+                    { radio("person", "person-adult", fields.person == Some(Person::Adult), words::WHO_ADULT, pick(Edit::Person(Person::Adult))) }
+                    { radio("person", "person-child", fields.person == Some(Person::Child), words::WHO_CHILD, pick(Edit::Person(Person::Child))) }
                 </fieldset>
                 <fieldset class={classes!("field", error_class(Field::Form))}>
-                    <legend>{"How is it taken?"}</legend>
+                    <legend>{ words::FORM_LEGEND }</legend>
                     { error_message("form", error_for(errors, Field::Form)) }
-                    { radio("form", "form-tablet", fields.form == Some(Form::Tablet), "Tablets", pick(Edit::Form(Form::Tablet))) }
-                    { radio("form", "form-liquid", fields.form == Some(Form::Liquid), "Liquid", pick(Edit::Form(Form::Liquid))) }
-                    { radio("form", "form-granules", fields.form == Some(Form::Granules), "Granules", pick(Edit::Form(Form::Granules))) }
-                    { radio("form", "form-pump", fields.form == Some(Form::Pump), "A pump under the skin (intrathecal)", pick(Edit::Form(Form::Pump))) }
+                    { radio("form", "form-tablet", fields.form == Some(Form::Tablet), words::FORM_TABLET, pick(Edit::Form(Form::Tablet))) }
+                    { radio("form", "form-liquid", fields.form == Some(Form::Liquid), words::FORM_LIQUID, pick(Edit::Form(Form::Liquid))) }
+                    { radio("form", "form-granules", fields.form == Some(Form::Granules), words::FORM_GRANULES, pick(Edit::Form(Form::Granules))) }
+                    { radio("form", "form-pump", fields.form == Some(Form::Pump), words::FORM_PUMP, pick(Edit::Form(Form::Pump))) }
                 </fieldset>
                 if fields.form.is_some() && !pump {
                     <fieldset class={classes!("field", error_class(Field::Count), error_class(Field::Times))}>
-                        <legend>{"When are the doses taken?"}</legend>
+                        <legend>{ words::TIMES_LEGEND }</legend>
                         if let Some(saved) = &state.saved {
                             <p>
                                 <button type="button" class="button button--secondary" onclick={edit.reform(|_: MouseEvent| Edit::UseSaved)}>
@@ -406,44 +406,44 @@ pub fn MissedDoseHelper(props: &MissedDoseHelperProps) -> Html {
                             </p>
                         }
                         <div class="field">
-                            <label for="dose-count">{"How many times a day?"}</label>
+                            <label for="dose-count">{ words::COUNT_LABEL }</label>
                             { error_message("dose-count", error_for(errors, Field::Count).or(error_for(errors, Field::Times))) }
                             <select id="dose-count" onchange={on_count}>
-                                <option value="" selected={count == 0} disabled=true>{"Choose"}</option>
+                                <option value="" selected={count == 0} disabled=true>{ words::CHOOSE }</option>
                                 { for (1..=MAX_DOSES_PER_DAY).map(|n| html! {
-                                    <option value={n.to_string()} selected={count == n}>{ if n == 1 { "Once a day".to_string() } else { format!("{n} times a day") } }</option>
+                                    <option value={n.to_string()} selected={count == n}>{ if n == 1 { words::ONCE_A_DAY.to_string() } else { format!("{n} times a day") } }</option>
                                 }) }
                             </select>
                         </div>
                         if count > 0 {
-                            <p class="hint">{"In the order they are taken, starting with the first dose of the day."}</p>
+                            <p class="hint">{ words::TIMES_HINT }</p>
                         }
                         { for time_inputs }
                         if count > 0 {
                             <div class="choice">
                                 <input type="checkbox" id="remember" checked={state.remember} onchange={on_remember} />
-                                <label for="remember">{"Remember these dose times on this device"}
-                                    <span class="hint">{" (kept only in this browser; untick to forget them)"}</span></label>
+                                <label for="remember">{ words::REMEMBER }
+                                    <span class="hint">{ words::REMEMBER_HINT }</span></label>
                             </div>
                             if state.remember_failed {
-                                <p class="field-error" role="status">{"This browser did not let the guide keep the times (storage is blocked or full). Nothing was saved."}</p>
+                                <p class="field-error" role="status">{ words::REMEMBER_FAILED }</p>
                             }
                         }
                     </fieldset>
                     <fieldset class={classes!("field", error_class(Field::Happened))}>
-                        <legend>{"What happened?"}</legend>
+                        <legend>{ words::HAPPENED_LEGEND }</legend>
                         { error_message("happened", error_for(errors, Field::Happened)) }
-                        { radio("happened", "happened-missed", happened == Some(Happened::Missed), "A dose was missed", pick(Edit::Happened(Happened::Missed))) }
-                        { radio("happened", "happened-vomited", happened == Some(Happened::Vomited), "A dose was taken, but it came back up (vomited)", pick(Edit::Happened(Happened::Vomited))) }
-                        { radio("happened", "happened-ran-out", happened == Some(Happened::RanOut), "The medicine has run out", pick(Edit::Happened(Happened::RanOut))) }
+                        { radio("happened", "happened-missed", happened == Some(Happened::Missed), words::HAPPENED_MISSED, pick(Edit::Happened(Happened::Missed))) }
+                        { radio("happened", "happened-vomited", happened == Some(Happened::Vomited), words::HAPPENED_VOMITED, pick(Edit::Happened(Happened::Vomited))) }
+                        { radio("happened", "happened-ran-out", happened == Some(Happened::RanOut), words::HAPPENED_RAN_OUT, pick(Edit::Happened(Happened::RanOut))) }
                     </fieldset>
                     if matches!(happened, Some(Happened::Missed | Happened::Vomited)) {
                         <div class={classes!("field", error_class(Field::Dose))}>
-                            <label for="which-dose">{ if happened == Some(Happened::Vomited) { "Which dose was taken?" } else { "Which dose was missed?" } }</label>
+                            <label for="which-dose">{ if happened == Some(Happened::Vomited) { words::WHICH_TAKEN } else { words::WHICH_MISSED } }</label>
                             { error_message("which-dose", error_for(errors, Field::Dose)) }
                             <select id="which-dose" onchange={on_dose}>
                                 <option value="" selected={fields.dose.is_empty()} disabled=true>
-                                    { if dose_options.is_empty() { "Enter the dose times first" } else { "Choose a dose" } }
+                                    { if dose_options.is_empty() { words::ENTER_TIMES_FIRST } else { words::CHOOSE_A_DOSE } }
                                 </option>
                                 { for dose_options.into_iter().map(|(value, label)| {
                                     let selected = fields.dose == value;
@@ -454,15 +454,15 @@ pub fn MissedDoseHelper(props: &MissedDoseHelperProps) -> Html {
                     }
                     if happened == Some(Happened::Missed) {
                         <fieldset class={classes!("field", error_class(Field::Missed))}>
-                            <legend>{"How many doses were missed?"}</legend>
+                            <legend>{ words::MISSED_LEGEND }</legend>
                             { error_message("missed", error_for(errors, Field::Missed)) }
-                            { radio("missed", "missed-one", fields.missed == Some(Missed::One), "Just this one", pick(Edit::Missed(Missed::One))) }
-                            { radio("missed", "missed-several", fields.missed == Some(Missed::TwoOrMoreInARow), "Two or more in a row", pick(Edit::Missed(Missed::TwoOrMoreInARow))) }
+                            { radio("missed", "missed-one", fields.missed == Some(Missed::One), words::MISSED_ONE, pick(Edit::Missed(Missed::One))) }
+                            { radio("missed", "missed-several", fields.missed == Some(Missed::TwoOrMoreInARow), words::MISSED_SEVERAL, pick(Edit::Missed(Missed::TwoOrMoreInARow))) }
                         </fieldset>
                     }
                     if happened == Some(Happened::Vomited) {
                         <div class={classes!("field", error_class(Field::VomitedAfter))}>
-                            <label for="vomited-after">{"How many minutes after taking it did it come back up?"}</label>
+                            <label for="vomited-after">{ words::VOMITED_LABEL }</label>
                             { citations(MISSED_DOSE.vomited_question.sources) }
                             { error_message("vomited-after", error_for(errors, Field::VomitedAfter)) }
                             <input type="text" inputmode="numeric" id="vomited-after" class="input--short"
@@ -476,10 +476,10 @@ pub fn MissedDoseHelper(props: &MissedDoseHelperProps) -> Html {
                     <legend>{ withdrawal_question.text }</legend>
                     { citations(withdrawal_question.sources) }
                     { error_message("withdrawal", error_for(errors, Field::Withdrawal)) }
-                    { radio("withdrawal", "withdrawal-no", fields.withdrawal == Some(false), "No", pick(Edit::Withdrawal(false))) }
-                    { radio("withdrawal", "withdrawal-yes", fields.withdrawal == Some(true), "Yes", pick(Edit::Withdrawal(true))) }
+                    { radio("withdrawal", "withdrawal-no", fields.withdrawal == Some(false), words::NO, pick(Edit::Withdrawal(false))) }
+                    { radio("withdrawal", "withdrawal-yes", fields.withdrawal == Some(true), words::YES, pick(Edit::Withdrawal(true))) }
                 </fieldset>
-                <button type="submit" class="button">{ if child { "Show what to do for my child" } else { "Show what to do" } }</button>
+                <button type="submit" class="button">{ if child { words::SHOW_CHILD } else { words::SHOW } }</button>
             </form>
             <div class="helper__answer" aria-live="polite">
                 if let Some(outcome) = &state.outcome {
