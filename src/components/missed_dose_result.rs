@@ -9,6 +9,7 @@ use crate::components::dose_timeline::DrawnDose;
 use crate::components::level_icon::{level_icon, Icon};
 use crate::components::link;
 use crate::components::red_flag_result::emergency_call;
+use crate::content::ui::missed_dose_answer as words;
 use crate::content::{MISSED_DOSE, SITE};
 use crate::missed_dose::wording::{Explained, Level};
 use crate::route::Route;
@@ -38,10 +39,10 @@ pub struct Outcome {
 pub fn missed_dose_result(outcome: &Outcome, settings: &Settings, card_ref: NodeRef) -> Html {
     let e = &outcome.explained;
     let (modifier, label, icon) = match e.level {
-        Level::Emergency => ("result--emergency", "Emergency", Icon::Danger),
-        Level::Now => ("result--urgent", "Now", Icon::Today),
-        Level::Urgent => ("result--urgent", "Today", Icon::Today),
-        Level::Routine => ("result--routine", "What to do", Icon::Done),
+        Level::Emergency => ("result--emergency", words::LABEL_EMERGENCY, Icon::Danger),
+        Level::Now => ("result--urgent", words::LABEL_NOW, Icon::Today),
+        Level::Urgent => ("result--urgent", words::LABEL_TODAY, Icon::Today),
+        Level::Routine => ("result--routine", words::LABEL_ROUTINE, Icon::Done),
     };
     let safety = &MISSED_DOSE.safety_net;
     let context = outcome.checker_context;
@@ -69,11 +70,11 @@ pub fn missed_dose_result(outcome: &Outcome, settings: &Settings, card_ref: Node
             if e.level != Level::Routine && !context.is_empty() {
                 <p>
                     <a href={link::href(Route::SideEffects, Some(&format!("context={context}")), Some("checker"))}
-                        class="button button--secondary">{"Check symptoms for withdrawal now"}</a>
+                        class="button button--secondary">{ words::CHECK_WITHDRAWAL }</a>
                 </p>
             }
             <details class="result__why">
-                <summary>{"Why this answer"}</summary>
+                <summary>{ words::WHY }</summary>
                 <p>{ e.why.clone() }</p>
                 { citations(e.sources) }
                 if let Some((text, sources)) = &e.differ {
@@ -81,7 +82,7 @@ pub fn missed_dose_result(outcome: &Outcome, settings: &Settings, card_ref: Node
                     { citations(sources) }
                 }
                 <p class="result__version">
-                    {"Rules from content version "}{ SITE.content_version }{", checked against their sources on "}{ SITE.checked_on }{"."}
+                    { words::VERSION_BEFORE }{" "}{ SITE.content_version }{ words::VERSION_MIDDLE }{" "}{ SITE.checked_on }{"."}
                 </p>
             </details>
             <p class="result__safety">{ safety.text }</p>
