@@ -3,6 +3,7 @@
 //! its placeholder (a `helper` block in the page's content; see `components::helper_placeholder`).
 
 use crate::components::{site_footer::SiteFooter, site_header::SiteHeader};
+use crate::content::ui::shell;
 use crate::pages::{content_page::ContentPage, not_found::NotFound, search::SearchBox, sources::SourcesPage};
 use crate::route::Route;
 use yew::prelude::*;
@@ -29,7 +30,7 @@ pub fn Shell(props: &ShellProps) -> Html {
     };
     html! {
         <>
-            <a class="skip-link" href={format!("{}#{MAIN_ID}", route.href())}>{"Skip to main content"}</a>
+            <a class="skip-link" href={format!("{}#{MAIN_ID}", route.href())}>{ shell::SKIP_LINK }</a>
             <SiteHeader current={route} />
             <main id={MAIN_ID} tabindex="-1">
                 { body }

@@ -51,7 +51,7 @@ impl Route {
         let site = content::SITE.product_name;
         match self.page() {
             Some(page) => format!("{} – {site}", page.title),
-            None => format!("Page not found – {site}"),
+            None => format!("{} – {site}", content::ui::shell::NOT_FOUND_TITLE),
         }
     }
 }

@@ -2,6 +2,7 @@
 
 use crate::components::link::{self, Link};
 use crate::components::{callout::Callout, citations::citations, helper_placeholder, step_up::step_up};
+use crate::content::ui::shell;
 use crate::content::{self, Block, BlockKind, Page, SITE};
 use crate::route::Route;
 use yew::prelude::*;
@@ -94,7 +95,7 @@ fn on_this_page(route: Route, page: &'static Page) -> Html {
     }
     html! {
         <nav class="toc" aria-labelledby="toc-title">
-            <h2 id="toc-title" class="toc__title">{"On this page"}</h2>
+            <h2 id="toc-title" class="toc__title">{ shell::ON_THIS_PAGE }</h2>
             <ul>
                 { for headings.iter().map(|h| html! { <li><a href={link::href(route, None, Some(h.id))}>{ h.text }</a></li> }) }
             </ul>
@@ -116,7 +117,7 @@ fn page_sources(page: &'static Page) -> Html {
     }
     html! {
         <section class="page-sources" aria-labelledby="page-sources-title">
-            <h2 id="page-sources-title">{"Sources for this page"}</h2>
+            <h2 id="page-sources-title">{ shell::PAGE_SOURCES }</h2>
             <ul>
                 { for ids.iter().filter_map(|id| content::source(id)).map(|source| html! {
                     <li>
@@ -126,9 +127,9 @@ fn page_sources(page: &'static Page) -> Html {
                 }) }
             </ul>
             <p>
-                {"Checked against these sources on "}
+                { shell::CHECKED_ON }{" "}
                 <time datetime={SITE.checked_on_iso}>{ SITE.checked_on }</time>
-                {". Content version "}{ SITE.content_version }{"."}
+                {". "}{ shell::CONTENT_VERSION }{" "}{ SITE.content_version }{"."}
             </p>
         </section>
     }
@@ -149,10 +150,10 @@ fn pager(route: Route) -> Html {
         return html! {};
     }
     html! {
-        <nav class="pager" aria-label="Previous and next section">
+        <nav class="pager" aria-label={ shell::PAGER_LABEL }>
             <ul>
-                { for previous.map(|to| link(to, "previous", "Previous: ")) }
-                { for next.map(|to| link(to, "next", "Next: ")) }
+                { for previous.map(|to| link(to, "previous", shell::PREVIOUS)) }
+                { for next.map(|to| link(to, "next", shell::NEXT)) }
             </ul>
         </nav>
     }
@@ -162,7 +163,7 @@ fn pager(route: Route) -> Html {
 pub fn contents() -> Html {
     html! {
         <nav class="contents" aria-labelledby="contents">
-            <h2 id="contents" tabindex="-1">{"Contents"}</h2>
+            <h2 id="contents" tabindex="-1">{ shell::CONTENTS }</h2>
             <ol>
                 { for Route::sections().filter_map(|route| route.page().map(|page| (route, page))).map(|(route, page)| html! {
                     <li>
@@ -190,7 +191,7 @@ pub fn ContentPage(props: &ContentPageProps) -> Html {
                 { contents() }
             }
             { page_sources(page) }
-            <p class="print-action"><button type="button" class="button button--secondary" data-print="" hidden=true>{"Print this page"}</button></p>
+            <p class="print-action"><button type="button" class="button button--secondary" data-print="" hidden=true>{ shell::PRINT }</button></p>
             { pager(route) }
         </article>
     }

@@ -1,4 +1,5 @@
 use crate::components::link::Link;
+use crate::content::ui::shell;
 use crate::route::Route;
 use yew::prelude::*;
 
@@ -6,9 +7,9 @@ use yew::prelude::*;
 pub fn NotFound() -> Html {
     html! {
         <article class="page">
-            <h1>{"Page not found"}</h1>
-            <p>{"We could not find that page. It may have moved."}</p>
-            <p><Link to={Route::Home}>{"Go to the start of the guide"}</Link></p>
+            <h1>{ shell::NOT_FOUND_TITLE }</h1>
+            <p>{ shell::NOT_FOUND_TEXT }</p>
+            <p><Link to={Route::Home}>{ shell::NOT_FOUND_LINK }</Link></p>
         </article>
     }
 }
