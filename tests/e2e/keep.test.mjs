@@ -94,7 +94,15 @@ function pdfPages(buffer) {
 
 test('the summary in print media: no navigation, readable without colour, one page on A4 and on Letter', async () => {
   const { page, problems } = await open();
-  await enterTimes(page);
+  // A full history: as many kept answers as the guide keeps (six), each with long words.
+  const kept = ['a1'];
+  for (let i = 0; i < 6; i++) {
+    kept.push(`${i % 2 ? 'symptoms' : 'missed'}|${29400000 + i * 1440}|Contact your prescriber or pharmacist today|Missing several doses is like stopping suddenly, and that can cause withdrawal. More spasms than usual.`);
+  }
+  await page.evaluate((text) => localStorage.setItem('baclofen-guide.kept', text), kept.join('\n'));
+  await page.reload();
+  await waitForApp(page);
+  await enterTimes(page, ['07:00', '11:00', '15:00', '19:00']);
   await page.emulateMedia({ media: 'print', colorScheme: 'light' });
   for (const hidden of ['.site-header', '.site-footer', 'nav', '.page__lede', '#keep-tool form', '#keep-carer-link']) {
     const shown = await page.locator(hidden).evaluateAll((els) => els.filter((el) => el.offsetParent !== null).length);
@@ -103,7 +111,7 @@ test('the summary in print media: no navigation, readable without colour, one pa
   const sheet = page.locator('.keep-sheet');
   assert.ok(await sheet.isVisible());
   const words = await sheet.innerText();
-  for (const expected of ['My baclofen doses', 'An adult', 'Tablets', '08:00, 14:00, 20:00', 'Times entered on 23 Nov 2026', 'Questions I may want to ask', 'My clinic', 'content version']) {
+  for (const expected of ['My baclofen doses', 'An adult', 'Tablets', '07:00, 11:00, 15:00, 19:00', 'Symptom check', 'Times entered on 23 Nov 2026', 'Questions I may want to ask', 'My clinic', 'content version']) {
     assert.ok(words.includes(expected), `${expected} missing from the printed summary`);
   }
   // Without colour: every printed word is black (or near) on white.
