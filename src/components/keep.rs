@@ -85,7 +85,7 @@ enum Action {
     Title(bool),
     Downloaded,
     Clear,
-    Answer { keep: bool, today: Date },
+    Answer { keep: bool },
     Copied(bool),
     RemoveKept(usize),
 }
@@ -187,14 +187,15 @@ impl Reducible for State {
                 device::clear_everything();
                 s = State { notice: Some(WORDS.cleared), ..State::default() };
             }
-            Action::Answer { keep, today } => {
+            Action::Answer { keep } => {
                 if let Received::Ask(copy) = &s.received {
                     let doses = Doses {
                         person: copy.person,
                         form: copy.form,
                         times: copy.schedule.times().to_vec(),
                         named_title: false,
-                        entered: today,
+                        // The day the person entered the times, so an old schedule shows its age.
+                        entered: copy.entered,
                         name: copy.name.clone(),
                     };
                     s.fields = fields_from(&doses);
@@ -284,7 +285,13 @@ pub fn calendar_file(doses: &Doses, now: baclofen_logic::time::Instant) -> Strin
 /// The carer link for the doses (`None` for a pump, which has no times to share).
 pub fn carer_link_for(doses: &Doses, page: &str) -> Option<String> {
     let schedule = Schedule::from_times(&doses.times).ok()?;
-    let copy = CarerCopy { person: doses.person, form: doses.form, schedule, name: doses.name.clone() };
+    let copy = CarerCopy {
+        person: doses.person,
+        form: doses.form,
+        schedule,
+        entered: doses.entered,
+        name: doses.name.clone(),
+    };
     carer_link::encode(&copy).ok().map(|fragment| [page, "#", &fragment].concat())
 }
 
@@ -372,7 +379,7 @@ pub fn KeepHelper(props: &KeepHelperProps) -> Html {
     };
     let answer = |keep: bool| {
         let d = d.clone();
-        Callback::from(move |_: MouseEvent| d.dispatch(Action::Answer { keep, today: device::today() }))
+        Callback::from(move |_: MouseEvent| d.dispatch(Action::Answer { keep }))
     };
     let person_pick = |p: Person| {
         let d = d.clone();
@@ -420,6 +427,7 @@ pub fn KeepHelper(props: &KeepHelperProps) -> Html {
                     <dt>{ WORDS.summary_form }</dt><dd>{ form_words(copy.form) }</dd>
                     <dt>{ WORDS.summary_times }</dt><dd>{ times_words(copy.schedule.times()) }</dd>
                 </dl>
+                <p>{ fill(WORDS.summary_entered, "date", &date_words(copy.entered)) }</p>
                 <p>{ WORDS.never_double }{" "}{ citations(WORDS.never_double_sources) }</p>
                 <p id="keep-received-question">{ WORDS.received_keep }</p>
                 <div class="keep-actions" role="group" aria-labelledby="keep-received-question">

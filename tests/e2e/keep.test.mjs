@@ -141,11 +141,13 @@ test('carer link round trip: the carer sees the times and nothing is kept until 
   const card = carer.page.getByRole('region', { name: 'Dose times shared with you' });
   await card.waitFor();
   assert.match(await card.innerText(), /08:00, 14:00, 20:00/);
+  // The carer sees how old the schedule is: the day the times were entered.
+  assert.match(await card.innerText(), /Times entered on 23 Nov 2026\./);
   assert.deepEqual(await stored(carer.page), { keep: null, kept: null }, 'nothing kept before the answer');
   assert.deepEqual(await axeViolations(carer.page), []);
   await card.getByRole('button', { name: 'Yes, keep them' }).click();
   await carer.page.getByText('Kept on this device. You can use them below.').waitFor();
-  assert.match((await stored(carer.page)).keep, /^k1\|adult\|tablet\|08:00,14:00,20:00\|/);
+  assert.match((await stored(carer.page)).keep, /^k1\|adult\|tablet\|08:00,14:00,20:00\|plain\|2026-11-23\|/);
   assertClean(carer.problems);
 });
 

@@ -5,7 +5,7 @@
 use baclofen_logic::carer_link::{encode, CarerCopy};
 use baclofen_logic::missed_dose::{Form, Person};
 use baclofen_logic::schedule::Schedule;
-use baclofen_logic::time::ClockTime;
+use baclofen_logic::time::{ClockTime, Date};
 
 fn main() {
     let t = |text| ClockTime::parse(text).unwrap();
@@ -19,8 +19,13 @@ fn main() {
         ),
     ];
     for (person, form, times, name) in cases {
-        let copy =
-            CarerCopy { person, form, schedule: Schedule::from_times(&times).unwrap(), name: name.into() };
+        let copy = CarerCopy {
+            person,
+            form,
+            schedule: Schedule::from_times(&times).unwrap(),
+            entered: Date::new(2026, 11, 23).unwrap(),
+            name: name.into(),
+        };
         let link = format!(
             "https://guide.example-clinic.nhs.uk/baclofen/take-it-with-you/#{}",
             encode(&copy).unwrap()

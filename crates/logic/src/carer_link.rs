@@ -2,11 +2,13 @@
 //! ever receives it (browsers do not send the part after `#`).
 //!
 //! What it holds: who the medicine is for (adult or child, and an optional first name), how it
-//! is taken, and the dose times. Never symptoms, never answers, never a dose amount.
+//! is taken, the dose times and the day they were entered (so a carer can see how old the
+//! schedule is). Never symptoms, never answers, never a dose amount.
 //!
 //! Format `carer=v1.<data>.<check>`:
 //! - `<data>`: unpadded base64url (RFC 4648 §5) of
-//!   `[who|form] [count] [minutes since midnight, 2 bytes each]… [name, UTF-8]`;
+//!   `[who|form] [count] [minutes since midnight, 2 bytes each]… [entered: days since 1970,
+//!   2 bytes] [name, UTF-8]`;
 //! - `<check>`: unpadded base64url of the CRC-32 (IEEE) of `v1.` and the data bytes.
 //!
 //! Decoding is strict: only canonical base64url (unused bits zero), a checksum that matches, a
@@ -17,7 +19,7 @@
 
 use crate::missed_dose::{Form, Person};
 use crate::schedule::{Schedule, ScheduleError};
-use crate::time::ClockTime;
+use crate::time::{ClockTime, Date};
 
 /// What the fragment starts with.
 pub const PREFIX: &str = "carer=";
@@ -33,6 +35,8 @@ pub struct CarerCopy {
     /// Tablets, liquid or granules (a pump has no dose times to share).
     pub form: Form,
     pub schedule: Schedule,
+    /// The day the times were entered (from 1970 to 2149).
+    pub entered: Date,
     /// A first name or nickname, or empty.
     pub name: String,
 }
@@ -82,6 +86,8 @@ pub fn encode(copy: &CarerCopy) -> Result<String, LinkError> {
     for time in times {
         data.extend_from_slice(&time.minutes().to_be_bytes());
     }
+    let day = u16::try_from(copy.entered.days_since_epoch()).map_err(|_| LinkError::NotASchedule)?;
+    data.extend_from_slice(&day.to_be_bytes());
     data.extend_from_slice(copy.name.as_bytes());
     let check = checksum(&data);
     let mut out = String::with_capacity(PREFIX.len() + 4 + data.len() * 4 / 3 + 8);
@@ -124,7 +130,7 @@ pub fn decode(fragment: &str) -> Result<CarerCopy, LinkError> {
     };
     let (&count, rest) = rest.split_first().ok_or(LinkError::NotASchedule)?;
     let count = usize::from(count);
-    if count == 0 || rest.len() < 2 * count {
+    if count == 0 || rest.len() < 2 * count + 2 {
         return Err(LinkError::NotASchedule);
     }
     let mut times = Vec::with_capacity(count);
@@ -137,11 +143,13 @@ pub fn decode(fragment: &str) -> Result<CarerCopy, LinkError> {
     if schedule.times() != times.as_slice() {
         return Err(LinkError::NotASchedule);
     }
-    let name = std::str::from_utf8(&rest[2 * count..]).map_err(|_| LinkError::BadName)?;
+    let day = u16::from_be_bytes([rest[2 * count], rest[2 * count + 1]]);
+    let entered = Date::from_days_since_epoch(i64::from(day));
+    let name = std::str::from_utf8(&rest[2 * count + 2..]).map_err(|_| LinkError::BadName)?;
     if !name_ok(name) {
         return Err(LinkError::BadName);
     }
-    Ok(CarerCopy { person, form, schedule, name: name.to_owned() })
+    Ok(CarerCopy { person, form, schedule, entered, name: name.to_owned() })
 }
 
 fn name_ok(name: &str) -> bool {
@@ -245,6 +253,7 @@ mod tests {
             person: Person::Child,
             form: Form::Liquid,
             schedule: Schedule::from_times(&[hm(7, 30), hm(13, 0), hm(19, 30)]).unwrap(),
+            entered: Date::new(2026, 11, 23).unwrap(),
             name: "Sam".into(),
         }
     }
@@ -301,6 +310,7 @@ mod tests {
         let mut data = vec![0u8, 2];
         data.extend_from_slice(&480u16.to_be_bytes());
         data.extend_from_slice(&510u16.to_be_bytes());
+        data.extend_from_slice(&20_780u16.to_be_bytes());
         let mut forged = String::from("carer=v1.");
         base64url_into(&mut forged, &data);
         forged.push('.');
@@ -312,6 +322,8 @@ mod tests {
         assert_eq!(encode(&long), Err(LinkError::BadName));
         let control = CarerCopy { name: "a\nb".into(), ..copy() };
         assert_eq!(encode(&control), Err(LinkError::BadName));
+        let too_old = CarerCopy { entered: Date::new(1969, 12, 31).unwrap(), ..copy() };
+        assert_eq!(encode(&too_old), Err(LinkError::NotASchedule));
     }
 
     fn copies() -> impl Strategy<Value = CarerCopy> {
@@ -328,12 +340,15 @@ mod tests {
                 Schedule::from_times(&times).unwrap()
             });
         let name = "[A-Za-zÀ-ÿ' -]{0,12}".prop_map(|n: String| n.trim().to_owned());
-        (any::<bool>(), 0u8..3, schedule, name).prop_map(|(child, form, schedule, name)| CarerCopy {
-            person: if child { Person::Child } else { Person::Adult },
-            form: [Form::Tablet, Form::Liquid, Form::Granules][usize::from(form)],
-            schedule,
-            name,
-        })
+        (any::<bool>(), 0u8..3, schedule, 0u16..=u16::MAX, name).prop_map(
+            |(child, form, schedule, day, name)| CarerCopy {
+                person: if child { Person::Child } else { Person::Adult },
+                form: [Form::Tablet, Form::Liquid, Form::Granules][usize::from(form)],
+                schedule,
+                entered: Date::from_days_since_epoch(i64::from(day)),
+                name,
+            },
+        )
     }
 
     proptest! {
