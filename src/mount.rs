@@ -32,6 +32,15 @@ fn report_panics() {
     }));
 }
 
+/// Resolves in a later task (`setTimeout(0)`), so the browser can paint and handle input between
+/// two pieces of start-up work.
+async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = crate::browser::window().set_timeout_with_callback(&resolve);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
 /// Reads and checks the clinic's settings, applies them to the page, then runs `then` with them
 /// and tells `static/boot.js` the page is live. Each page runs this once: from the settings
 /// module, or from its helper's module, which does the same work before mounting the helper (one
@@ -39,6 +48,8 @@ fn report_panics() {
 fn start<F: FnOnce(SharedSettings) + 'static>(then: F) {
     report_panics();
     wasm_bindgen_futures::spawn_local(async move {
+        // Instantiating the module is one task; reading and applying the settings the next.
+        next_task().await;
         let (settings, mut notices) = config::read_settings().await;
         apply::apply(&settings);
         if settings.embed {
@@ -50,6 +61,8 @@ fn start<F: FnOnce(SharedSettings) + 'static>(then: F) {
         for notice in &notices {
             console_warn(&notice.console_line());
         }
+        // A helper's first render is a task of its own, after the browser has had a turn.
+        next_task().await;
         then(SharedSettings(Rc::new(settings)));
         let _ = boot_started();
     });

@@ -31,10 +31,26 @@
     if (failed) failed.hidden = !show;
   }
 
+  // config.json, fetched once as early as possible (for start.js and the WebAssembly, so the
+  // settings never wait for a second round trip): its text, or null when it cannot be read
+  // (an HTTP error, no network, or no answer within 5 s).
+  var configText = null;
+  function config() {
+    if (!configText) {
+      var options = {};
+      if (window.AbortSignal && AbortSignal.timeout) options.signal = AbortSignal.timeout(5000);
+      configText = fetch('config.json', options)
+        .then(function (response) { return response.ok ? response.text() : null; })
+        .catch(function () { return null; });
+    }
+    return configText;
+  }
+
   var boot = {
     state: function () {
       return state;
     },
+    config: config,
     // Called by the page's module once the settings are applied and its helper, if any, is live.
     started: function () {
       if (state === 'stopped') return;
@@ -76,6 +92,7 @@
   };
   window.baclofenBoot = boot;
   setState('loading');
+  if (window.fetch) config();
 
   document.addEventListener('DOMContentLoaded', function () {
     var buttons = document.querySelectorAll('[data-print]');

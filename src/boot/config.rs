@@ -46,10 +46,21 @@ async fn fetch_text(url: &str) -> Option<String> {
     JsFuture::from(response.text().ok()?).await.ok()?.as_string()
 }
 
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// `static/boot.js`: config.json's text (or null), fetched once, early, for every module.
+    #[wasm_bindgen(catch, js_namespace = baclofenBoot, js_name = config)]
+    fn boot_config() -> Result<js_sys::Promise, JsValue>;
+}
+
 /// `None` when the file cannot be read now; `Err` when it is not a JSON object.
 async fn config_file(path: &str) -> Option<Result<Vec<(String, RawValue)>, ()>> {
-    // Relative to the page's `<base>`: the folder that holds the start page.
-    parse_config(&fetch_text(path).await?)
+    let text = match boot_config() {
+        Ok(early) => JsFuture::from(early).await.ok()?.as_string()?,
+        // Relative to the page's `<base>`: the folder that holds the start page.
+        Err(_) => fetch_text(path).await?,
+    };
+    parse_config(&text)
 }
 
 /// Entries of a JSON object (`Err` when the text is not one).

@@ -22,13 +22,19 @@ pub fn share_height(settings: &Settings) -> Result<(), Notice> {
     let post = move || {
         let message = Object::new();
         let _ = Reflect::set(&message, &"type".into(), &HEIGHT_MESSAGE.into());
-        let _ = Reflect::set(&message, &"height".into(), &measured.scroll_height().into());
+        // The page's own height, not `scrollHeight`, which never drops below the frame's height:
+        // a frame sized for the published rules would stay that tall after the shorter helper
+        // replaced them.
+        let height = measured.get_bounding_client_rect().height().ceil();
+        let _ = Reflect::set(&message, &"height".into(), &height.into());
         let _ = parent.post_message(&message, &origin);
     };
     post();
     let observed = Closure::<dyn FnMut()>::new(post);
     if let Ok(observer) = web_sys::ResizeObserver::new(observed.as_ref().unchecked_ref()) {
         observer.observe(&root);
+        // Kept referenced for the life of the page, so it is never collected while observing.
+        std::mem::forget(observer);
     }
     // Observes for the life of the page.
     observed.forget();

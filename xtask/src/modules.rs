@@ -137,11 +137,10 @@ pub fn start_script(site: &Module, helpers: &[Module], defaults: &Defaults) -> R
     }}
     return false;
   }}
+  // boot.js fetched it early (the same promise the WebAssembly reads).
   function readConfig() {{
-    var options = {{}};
-    if (window.AbortSignal && AbortSignal.timeout) options.signal = AbortSignal.timeout(DEFAULTS.config_timeout_ms);
-    return fetch('config.json', options).then(function (response) {{
-      return response.ok ? response.json() : null;
+    return window.baclofenBoot.config().then(function (text) {{
+      return text === null ? null : JSON.parse(text);
     }});
   }}
   function start() {{
@@ -174,7 +173,6 @@ pub struct Defaults {
     pub regions: Vec<ZoneDefaults>,
     pub none: ZoneDefaults,
     pub page_keys: Vec<&'static str>,
-    pub config_timeout_ms: u32,
 }
 
 #[derive(Serialize)]
@@ -205,7 +203,6 @@ impl Defaults {
                 .collect(),
             none: shown(Settings::default(), Vec::new()),
             page_keys: baclofen_guide::settings::PAGE_KEYS.to_vec(),
-            config_timeout_ms: 5000,
         }
     }
 }
