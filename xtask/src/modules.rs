@@ -70,10 +70,8 @@ pub fn modules_in(html: &str) -> Vec<String> {
 /// address), else shows the device's time-zone emergency number with no WebAssembly at all. If a module cannot be loaded or
 /// instantiated it tells `static/boot.js`, which shows the start-up failure message.
 pub fn start_script(site: &Module, helpers: &[Module], defaults: &Defaults) -> Result<String, String> {
-    let files: serde_json::Map<String, serde_json::Value> = helpers
-        .iter()
-        .map(|m| (m.name.clone(), serde_json::json!([m.js, m.wasm])))
-        .collect();
+    let files: serde_json::Map<String, serde_json::Value> =
+        helpers.iter().map(|m| (m.name.clone(), serde_json::json!([m.js, m.wasm]))).collect();
     let files = serde_json::to_string(&files).map_err(|e| e.to_string())?;
     let site = serde_json::to_string(&[&site.js, &site.wasm]).map_err(|e| e.to_string())?;
     let defaults = serde_json::to_string(defaults).map_err(|e| e.to_string())?;
@@ -199,7 +197,12 @@ impl Defaults {
             regions: REGIONS
                 .iter()
                 .filter(|r| !r.time_zones.is_empty())
-                .map(|r| shown(Settings { time_zone_region: Some(r), ..Settings::default() }, r.time_zones.to_vec()))
+                .map(|r| {
+                    shown(
+                        Settings { time_zone_region: Some(r), ..Settings::default() },
+                        r.time_zones.to_vec(),
+                    )
+                })
                 .collect(),
             none: shown(Settings::default(), Vec::new()),
             page_keys: baclofen_guide::settings::PAGE_KEYS.to_vec(),
@@ -213,7 +216,8 @@ mod tests {
 
     #[test]
     fn a_page_names_each_of_its_modules_once() {
-        let html = r#"<div id="a-tool" data-module="a"></div><p data-module="b"></p><div data-module="a"></div>"#;
+        let html =
+            r#"<div id="a-tool" data-module="a"></div><p data-module="b"></p><div data-module="a"></div>"#;
         assert_eq!(modules_in(html), ["a", "b"]);
         assert!(modules_in("<main></main>").is_empty());
     }
