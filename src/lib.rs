@@ -11,7 +11,6 @@ pub mod clinic_setup;
 pub mod components;
 pub mod content;
 pub mod ids;
-pub mod islands;
 pub mod keep;
 pub mod missed_dose;
 pub mod mount;

@@ -1,7 +1,7 @@
 //! Clinic settings: from `config.json` beside the pages (a clinic that hosts the guide edits it,
 //! no rebuild) and from the page address (for embedding), plus the device's time zone for the
 //! emergency number when nobody has set one. Pure: no browser calls, tested natively
-//! (`tests/settings_property.rs`); the browser glue (`islands.rs`) passes everything in.
+//! (`tests/settings_property.rs`); the browser glue (`boot/config.rs`) passes everything in.
 //!
 //! Trust, in order (issue #14):
 //! - the clinic's file wins: a setting that `config.json` names is never taken from the address;
