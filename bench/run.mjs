@@ -14,7 +14,8 @@ import { firstViewFiles, gzipSize, BUDGETS, measure } from '../tests/budget.mjs'
 import { helperLoads, RUNS } from './paint.mjs';
 import { readability, readabilityMarkdown } from './readability.mjs';
 
-const DIST = 'dist';
+// BENCH_DIST: measure a copy (for example while other builds write dist/).
+const DIST = process.env.BENCH_DIST ?? 'dist';
 const PREFIX = '/clinic/baclofen/';
 // Every page with a helper, plus the start page and the longest text page.
 const MANIFEST = JSON.parse(readFileSync(path.join(DIST, 'build-manifest.json'), 'utf8'));

@@ -1,0 +1,93 @@
+//! The offline copy: `sw.js` lists every file of the build (release only) under a version that
+//! changes with any file, and `sw-register.js` offers the update.
+
+use baclofen_guide::content::SITE;
+use std::path::Path;
+
+const SW_TEMPLATE: &str = include_str!("../sw.js");
+const SW_REGISTER_TEMPLATE: &str = include_str!("../sw-register.js");
+pub const SW_REGISTER_TAG: &str = r#"<script src="sw-register.js" defer></script>"#;
+
+/// Text safe inside a single-quoted JavaScript string.
+pub fn js_string(text: &str) -> String {
+    text.replace('\\', "\\\\").replace('\'', "\\'").replace('\n', " ")
+}
+
+/// A checksum of every file (64-bit FNV-1a over paths and contents): the offline cache version.
+fn fingerprint(files: &[(String, Vec<u8>)]) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for (path, bytes) in files {
+        for byte in path.bytes().chain([0]).chain(bytes.iter().copied()) {
+            hash ^= u64::from(byte);
+            hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+    format!("{hash:016x}")
+}
+
+fn files_under(dir: &Path, prefix: &str, out: &mut Vec<(String, Vec<u8>)>) -> Result<(), String> {
+    let mut entries: Vec<_> = std::fs::read_dir(dir)
+        .map_err(|e| format!("{}: {e}", dir.display()))?
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    entries.sort();
+    for path in entries {
+        let name = path.file_name().unwrap_or_default().to_string_lossy().to_string();
+        if path.is_dir() {
+            files_under(&path, &format!("{prefix}{name}/"), out)?;
+        } else {
+            out.push((
+                format!("{prefix}{name}"),
+                std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?,
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// The URL that fetches a file: a folder for `index.html`, so navigations match.
+fn precache_url(path: &str) -> String {
+    match path.strip_suffix("index.html") {
+        Some("") => "./".to_string(),
+        Some(folder) => folder.to_string(),
+        None => path.to_string(),
+    }
+}
+
+/// Writes `sw-register.js` and `sw.js`, which lists every file of this build (release only).
+pub fn write_offline_copy(staging: &Path) -> Result<(), String> {
+    let register = SW_REGISTER_TEMPLATE
+        .replace("__UPDATE_TEXT__", &js_string(SITE.offline.update_available))
+        .replace("__UPDATE_ACTION__", &js_string(SITE.offline.update_action));
+    std::fs::write(staging.join("sw-register.js"), register).map_err(|e| format!("sw-register.js: {e}"))?;
+    let mut files = Vec::new();
+    files_under(staging, "", &mut files)?;
+    // The build manifest is for the checks, not for readers.
+    files.retain(|(path, _)| path != "sw.js" && path != crate::manifest::MANIFEST_FILE);
+    let urls: Vec<String> = files.iter().map(|(path, _)| precache_url(path)).collect();
+    let urls = serde_json::to_string(&urls).map_err(|e| e.to_string())?;
+    let worker = SW_TEMPLATE.replace("__VERSION__", &fingerprint(&files)).replace("__PRECACHE__", &urls);
+    std::fs::write(staging.join("sw.js"), worker).map_err(|e| format!("sw.js: {e}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn precache_urls_name_folders_for_pages() {
+        assert_eq!(precache_url("index.html"), "./");
+        assert_eq!(precache_url("about/index.html"), "about/");
+        assert_eq!(precache_url("app-0123.wasm"), "app-0123.wasm");
+    }
+
+    #[test]
+    fn the_cache_version_changes_with_any_file() {
+        let a = vec![("a.js".to_string(), b"one".to_vec())];
+        let b = vec![("a.js".to_string(), b"two".to_vec())];
+        assert_ne!(fingerprint(&a), fingerprint(&b));
+        assert_eq!(fingerprint(&a), fingerprint(&a.clone()));
+        assert_eq!(js_string("it's"), "it\\'s");
+    }
+}
