@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import ICAL from 'ical.js';
-import { axeViolations, assertClean, openPage, waitForApp } from './browser.mjs';
+import { axeViolations, assertClean, launchWithTextSize, openPage, waitForApp } from './browser.mjs';
 import { startServer } from './server.mjs';
 import { PREFIX, useSite } from './site.mjs';
 import { fillMissedDose, tick } from './person.mjs';
@@ -316,6 +316,29 @@ test('a symptom-check answer the person chose to keep is on the appointment summ
     assert.match(sheet, /Symptom check, 23 Nov 2026 10:00: Not urgent: Mention it at your next visit/);
     assert.deepEqual(await axeViolations(page), []);
     assertClean(problems);
+  } finally {
+    await context.close();
+  }
+});
+
+test('at 200 % text on a 320 px screen the filled page and a carer\'s card fit without sideways scrolling', async () => {
+  const context = await launchWithTextSize(32, { viewport: { width: 320, height: 740 }, timezoneId: 'Europe/London' });
+  try {
+    const page = await context.newPage();
+    await page.clock.setFixedTime(new Date(NOW));
+    await page.goto(site.url + PAGE);
+    await waitForApp(page);
+    await enterTimes(page);
+    const sideways = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.equal(await sideways(), 0, 'filled page scrolls sideways');
+    assert.deepEqual(await axeViolations(page), []);
+    const link = await tool(page).getByLabel('Link for a carer').inputValue();
+    await page.goto(link);
+    await page.reload();
+    await waitForApp(page);
+    await page.getByRole('region', { name: 'Dose times shared with you' }).waitFor();
+    assert.equal(await sideways(), 0, "carer's card scrolls sideways");
+    assert.deepEqual(await axeViolations(page), []);
   } finally {
     await context.close();
   }
