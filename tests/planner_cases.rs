@@ -156,8 +156,8 @@ fn run(file: &str, case: &Value, report: &mut Report) {
         Value::Float(f) => *f < 0.0,
         _ => false,
     };
-    let mut fields = Fields::default();
-    fields.who = Some(if case["who"].as_str() == Some("child") { Who::Child } else { Who::Adult });
+    let who = if case["who"].as_str() == Some("child") { Who::Child } else { Who::Adult };
+    let mut fields = Fields { who: Some(who), ..Fields::default() };
     let mut halves_question = false;
     match form_name {
         "tablet" => {

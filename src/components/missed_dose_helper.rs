@@ -76,7 +76,8 @@ enum Action {
     Edit { edit: Edit, now: Instant },
     Remember(bool),
     Restore { found: Remembered, now: Instant },
-    Answered(Result<Outcome, Vec<FieldError>>),
+    // Boxed: an answer is far larger than the other actions.
+    Answered(Box<Result<Outcome, Vec<FieldError>>>),
     SaveFailed,
 }
 
@@ -124,14 +125,16 @@ impl Reducible for State {
                 next.notice = Some(words::SAVED_DISCARDED);
             }
             Action::Restore { found: Remembered::Nothing, now } => next.now = now,
-            Action::Answered(Ok(outcome)) => {
-                next.outcome = Some(outcome);
-                next.errors.clear();
-            }
-            Action::Answered(Err(errors)) => {
-                next.outcome = None;
-                next.errors = errors;
-            }
+            Action::Answered(answer) => match *answer {
+                Ok(outcome) => {
+                    next.outcome = Some(outcome);
+                    next.errors.clear();
+                }
+                Err(errors) => {
+                    next.outcome = None;
+                    next.errors = errors;
+                }
+            },
             Action::SaveFailed => next.remember_failed = true,
         }
         Rc::new(next)
@@ -293,7 +296,7 @@ pub fn MissedDoseHelper(props: &MissedDoseHelperProps) -> Html {
             }
             *focus_next.borrow_mut() =
                 Some(if result.is_ok() { result_ref.clone() } else { errors_ref.clone() });
-            state.dispatch(Action::Answered(result));
+            state.dispatch(Action::Answered(Box::new(result)));
         })
     };
     let on_remember = {
