@@ -252,7 +252,7 @@ fn plan_view(plan: &Plan, input: &PlanInput, heading: &NodeRef) -> Html {
     } else {
         fill(
             WORDS.plan_summary,
-            &[("date", &last_date), ("days", &wording::number(u64::from(plan.days_to_end)))],
+            &[("date", &last_date), ("days", &wording::days(u64::from(plan.days_to_end)))],
         )
     };
     let times = times_text(input);
@@ -336,7 +336,8 @@ fn plan_view(plan: &Plan, input: &PlanInput, heading: &NodeRef) -> Html {
             { for checks }
             { for withdrawal }
             <p>{ summary }</p>
-            <div class="planner__table-wrap">
+            // Scrolls sideways on a narrow screen: a keyboard can reach it, and it has a name.
+            <div class="planner__table-wrap" tabindex="0" role="region" aria-label={ WORDS.table_label }>
                 <table class="planner__table">
                     <caption class="visually-hidden">{ WORDS.plan_heading }</caption>
                     <thead>

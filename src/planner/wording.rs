@@ -10,6 +10,15 @@ pub fn number(n: u64) -> String {
     n.to_string()
 }
 
+/// A number of days in words: "1 day", "12 days".
+pub fn days(n: u64) -> String {
+    if n == 1 {
+        WORDS.day_one.to_string()
+    } else {
+        WORDS.day_many.replace("{n}", &number(n))
+    }
+}
+
 /// A fixed-point amount: `value` in units of 1/`scale` ("7.5" for 7500/1000, "3.75" for 375/100),
 /// without trailing zeros.
 fn decimal(value: u64, scale: u64) -> String {
@@ -171,11 +180,13 @@ pub fn check_card(check: &Check) -> (&'static str, &'static str, String, &'stati
             ],
         ),
         Check::StopsFasterThanSources { days } => {
-            ("stops-faster-than-sources", vec![("days", number(u64::from(days)))])
+            ("stops-faster-than-sources", vec![("days", self::days(u64::from(days)))])
         }
         Check::ChildDosesBySpecialist => ("child-doses-by-specialist", vec![]),
         Check::ShortLastStep { date: d } => ("short-last-step", vec![("date", date(d))]),
-        Check::LongerThanAYear { days } => ("longer-than-a-year", vec![("days", number(u64::from(days)))]),
+        Check::LongerThanAYear { days } => {
+            ("longer-than-a-year", vec![("days", self::days(u64::from(days)))])
+        }
         Check::DoesNotFit => ("does-not-fit", vec![]),
     };
     let w = warning(id);

@@ -33,8 +33,9 @@
 use crate::missed_dose::{Advice, Answer};
 use crate::time::{local_at, ClockTime, Date, Instant, Zone, MINUTES_PER_DAY};
 
-/// The `PRODID` of every file (RFC 5545 §3.7.3).
-pub const PRODID: &str = "-//Baclofen guide//Take it with you//EN";
+/// The `PRODID` of every file (RFC 5545 §3.7.3). It does not name the medicine: calendar files
+/// travel with shared and synced calendars, and other people may read them (H99).
+pub const PRODID: &str = "-//Patient guide//Dose reminders//EN";
 /// How long each event lasts in the calendar. Short, so it marks a moment, not a meeting.
 pub const EVENT_MINUTES: u16 = 5;
 
@@ -248,7 +249,7 @@ fn uid(event: &Event, index: usize) -> String {
     eat(event.summary.as_bytes());
     eat(event.description.as_bytes());
     eat(&(index as u64).to_le_bytes());
-    format!("{hash:016x}-{index}@baclofen-guide")
+    format!("{hash:016x}-{index}@dose-reminders")
 }
 
 /// Escapes a TEXT value (RFC 5545 §3.3.11): `\` `;` `,` and newlines; other control characters
@@ -327,7 +328,7 @@ mod tests {
             NOTE,
         );
         assert!(ics.starts_with(
-            "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Baclofen guide//Take it with you//EN\r\n"
+            "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Patient guide//Dose reminders//EN\r\n"
         ));
         assert!(ics.ends_with("END:VEVENT\r\nEND:VCALENDAR\r\n"));
         assert_eq!(ics.matches("BEGIN:VEVENT\r\n").count(), 3);
