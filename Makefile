@@ -35,7 +35,8 @@ example: dist
 	node tests/e2e/serve.mjs --root dist --port $(PORT) --config examples/config.json & \
 	trap 'kill $$!' EXIT; node tests/e2e/serve.mjs --root examples --port 8081
 
-# Size budgets: prints the figures; fails above wasm 120 KiB / first view 150 KiB gzip.
+# Size budgets (tests/budget.mjs, from dist/build-manifest.json): prints every module and first view
+# against its target; fails above the ceilings.
 budget: dist budget-check
 
 budget-check:
