@@ -82,7 +82,11 @@ function floorCopy() {
   cpSync(DIST, dir, { recursive: true });
   for (const file of files(dir).filter((f) => f.endsWith('.html'))) {
     const html = readFileSync(path.join(dir, file), 'utf8');
-    writeFileSync(path.join(dir, file), html.replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, ''));
+    // Scripts, and the preloads of a helper's module, which only scripts use.
+    const stripped = html
+      .replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, '')
+      .replace(/<link rel="(?:modulepreload|preload)"[^>]*>/g, '');
+    writeFileSync(path.join(dir, file), stripped);
   }
   return dir;
 }

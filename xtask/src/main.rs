@@ -111,15 +111,6 @@ fn post_build(staging: &Path, release: bool) -> Result<(), String> {
         let (route, body) = (*route, body.as_str());
         manifest.add_page(route, &modules::modules_in(body), &helpers)?;
         let html = page_html(&template, route, body)?;
-        // A helper's page starts fetching its module at low priority while the text loads, so
-        // the helper is ready sooner without taking bandwidth from the page's own text.
-        let html = match modules::modules_in(body).first().and_then(|n| helpers.iter().find(|m| &m.name == n))
-        {
-            Some(module) => {
-                replace_once(&html, "</head>", &format!("{}</head>", modules::preload_tags(module)))?
-            }
-            None => html,
-        };
         let file = match route {
             Route::Home => index.clone(),
             _ => {

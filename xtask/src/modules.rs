@@ -51,15 +51,6 @@ pub fn hashed_helper_module(staging: &Path, name: &str) -> Result<Module, String
     Ok(module)
 }
 
-/// Low-priority preloads of a helper's module (its loader and its WebAssembly), matching the
-/// requests `start.js` and the loader make, so those reuse the early download.
-pub fn preload_tags(module: &Module) -> String {
-    format!(
-        r#"<link rel="modulepreload" href="{}" fetchpriority="low"><link rel="preload" href="{}" as="fetch" type="application/wasm" crossorigin fetchpriority="low">"#,
-        module.js, module.wasm
-    )
-}
-
 /// The module names a page's HTML asks for (`data-module="…"`), in order, once each.
 pub fn modules_in(html: &str) -> Vec<String> {
     let mut names: Vec<String> = Vec::new();
