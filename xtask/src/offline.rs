@@ -15,14 +15,13 @@ pub fn js_string(text: &str) -> String {
 
 /// A checksum of every file (64-bit FNV-1a over paths and contents): the offline cache version.
 fn fingerprint(files: &[(String, Vec<u8>)]) -> String {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut all = Vec::new();
     for (path, bytes) in files {
-        for byte in path.bytes().chain([0]).chain(bytes.iter().copied()) {
-            hash ^= u64::from(byte);
-            hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
-        }
+        all.extend_from_slice(path.as_bytes());
+        all.push(0);
+        all.extend_from_slice(bytes);
     }
-    format!("{hash:016x}")
+    crate::modules::content_hash(&all)
 }
 
 fn files_under(dir: &Path, prefix: &str, out: &mut Vec<(String, Vec<u8>)>) -> Result<(), String> {
