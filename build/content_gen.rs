@@ -314,6 +314,8 @@ struct MissedDoseNumbers {
     child_min_gap_minutes: Spanned<u16>,
     child_vomit_window_minutes: Spanned<u16>,
     late_dose_note_minutes: Spanned<u16>,
+    max_doses_per_day: Spanned<u8>,
+    min_minutes_between_doses: Spanned<u16>,
 }
 
 #[derive(Deserialize)]
@@ -642,6 +644,15 @@ fn missed_dose_code(
             "the late-dose note must be above 0 and below the skip window",
         ));
     }
+    let (most, gap) = (*n.max_doses_per_day.get_ref(), *n.min_minutes_between_doses.get_ref());
+    if most == 0 || gap == 0 || u32::from(most) * u32::from(gap) > 24 * 60 {
+        errors.push(file.error(
+            &n.max_doses_per_day,
+            format!(
+                "{most} doses a day at least {gap} minutes apart do not fit in a day (both must be above 0)"
+            ),
+        ));
+    }
     // `{late}` is not a clinic setting, so it is filled in here, at build time.
     let late_words = match (late / 60, late % 60) {
         (1, 0) => "1 hour".to_string(),
@@ -753,7 +764,10 @@ fn missed_dose_code(
         statement_code(&file, &notes.never_double, &notes.never_double_sources, ctx, errors),
         statement_code(&file, &notes.safety_net, &notes.safety_net_sources, ctx, errors),
     )
-    .replace("{late}", &late_words))
+    .replace("{late}", &late_words)
+        + &format!(
+            "\n/// The schedules the helpers accept (`[numbers]` in missed-dose.toml).\npub static SCHEDULE_LIMITS: baclofen_logic::schedule::Limits = baclofen_logic::schedule::Limits {{ max_doses_per_day: {most}, min_minutes_between_doses: {gap} }};\n"
+        ))
 }
 
 fn red_flags_code(
@@ -1017,17 +1031,18 @@ fn ui_code(
         name.starts_with(|c: char| c.is_ascii_lowercase())
             && name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
     };
-    // Numbers the engine also uses: the sentence must say the engine's own.
+    // Numbers the engine also uses (from missed-dose.toml): the sentence must say them.
+    let numbers = ContentFile::read(root.join("missed-dose.toml"))?.parse::<MissedDoseFile>()?.numbers;
     let must_say: [(&str, &str, String); 2] = [
         (
             "missed_dose_form",
             "too_many_doses",
-            format!("up to {} doses", baclofen_logic::schedule::MAX_DOSES_PER_DAY),
+            format!("up to {} doses", numbers.max_doses_per_day.get_ref()),
         ),
         (
             "missed_dose_form",
             "too_close",
-            format!("{} hours", baclofen_logic::schedule::MIN_MINUTES_BETWEEN_DOSES / 60),
+            format!("{} hours", numbers.min_minutes_between_doses.get_ref() / 60),
         ),
     ];
     let mut modules = String::from("pub mod ui {\n");

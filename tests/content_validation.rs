@@ -872,11 +872,38 @@ fn a_box_that_answers_nothing_on_its_own_fails() {
 
 #[test]
 fn a_helper_message_that_contradicts_the_engine_fails_with_file_and_line() {
-    // The engine takes up to 6 doses a day (schedule::MAX_DOSES_PER_DAY); saying 8 must fail.
+    // missed-dose.toml says up to 6 doses a day (the engine's limit comes from there); saying 8
+    // in a message must fail.
     let scratch = Scratch::new();
     scratch.edit("ui.toml", "up to 6 doses", "up to 8 doses");
     let line = line_of(&scratch, "ui.toml", "up to 8 doses");
     assert_one_error(&scratch.errors(), &format!("ui.toml:{line}:"), "must say \"up to 6 doses\"");
+}
+
+#[test]
+fn moving_a_schedule_limit_in_content_needs_the_message_to_follow() {
+    // The limit lives in one place: raising it to 8 makes the message that says 6 wrong.
+    let scratch = Scratch::new();
+    scratch.edit("missed-dose.toml", "max_doses_per_day = 6", "max_doses_per_day = 8");
+    let line = line_of(&scratch, "ui.toml", "up to 6 doses");
+    assert_one_error(&scratch.errors(), &format!("ui.toml:{line}:"), "must say \"up to 8 doses\"");
+    // ... and once the message says 8 too, the content is valid again.
+    scratch.edit("ui.toml", "up to 6 doses", "up to 8 doses");
+    assert_eq!(scratch.errors(), Vec::<String>::new());
+}
+
+#[test]
+fn schedule_limits_that_do_not_fit_in_a_day_fail() {
+    let scratch = Scratch::new();
+    scratch.edit("missed-dose.toml", "max_doses_per_day = 6", "max_doses_per_day = 13");
+    let line = line_of(&scratch, "missed-dose.toml", "max_doses_per_day = 13");
+    let errors = scratch.errors();
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.contains(&format!("missed-dose.toml:{line}:")) && e.contains("do not fit in a day")),
+        "{errors:?}"
+    );
 }
 
 #[test]

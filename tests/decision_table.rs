@@ -62,7 +62,11 @@ fn the_published_decision_table_is_current() {
 fn one_answer_takes_well_under_a_millisecond() {
     let zone = LONDON;
     let t = |s: &str| ClockTime::parse(s).unwrap();
-    let sched = Schedule::from_times(&[t("08:00"), t("14:00"), t("20:00")]).unwrap();
+    let sched = Schedule::from_times(
+        &[t("08:00"), t("14:00"), t("20:00")],
+        &baclofen_guide::content::SCHEDULE_LIMITS,
+    )
+    .unwrap();
     let child = Situation::one_missed(Person::Child);
     let start = instant_at(&zone, Date::new(2026, 11, 23).unwrap(), t("00:00"));
     let rounds = 20_000;

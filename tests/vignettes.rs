@@ -172,10 +172,13 @@ fn missed_dose_verdict(story: &MissedDoseStory) -> Verdict {
         other => panic!("{}: form {other}", story.id),
     };
     let person = if story.person == "child" { Person::Child } else { Person::Adult };
-    let schedule = story
-        .times
-        .as_ref()
-        .map(|times| Schedule::from_times(&times.iter().map(|t| clock(t)).collect::<Vec<_>>()).unwrap());
+    let schedule = story.times.as_ref().map(|times| {
+        Schedule::from_times(
+            &times.iter().map(|t| clock(t)).collect::<Vec<_>>(),
+            &baclofen_guide::content::SCHEDULE_LIMITS,
+        )
+        .unwrap()
+    });
     // The dose named in the story: its latest occurrence at or before now.
     let dose = match (&schedule, &story.dose) {
         (Some(schedule), Some(dose)) => {

@@ -19,7 +19,7 @@ use crate::settings::SharedSettings;
 use baclofen_logic::calendar::daily_reminders;
 use baclofen_logic::carer_link::{self, CarerCopy};
 use baclofen_logic::missed_dose::{Form, Person};
-use baclofen_logic::schedule::{Schedule, MAX_DOSES_PER_DAY};
+use baclofen_logic::schedule::Schedule;
 use baclofen_logic::time::{ClockTime, Date};
 use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
@@ -122,7 +122,7 @@ impl Reducible for State {
                 s.kept = loaded.kept;
                 s.notice = loaded.discarded.then_some(WORDS.discarded);
                 if fragment.starts_with("#carer=") {
-                    s.received = match carer_link::decode(&fragment) {
+                    s.received = match carer_link::decode(&fragment, &crate::content::SCHEDULE_LIMITS) {
                         Ok(copy) => Received::Ask(copy),
                         Err(error) => Received::Refused(link_error(error.key())),
                     };
@@ -284,7 +284,7 @@ pub fn calendar_file(doses: &Doses, now: baclofen_logic::time::Instant) -> Strin
 
 /// The carer link for the doses (`None` for a pump, which has no times to share).
 pub fn carer_link_for(doses: &Doses, page: &str) -> Option<String> {
-    let schedule = Schedule::from_times(&doses.times).ok()?;
+    let schedule = Schedule::from_times(&doses.times, &crate::content::SCHEDULE_LIMITS).ok()?;
     let copy = CarerCopy {
         person: doses.person,
         form: doses.form,
@@ -565,7 +565,7 @@ pub fn KeepHelper(props: &KeepHelperProps) -> Html {
                             <label for="dose-count">{ WORDS.count_label }</label>
                             { error_message("dose-count", error_for(errors, Field::Count).or(error_for(errors, Field::Times))) }
                             <select id="dose-count" onchange={on_count}>
-                                { for (1..=MAX_DOSES_PER_DAY).map(|n| html! {
+                                { for (1..=crate::content::SCHEDULE_LIMITS.max_doses_per_day).map(|n| html! {
                                     <option value={n.to_string()} selected={count == n}>{ n.to_string() }</option>
                                 }) }
                             </select>

@@ -14,7 +14,6 @@ use crate::missed_dose::form::{self, Field, FieldError, Fields, Happened};
 use crate::missed_dose::wording::{explain, time_words};
 use crate::settings::SharedSettings;
 use baclofen_logic::missed_dose::{advise, Form, Missed, Person, Rules, Situation};
-use baclofen_logic::schedule::MAX_DOSES_PER_DAY;
 use baclofen_logic::time::Instant;
 use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
@@ -413,7 +412,7 @@ pub fn MissedDoseHelper(props: &MissedDoseHelperProps) -> Html {
                             { error_message("dose-count", error_for(errors, Field::Count).or(error_for(errors, Field::Times))) }
                             <select id="dose-count" onchange={on_count}>
                                 <option value="" selected={count == 0} disabled=true>{ words::CHOOSE }</option>
-                                { for (1..=MAX_DOSES_PER_DAY).map(|n| html! {
+                                { for (1..=crate::content::SCHEDULE_LIMITS.max_doses_per_day).map(|n| html! {
                                     <option value={n.to_string()} selected={count == n}>{ if n == 1 { words::ONCE_A_DAY.to_string() } else { format!("{n} times a day") } }</option>
                                 }) }
                             </select>

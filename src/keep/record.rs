@@ -123,7 +123,9 @@ pub fn decode_doses(text: &str) -> Option<Doses> {
         Form::Pump if !times.is_empty() => return None,
         Form::Pump => {}
         _ => {
-            if Schedule::from_times(&times).ok()?.times() != times.as_slice() {
+            if Schedule::from_times(&times, &crate::content::SCHEDULE_LIMITS).ok()?.times()
+                != times.as_slice()
+            {
                 return None;
             }
         }

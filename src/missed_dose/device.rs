@@ -83,7 +83,7 @@ pub fn decode(stored: &str) -> Option<(Person, Form, Vec<String>)> {
     }
     let valid = parts.next().is_none()
         && !times.is_empty()
-        && times.len() <= baclofen_logic::schedule::MAX_DOSES_PER_DAY
+        && times.len() <= crate::content::SCHEDULE_LIMITS.max_doses_per_day
         && form != Form::Pump;
     valid.then_some((person, form, times))
 }

@@ -5,7 +5,7 @@
 
 use crate::content::ui::missed_dose_form as words;
 use baclofen_logic::missed_dose::{AdviceError, Form, Missed, Person, Situation, WhichDose};
-use baclofen_logic::schedule::{Schedule, ScheduleError, MAX_DOSES_PER_DAY};
+use baclofen_logic::schedule::{Schedule, ScheduleError};
 use baclofen_logic::time::{ClockTime, ClockTimeError, Instant, Zone};
 
 /// What happened, asked after the dose times (a dose taken and brought back up was not missed).
@@ -44,7 +44,7 @@ pub struct Fields {
 impl Fields {
     /// Sets how many doses a day, keeping what was typed in the times that stay.
     pub fn set_count(&mut self, count: usize) {
-        let count = count.clamp(1, MAX_DOSES_PER_DAY);
+        let count = count.clamp(1, crate::content::SCHEDULE_LIMITS.max_doses_per_day);
         while self.times.len() > count {
             self.times.pop();
         }
@@ -209,7 +209,7 @@ fn read_schedule(typed: &[TimeField], errors: &mut Vec<FieldError>) -> Option<Sc
         return None;
     }
     let key_at = |index: usize| typed.get(index).map_or(Field::Times, |t| Field::Time(t.key));
-    match Schedule::from_times(&times) {
+    match Schedule::from_times(&times, &crate::content::SCHEDULE_LIMITS) {
         Ok(schedule) => Some(schedule),
         Err(problem) => {
             errors.push(match problem {

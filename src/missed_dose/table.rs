@@ -28,7 +28,8 @@ fn t(text: &str) -> ClockTime {
 }
 
 fn schedule(times: &[&str]) -> Schedule {
-    Schedule::from_times(&times.iter().map(|s| t(s)).collect::<Vec<_>>()).expect("a valid example schedule")
+    Schedule::from_times(&times.iter().map(|s| t(s)).collect::<Vec<_>>(), &crate::content::SCHEDULE_LIMITS)
+        .expect("a valid example schedule")
 }
 
 fn row(zone: &impl Zone, sched: &Schedule, now: Instant, situation: Situation, who: &str) -> Row {

@@ -7,6 +7,11 @@ use baclofen_logic::missed_dose::{Form, Person};
 use baclofen_logic::schedule::Schedule;
 use baclofen_logic::time::{ClockTime, Date};
 
+/// The product's limits as `content/missed-dose.toml` states them: up to 6 doses a day, at least
+/// 2 hours apart.
+const LIMITS: baclofen_logic::schedule::Limits =
+    baclofen_logic::schedule::Limits { max_doses_per_day: 6, min_minutes_between_doses: 120 };
+
 fn main() {
     let t = |text| ClockTime::parse(text).unwrap();
     let cases = [
@@ -22,7 +27,7 @@ fn main() {
         let copy = CarerCopy {
             person,
             form,
-            schedule: Schedule::from_times(&times).unwrap(),
+            schedule: Schedule::from_times(&times, &LIMITS).unwrap(),
             entered: Date::new(2026, 11, 23).unwrap(),
             name: name.into(),
         };

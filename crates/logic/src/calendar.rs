@@ -436,7 +436,12 @@ mod tests {
 mod property {
     use super::*;
     use crate::missed_dose::{advise, Advice, Person, Rules, Situation};
-    use crate::schedule::{Schedule, MIN_MINUTES_BETWEEN_DOSES};
+    use crate::schedule::{Limits, Schedule};
+
+    /// The product's limits as `content/missed-dose.toml` states them: up to 6 doses a day, at least
+    /// 2 hours apart.
+    const LIMITS: Limits = Limits { max_doses_per_day: 6, min_minutes_between_doses: 120 };
+
     use crate::time::rule_zones::{LONDON, NEW_YORK};
     use crate::time::{instant_at, FixedZone};
     use proptest::prelude::*;
@@ -532,15 +537,16 @@ mod property {
     /// A valid schedule of 1–6 doses: gaps of at least the schedule's minimum, any start.
     fn schedules() -> impl Strategy<Value = Schedule> {
         (1usize..=6, 0u16..1440, prop::collection::vec(1u16..100, 6)).prop_map(|(n, first, weights)| {
-            let spare = 1440 - MIN_MINUTES_BETWEEN_DOSES * n as u16;
+            let spare = 1440 - LIMITS.min_minutes_between_doses * n as u16;
             let total: u32 = weights[..n].iter().map(|w| u32::from(*w)).sum();
             let mut minute = first;
             let mut times = Vec::new();
             for weight in &weights[..n] {
                 times.push(ClockTime::from_minutes(minute % 1440).unwrap());
-                minute += MIN_MINUTES_BETWEEN_DOSES + (u32::from(spare) * u32::from(*weight) / total) as u16;
+                minute +=
+                    LIMITS.min_minutes_between_doses + (u32::from(spare) * u32::from(*weight) / total) as u16;
             }
-            Schedule::from_times(&times).expect("generated schedules are valid")
+            Schedule::from_times(&times, &LIMITS).expect("generated schedules are valid")
         })
     }
 
@@ -584,7 +590,7 @@ mod property {
             wall_clock.sort_unstable();
             for pair in wall_clock.windows(2) {
                 prop_assert!(pair[1] - pair[0] >= schedule.shortest_gap());
-                prop_assert!(pair[1] - pair[0] >= i64::from(MIN_MINUTES_BETWEEN_DOSES));
+                prop_assert!(pair[1] - pair[0] >= i64::from(LIMITS.min_minutes_between_doses));
             }
             let mut uids: Vec<&str> = events.iter().map(|e| e.uid.as_str()).collect();
             uids.dedup();

@@ -18,7 +18,7 @@
 //! (or, for a change outside the data, refused by the strict parsing).
 
 use crate::missed_dose::{Form, Person};
-use crate::schedule::{Schedule, ScheduleError};
+use crate::schedule::{Limits, Schedule, ScheduleError};
 use crate::time::{ClockTime, Date};
 
 /// What the fragment starts with.
@@ -100,8 +100,9 @@ pub fn encode(copy: &CarerCopy) -> Result<String, LinkError> {
     Ok(out)
 }
 
-/// Reads a fragment (with or without the leading `#`).
-pub fn decode(fragment: &str) -> Result<CarerCopy, LinkError> {
+/// Reads a fragment (with or without the leading `#`); the times must make a schedule within
+/// `limits`, as if the carer had typed them.
+pub fn decode(fragment: &str, limits: &Limits) -> Result<CarerCopy, LinkError> {
     let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
     let rest = fragment.strip_prefix(PREFIX).ok_or(LinkError::NotACarerLink)?;
     let mut parts = rest.split('.');
@@ -138,7 +139,8 @@ pub fn decode(fragment: &str) -> Result<CarerCopy, LinkError> {
         let minutes = u16::from_be_bytes([pair[0], pair[1]]);
         times.push(ClockTime::from_minutes(minutes).ok_or(LinkError::NotASchedule)?);
     }
-    let schedule = Schedule::from_times(&times).map_err(|_: ScheduleError| LinkError::NotASchedule)?;
+    let schedule =
+        Schedule::from_times(&times, limits).map_err(|_: ScheduleError| LinkError::NotASchedule)?;
     // The times were written in clock order; anything else was not written by `encode`.
     if schedule.times() != times.as_slice() {
         return Err(LinkError::NotASchedule);
@@ -244,6 +246,10 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
+    /// The product's limits as `content/missed-dose.toml` states them: up to 6 doses a day, at
+    /// least 2 hours apart.
+    const LIMITS: Limits = Limits { max_doses_per_day: 6, min_minutes_between_doses: 120 };
+
     fn hm(h: u8, m: u8) -> ClockTime {
         ClockTime::from_hm(h, m).unwrap()
     }
@@ -252,7 +258,7 @@ mod tests {
         CarerCopy {
             person: Person::Child,
             form: Form::Liquid,
-            schedule: Schedule::from_times(&[hm(7, 30), hm(13, 0), hm(19, 30)]).unwrap(),
+            schedule: Schedule::from_times(&[hm(7, 30), hm(13, 0), hm(19, 30)], &LIMITS).unwrap(),
             entered: Date::new(2026, 11, 23).unwrap(),
             name: "Sam".into(),
         }
@@ -294,18 +300,18 @@ mod tests {
     fn a_copy_round_trips_and_reads_as_expected() {
         let fragment = encode(&copy()).unwrap();
         assert!(fragment.starts_with("carer=v1."), "{fragment}");
-        assert_eq!(decode(&fragment), Ok(copy()));
-        assert_eq!(decode(&format!("#{fragment}")), Ok(copy()));
+        assert_eq!(decode(&fragment, &LIMITS), Ok(copy()));
+        assert_eq!(decode(&format!("#{fragment}"), &LIMITS), Ok(copy()));
     }
 
     #[test]
     fn refused_links_say_why() {
         let good = encode(&copy()).unwrap();
-        assert_eq!(decode(""), Err(LinkError::NotACarerLink));
-        assert_eq!(decode("#top"), Err(LinkError::NotACarerLink));
-        assert_eq!(decode(&good.replace("v1.", "v2.")), Err(LinkError::UnknownVersion));
-        assert_eq!(decode(&format!("{good}.x")), Err(LinkError::Damaged));
-        assert_eq!(decode(&good[..good.len() - 1]), Err(LinkError::Damaged));
+        assert_eq!(decode("", &LIMITS), Err(LinkError::NotACarerLink));
+        assert_eq!(decode("#top", &LIMITS), Err(LinkError::NotACarerLink));
+        assert_eq!(decode(&good.replace("v1.", "v2."), &LIMITS), Err(LinkError::UnknownVersion));
+        assert_eq!(decode(&format!("{good}.x"), &LIMITS), Err(LinkError::Damaged));
+        assert_eq!(decode(&good[..good.len() - 1], &LIMITS), Err(LinkError::Damaged));
         // A checksum that matches, over data that is not a schedule (doses 30 minutes apart).
         let mut data = vec![0u8, 2];
         data.extend_from_slice(&480u16.to_be_bytes());
@@ -315,7 +321,7 @@ mod tests {
         base64url_into(&mut forged, &data);
         forged.push('.');
         base64url_into(&mut forged, &checksum(&data).to_be_bytes());
-        assert_eq!(decode(&forged), Err(LinkError::NotASchedule));
+        assert_eq!(decode(&forged, &LIMITS), Err(LinkError::NotASchedule));
         let pump = CarerCopy { form: Form::Pump, ..copy() };
         assert_eq!(encode(&pump), Err(LinkError::Pump));
         let long = CarerCopy { name: "x".repeat(41), ..copy() };
@@ -337,7 +343,7 @@ mod tests {
                     times.push(ClockTime::from_minutes((minute % 1440) as u16).unwrap());
                     minute += 120 + spare * weight / total;
                 }
-                Schedule::from_times(&times).unwrap()
+                Schedule::from_times(&times, &LIMITS).unwrap()
             });
         let name = "[A-Za-zÀ-ÿ' -]{0,12}".prop_map(|n: String| n.trim().to_owned());
         (any::<bool>(), 0u8..3, schedule, 0u16..=u16::MAX, name).prop_map(
@@ -358,7 +364,7 @@ mod tests {
         fn every_copy_round_trips(copy in copies()) {
             let fragment = encode(&copy).unwrap();
             prop_assert!(fragment.bytes().all(|b| b.is_ascii_alphanumeric() || b"=.-_".contains(&b)));
-            prop_assert_eq!(decode(&fragment), Ok(copy));
+            prop_assert_eq!(decode(&fragment, &LIMITS), Ok(copy));
         }
 
         /// Every one-character change, at every position, to every character a URL can carry, is
@@ -375,7 +381,7 @@ mod tests {
                 }
                 changed[position] = replacement;
                 let changed = String::from_utf8(changed).unwrap();
-                match decode(&changed) {
+                match decode(&changed, &LIMITS) {
                     Err(_) => {}
                     Ok(read) => prop_assert_eq!(read, copy.clone(), "{} read as something else", changed),
                 }
@@ -384,10 +390,10 @@ mod tests {
             for position in 0..fragment.len() {
                 let mut shorter = fragment.clone();
                 shorter.remove(position);
-                prop_assert!(decode(&shorter).map_or(true, |read| read == copy));
+                prop_assert!(decode(&shorter, &LIMITS).map_or(true, |read| read == copy));
                 let mut longer = fragment.clone();
                 longer.insert(position, fragment.as_bytes()[position] as char);
-                prop_assert!(decode(&longer).map_or(true, |read| read == copy));
+                prop_assert!(decode(&longer, &LIMITS).map_or(true, |read| read == copy));
             }
         }
     }

@@ -1,10 +1,16 @@
-//! A prescribed dosing schedule: 1–6 doses a day at fixed wall-clock times.
+//! A prescribed dosing schedule: a few doses a day at fixed wall-clock times, within the limits
+//! that `content/missed-dose.toml` `[numbers]` sets (the engine carries no number of its own).
 
 use crate::time::{instant_at, local_at, ClockTime, Instant, Zone};
 
-pub const MAX_DOSES_PER_DAY: usize = 6;
-/// Doses closer together than this are not a baclofen schedule we can reason about safely.
-pub const MIN_MINUTES_BETWEEN_DOSES: u16 = 120;
+/// What the helpers accept as a schedule: at most `max_doses_per_day` times, each at least
+/// `min_minutes_between_doses` after the one before (across midnight too). Closer doses are not
+/// a schedule the engine can reason about safely, so the person is sent to their pharmacist.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Limits {
+    pub max_doses_per_day: usize,
+    pub min_minutes_between_doses: u16,
+}
 
 /// A validated schedule. Times are kept in clock order from midnight.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -35,11 +41,11 @@ pub enum ScheduleError {
 impl Schedule {
     /// Dose times in the order the person takes them, starting with the first dose of their day.
     /// A late dose after midnight (08:00, 14:00, 20:00, 00:30) is fine.
-    pub fn from_times(times: &[ClockTime]) -> Result<Schedule, ScheduleError> {
+    pub fn from_times(times: &[ClockTime], limits: &Limits) -> Result<Schedule, ScheduleError> {
         if times.is_empty() {
             return Err(ScheduleError::NoDoses);
         }
-        if times.len() > MAX_DOSES_PER_DAY {
+        if times.len() > limits.max_doses_per_day {
             return Err(ScheduleError::TooManyDoses { count: times.len() });
         }
         for (index, time) in times.iter().enumerate() {
@@ -54,11 +60,12 @@ impl Schedule {
             if span >= 24 * 60 {
                 return Err(ScheduleError::OutOfOrder { index });
             }
-            if gap < MIN_MINUTES_BETWEEN_DOSES {
+            if gap < limits.min_minutes_between_doses {
                 return Err(ScheduleError::TooClose { index });
             }
         }
-        if times.len() > 1 && forward_gap(times[times.len() - 1], times[0]) < MIN_MINUTES_BETWEEN_DOSES {
+        if times.len() > 1 && forward_gap(times[times.len() - 1], times[0]) < limits.min_minutes_between_doses
+        {
             return Err(ScheduleError::TooClose { index: 0 });
         }
         let mut sorted = times.to_vec();
@@ -104,9 +111,13 @@ impl Schedule {
 mod gap_tests {
     use super::*;
 
+    /// The product's limits as `content/missed-dose.toml` states them: up to 6 doses a day, at least
+    /// 2 hours apart.
+    const LIMITS: Limits = Limits { max_doses_per_day: 6, min_minutes_between_doses: 120 };
+
     fn schedule(times: &[&str]) -> Schedule {
         let times: Vec<ClockTime> = times.iter().map(|t| ClockTime::parse(t).unwrap()).collect();
-        Schedule::from_times(&times).unwrap()
+        Schedule::from_times(&times, &LIMITS).unwrap()
     }
 
     #[test]
@@ -127,6 +138,10 @@ fn forward_gap(a: ClockTime, b: ClockTime) -> u16 {
 mod tests {
     use super::*;
 
+    /// The product's limits as `content/missed-dose.toml` states them: up to 6 doses a day, at least
+    /// 2 hours apart.
+    const LIMITS: Limits = Limits { max_doses_per_day: 6, min_minutes_between_doses: 120 };
+
     fn t(text: &str) -> ClockTime {
         ClockTime::parse(text).unwrap()
     }
@@ -137,9 +152,9 @@ mod tests {
 
     #[test]
     fn valid_schedules_are_kept_in_clock_order() {
-        let s = Schedule::from_times(&times(&["08:00", "14:00", "20:00", "00:30"])).unwrap();
+        let s = Schedule::from_times(&times(&["08:00", "14:00", "20:00", "00:30"]), &LIMITS).unwrap();
         assert_eq!(s.times(), times(&["00:30", "08:00", "14:00", "20:00"]).as_slice());
-        assert_eq!(Schedule::from_times(&times(&["09:00"])).unwrap().doses_per_day(), 1);
+        assert_eq!(Schedule::from_times(&times(&["09:00"]), &LIMITS).unwrap().doses_per_day(), 1);
     }
 
     #[test]
@@ -156,7 +171,7 @@ mod tests {
             (&["01:00", "23:30"], ScheduleError::TooClose { index: 0 }),
         ];
         for (list, expected) in cases {
-            assert_eq!(Schedule::from_times(&times(list)), Err(expected), "{list:?}");
+            assert_eq!(Schedule::from_times(&times(list), &LIMITS), Err(expected), "{list:?}");
         }
     }
 }

@@ -5,6 +5,11 @@ use baclofen_logic::schedule::Schedule;
 use baclofen_logic::time::rule_zones::{LONDON, NEW_YORK};
 use baclofen_logic::time::{instant_at, local_at, ClockTime, Date, FixedZone, Instant, Zone};
 
+/// The product's limits as `content/missed-dose.toml` states them: up to 6 doses a day, at least
+/// 2 hours apart.
+const LIMITS: baclofen_logic::schedule::Limits =
+    baclofen_logic::schedule::Limits { max_doses_per_day: 6, min_minutes_between_doses: 120 };
+
 const RULES: Rules =
     Rules { skip_window: 120, child_min_gap: 240, child_vomit_window: 30, late_dose_note: 60 };
 
@@ -13,7 +18,7 @@ fn t(text: &str) -> ClockTime {
 }
 
 fn schedule(times: &[&str]) -> Schedule {
-    Schedule::from_times(&times.iter().map(|s| t(s)).collect::<Vec<_>>()).unwrap()
+    Schedule::from_times(&times.iter().map(|s| t(s)).collect::<Vec<_>>(), &LIMITS).unwrap()
 }
 
 fn day(d: u8) -> Date {

@@ -8,6 +8,11 @@ use baclofen_logic::time::rule_zones::{LONDON, NEW_YORK};
 use baclofen_logic::time::{instant_at, ClockTime, Date, FixedZone, Instant, Zone, MINUTES_PER_DAY};
 use std::collections::HashSet;
 
+/// The product's limits as `content/missed-dose.toml` states them: up to 6 doses a day, at least
+/// 2 hours apart.
+const LIMITS: baclofen_logic::schedule::Limits =
+    baclofen_logic::schedule::Limits { max_doses_per_day: 6, min_minutes_between_doses: 120 };
+
 const SHAPES: &[&[&str]] = &[
     &["08:00"],
     &["21:00"],
@@ -136,7 +141,7 @@ fn sweep_zone_day(zone: impl Zone, change_day: Date) -> (u64, HashSet<RuleId>) {
     let start = instant_at(&zone, change_day.plus_days(-1), ClockTime::MIDNIGHT);
     for shape in SHAPES {
         let times: Vec<ClockTime> = shape.iter().map(|s| ClockTime::parse(s).unwrap()).collect();
-        let schedule = Schedule::from_times(&times).unwrap();
+        let schedule = Schedule::from_times(&times, &LIMITS).unwrap();
         for skip_window in SKIP_WINDOWS {
             let rules = Rules { skip_window, child_min_gap: 240, child_vomit_window: 30, late_dose_note: 60 };
             for minute in 0..2 * MINUTES_PER_DAY {
@@ -202,9 +207,11 @@ fn every_answer_is_safe_for_every_minute_schedule_zone_and_rule() {
 #[test]
 fn explicitly_chosen_doses_in_the_last_two_days_give_advice_or_a_typed_error() {
     let zone = LONDON;
-    let schedule =
-        Schedule::from_times(&[ClockTime::parse("08:00").unwrap(), ClockTime::parse("20:00").unwrap()])
-            .unwrap();
+    let schedule = Schedule::from_times(
+        &[ClockTime::parse("08:00").unwrap(), ClockTime::parse("20:00").unwrap()],
+        &LIMITS,
+    )
+    .unwrap();
     let rules = Rules { skip_window: 120, child_min_gap: 240, child_vomit_window: 30, late_dose_note: 60 };
     let start = instant_at(&zone, Date::new(2026, 3, 28).unwrap(), ClockTime::MIDNIGHT);
     for minute in (0..2 * MINUTES_PER_DAY).step_by(7) {
