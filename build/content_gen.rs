@@ -314,6 +314,7 @@ struct MissedDoseNumbers {
     child_min_gap_minutes: Spanned<u16>,
     child_vomit_window_minutes: Spanned<u16>,
     late_dose_note_minutes: Spanned<u16>,
+    child_ask_doses_per_day: Spanned<u16>,
     max_doses_per_day: Spanned<u8>,
     min_minutes_between_doses: Spanned<u16>,
 }
@@ -710,6 +711,25 @@ fn missed_dose_code(
             parts.push(format!("{:?}", text.get_ref()));
         }
         check_sources(&file, &rule.sources, ctx.1, &rule.id, errors);
+        if id == baclofen_logic::missed_dose::RuleId::CloseDoses.key() {
+            // The number the engine uses, said the way the sentence says it.
+            let ask = *n.child_ask_doses_per_day.get_ref();
+            let words = ["", "one", "two", "three", "four", "five", "six"].get(usize::from(ask)).copied();
+            match words {
+                Some(w) if !w.is_empty() => {
+                    let said = format!("{w} or more doses a day");
+                    if !rule.why.get_ref().to_lowercase().contains(&said) {
+                        errors.push(
+                            file.error(&rule.why, format!("`{id}` must say \"{said}\", as [numbers] does")),
+                        );
+                    }
+                }
+                _ => errors.push(file.error(
+                    &n.child_ask_doses_per_day,
+                    "child_ask_doses_per_day must be between 1 and 6 (the most doses a schedule may have)",
+                )),
+            }
+        }
         writeln!(
             rules_code,
             "        RuleWording {{ key: {id:?}, action: {}, then: {}, why: {}, sources: {} }},",
@@ -753,10 +773,11 @@ fn missed_dose_code(
     let q = &content.questions;
     let notes = &content.notes;
     Ok(format!(
-        "pub static MISSED_DOSE: MissedDoseContent = MissedDoseContent {{\n    rules: baclofen_logic::missed_dose::Rules {{ skip_window: {default}, child_min_gap: {}, child_vomit_window: {}, late_dose_note: {} }},\n    skip_window_range: ({min}, {max}),\n    withdrawal_question: {},\n    pump_withdrawal_question: {},\n    vomited_question: {},\n    rules_wording: &[\n{rules_code}    ],\n    disagreements: &[\n{disagreements}    ],\n    next_dose_moved: {},\n    never_double: {},\n    safety_net: {},\n}};\n",
+        "pub static MISSED_DOSE: MissedDoseContent = MissedDoseContent {{\n    rules: baclofen_logic::missed_dose::Rules {{ skip_window: {default}, child_min_gap: {}, child_vomit_window: {}, late_dose_note: {}, child_ask_doses_per_day: {} }},\n    skip_window_range: ({min}, {max}),\n    withdrawal_question: {},\n    pump_withdrawal_question: {},\n    vomited_question: {},\n    rules_wording: &[\n{rules_code}    ],\n    disagreements: &[\n{disagreements}    ],\n    next_dose_moved: {},\n    never_double: {},\n    safety_net: {},\n}};\n",
         n.child_min_gap_minutes.get_ref(),
         n.child_vomit_window_minutes.get_ref(),
         n.late_dose_note_minutes.get_ref(),
+        n.child_ask_doses_per_day.get_ref(),
         statement_code(&file, &q.withdrawal, &q.withdrawal_sources, ctx, errors),
         statement_code(&file, &q.pump_withdrawal, &q.pump_withdrawal_sources, ctx, errors),
         statement_code(&file, &q.vomited, &q.vomited_sources, ctx, errors),

@@ -893,6 +893,14 @@ fn moving_a_schedule_limit_in_content_needs_the_message_to_follow() {
 }
 
 #[test]
+fn the_childs_ask_threshold_and_its_sentence_move_together() {
+    let scratch = Scratch::new();
+    scratch.edit("missed-dose.toml", "child_ask_doses_per_day = 4", "child_ask_doses_per_day = 3");
+    let line = line_of(&scratch, "missed-dose.toml", "With four or more doses a day");
+    assert_one_error(&scratch.errors(), &format!("missed-dose.toml:{line}:"), "three or more doses a day");
+}
+
+#[test]
 fn schedule_limits_that_do_not_fit_in_a_day_fail() {
     let scratch = Scratch::new();
     scratch.edit("missed-dose.toml", "max_doses_per_day = 6", "max_doses_per_day = 13");

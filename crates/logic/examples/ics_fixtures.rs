@@ -39,7 +39,13 @@ fn main() {
     // After a missed dose: a child on 08:00, 14:00, 20:00 remembers the 08:00 dose at 11:00 in
     // London. The answer moves the 14:00 dose to 15:00 (a 4-hour gap); one event at 15:00.
     let schedule = Schedule::from_times(&[hm(8, 0), hm(14, 0), hm(20, 0)], &LIMITS).unwrap();
-    let rules = Rules { skip_window: 120, child_min_gap: 240, child_vomit_window: 30, late_dose_note: 60 };
+    let rules = Rules {
+        skip_window: 120,
+        child_min_gap: 240,
+        child_vomit_window: 30,
+        late_dose_note: 60,
+        child_ask_doses_per_day: 4,
+    };
     let at = instant_at(&LONDON, date(2026, 6, 10), hm(11, 0));
     let answer = advise(Some(&schedule), &LONDON, at, &Situation::one_missed(Person::Child), &rules).unwrap();
     let next = next_dose_event(

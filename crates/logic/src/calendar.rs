@@ -448,8 +448,13 @@ mod property {
 
     /// The fact sheet's numbers: NHS 2-hour skip window, Medicines for Children 4-hour gap and
     /// 30-minute vomiting window (content/missed-dose.toml holds the same).
-    const RULES: Rules =
-        Rules { skip_window: 120, child_min_gap: 240, child_vomit_window: 30, late_dose_note: 60 };
+    const RULES: Rules = Rules {
+        skip_window: 120,
+        child_min_gap: 240,
+        child_vomit_window: 30,
+        late_dose_note: 60,
+        child_ask_doses_per_day: 4,
+    };
 
     /// Unfolded logical lines of a file (RFC 5545 §3.1), checking the physical form on the way.
     fn logical_lines(ics: &str) -> Vec<String> {

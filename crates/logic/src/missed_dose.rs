@@ -28,6 +28,8 @@ pub struct Rules {
     /// An adult's dose later than this many minutes: an older US guide would leave it out, so
     /// the answer says where the sources differ.
     pub late_dose_note: u16,
+    /// A child taking this many doses a day or more: no source gives a safe rule, so ask.
+    pub child_ask_doses_per_day: u16,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -305,7 +307,9 @@ pub fn advise(
     }
     // Four or more doses a day, or doses closer than the child's gap: no source gives a safe
     // rule, so a professional decides (fact sheet §13.1), whatever was missed.
-    if schedule.doses_per_day() >= 4 || schedule.shortest_gap() < i64::from(rules.child_min_gap) {
+    if schedule.doses_per_day() >= usize::from(rules.child_ask_doses_per_day)
+        || schedule.shortest_gap() < i64::from(rules.child_min_gap)
+    {
         return Ok(ask_now(Reason::CloseDoses, RuleId::CloseDoses, Some(dose_at)));
     }
     match situation.missed {

@@ -10,8 +10,13 @@ use baclofen_logic::time::{instant_at, local_at, ClockTime, Date, FixedZone, Ins
 const LIMITS: baclofen_logic::schedule::Limits =
     baclofen_logic::schedule::Limits { max_doses_per_day: 6, min_minutes_between_doses: 120 };
 
-const RULES: Rules =
-    Rules { skip_window: 120, child_min_gap: 240, child_vomit_window: 30, late_dose_note: 60 };
+const RULES: Rules = Rules {
+    skip_window: 120,
+    child_min_gap: 240,
+    child_vomit_window: 30,
+    late_dose_note: 60,
+    child_ask_doses_per_day: 4,
+};
 
 fn t(text: &str) -> ClockTime {
     ClockTime::parse(text).unwrap()

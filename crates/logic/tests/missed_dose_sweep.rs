@@ -143,7 +143,13 @@ fn sweep_zone_day(zone: impl Zone, change_day: Date) -> (u64, HashSet<RuleId>) {
         let times: Vec<ClockTime> = shape.iter().map(|s| ClockTime::parse(s).unwrap()).collect();
         let schedule = Schedule::from_times(&times, &LIMITS).unwrap();
         for skip_window in SKIP_WINDOWS {
-            let rules = Rules { skip_window, child_min_gap: 240, child_vomit_window: 30, late_dose_note: 60 };
+            let rules = Rules {
+                skip_window,
+                child_min_gap: 240,
+                child_vomit_window: 30,
+                late_dose_note: 60,
+                child_ask_doses_per_day: 4,
+            };
             for minute in 0..2 * MINUTES_PER_DAY {
                 let now = start.plus_minutes(minute);
                 let around = schedule.instants_around(&zone, now);
@@ -212,7 +218,13 @@ fn explicitly_chosen_doses_in_the_last_two_days_give_advice_or_a_typed_error() {
         &LIMITS,
     )
     .unwrap();
-    let rules = Rules { skip_window: 120, child_min_gap: 240, child_vomit_window: 30, late_dose_note: 60 };
+    let rules = Rules {
+        skip_window: 120,
+        child_min_gap: 240,
+        child_vomit_window: 30,
+        late_dose_note: 60,
+        child_ask_doses_per_day: 4,
+    };
     let start = instant_at(&zone, Date::new(2026, 3, 28).unwrap(), ClockTime::MIDNIGHT);
     for minute in (0..2 * MINUTES_PER_DAY).step_by(7) {
         let now = start.plus_minutes(minute);
