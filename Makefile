@@ -9,7 +9,7 @@ export TRUNK_SKIP_VERSION_CHECK := true
 WASM := --target wasm32-unknown-unknown
 PORT ?= 8080
 
-.PHONY: help tools dist serve example bench budget budget-check watch test lint test-native test-wasm test-e2e clean
+.PHONY: help tools dist serve example bench budget budget-check watch test lint test-native test-wasm test-e2e test-add-a-page clean
 
 help:
 	@echo "make serve   install what is missing, build the release bundle, serve it on http://127.0.0.1:$(PORT)/"
@@ -51,7 +51,7 @@ watch: tools
 	cargo build --quiet -p xtask
 	trunk serve
 
-test: tools lint test-native test-wasm dist budget-check test-e2e
+test: tools lint test-native test-wasm dist budget-check test-e2e test-add-a-page
 
 lint:
 	cargo fmt --all -- --check
@@ -70,6 +70,10 @@ test-wasm:
 
 test-e2e:
 	node tests/e2e/run.mjs
+
+# A copy of the project with one more page (one file, one line) is built and walked end to end.
+test-add-a-page: tools
+	scripts/add-a-page.sh
 
 clean:
 	cargo clean

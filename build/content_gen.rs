@@ -1045,13 +1045,6 @@ fn ui_code(
     ctx: (&TextRules, &BTreeSet<String>),
     errors: &mut Vec<String>,
 ) -> Result<String, String> {
-    use std::collections::BTreeMap;
-    let file = ContentFile::read(root.join("ui.toml"))?;
-    let tables: BTreeMap<Spanned<String>, BTreeMap<Spanned<String>, Spanned<String>>> = file.parse()?;
-    let name_ok = |name: &str| {
-        name.starts_with(|c: char| c.is_ascii_lowercase())
-            && name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
-    };
     // Numbers the engine also uses (from missed-dose.toml): the sentence must say them.
     let numbers = ContentFile::read(root.join("missed-dose.toml"))?.parse::<MissedDoseFile>()?.numbers;
     let must_say: [(&str, &str, String); 2] = [
@@ -1066,8 +1059,38 @@ fn ui_code(
             format!("{} hours", numbers.min_minutes_between_doses.get_ref() / 60),
         ),
     ];
-    let mut modules = String::from("pub mod ui {\n");
-    let mut list = String::from("pub static UI_TEXTS: &[(&str, &str)] = &[\n");
+    words_code(root, ("ui.toml", "ui", "UI_TEXTS"), &must_say, ctx, errors)
+}
+
+/// `content/web-team.toml`: the words for a clinic's web team (settings messages, the clinic
+/// setup page), as `content::web_team` and `WEB_TEAM_TEXTS`; checked like every text, but not
+/// held to the patients' reading level.
+fn web_team_code(
+    root: &Path,
+    ctx: (&TextRules, &BTreeSet<String>),
+    errors: &mut Vec<String>,
+) -> Result<String, String> {
+    words_code(root, ("web-team.toml", "web_team", "WEB_TEAM_TEXTS"), &[], ctx, errors)
+}
+
+/// A words file: each `[table]` a module of `pub const KEY: &str`, plus a list of every text
+/// for the tests. `must_say`: (table, key, words) a text must contain.
+fn words_code(
+    root: &Path,
+    (file_name, module, list_name): (&str, &str, &str),
+    must_say: &[(&str, &str, String)],
+    ctx: (&TextRules, &BTreeSet<String>),
+    errors: &mut Vec<String>,
+) -> Result<String, String> {
+    use std::collections::BTreeMap;
+    let file = ContentFile::read(root.join(file_name))?;
+    let tables: BTreeMap<Spanned<String>, BTreeMap<Spanned<String>, Spanned<String>>> = file.parse()?;
+    let name_ok = |name: &str| {
+        name.starts_with(|c: char| c.is_ascii_lowercase())
+            && name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+    };
+    let mut modules = format!("pub mod {module} {{\n");
+    let mut list = format!("pub static {list_name}: &[(&str, &str)] = &[\n");
     for (table, entries) in &tables {
         if !name_ok(table.get_ref()) {
             errors.push(file.error(table, "a table name is lower-case letters, digits and _"));
@@ -1095,7 +1118,7 @@ fn ui_code(
         }
         modules.push_str("    }\n");
     }
-    for (table, key, words) in &must_say {
+    for (table, key, words) in must_say {
         let found = tables
             .iter()
             .find(|(t, _)| t.get_ref() == table)
@@ -1660,7 +1683,7 @@ pub fn generate(root: &Path, banned: &Path) -> Result<Generated, Vec<String>> {
     }
     out.push_str("];\n\n");
 
-    for section in [missed_dose_code, red_flags_code, ui_code] {
+    for section in [missed_dose_code, red_flags_code, ui_code, web_team_code] {
         match section(root, (&rules, &known), &mut errors) {
             Ok(code) => out.push_str(&code),
             Err(e) => errors.push(e),

@@ -8,10 +8,11 @@
 use crate::content::{MISSED_DOSE, REGIONS};
 use crate::settings::{tel_href, Notice, Settings, KEYS};
 
+use crate::content::web_team::setup as words;
+
 /// The page title.
-pub const TITLE: &str = "Clinic setup";
-pub const DESCRIPTION: &str =
-    "For a clinic's web team: write the guide's config.json and embed snippet, with a preview.";
+pub const TITLE: &str = words::TITLE;
+pub const DESCRIPTION: &str = words::DESCRIPTION;
 
 fn escape(text: &str) -> String {
     text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
@@ -32,52 +33,103 @@ fn text_input(key: &str, kind: &str, extra: &str) -> String {
     )
 }
 
-/// The form and its outputs, written once at build time.
+/// `<option value="…">words</option>`.
+fn option(value: &str, text: &str) -> String {
+    format!(r#"<option value="{}">{}</option>"#, escape(value), escape(text))
+}
+
+/// The form and its outputs, written once at build time; every word is `content/web-team.toml`
+/// `[setup]`.
 pub fn page_body() -> String {
-    let regions: String = REGIONS
-        .iter()
-        .map(|r| format!(r#"<option value="{}">{} ({})</option>"#, r.id, escape(r.name), r.id))
-        .collect();
+    let regions: String = REGIONS.iter().map(|r| option(r.id, &format!("{} ({})", r.name, r.id))).collect();
     let (min, max) = MISSED_DOSE.skip_window_range;
+    let select = |key: &str, options: &str| {
+        format!(
+            r#"<select id="set-{key}" name="{key}" aria-describedby="set-{key}-hint set-{key}-error">{options}</select>"#
+        )
+    };
     let fields = [
-        field(KEYS[0], "Clinic name", "Shown in the footer and on \"contact today\" answers. Plain text, up to 80 characters, no phone number in it.", &text_input(KEYS[0], "text", r#" maxlength="200""#)),
-        field(KEYS[1], "Clinic phone", "For \"contact today\" answers and the footer. Write it as you would on a letter: 020 7946 0000, +44 (0)20 7946 0000, (555) 123-4567.", &text_input(KEYS[1], "text", r#" inputmode="tel""#)),
-        field(KEYS[2], "Out-of-hours phone", "Replaces the region's out-of-hours service (NHS 111 in the UK).", &text_input(KEYS[2], "text", r#" inputmode="tel""#)),
-        field(KEYS[3], "Emergency number", "Leave empty to use the region's number (or the device's time zone's). Digits only, for example 999.", &text_input(KEYS[3], "text", r#" inputmode="numeric""#)),
-        field(KEYS[4], "Region", "Sets the emergency, out-of-hours, crisis and poisons lines from our sources, and hides the other country's facts.", &format!(r#"<select id="set-region" name="region" aria-describedby="set-region-hint set-region-error"><option value="">Not set (the device's time zone chooses the emergency number)</option>{regions}</select>"#)),
-        field(KEYS[5], "Missed-dose window (minutes)", &format!("Too close to the next dose: skip the missed one. {min} to {max} minutes; empty keeps the guide's rule."), &text_input(KEYS[5], "text", r#" inputmode="numeric""#)),
-        field(KEYS[6], "Header colour", "A colour like #005eb8, dark enough for white text.", &text_input(KEYS[6], "text", r##" placeholder="#005eb8""##)),
-        field(KEYS[8], "Sites that embed the guide", "One origin a line, such as https://www.clinic.example: they receive the page height.", r#"<textarea id="set-embed_origins" name="embed_origins" rows="3" spellcheck="false" aria-describedby="set-embed_origins-hint set-embed_origins-error"></textarea>"#),
-        field(KEYS[9], "Settings in embed links", "Embedding pages may fill settings this file leaves empty (never on a page opened from a link).", r#"<select id="set-url_settings" name="url_settings" aria-describedby="set-url_settings-hint set-url_settings-error"><option value="">Allowed inside a frame (default)</option><option value="false">Never: use only this file</option></select>"#),
+        field(KEYS[0], words::CLINIC_NAME, words::CLINIC_NAME_HINT, &text_input(KEYS[0], "text", r#" maxlength="200""#)),
+        field(KEYS[1], words::CLINIC_PHONE, words::CLINIC_PHONE_HINT, &text_input(KEYS[1], "text", r#" inputmode="tel""#)),
+        field(KEYS[2], words::OUT_OF_HOURS_PHONE, words::OUT_OF_HOURS_PHONE_HINT, &text_input(KEYS[2], "text", r#" inputmode="tel""#)),
+        field(KEYS[3], words::EMERGENCY_NUMBER, words::EMERGENCY_NUMBER_HINT, &text_input(KEYS[3], "text", r#" inputmode="numeric""#)),
+        field(KEYS[4], words::REGION, words::REGION_HINT, &select(KEYS[4], &(option("", words::REGION_NOT_SET) + &regions))),
+        field(
+            KEYS[5],
+            words::SKIP_WINDOW,
+            &words::SKIP_WINDOW_HINT.replace("{min}", &min.to_string()).replace("{max}", &max.to_string()),
+            &text_input(KEYS[5], "text", r#" inputmode="numeric""#),
+        ),
+        field(KEYS[6], words::ACCENT, words::ACCENT_HINT, &text_input(KEYS[6], "text", r##" placeholder="#005eb8""##)),
+        field(
+            KEYS[8],
+            words::EMBED_ORIGINS,
+            words::EMBED_ORIGINS_HINT,
+            r#"<textarea id="set-embed_origins" name="embed_origins" rows="3" spellcheck="false" aria-describedby="set-embed_origins-hint set-embed_origins-error"></textarea>"#,
+        ),
+        field(
+            KEYS[9],
+            words::URL_SETTINGS,
+            words::URL_SETTINGS_HINT,
+            &select(KEYS[9], &(option("", words::URL_SETTINGS_ALLOWED) + &option("false", words::URL_SETTINGS_NEVER))),
+        ),
     ]
     .concat();
+    let (zone_before, zone_after) =
+        words::PREVIEW_HINT.split_once("{zone}").unwrap_or((words::PREVIEW_HINT, ""));
+    let embed_options = option("", words::EMBED_WHOLE)
+        + &option("missed-dose", words::EMBED_MISSED_DOSE)
+        + &option("side-effects", words::EMBED_CHECKER);
+    let e = |text: &str| escape(text);
     format!(
-        r##"<header class="site-header"><div class="site-header__inner"><a class="site-header__brand" href="./">Baclofen guide</a></div></header>
+        r##"<header class="site-header"><div class="site-header__inner"><a class="site-header__brand" href="./">{product}</a></div></header>
 <main id="main" class="setup" tabindex="-1">
-<h1>Clinic setup</h1>
-<p>For a clinic's web team. Fill in what your clinic needs; the guide checks each value with the same rules it uses itself. Copy the <code>config.json</code> below onto your host, beside the guide's <code>index.html</code>. Nothing you type leaves this device.</p>
-<p class="setup-needs-js" id="setup-needs-js">This page needs JavaScript and WebAssembly.</p>
-<section aria-labelledby="setup-current"><h2 id="setup-current">This site's config.json now</h2><p id="setup-file" role="status">Reading config.json…</p><ul id="setup-file-notices"></ul></section>
-<form id="setup-form" class="setup-form" novalidate><h2>Settings</h2>{fields}</form>
-<section aria-labelledby="setup-preview-title"><h2 id="setup-preview-title">Preview</h2>
-<p class="hint">What patients will see, with this device's time zone (<span id="setup-zone"></span>) where nothing sets the number.</p>
-<h3>Footer</h3><p class="setup-preview" id="preview-footer"></p><p class="setup-preview" id="preview-emergency-line"></p>
-<h3>A "contact today" answer</h3><ul class="contacts" id="preview-contacts"></ul>
-<h3>An emergency answer</h3><p class="call" id="preview-call"></p><ul class="contacts" id="preview-lines"></ul>
+<h1>{title}</h1>
+<p>{intro}</p>
+<p class="setup-needs-js" id="setup-needs-js">{needs_js}</p>
+<section aria-labelledby="setup-current"><h2 id="setup-current">{current}</h2><p id="setup-file" role="status">{reading}</p><ul id="setup-file-notices"></ul></section>
+<form id="setup-form" class="setup-form" novalidate><h2>{settings}</h2>{fields}</form>
+<section aria-labelledby="setup-preview-title"><h2 id="setup-preview-title">{preview}</h2>
+<p class="hint">{zone_before}<span id="setup-zone"></span>{zone_after}</p>
+<h3>{footer}</h3><p class="setup-preview" id="preview-footer"></p><p class="setup-preview" id="preview-emergency-line"></p>
+<h3>{contact_today}</h3><ul class="contacts" id="preview-contacts"></ul>
+<h3>{emergency}</h3><p class="call" id="preview-call"></p><ul class="contacts" id="preview-lines"></ul>
 </section>
-<section aria-labelledby="setup-config-title"><h2 id="setup-config-title">config.json</h2>
+<section aria-labelledby="setup-config-title"><h2 id="setup-config-title">{config}</h2>
 <p id="setup-summary" role="status"></p>
 <textarea id="setup-config" rows="10" readonly spellcheck="false" aria-labelledby="setup-config-title"></textarea>
-<p><button type="button" class="button" data-copy="setup-config">Copy config.json</button></p></section>
-<section aria-labelledby="setup-embed-title"><h2 id="setup-embed-title">Embed snippet</h2>
-<p><label for="setup-embed-page">What to embed</label> <select id="setup-embed-page"><option value="">The whole guide</option><option value="missed-dose">Only the missed-dose helper</option><option value="side-effects">Only the red-flag checker</option></select></p>
+<p><button type="button" class="button" data-copy="setup-config">{copy_config}</button></p></section>
+<section aria-labelledby="setup-embed-title"><h2 id="setup-embed-title">{embed}</h2>
+<p><label for="setup-embed-page">{embed_what}</label> <select id="setup-embed-page">{embed_options}</select></p>
 <textarea id="setup-embed" rows="4" readonly spellcheck="false" aria-labelledby="setup-embed-title"></textarea>
-<p><button type="button" class="button" data-copy="setup-embed">Copy the snippet</button></p>
-<p class="hint">List the embedding site under "Sites that embed the guide" so the frame can grow with the page, and allow it in your host's <code>frame-ancestors</code> header (README, Hosting).</p></section>
-<section aria-labelledby="setup-link-title"><h2 id="setup-link-title">Check a link</h2>
-<p class="hint">Paste a link to the guide with settings in it (…?clinic_phone=…). Opened directly it changes nothing; inside a frame it only fills what config.json leaves empty.</p>
-<p><label for="setup-link">Link</label> <input id="setup-link" type="url" spellcheck="false"></p><ul id="setup-link-notices"></ul></section>
-</main>"##
+<p><button type="button" class="button" data-copy="setup-embed">{copy_embed}</button></p>
+<p class="hint">{embed_hint}</p></section>
+<section aria-labelledby="setup-link-title"><h2 id="setup-link-title">{link}</h2>
+<p class="hint">{link_hint}</p>
+<p><label for="setup-link">{link_label}</label> <input id="setup-link" type="url" spellcheck="false"></p><ul id="setup-link-notices"></ul></section>
+</main>"##,
+        product = e(crate::content::SITE.product_name),
+        title = e(words::TITLE),
+        intro = e(words::INTRO),
+        needs_js = e(words::NEEDS_JS),
+        current = e(words::CURRENT_TITLE),
+        reading = e(words::READING_FILE),
+        settings = e(words::SETTINGS_TITLE),
+        preview = e(words::PREVIEW_TITLE),
+        zone_before = e(zone_before),
+        zone_after = e(zone_after),
+        footer = e(words::PREVIEW_FOOTER),
+        contact_today = e(words::PREVIEW_CONTACT_TODAY),
+        emergency = e(words::PREVIEW_EMERGENCY),
+        config = e(words::CONFIG_TITLE),
+        copy_config = e(words::COPY_CONFIG),
+        embed = e(words::EMBED_TITLE),
+        embed_what = e(words::EMBED_WHAT),
+        copy_embed = e(words::COPY_EMBED),
+        embed_hint = e(words::EMBED_HINT),
+        link = e(words::LINK_TITLE),
+        link_hint = e(words::LINK_HINT),
+        link_label = e(words::LINK_LABEL),
     )
 }
 
@@ -98,7 +150,8 @@ impl Check {
     pub fn contacts(&self) -> Vec<(String, String, String)> {
         let s = &self.settings;
         let clinic = s.clinic_phone.as_deref().map(|phone| {
-            (format!("Call {}", s.clinic_name.as_deref().unwrap_or("your clinic")), phone.to_string())
+            let name = s.clinic_name.as_deref().unwrap_or(crate::content::ui::call::YOUR_CLINIC);
+            (crate::content::ui::call::CALL_NAMED.replace("{name}", name), phone.to_string())
         });
         let out_of_hours = s.out_of_hours().map(|(name, phone)| (name.to_string(), phone.to_string()));
         clinic
@@ -148,7 +201,7 @@ pub mod browser {
     /// `request` is `{ id, config, query, inFrame, timeZone }`: `config` an object as
     /// `config.json` would hold it (anything else is reported), `query` an address query. The
     /// answer is `{ id, config, notices: [[setting, code]], unknown, footer, emergencyLine,
-    /// callNumber, emergencyNote, contacts: [[label, href, phone]], crisis, poisons }`.
+    /// callNumber, callLabel, emergencyNote, contacts: [[label, href, phone]], crisis, poisons }`.
     pub fn check(request: &JsValue) -> JsValue {
         let config = get(request, "config");
         let query = get(request, "query").as_string().unwrap_or_default();
@@ -186,6 +239,7 @@ pub mod browser {
         set(&out, "footer", s.footer_line().map_or(JsValue::NULL, JsValue::from));
         set(&out, "emergencyLine", s.emergency_sentence());
         set(&out, "callNumber", s.call_number());
+        set(&out, "callLabel", crate::settings::call_label(s.call_number()));
         set(&out, "emergencyNote", s.emergency_note().map_or(JsValue::NULL, JsValue::from));
         let contacts: Array = check
             .contacts()

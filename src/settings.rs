@@ -76,7 +76,9 @@ pub struct Notice {
 impl Notice {
     /// The line written to the browser console (in the WebAssembly the message is its code).
     pub fn console_line(&self) -> String {
-        format!("Baclofen guide settings: {} {} (see clinic-setup/)", self.setting, self.message)
+        crate::content::web_team::messages::CONSOLE
+            .replace("{setting}", &self.setting)
+            .replace("{message}", self.message)
     }
 
     /// The message in words, whether it holds the words or their code.
@@ -151,63 +153,40 @@ pub const MAX_NOTICES: usize = 8;
 /// The web team's messages: in the WebAssembly only a short code (the console names it; the clinic
 /// setup page and native tests have the words, from `MESSAGES`), to keep the download small.
 macro_rules! messages {
-    ($($(#[$doc:meta])* $vis:vis $name:ident = $code:literal, $text:literal;)*) => {
-        $($(#[$doc])* $vis const $name: &str = if cfg!(target_arch = "wasm32") { $code } else { $text };)*
+    ($($(#[$doc:meta])* $vis:vis $name:ident = $code:literal;)*) => {
+        $($(#[$doc])* $vis const $name: &str =
+            if cfg!(target_arch = "wasm32") { $code } else { crate::content::web_team::messages::$name };)*
         /// Every message for the web team, as (code, words).
-        pub const MESSAGES: &[(&str, &str)] = &[$(($code, $text)),*];
+        pub const MESSAGES: &[(&str, &str)] = &[$(($code, crate::content::web_team::messages::$name)),*];
     };
 }
 
 messages! {
-    NOT_TEXT = "not-text",
-        "must be text in quotes.";
-    BAD_NAME = "name",
-        "must be plain text of 1 to 80 characters, without < or >, without hidden formatting characters (such as right-to-left marks) and without a phone number (3 or more digits together).";
-    BAD_PHONE = "phone",
-        "must be a phone number written in digits: 3 to 15 digits, with spaces, hyphens, dots or brackets between them, and + only at the start (for example 020 7946 0000 or +44 20 7946 0000). Letters cannot be dialled.";
-    BAD_EMERGENCY = "emergency",
-        "must be the emergency number alone, 2 to 6 digits (for example 999).";
-    EMERGENCY_FROM_ADDRESS = "emergency-region",
-        "from the address must be an emergency number of the region (the region in config.json, or else the device's time zone). Set any other number in config.json.";
-    REGION_FROM_ADDRESS = "region-zone",
-        "from the address must match the device's time zone region. Set the region in config.json.";
-    BAD_REGION = "region",
-        "must be one of uk, ie, us, ca, au, nz or other.";
-    REGION_WITHOUT_NUMBER = "region-no-number",
-        "has no emergency number in our sources, so the number comes from the device's time zone (or the general emergency line). Set emergency_number as well.";
-    BAD_THRESHOLD = "minutes",
-        "must be a whole number of minutes within the range the guide allows.";
-    BAD_ACCENT = "colour",
-        "must be a colour like #005eb8, dark enough for white text on it.";
-    BAD_SWITCH = "switch",
-        "must be true or false (or 1 or 0).";
-    BAD_ORIGINS = "origins",
-        "must be a list of web origins such as \"https://clinic.example\" (https, no path, no slash at the end).";
-    FILE_ONLY = "file-only",
-        "can only be set in config.json.";
-    ADDRESS_OFF = "address-off",
-        "was ignored: this site takes settings only from config.json.";
-    NOT_IN_FRAME = "not-in-frame",
-        "was ignored: settings in the address apply only when the guide is embedded in another page, never on a page opened from a link.";
-    SET_IN_FILE = "set-in-file",
-        "was ignored: config.json sets it, and the clinic's file always wins.";
-    NO_FILE = "no-file",
-        "was ignored: config.json could not be read, so settings in the address are refused.";
-    UNKNOWN = "unknown",
-        "is not a setting this guide knows.";
-    BAD_ENCODING = "encoding",
-        "could not be read from the address.";
-    BAD_FILE = "not-json-object",
-        "could not be read: it must be a JSON object, such as {\"region\": \"uk\"}.";
-    UNREADABLE = "unreadable",
-        "could not be read (an error from the host, or no answer within a few seconds) and this device has no saved copy: the guide shows its general emergency line and refuses settings in the address.";
-    SAVED_COPY = "saved-copy",
-        "could not be read just now (an error from the host, or no answer within a few seconds): the copy saved on this device was used.";
+    NOT_TEXT = "not-text";
+    BAD_NAME = "name";
+    BAD_PHONE = "phone";
+    BAD_EMERGENCY = "emergency";
+    EMERGENCY_FROM_ADDRESS = "emergency-region";
+    REGION_FROM_ADDRESS = "region-zone";
+    BAD_REGION = "region";
+    REGION_WITHOUT_NUMBER = "region-no-number";
+    BAD_THRESHOLD = "minutes";
+    BAD_ACCENT = "colour";
+    BAD_SWITCH = "switch";
+    BAD_ORIGINS = "origins";
+    FILE_ONLY = "file-only";
+    ADDRESS_OFF = "address-off";
+    NOT_IN_FRAME = "not-in-frame";
+    SET_IN_FILE = "set-in-file";
+    NO_FILE = "no-file";
+    UNKNOWN = "unknown";
+    BAD_ENCODING = "encoding";
+    BAD_FILE = "not-json-object";
+    UNREADABLE = "unreadable";
+    SAVED_COPY = "saved-copy";
     /// Said when the page is embedded by a site that `embed_origins` does not list.
-    pub EMBEDDER_NOT_LISTED = "embedder-not-listed",
-        "does not list the site this page is embedded in, so the page height is not shared with it.";
-    TOO_MANY = "too-many",
-        "More settings were ignored: check config.json and the address.";
+    pub EMBEDDER_NOT_LISTED = "embedder-not-listed";
+    TOO_MANY = "too-many";
 }
 
 /// The settings as the helpers receive them: read once when the page starts, so two values
@@ -376,7 +355,7 @@ impl Settings {
     /// The out-of-hours service: the clinic's own number, else its region's service.
     pub fn out_of_hours(&self) -> Option<(&str, &str)> {
         match (&self.out_of_hours_phone, self.region) {
-            (Some(phone), _) => Some(("Out of hours", phone)),
+            (Some(phone), _) => Some((crate::content::ui::call::OUT_OF_HOURS, phone)),
             (None, Some(region)) => Some((region.out_of_hours_name?, region.out_of_hours_phone?)),
             (None, None) => None,
         }
@@ -415,7 +394,9 @@ impl Settings {
         let clinic = self.clinic_phone.as_deref();
         let mut line = match (name, clinic) {
             (None, None) => String::new(),
-            (name, Some(phone)) => format!("{}: {phone}", name.unwrap_or("Your clinic")),
+            (name, Some(phone)) => {
+                format!("{}: {phone}", name.unwrap_or(crate::content::ui::call::YOUR_CLINIC_TITLE))
+            }
             (Some(name), None) => name.to_string(),
         };
         if let Some((label, phone)) = self.out_of_hours() {
@@ -450,6 +431,11 @@ impl Settings {
         .filter_map(|(key, value)| Some((key, value?)))
         .collect()
     }
+}
+
+/// "Call 999": the words on every call button (`content/ui.toml` `[call]`).
+pub fn call_label(number: &str) -> String {
+    crate::content::ui::call::CALL.replace("{number}", number)
 }
 
 /// `tel:` address for a phone number: `+` (if the number starts with one) and the digits,
@@ -549,7 +535,7 @@ fn regional_emergency_number(s: &Settings, number: &str) -> bool {
 fn display_key(key: &str) -> String {
     let clean: String = key.chars().filter(|c| !hidden(*c)).take(40).collect();
     if clean.is_empty() {
-        "(no name)".to_string()
+        crate::content::web_team::messages::NO_NAME.to_string()
     } else {
         clean
     }

@@ -8,6 +8,8 @@
   var status = document.getElementById('search-status');
   var list = document.getElementById('search-results');
   if (!box || !input || !status || !list || !window.fetch) return;
+  // The words come from the page (content/ui.toml [shell], as data-* attributes).
+  var say = box.dataset;
   var STOP = ' a am an and are as at be been by can cant did do does don dont for get got had has have how i if im in is it just me my of on or should so the to was what were will with you your ';
   var MOST = 10;
   var index = null;
@@ -85,7 +87,7 @@
     var wanted = terms(typed);
     list.textContent = '';
     if (!wanted.length) {
-      status.textContent = query ? 'Type a longer word.' : '';
+      status.textContent = query ? say.tooShort : '';
       return;
     }
     // Sections with all the words; if none has them all, those with the most ("my child was
@@ -109,16 +111,20 @@
       var link = element('a', hit.entry.title);
       link.href = hit.entry.href;
       item.appendChild(link);
-      if (hit.entry.title !== hit.entry.page) item.appendChild(element('span', 'In: ' + hit.entry.page, 'search__page'));
+      if (hit.entry.title !== hit.entry.page) item.appendChild(element('span', say.in + ' ' + hit.entry.page, 'search__page'));
       if (hit.entry.snippet) item.appendChild(element('p', hit.entry.snippet));
       list.appendChild(item);
     });
     var n = found.length;
+    function fill(text) {
+      // The typed words go in last, so braces in them are never read as a place to fill.
+      return text.split('{n}').join(String(n)).split('{most}').join(String(MOST)).split('{query}').join(query);
+    }
     status.textContent = n === 0
-      ? 'Nothing matches \u201c' + query + '\u201d. Try another word, or look through all sections below.'
-      : (n === 1 ? '1 section matches' : n + ' sections match') + ' \u201c' + query + '\u201d' +
-        (n > MOST ? '. The best ' + MOST + ' are shown.' : '.') +
-        (most < wanted.length ? ' None has all your words; these have the most.' : '');
+      ? fill(say.none)
+      : fill(n === 1 ? say.one : say.many) +
+        (n > MOST ? ' ' + fill(say.best) : '') +
+        (most < wanted.length ? ' ' + say.partial : '');
   }
 
   fetch('search-index.json')
@@ -142,7 +148,7 @@
       if (input.value) show();
     })
     .catch(function () {
-      status.textContent = 'Search could not start. All sections are listed below.';
+      status.textContent = say.failed;
       box.hidden = false;
       input.disabled = true;
     });

@@ -6,13 +6,107 @@
 use baclofen_guide::content::{MISSED_DOSE, SITE};
 use baclofen_guide::missed_dose::table;
 use baclofen_guide::missed_dose::wording::duration_words;
-use baclofen_logic::missed_dose::{advise, Person, Situation};
+use baclofen_logic::missed_dose::{advise, Form, Missed, Person, Situation, WhichDose};
 use baclofen_logic::schedule::Schedule;
-use baclofen_logic::time::rule_zones::LONDON;
-use baclofen_logic::time::{instant_at, ClockTime, Date};
+use baclofen_logic::time::rule_zones::{LONDON, NEW_YORK};
+use baclofen_logic::time::{instant_at, ClockTime, Date, FixedZone};
 use std::fmt::Write as _;
 
 const DOC: &str = "docs/missed-dose-decision-table.md";
+
+/// Every worked table for the review document: the three-a-day tables, four a day, other situations, and clock changes.
+fn all() -> Vec<table::Table> {
+    let (utc, day) = (FixedZone(0), table::example_day());
+    let mut tables = table::three_a_day();
+    let four = table::schedule(&["08:00", "12:00", "16:00", "20:00"]);
+    tables.push(table::timed(
+        "Child, four doses a day (08:00, 12:00, 16:00, 20:00), the 08:00 dose missed",
+        &utc,
+        &four,
+        day,
+        &["08:30", "09:00", "09:59", "10:00"],
+        Person::Child,
+    ));
+
+    let three = table::schedule(&["08:00", "14:00", "20:00"]);
+    let ten = instant_at(&utc, day, table::t("10:00"));
+    let cases: [(&str, Situation); 7] = [
+        (
+            "two or more missed",
+            Situation { missed: Missed::TwoOrMoreInARow, ..Situation::one_missed(Person::Adult) },
+        ),
+        ("ran out", Situation { missed: Missed::RanOut, ..Situation::one_missed(Person::Adult) }),
+        ("pump user", Situation { form: Form::Pump, ..Situation::one_missed(Person::Adult) }),
+        ("withdrawal signs", Situation { withdrawal_signs: true, ..Situation::one_missed(Person::Adult) }),
+        (
+            "adult, sick 20 min after",
+            Situation { vomited_after: Some(20), ..Situation::one_missed(Person::Adult) },
+        ),
+        (
+            "child, sick 20 min after",
+            Situation { vomited_after: Some(20), ..Situation::one_missed(Person::Child) },
+        ),
+        (
+            "child, sick 45 min after",
+            Situation { vomited_after: Some(45), ..Situation::one_missed(Person::Child) },
+        ),
+    ];
+    let mut rows: Vec<table::Row> =
+        cases.into_iter().map(|(who, s)| table::row(&utc, &three, ten, s, who)).collect();
+    let chosen = Situation {
+        dose: WhichDose::At(instant_at(&utc, day, table::t("08:00"))),
+        ..Situation::one_missed(Person::Adult)
+    };
+    rows.push(table::row(
+        &utc,
+        &three,
+        instant_at(&utc, day, table::t("15:00")),
+        chosen,
+        "08:00 chosen at 15:00",
+    ));
+    tables.push(table::Table { title: "Other situations (adult unless stated; now 10:00)".into(), rows });
+
+    let late = table::schedule(&["08:00", "15:00", "22:00"]);
+    let autumn = Date::new(2026, 10, 25).expect("a real date");
+    let six_hourly = table::schedule(&["03:00", "09:00", "15:00", "21:00"]);
+    let first = instant_at(&LONDON, autumn, table::t("01:15"));
+    let spring = Date::new(2026, 3, 8).expect("a real date");
+    let five = table::schedule(&["01:00", "04:00", "10:00", "16:00", "22:00"]);
+    tables.push(table::Table {
+        title: "Midnight and daylight-saving days".into(),
+        rows: vec![
+            table::row(
+                &LONDON,
+                &late,
+                instant_at(&LONDON, day.plus_days(1), table::t("01:30")),
+                Situation::one_missed(Person::Adult),
+                "adult, due 22:00",
+            ),
+            table::row(
+                &LONDON,
+                &six_hourly,
+                first,
+                Situation::one_missed(Person::Adult),
+                "adult, London 25 Oct, first 01:15 (BST)",
+            ),
+            table::row(
+                &LONDON,
+                &six_hourly,
+                first.plus_minutes(60),
+                Situation::one_missed(Person::Adult),
+                "adult, London 25 Oct, second 01:15 (GMT)",
+            ),
+            table::row(
+                &NEW_YORK,
+                &five,
+                instant_at(&NEW_YORK, spring, table::t("01:30")),
+                Situation::one_missed(Person::Adult),
+                "adult, New York 8 Mar, 01:30 (next 04:00 is 90 real minutes away)",
+            ),
+        ],
+    });
+    tables
+}
 
 fn generate() -> String {
     let rules = MISSED_DOSE.rules;
@@ -33,7 +127,7 @@ fn generate() -> String {
     writeln!(out, "- Two or more doses missed in a row, or run out → contact the prescriber today (fact sheet §4, proposed rule). Withdrawal signs → emergency. A pump never gets oral dose arithmetic.").unwrap();
     writeln!(out, "- Times are real instants in the device's time zone: midnight crossings and daylight-saving changes are counted in real minutes.").unwrap();
     writeln!(out, "\n## Answers\n\nUnless stated: dose times 08:00, 14:00, 20:00; the 08:00 dose was missed (London, 23 November 2026).").unwrap();
-    for table in table::all() {
+    for table in all() {
         writeln!(out, "\n### {}\n", table.title).unwrap();
         writeln!(out, "| who | time now | dose in question | answer | rule |\n|---|---|---|---|---|")
             .unwrap();

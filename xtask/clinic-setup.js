@@ -6,6 +6,13 @@
   'use strict';
   // Message codes (as the WebAssembly and the console give them) and their words.
   var MESSAGES = __MESSAGES__;
+  // This page's own words (content/web-team.toml [setup_script]); `{name}` places filled by `say`.
+  var WORDS = __WORDS__;
+  function say(key, values) {
+    return Object.keys(values || {}).reduce(function (text, name) {
+      return text.split('{' + name + '}').join(String(values[name]));
+    }, WORDS[key]);
+  }
   var $ = function (id) { return document.getElementById(id); };
   var zone = '';
   try { zone = Intl.DateTimeFormat().resolvedOptions().timeZone || ''; } catch (e) { zone = ''; }
@@ -66,7 +73,7 @@
     var frame = new URL(page ? page + '/' : './', guide).href + '?embed=1';
     return '<script src="' + guide + 'embed.js" data-page="' + page + '" async></script>\n' +
       '<!-- or, without JavaScript on your page (no automatic height): -->\n' +
-      '<iframe src="' + frame + '" title="Baclofen guide" style="width:100%;height:800px;border:0"></iframe>';
+      '<iframe src="' + frame + '" title="' + WORDS.frame_title.split('"').join('&quot;') + '" style="width:100%;height:800px;border:0"></iframe>';
   }
 
   function render(check) {
@@ -85,7 +92,7 @@
       if (problem) input.setAttribute('aria-invalid', 'true');
       else input.removeAttribute('aria-invalid');
     });
-    $('preview-footer').textContent = result.footer || '(no clinic line: nothing set)';
+    $('preview-footer').textContent = result.footer || say('no_footer');
     $('preview-emergency-line').textContent = result.emergencyLine;
     var contacts = $('preview-contacts');
     contacts.replaceChildren();
@@ -94,13 +101,13 @@
       li.append(callLink(c[0], c[1], c[2], 'button button--secondary'));
       contacts.append(li);
     });
-    if (!result.contacts.length) contacts.append(el('li', 'No clinic number set: the answer says "contact your prescriber".'));
+    if (!result.contacts.length) contacts.append(el('li', say('no_contacts')));
     var call = $('preview-call');
-    call.replaceChildren(el('a', 'Call ' + result.callNumber, { class: 'call__button', href: 'tel:' + result.callNumber }));
+    call.replaceChildren(el('a', result.callLabel, { class: 'call__button', href: 'tel:' + result.callNumber }));
     if (result.emergencyNote) call.append(' ', el('span', result.emergencyNote, { class: 'call__note' }));
     var lines = $('preview-lines');
     lines.replaceChildren();
-    [['Crisis line', result.crisis], ['Poisons', result.poisons]].forEach(function (pair) {
+    [[say('crisis_line'), result.crisis], [say('poisons'), result.poisons]].forEach(function (pair) {
       if (!pair[1]) return;
       var li = el('li');
       li.append(pair[0] + ': ', callLink(pair[1][0], pair[1][2], pair[1][1], ''));
@@ -108,8 +115,8 @@
     });
     var problems = result.notices.length;
     $('setup-summary').textContent = problems
-      ? problems + (problems === 1 ? ' setting needs' : ' settings need') + ' fixing; the file below leaves ' + (problems === 1 ? 'it' : 'them') + ' out.'
-      : 'Ready to copy.';
+      ? say(problems === 1 ? 'needs_fixing_one' : 'needs_fixing_many', { n: problems })
+      : say('ready');
     $('setup-config').value = JSON.stringify(result.config, null, 2) + '\n';
     $('setup-embed').value = embedSnippet();
     checkLink(check);
@@ -121,7 +128,7 @@
     target.replaceChildren();
     if (!text) return;
     var url;
-    try { url = new URL(text, document.baseURI); } catch (e) { target.append(el('li', 'That is not a link.')); return; }
+    try { url = new URL(text, document.baseURI); } catch (e) { target.append(el('li', say('not_a_link'))); return; }
     Promise.all([check(formConfig(), url.search, true), check(formConfig(), url.search, false)]).then(function (answers) {
       showLink(target, answers[0], answers[1]);
     });
@@ -129,16 +136,16 @@
 
   function showLink(target, framed, direct) {
     target.replaceChildren();
-    target.append(el('li', 'Opened directly: nothing from the link is used (' + direct.notices.length + ' ignored).'));
-    target.append(el('li', 'Inside a frame: footer "' + (framed.footer || 'none') + '", emergency calls ' + framed.callNumber + '.'));
+    target.append(el('li', say('opened_directly', { n: direct.notices.length })));
+    target.append(el('li', say('inside_frame', { footer: framed.footer || say('none'), number: framed.callNumber })));
     var ignored = framed.notices.filter(function (n) { return n[1] !== 'not-in-frame'; });
     if (ignored.length) {
-      var item = el('li', 'Ignored inside a frame:');
+      var item = el('li', say('ignored_in_frame'));
       notices(ignored, item.appendChild(el('ul')));
       target.append(item);
     }
     var unknown = framed.unknown;
-    if (unknown) target.append(el('li', unknown + (unknown === 1 ? ' name is' : ' names are') + ' not settings this guide knows (never shown to patients).'));
+    if (unknown) target.append(el('li', say(unknown === 1 ? 'unknown_one' : 'unknown_many', { n: unknown })));
   }
 
   /** This site's config.json now: read, checked, and put in the form. */
@@ -148,7 +155,7 @@
     if (window.AbortSignal && AbortSignal.timeout) options.signal = AbortSignal.timeout(5000);
     fetch('config.json', options)
       .then(function (response) {
-        if (!response.ok) throw new Error('the host answered ' + response.status);
+        if (!response.ok) throw new Error(say('host_answered', { status: response.status }));
         return response.text();
       })
       .then(function (text) {
@@ -157,8 +164,7 @@
         return check(config, '', false).then(function (result) { showFile(check, config, result); });
       })
       .catch(function (error) {
-        status.textContent = 'config.json could not be read (' + (error && error.name === 'TimeoutError' ? 'no answer within 5 seconds' : error.message) +
-          '). The guide then uses the copy saved on each device, or its general emergency line.';
+        status.textContent = say('file_failed', { why: error && error.name === 'TimeoutError' ? say('no_answer') : error.message });
         render(check);
       });
   }
@@ -166,8 +172,11 @@
   function showFile(check, config, result) {
         var status = $('setup-file');
         var count = result.notices.length;
-        status.textContent = 'config.json was read: ' + Object.keys(result.config).length + ' settings in use, ' +
-          count + ' ignored (' + result.unknown + ' unknown ' + (result.unknown === 1 ? 'name' : 'names') + ').';
+        status.textContent = say('file_read', {
+          used: Object.keys(result.config).length,
+          ignored: count,
+          unknown: say(result.unknown === 1 ? 'unknown_name_one' : 'unknown_names', { n: result.unknown }),
+        });
         notices(result.notices, $('setup-file-notices'));
         if (config && typeof config === 'object' && !Array.isArray(config)) fill(result.config);
         return render(check);
@@ -175,7 +184,7 @@
 
   function start(check) {
     $('setup-needs-js').hidden = true;
-    $('setup-zone').textContent = zone || 'unknown';
+    $('setup-zone').textContent = zone || say('unknown_zone');
     ['setup-config', 'setup-embed', 'set-embed_origins'].forEach(function (id) { $(id).style.width = '100%'; });
     $('setup-form').addEventListener('input', function () { render(check); });
     $('setup-form').addEventListener('submit', function (event) { event.preventDefault(); });
@@ -186,7 +195,7 @@
         var area = $(button.getAttribute('data-copy'));
         area.select();
         if (navigator.clipboard) navigator.clipboard.writeText(area.value).catch(function () {});
-        button.textContent = 'Copied';
+        button.textContent = say('copied');
       });
     });
     readCurrent(check);

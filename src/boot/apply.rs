@@ -42,7 +42,7 @@ fn prepare_helper_stopped(settings: &Settings) {
     if let Ok(Some(call)) = message.query_selector(".call__button") {
         let number = settings.call_number();
         let _ = call.set_attribute("href", &tel_href(number));
-        call.set_text_content(Some(&format!("Call {number}")));
+        call.set_text_content(Some(&crate::settings::call_label(number)));
     }
 }
 
@@ -67,7 +67,7 @@ fn show_clinic(contact: &web_sys::Element, settings: &Settings) {
     let clinic_named = name.is_some() || clinic.is_some();
     if clinic_named {
         let strong = child(&paragraph, "strong", "");
-        child(&strong, "bdi", name.unwrap_or("Your clinic"));
+        child(&strong, "bdi", name.unwrap_or(crate::content::ui::call::YOUR_CLINIC_TITLE));
     }
     let number = |after: &str, phone: &str| {
         let _ = paragraph.append_with_str_1(after);

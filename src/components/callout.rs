@@ -2,15 +2,16 @@
 
 use crate::components::citations::citations;
 use crate::components::level_icon::{level_icon, Icon};
+use crate::content::ui::callout;
 use crate::content::{Callout as CalloutContent, CalloutKind};
 use yew::prelude::*;
 
 fn label(kind: CalloutKind) -> &'static str {
     match kind {
-        CalloutKind::Emergency => "Emergency",
-        CalloutKind::Urgent => "Urgent",
-        CalloutKind::Warning => "Important",
-        CalloutKind::Info => "Good to know",
+        CalloutKind::Emergency => callout::EMERGENCY,
+        CalloutKind::Urgent => callout::URGENT,
+        CalloutKind::Warning => callout::WARNING,
+        CalloutKind::Info => callout::INFO,
     }
 }
 

@@ -8,8 +8,8 @@
 //! says yes; a damaged or changed link shows why and changes nothing. Text from a link or from
 //! storage is only ever shown as text (never HTML).
 
+use crate::components::call::clinic_contacts;
 use crate::components::citations::citations;
-use crate::components::clinic_contacts::clinic_contacts;
 use crate::content::SITE;
 use crate::keep::content::{date_words, fill, link_error, QUESTIONS, WORDS};
 use crate::keep::device;

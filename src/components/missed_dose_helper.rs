@@ -145,7 +145,7 @@ fn list_words(items: &[String]) -> String {
     match items {
         [] => String::new(),
         [one] => one.clone(),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+        [rest @ .., last] => format!("{} {} {last}", rest.join(", "), crate::content::ui::words::AND),
     }
 }
 
@@ -169,7 +169,7 @@ fn answer(fields: &Fields, rules: &Rules, now: Instant) -> Result<Outcome, Vec<F
         advise(schedule.as_ref(), &zone, now, &situation, rules).map_err(|e| vec![form::advice_error(e)])?;
     let used = schedule.as_ref().map(|s| {
         let times: Vec<String> = s.times().iter().map(|t| t.to_string()).collect();
-        format!("Using the dose times {}.", list_words(&times))
+        words::USING_TIMES.replace("{times}", &list_words(&times))
     });
     let explained = explain(&answer, &zone, now, rules);
     let words = &crate::keep::content::NEXT_DOSE;
@@ -326,7 +326,7 @@ pub fn MissedDoseHelper(props: &MissedDoseHelperProps) -> Html {
         });
         html! {
             <div class={classes!("field", "field--time", message.map(|_| "field--error"))} key={key}>
-                <label for={id.clone()}>{ format!("Dose {} time", i + 1) }</label>
+                <label for={id.clone()}>{ words::DOSE_TIME.replace("{n}", &(i + 1).to_string()) }</label>
                 { error_message(&id, message) }
                 <input type="time" id={id.clone()} value={field.value.clone()} {oninput}
                     aria-invalid={message.map(|_| "true")}
@@ -345,7 +345,7 @@ pub fn MissedDoseHelper(props: &MissedDoseHelperProps) -> Html {
             let (zone, now) = (DeviceZone, state.now);
             form::recent_doses(&schedule, &zone, now)
                 .into_iter()
-                .map(|at| (at.0.to_string(), format!("The {} dose", time_words(&zone, now, at))))
+                .map(|at| (at.0.to_string(), words::THE_DOSE.replace("{time}", &time_words(&zone, now, at))))
                 .collect()
         })
         .unwrap_or_default();
@@ -403,7 +403,7 @@ pub fn MissedDoseHelper(props: &MissedDoseHelperProps) -> Html {
                         if let Some(saved) = &state.saved {
                             <p>
                                 <button type="button" class="button button--secondary" onclick={edit.reform(|_: MouseEvent| Edit::UseSaved)}>
-                                    { format!("Use my saved times: {}", list_words(&saved.times)) }
+                                    { words::USE_SAVED.replace("{times}", &list_words(&saved.times)) }
                                 </button>
                             </p>
                         }

@@ -2,13 +2,13 @@
 //! numbers when the answer is to contact someone), the next dose time, the day picture, and
 //! why, with any disagreement between sources inside "Why this answer".
 
+use crate::components::call::clinic_contacts;
+use crate::components::call::emergency_call;
 use crate::components::citations::citations;
-use crate::components::clinic_contacts::clinic_contacts;
 use crate::components::dose_timeline::dose_timeline;
 use crate::components::dose_timeline::DrawnDose;
 use crate::components::level_icon::{level_icon, Icon};
 use crate::components::link;
-use crate::components::red_flag_result::emergency_call;
 use crate::content::ui::missed_dose_answer as words;
 use crate::content::{MISSED_DOSE, SITE};
 use crate::missed_dose::wording::{Explained, Level};

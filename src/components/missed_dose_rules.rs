@@ -2,6 +2,7 @@
 //! (prerendered HTML) for browsers that cannot run the interactive helper.
 
 use crate::components::citations::citations;
+use crate::content::ui::missed_dose_rules as rules_words;
 use crate::content::MISSED_DOSE;
 use crate::missed_dose::table;
 use crate::missed_dose::wording::fill;
@@ -27,7 +28,7 @@ pub fn MissedDoseRules(props: &MissedDoseRulesProps) -> Html {
     ];
     html! {
         <section class="helper" aria-labelledby="helper-title">
-            <h2 id="helper-title">{"How the missed-dose helper decides"}</h2>
+            <h2 id="helper-title">{ rules_words::TITLE }</h2>
             <p>{ props.intro }</p>
             <ul class="rule-list">
                 { for main_rules.into_iter().map(|rule| {
@@ -44,8 +45,8 @@ pub fn MissedDoseRules(props: &MissedDoseRulesProps) -> Html {
             { for table::three_a_day().into_iter().map(|t| html! {
                 <div class="table-wrap">
                     <table>
-                        <caption>{ t.title }{": doses at 08:00, 14:00 and 20:00, the 08:00 dose missed"}</caption>
-                        <thead><tr><th scope="col">{"Time now"}</th><th scope="col">{"What to do"}</th></tr></thead>
+                        <caption>{ t.title }{": "}{ rules_words::CAPTION_EXAMPLE }</caption>
+                        <thead><tr><th scope="col">{ rules_words::TIME_NOW }</th><th scope="col">{ rules_words::WHAT_TO_DO }</th></tr></thead>
                         <tbody>
                             { for t.rows.into_iter().map(|r| html! { <tr><td>{ r.now }</td><td>{ r.answer }</td></tr> }) }
                         </tbody>

@@ -1,6 +1,6 @@
+pub mod call;
 pub mod callout;
 pub mod citations;
-pub mod clinic_contacts;
 pub mod dose_planner;
 pub mod dose_timeline;
 pub mod focus;

@@ -2,6 +2,7 @@
 //! first, whether there is a baclofen pump, then the other signs in groups the person opens.
 //! The answer updates with every tick and stays in view in a bar at the bottom of the screen.
 
+use crate::components::call::call_button;
 use crate::components::focus::focus_and_show;
 use crate::components::link;
 use crate::components::red_flag_result::{red_flag_result, Viewer, RESULT_ID};
@@ -296,9 +297,7 @@ pub fn RedFlagChecker(props: &RedFlagCheckerProps) -> Html {
                         <span>{ if carer { top.carer_action } else { top.action } }</span>
                     </span>
                     if level == Level::Emergency {
-                        <a class="call__button" href={crate::settings::tel_href(props.settings.call_number())}>
-                            { format!("Call {}", props.settings.call_number()) }
-                        </a>
+                        { call_button(props.settings.call_number(), None) }
                     }
                     <a href={link::href(Route::SideEffects, None, Some(RESULT_ID))} onclick={see_answer}>{ words::SEE_ANSWER }</a>
                 </div>

@@ -2,12 +2,12 @@
 //! rule's own words, with its own timing), the call button and "if it gets worse"; then one
 //! reason per fired rule, with its sources.
 
+use crate::components::call::{clinic_contacts, emergency_call, named_call};
 use crate::components::citations::citations;
-use crate::components::clinic_contacts::clinic_contacts;
 use crate::components::level_icon::{level_icon, Icon};
 use crate::content::ui::checker as words;
 use crate::content::{Call, RED_FLAGS};
-use crate::settings::{tel_href, Settings};
+use crate::settings::Settings;
 use baclofen_logic::red_flags::{Level, Triage};
 use yew::prelude::*;
 
@@ -26,20 +26,6 @@ fn card(level: Option<Level>) -> (&'static str, Icon) {
         Some(Level::Emergency) => ("care-card--emergency", Icon::Danger),
         Some(Level::Urgent) => ("care-card--urgent", Icon::Today),
         _ => ("care-card--routine", Icon::Info),
-    }
-}
-
-/// The emergency call button, with the note the settings give beside it ("or your local
-/// emergency number", "or 999" in Ireland), the same as the footer's emergency line.
-pub fn emergency_call(settings: &Settings) -> Html {
-    let number = settings.call_number();
-    html! {
-        <p class="call">
-            <a class="call__button" href={tel_href(number)}>{ format!("Call {number}") }</a>
-            if let Some(note) = settings.emergency_note() {
-                <span class="call__note">{ note.to_string() }</span>
-            }
-        </p>
     }
 }
 
@@ -91,7 +77,9 @@ pub fn red_flag_result(result: &Triage, viewer: Viewer, settings: &Settings, car
                     { emergency_call(settings) }
                 }
                 if crisis {
-                    { crisis_call(settings) }
+                    if let Some((name, phone)) = settings.crisis_line() {
+                        { named_call(name, phone) }
+                    }
                 }
                 if level == Level::Urgent {
                     { clinic_contacts(settings) }
@@ -109,20 +97,6 @@ pub fn red_flag_result(result: &Triage, viewer: Viewer, settings: &Settings, car
                 { citations(RED_FLAGS.none.sources) }
             }
         </article>
-    }
-}
-
-/// The region's crisis line (fact sheet §0c), when the region is known.
-fn crisis_call(settings: &Settings) -> Html {
-    match settings.crisis_line() {
-        Some((name, phone)) => html! {
-            <p class="call">
-                <a class="call__button call__button--secondary" href={tel_href(phone)}>
-                    { format!("Call {name}: ") }<bdi dir="ltr">{ phone }</bdi>
-                </a>
-            </p>
-        },
-        None => html! {},
     }
 }
 

@@ -1,4 +1,5 @@
 use crate::components::link::Link;
+use crate::content::ui::shell;
 use crate::content::SITE;
 use crate::route::Route;
 use yew::prelude::*;
@@ -15,7 +16,7 @@ pub fn SiteFooter() -> Html {
                 <span id={EMERGENCY_LINE_ID}>{ SITE.emergency }</span>
             </p>
             <div id={CLINIC_CONTACT_ID} class="site-footer__clinic" hidden=true></div>
-            <nav class="site-footer__sections" aria-label="All sections">
+            <nav class="site-footer__sections" aria-label={shell::ALL_SECTIONS}>
                 <ul>
                     { for Route::sections().map(|route| html! {
                         <li key={route.slug()}>
@@ -25,11 +26,11 @@ pub fn SiteFooter() -> Html {
                 </ul>
             </nav>
             <p class="site-footer__meta">
-                {"Content version "}<span class="site-footer__version">{ SITE.content_version }</span>
-                {" · Checked against its sources on "}
+                { shell::CONTENT_VERSION }{" "}<span class="site-footer__version">{ SITE.content_version }</span>
+                {" · "}{ shell::CHECKED_ON_FOOTER }{" "}
                 <time datetime={SITE.checked_on_iso}>{ SITE.checked_on }</time>
                 {" · "}
-                <Link to={Route::Sources}>{"Sources and review"}</Link>
+                <Link to={Route::Sources}>{ shell::SOURCES_AND_REVIEW }</Link>
             </p>
         </footer>
     }

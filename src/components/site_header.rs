@@ -1,4 +1,5 @@
 use crate::components::link::Link;
+use crate::content::ui::shell;
 use crate::content::SITE;
 use crate::route::Route;
 use yew::prelude::*;
@@ -6,11 +7,11 @@ use yew::prelude::*;
 /// The few places people need in a hurry; every section is listed in the contents on the
 /// start page and in the footer.
 const SHORTCUTS: [(Route, &str, Option<&str>); 5] = [
-    (Route::Home, "All sections", Some("contents")),
-    (Route::MissedDose, "Missed a dose", None),
-    (Route::SideEffects, "Symptom checker", None),
-    (Route::Stopping, "Stopping safely", None),
-    (Route::Search, "Search", None),
+    (Route::Home, shell::ALL_SECTIONS, Some("contents")),
+    (Route::MissedDose, shell::SHORTCUT_MISSED_DOSE, None),
+    (Route::SideEffects, shell::SHORTCUT_CHECKER, None),
+    (Route::Stopping, shell::SHORTCUT_STOPPING, None),
+    (Route::Search, shell::SHORTCUT_SEARCH, None),
 ];
 
 #[derive(Properties, PartialEq)]
@@ -32,7 +33,7 @@ pub fn SiteHeader(props: &SiteHeaderProps) -> Html {
                 </Link>
                 <p class="site-header__tagline">{ SITE.tagline }</p>
             </div>
-            <nav class="site-nav" aria-label="Main">
+            <nav class="site-nav" aria-label={shell::MAIN_NAV}>
                 <ul>
                     { for SHORTCUTS.into_iter().map(|(route, label, anchor)| html! {
                         <li key={label}>

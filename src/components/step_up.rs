@@ -1,6 +1,7 @@
 //! The label's step-up schedule as a staircase picture, with its steps written out below it.
 
 use crate::components::citations::citations;
+use crate::content::ui::words;
 use crate::content::StepUp;
 use yew::prelude::*;
 
@@ -37,8 +38,10 @@ fn bars(plan: &StepUp) -> Vec<Bar> {
                 y: HEIGHT - BOTTOM - height,
                 width: slot - 8,
                 height,
-                dose: format!("{dose} mg"),
-                days: format!("Days {first_day}–{}", first_day + plan.days_per_step - 1),
+                dose: words::MG.replace("{dose}", &dose.to_string()),
+                days: words::DAYS
+                    .replace("{first}", &first_day.to_string())
+                    .replace("{last}", &(first_day + plan.days_per_step - 1).to_string()),
             }
         })
         .collect()
@@ -46,10 +49,10 @@ fn bars(plan: &StepUp) -> Vec<Bar> {
 
 pub fn step_up(plan: &'static StepUp) -> Html {
     let times = match plan.times_a_day {
-        1 => "once".to_string(),
-        2 => "twice".to_string(),
-        3 => "three times".to_string(),
-        n => format!("{n} times"),
+        1 => words::ONCE.to_string(),
+        2 => words::TWICE.to_string(),
+        3 => words::THREE_TIMES.to_string(),
+        n => words::N_TIMES.replace("{n}", &n.to_string()),
     };
     html! {
         <figure class="step-up">
@@ -70,7 +73,7 @@ pub fn step_up(plan: &'static StepUp) -> Html {
                 }) }
                 <line class="step-up__axis" x1="0" x2={WIDTH.to_string()} y1={(HEIGHT - BOTTOM).to_string()} y2={(HEIGHT - BOTTOM).to_string()} />
             </svg>
-            <p class="step-up__note">{ format!("Each dose is taken {times} a day.") }</p>
+            <p class="step-up__note">{ words::TIMES_A_DAY.replace("{times}", &times) }</p>
             <ol class="step-up__steps">
                 { for plan.steps.iter().map(|step| html! { <li>{ *step }</li> }) }
             </ol>

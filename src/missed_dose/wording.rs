@@ -1,6 +1,7 @@
 //! Turns an engine answer into the sentences the person reads, using the reviewed wording in
 //! `content/missed-dose.toml`. Times are said the way people say them: "14:00 today".
 
+use crate::content::ui::words;
 use crate::content::{Statement, MISSED_DOSE};
 use baclofen_logic::missed_dose::{Advice, Answer, Rules};
 use baclofen_logic::time::{local_at, Instant, Zone};
@@ -10,19 +11,19 @@ pub fn duration_words(minutes: u16) -> String {
     let (hours, rest) = (minutes / 60, minutes % 60);
     let hours_words = match hours {
         0 => String::new(),
-        1 => "1 hour".to_string(),
-        n => format!("{n} hours"),
+        1 => words::ONE_HOUR.to_string(),
+        n => words::HOURS.replace("{n}", &n.to_string()),
     };
     let minute_words = match rest {
         0 => String::new(),
-        1 => "1 minute".to_string(),
-        n => format!("{n} minutes"),
+        1 => words::ONE_MINUTE.to_string(),
+        n => words::MINUTES.replace("{n}", &n.to_string()),
     };
     match (hours_words.is_empty(), minute_words.is_empty()) {
-        (false, false) => format!("{hours_words} and {minute_words}"),
+        (false, false) => format!("{hours_words} {} {minute_words}", words::AND),
         (true, false) => minute_words,
         (false, true) => hours_words,
-        (true, true) => "0 minutes".to_string(),
+        (true, true) => words::MINUTES.replace("{n}", "0"),
     }
 }
 
@@ -31,17 +32,17 @@ pub fn time_words(zone: &impl Zone, now: Instant, at: Instant) -> String {
     let (today, _) = local_at(zone, now);
     let (date, time) = local_at(zone, at);
     let day = match date.days_since_epoch() - today.days_since_epoch() {
-        0 => "today".to_string(),
-        1 => "tomorrow".to_string(),
-        -1 => "yesterday".to_string(),
-        _ => format!("on {:02}/{:02}", date.day, date.month),
+        0 => words::TODAY.to_string(),
+        1 => words::TOMORROW.to_string(),
+        -1 => words::YESTERDAY.to_string(),
+        _ => words::ON_DATE.replace("{date}", &format!("{:02}/{:02}", date.day, date.month)),
     };
     format!("{time} {day}")
 }
 
 /// Fills `{next}`, `{window}`, `{gap}` and `{vomit}` in a content text.
 pub fn fill(text: &str, next: Option<&str>, rules: &Rules) -> String {
-    text.replace("{next}", next.unwrap_or("the usual time"))
+    text.replace("{next}", next.unwrap_or(words::USUAL_TIME))
         .replace("{window}", &duration_words(rules.skip_window))
         .replace("{gap}", &duration_words(rules.child_min_gap))
         .replace("{vomit}", &duration_words(rules.child_vomit_window))

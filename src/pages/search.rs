@@ -2,6 +2,7 @@
 //! budget) lists matching sections as the reader types, from `search-index.json`, which
 //! `xtask` writes from the same content at build time. No form is submitted anywhere.
 
+use crate::content::ui::shell;
 use crate::pages::content_page::contents;
 use yew::prelude::*;
 
@@ -12,8 +13,12 @@ pub fn SearchBox() -> Html {
     html! {
         <>
             // Shown by the script; without it, the contents below are the way in.
-            <div class="search" role="search" hidden=true>
-                <label for={SEARCH_INPUT_ID}>{"Search for"}</label>
+            // search.js says its messages in these words (content/ui.toml [shell]).
+            <div class="search" role="search" hidden=true
+                data-too-short={shell::SEARCH_TOO_SHORT} data-none={shell::SEARCH_NONE}
+                data-one={shell::SEARCH_ONE} data-many={shell::SEARCH_MANY} data-best={shell::SEARCH_BEST}
+                data-partial={shell::SEARCH_PARTIAL} data-in={shell::SEARCH_IN} data-failed={shell::SEARCH_FAILED}>
+                <label for={SEARCH_INPUT_ID}>{ shell::SEARCH_LABEL }</label>
                 <input id={SEARCH_INPUT_ID} type="search" autocomplete="off" spellcheck="false"
                     maxlength="100" aria-describedby="search-status" aria-controls="search-results" />
                 <p id="search-status" class="search__status" role="status" aria-live="polite"></p>

@@ -1,4 +1,5 @@
 use crate::components::citations::source_anchor;
+use crate::content::ui::shell;
 use crate::content::{Page, SITE, SOURCES};
 use crate::pages::content_page::render_blocks;
 use yew::prelude::*;
@@ -17,18 +18,18 @@ pub fn SourcesPage(props: &SourcesPageProps) -> Html {
             <p class="page__lede">{ page.description }</p>
             { render_blocks(page.blocks) }
             <dl class="review">
-                <dt>{"Content version"}</dt>
+                <dt>{ shell::CONTENT_VERSION }</dt>
                 <dd>{ SITE.content_version }</dd>
-                <dt>{"Last checked against its sources"}</dt>
+                <dt>{ shell::LAST_CHECKED }</dt>
                 <dd><time datetime={SITE.checked_on_iso}>{ SITE.checked_on }</time></dd>
             </dl>
-            <h2>{"All sources"}</h2>
+            <h2>{ shell::ALL_SOURCES }</h2>
             <ol class="source-list">
                 { for SOURCES.iter().map(|source| html! {
                     <li id={source_anchor(source.id)} key={source.id} tabindex="-1">
                         <p class="source-list__id">{ source.id }</p>
                         <p class="source-list__title">{ source.title }</p>
-                        <p>{ source.publisher }{". Part used: "}{ source.section }{". Checked "}{ source.checked }{"."}</p>
+                        <p>{ source.publisher }{". "}{ shell::PART_USED }{" "}{ source.section }{". "}{ shell::CHECKED }{" "}{ source.checked }{"."}</p>
                         <p class="source-list__address">
                             <a href={source.address} rel="noopener noreferrer external">{ source.address }</a>
                         </p>

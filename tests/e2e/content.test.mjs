@@ -6,7 +6,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import assert from 'node:assert/strict';
 import { assertClean, axeViolations, openPage, waitForApp } from './browser.mjs';
-import { PAGES, useSite } from './site.mjs';
+import { PAGES, useSite, DIST_DIR } from './site.mjs';
 
 const site = useSite();
 
@@ -211,7 +211,7 @@ function builtFiles(dir) {
 
 test('no mirror, forum, test server or API address is anywhere in the built site', () => {
   assert.ok(MIRRORS.length >= 20, 'the mirror list looks truncated');
-  const files = builtFiles('dist');
+  const files = builtFiles(DIST_DIR);
   assert.ok(files.some((f) => f.endsWith(path.join('sources', 'index.html'))), 'dist/ has the sources page');
   for (const file of files) {
     const text = readFileSync(file, 'utf8').toLowerCase();

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import ICAL from 'ical.js';
 import { axeViolations, assertClean, launchWithTextSize, openPage, waitForApp } from './browser.mjs';
 import { startServer } from './server.mjs';
-import { PREFIX, useSite } from './site.mjs';
+import { PREFIX, useSite, DIST_DIR } from './site.mjs';
 import { fillMissedDose, tick } from './person.mjs';
 
 const site = useSite();
@@ -233,7 +233,7 @@ test('every state passes axe: empty, with errors, filled, and with a refused lin
 });
 
 test('offline after one visit: the page starts, makes the file and the carer link with the server gone', async () => {
-  const server = await startServer({ root: 'dist', prefix: PREFIX, port: 0 });
+  const server = await startServer({ root: DIST_DIR, prefix: PREFIX, port: 0 });
   const origin = new URL(server.url).origin;
   const { context, page, problems } = await openPage(site.browser, origin, { timezoneId: 'Europe/London', acceptDownloads: true });
   try {

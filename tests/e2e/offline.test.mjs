@@ -11,7 +11,7 @@ import path from 'node:path';
 import { startServer } from './server.mjs';
 import { launch, openPage, waitForApp } from './browser.mjs';
 import { fillMissedDose } from './person.mjs';
-import { PAGES, PREFIX } from './site.mjs';
+import { PAGES, PREFIX, DIST_DIR } from './site.mjs';
 
 let browser;
 
@@ -38,7 +38,7 @@ async function waitForOfflineCopy(page) {
 }
 
 test('after one visit, every page and both helpers work with the server gone', async () => {
-  const server = await startServer({ root: 'dist', prefix: PREFIX, port: 0 });
+  const server = await startServer({ root: DIST_DIR, prefix: PREFIX, port: 0 });
   const origin = new URL(server.url).origin;
   const { context, page, problems } = await openPage(browser, origin, { timezoneId: 'Europe/London' });
   await page.clock.setFixedTime(new Date('2026-11-23T10:00:00Z'));
@@ -75,7 +75,7 @@ test('after one visit, every page and both helpers work with the server gone', a
 test('a new deployment shows "Updated information is available", and reloading takes it', async () => {
   // Deploy A, visit, then deploy B (a new build: here the same files with a new cache version).
   const site = fs.mkdtempSync(path.join(os.tmpdir(), 'baclofen-deploy-'));
-  fs.cpSync('dist', site, { recursive: true });
+  fs.cpSync(DIST_DIR, site, { recursive: true });
   const server = await startServer({ root: site, prefix: PREFIX, port: 0 });
   const origin = new URL(server.url).origin;
   const { context, page } = await openPage(browser, origin);
@@ -105,7 +105,7 @@ test('a new deployment shows "Updated information is available", and reloading t
 /** Deploys a copy of dist/ (so a test can change files) and serves it. */
 async function deploy(options = {}) {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'baclofen-deploy-'));
-  fs.cpSync('dist', root, { recursive: true });
+  fs.cpSync(DIST_DIR, root, { recursive: true });
   const server = await startServer({ root, prefix: PREFIX, port: 0, ...options });
   return {
     server,
@@ -175,7 +175,7 @@ test(`online, the host's 404 for an address that is not part of the guide become
 });
 
 test('a static host that serves 404.html for any missing address: styled, with working links, at any depth', async () => {
-  const server = await startServer({ root: 'dist', prefix: PREFIX, port: 0, notFound: '404.html' });
+  const server = await startServer({ root: DIST_DIR, prefix: PREFIX, port: 0, notFound: '404.html' });
   const { context, page, problems } = await openPage(browser, new URL(server.url).origin, { serviceWorkers: 'block' });
   for (const address of ['nope/', 'a/b/c/', 'missed-dose/extra']) {
     const response = await page.goto(server.url + address);

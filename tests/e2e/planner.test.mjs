@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import ICAL from 'ical.js';
 import { axeViolations, assertClean, openPage, waitForApp } from './browser.mjs';
 import { startServer } from './server.mjs';
-import { PREFIX, useSite } from './site.mjs';
+import { PREFIX, useSite, DIST_DIR } from './site.mjs';
 
 const site = useSite();
 const PAGE = 'dose-planner/';
@@ -227,7 +227,7 @@ test('the plan goes into a calendar: ical.js reads one event per dose and the la
 });
 
 test('offline after one visit: the planner starts and makes a plan with the server gone', async () => {
-  const server = await startServer({ root: 'dist', prefix: PREFIX, port: 0 });
+  const server = await startServer({ root: DIST_DIR, prefix: PREFIX, port: 0 });
   const origin = new URL(server.url).origin;
   const { context, page, problems } = await openPage(site.browser, origin, { timezoneId: 'Europe/London' });
   try {

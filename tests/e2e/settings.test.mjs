@@ -8,7 +8,7 @@ import { test, afterEach, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { axeViolations, openPage, waitForApp } from './browser.mjs';
-import { useSite, PREFIX } from './site.mjs';
+import { useSite, PREFIX, DIST_DIR } from './site.mjs';
 import { startServer } from './server.mjs';
 
 const site = useSite();
@@ -54,7 +54,7 @@ async function assertNoWebTeamText(page) {
 let hosted;
 async function host() {
   hosted ??= await startServer({
-    root: 'dist',
+    root: DIST_DIR,
     prefix: PREFIX,
     overrides: site.server.overrides,
     intercept: (relative, req, res) => site.intercept?.(relative, req, res) ?? false,
@@ -478,7 +478,7 @@ test('the setup page preview is what the guide shows for the config.json it writ
 });
 
 test('the clinic setup page works offline after one visit, and needs nothing from other sites', async () => {
-  const server = await startServer({ root: 'dist', prefix: PREFIX, port: 0 });
+  const server = await startServer({ root: DIST_DIR, prefix: PREFIX, port: 0 });
   const origin = new URL(server.url).origin;
   const { context, page, problems } = await openPage(site.browser, origin, { timezoneId: 'Australia/Sydney' });
   try {

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { assertClean, axeViolations, openPage, waitForApp } from './browser.mjs';
-import { PAGES, useSite } from './site.mjs';
+import { DIST_DIR, PAGES, useSite } from './site.mjs';
 
 /** Every section: all pages but home and search, in reading order. */
 const SECTIONS = PAGES.filter(([path]) => path !== '' && path !== 'search/');
@@ -136,7 +136,7 @@ test('a citation opens the source entry on the Sources page', async () => {
 
 test('every bundle URL is relative so any sub-path works', async () => {
   const { readFileSync } = await import('node:fs');
-  for (const file of ['dist/index.html', 'dist/about/index.html']) {
+  for (const file of [`${DIST_DIR}/index.html`, `${DIST_DIR}/about/index.html`]) {
     const html = readFileSync(file, 'utf8');
     const urls = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]);
     assert.ok(urls.length > 0);

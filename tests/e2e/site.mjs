@@ -2,12 +2,19 @@
 // Chromium, and the list of pages as the build wrote it.
 import { before, after, afterEach } from 'node:test';
 import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { startServer } from './server.mjs';
 import { launch } from './browser.mjs';
 
 export const PREFIX = '/clinic/baclofen/';
 
-const DIST = new URL('../../dist/', import.meta.url);
+/**
+ * The built site: `dist/`, or the folder in `E2E_DIST` (scripts/add-a-page.sh walks a build with
+ * one extra page this way).
+ */
+export const DIST_DIR = process.env.E2E_DIST || 'dist';
+const DIST = pathToFileURL(`${path.resolve(DIST_DIR)}/`);
 
 /** `&amp;` and friends, as the prerenderer writes them, back to text. */
 function unescape(html) {
@@ -72,7 +79,7 @@ export const PAGES = BUILT_PAGES.map((page) => [page.path, page.title]);
 export function useSite() {
   const site = {};
   before(async () => {
-    site.server = await startServer({ root: 'dist', prefix: PREFIX });
+    site.server = await startServer({ root: DIST_DIR, prefix: PREFIX });
     site.url = site.server.url;
     site.origin = new URL(site.url).origin;
     site.browser = await launch();

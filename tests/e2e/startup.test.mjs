@@ -8,7 +8,7 @@ import { test, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { assertClean, openPage, waitForApp } from './browser.mjs';
-import { useSite } from './site.mjs';
+import { useSite, DIST_DIR } from './site.mjs';
 import { startServer } from './server.mjs';
 
 const site = useSite();
@@ -27,7 +27,7 @@ function useIntercept(intercept) {
 let hosted;
 async function host() {
   hosted ??= await startServer({
-    root: 'dist',
+    root: DIST_DIR,
     prefix: '/clinic/baclofen/',
     overrides: site.server.overrides,
     intercept: (relative, req, res) => site.intercept?.(relative, req, res) ?? false,

@@ -39,6 +39,12 @@ fn write_clinic_setup(staging: &Path, template: &str) -> Result<(), String> {
         .map(|(code, text)| (code.to_string(), serde_json::Value::from(*text)))
         .collect();
     let messages = serde_json::to_string(&messages).map_err(|e| e.to_string())?;
+    // The script's own words: content/web-team.toml [setup_script].
+    let words: serde_json::Map<String, serde_json::Value> = baclofen_guide::content::WEB_TEAM_TEXTS
+        .iter()
+        .filter_map(|(key, text)| Some((key.strip_prefix("setup_script.")?.to_string(), (*text).into())))
+        .collect();
+    let words = serde_json::to_string(&words).map_err(|e| e.to_string())?;
     // Trunk writes the worker's loader as `setup_loader.js` (or with a hash).
     let worker = std::fs::read_dir(staging)
         .map_err(|e| format!("{}: {e}", staging.display()))?
@@ -46,8 +52,10 @@ fn write_clinic_setup(staging: &Path, template: &str) -> Result<(), String> {
         .map(|e| e.file_name().to_string_lossy().to_string())
         .find(|name| name.starts_with("setup") && name.ends_with("_loader.js"))
         .ok_or("no setup worker loader (index.html: data-bin=\"setup\" data-loader-shim)")?;
-    let script =
-        CLINIC_SETUP_TEMPLATE.replace("__MESSAGES__", &messages).replace("__SETUP_WORKER__", &worker);
+    let script = CLINIC_SETUP_TEMPLATE
+        .replace("__MESSAGES__", &messages)
+        .replace("__WORDS__", &words)
+        .replace("__SETUP_WORKER__", &worker);
     std::fs::write(staging.join("clinic-setup.js"), script).map_err(|e| format!("clinic-setup.js: {e}"))?;
     let html = replace_once(template, STARTUP_MARKER, &clinic_setup::page_body())?;
     let title = format!("<title>{} – {}</title>", clinic_setup::TITLE, escape(SITE.product_name));

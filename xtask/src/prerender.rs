@@ -2,8 +2,10 @@
 //! placed into the staged start page with its own title, description and base.
 
 use baclofen_guide::app::{Shell, ShellProps};
+use baclofen_guide::content::ui::shell;
 use baclofen_guide::content::SITE;
 use baclofen_guide::route::Route;
+use baclofen_guide::settings::call_label;
 
 use crate::html::replace_once;
 
@@ -21,7 +23,8 @@ pub fn escape(text: &str) -> String {
 fn startup_failed_html() -> String {
     let s = &SITE.startup;
     format!(
-        r#"<section class="boot boot--failed" id="boot-failed" aria-label="Start-up problem" hidden><p><strong>{}</strong></p><p>{}</p><p>{}</p></section>"#,
+        r#"<section class="boot boot--failed" id="boot-failed" aria-label="{}" hidden><p><strong>{}</strong></p><p>{}</p><p>{}</p></section>"#,
+        escape(shell::STARTUP_PROBLEM_LABEL),
         escape(s.failed),
         escape(s.emergency_signs),
         escape(SITE.emergency),
@@ -34,18 +37,20 @@ fn startup_failed_html() -> String {
 fn helper_stopped_html() -> String {
     let s = &SITE.startup;
     format!(
-        r#"<section class="boot boot--failed helper-stopped" id="helper-stopped" role="alert" aria-label="Helper stopped" hidden><p><strong>{}</strong></p><p class="helper-stopped__emergency">{}</p><p><a class="call__button">Call {number}</a></p><p>{}</p></section>"#,
+        r#"<section class="boot boot--failed helper-stopped" id="helper-stopped" role="alert" aria-label="{}" hidden><p><strong>{}</strong></p><p class="helper-stopped__emergency">{}</p><p><a class="call__button">{call}</a></p><p>{}</p></section>"#,
+        escape(shell::HELPER_STOPPED_LABEL),
         escape(s.helper_stopped),
         escape(SITE.emergency),
         escape(s.emergency_signs),
-        number = escape(SITE.emergency_default_number),
+        call = escape(&call_label(SITE.emergency_default_number)),
     )
 }
 
 pub fn noscript_html() -> String {
     let s = &SITE.startup;
     format!(
-        r#"<section class="boot boot--failed" aria-label="JavaScript is off"><p><strong>{}</strong></p><p>{}</p><p>{}</p></section>"#,
+        r#"<section class="boot boot--failed" aria-label="{}"><p><strong>{}</strong></p><p>{}</p><p>{}</p></section>"#,
+        escape(shell::NO_SCRIPT_LABEL),
         escape(s.no_script),
         escape(s.emergency_signs),
         escape(SITE.emergency)
