@@ -1,6 +1,10 @@
 //! Reads the reviewed content in `content/`, validates it, and writes it as Rust
 //! statics into `OUT_DIR/content.rs` (included by `src/content.rs`).
 //!
+//! The generators return values of the app's own content types (`crates/content-model`);
+//! `databake` (the `bake` features, enabled only here) writes each value as the Rust expression
+//! that rebuilds it, so a new content field needs no string template.
+//!
 //! Bad content fails the build with `file:line: message`, so a reviewer's typo can
 //! never reach a patient and the wasm carries no TOML parser.
 
