@@ -1,6 +1,7 @@
 //! Content validation and code generation, shared by `build.rs` and the native test
 //! `tests/content_validation.rs` (which feeds it broken content on purpose).
 
+use baclofen_content_model as model;
 use serde::Deserialize;
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
@@ -152,8 +153,8 @@ fn valid_time_zone(zone: &str) -> bool {
         })
 }
 
-fn optional_text(field: &Option<Spanned<String>>) -> Option<&str> {
-    field.as_ref().map(|f| f.get_ref().as_str())
+fn optional_text(field: &Option<Spanned<String>>) -> Option<&'static str> {
+    field.as_ref().map(|f| leak(f.get_ref()))
 }
 
 /// The region presets a clinic can choose from (issue #6); each must be in content/site.toml.
@@ -251,11 +252,26 @@ pub struct PageSummary {
     pub modules: Vec<String>,
 }
 
+/// The checked content as values of the app's own types (`crates/content-model`), which
+/// `build.rs` bakes into `OUT_DIR/content.rs` as `pub static` items.
+#[allow(dead_code)] // each user reads only part of it
+pub struct Content {
+    pub sources: &'static [model::Source],
+    pub regions: &'static [model::Region],
+    pub site: model::Site,
+    pub pages: &'static [model::Page],
+    pub missed_dose: model::MissedDoseContent,
+    pub schedule_limits: baclofen_logic::schedule::Limits,
+    pub red_flags: model::RedFlagContent,
+}
+
 /// Everything `build.rs` writes: the content statics, the `Route` enum, and what each page is.
 #[allow(dead_code)] // each user reads only part of it
 pub struct Generated {
-    /// `OUT_DIR/content.rs`, included by `src/content.rs`.
-    pub content: String,
+    /// Baked by `build.rs` into `OUT_DIR/content.rs`, included by `src/content.rs`.
+    pub content: Content,
+    /// `pub mod ui` and `UI_TEXTS` (`content/ui.toml`), Rust source appended to `content.rs`.
+    pub ui: String,
     /// `OUT_DIR/routes.rs`, included by `src/route.rs`.
     pub routes: String,
     /// Home first, then the navigation order (read by the tests; build.rs needs only the code).
@@ -595,26 +611,26 @@ fn check_placeholders(file: &ContentFile, text: &Spanned<String>, errors: &mut V
     }
 }
 
-/// A checked statement as Rust source: `Statement { text, sources }`.
-fn statement_code(
+/// A checked statement: `Statement { text, sources }`.
+fn statement(
     file: &ContentFile,
     text: &Spanned<String>,
     sources: &[Spanned<String>],
     ctx: (&TextRules, &BTreeSet<String>),
     errors: &mut Vec<String>,
-) -> String {
+) -> model::Statement {
     let (rules, known) = ctx;
     rules.check(file, text, errors);
     check_placeholders(file, text, errors);
     check_sources(file, sources, known, text, errors);
-    format!("Statement {{ text: {:?}, sources: {} }}", text.get_ref(), rust_str_list(sources))
+    model::Statement { text: leak(text.get_ref()), sources: str_list(sources) }
 }
 
-fn missed_dose_code(
+fn missed_dose(
     root: &Path,
     ctx: (&TextRules, &BTreeSet<String>),
     errors: &mut Vec<String>,
-) -> Result<String, String> {
+) -> Result<(model::MissedDoseContent, baclofen_logic::schedule::Limits), String> {
     let file = ContentFile::read(root.join("missed-dose.toml"))?;
     let content: MissedDoseFile = file.parse()?;
     let n = &content.numbers;
@@ -662,7 +678,12 @@ fn missed_dose_code(
         (h, m) => format!("{h} hours and {m} minutes"),
     };
 
-    let mut rules_code = String::new();
+    let late = |text: &str| leak(&text.replace("{late}", &late_words));
+    let statement = |text: &Spanned<String>, sources: &[Spanned<String>], errors: &mut Vec<String>| {
+        let s = statement(&file, text, sources, ctx, errors);
+        model::Statement { text: late(s.text), ..s }
+    };
+    let mut rules_wording = Vec::new();
     let keys: Vec<&str> = baclofen_logic::missed_dose::RuleId::ALL.iter().map(|r| r.key()).collect();
     let mut seen = BTreeSet::new();
     for rule in &content.rule {
@@ -676,7 +697,6 @@ fn missed_dose_code(
         if !seen.insert(id.to_string()) {
             errors.push(file.error(&rule.id, format!("rule `{id}` appears twice")));
         }
-        let mut parts = Vec::new();
         {
             use baclofen_logic::red_flags::Timing;
             let engine = baclofen_logic::missed_dose::RuleId::ALL
@@ -708,7 +728,6 @@ fn missed_dose_code(
         for text in [&rule.action, &rule.then, &rule.why] {
             ctx.0.check(&file, text, errors);
             check_placeholders(&file, text, errors);
-            parts.push(format!("{:?}", text.get_ref()));
         }
         check_sources(&file, &rule.sources, ctx.1, &rule.id, errors);
         if id == baclofen_logic::missed_dose::RuleId::CloseDoses.key() {
@@ -730,15 +749,13 @@ fn missed_dose_code(
                 )),
             }
         }
-        writeln!(
-            rules_code,
-            "        RuleWording {{ key: {id:?}, action: {}, then: {}, why: {}, sources: {} }},",
-            parts[0],
-            parts[1],
-            parts[2],
-            rust_str_list(&rule.sources)
-        )
-        .unwrap();
+        rules_wording.push(model::RuleWording {
+            key: leak(id),
+            action: late(rule.action.get_ref()),
+            then: late(rule.then.get_ref()),
+            why: late(rule.why.get_ref()),
+            sources: str_list(&rule.sources),
+        });
     }
     for key in &keys {
         if !seen.contains(*key) {
@@ -752,18 +769,15 @@ fn missed_dose_code(
     .iter()
     .map(|d| d.key())
     .collect();
-    let mut disagreements = String::new();
+    let mut disagreements = Vec::new();
     for d in &content.disagreement {
         if !disagreement_keys.contains(&d.id.get_ref().as_str()) {
             errors.push(file.error(&d.id, format!("unknown disagreement id `{}`", d.id.get_ref())));
         }
-        writeln!(
-            disagreements,
-            "        DisagreementWording {{ key: {:?}, wording: {} }},",
-            d.id.get_ref(),
-            statement_code(&file, &d.text, &d.sources, ctx, errors)
-        )
-        .unwrap();
+        disagreements.push(model::DisagreementWording {
+            key: leak(d.id.get_ref()),
+            wording: statement(&d.text, &d.sources, errors),
+        });
     }
     for key in disagreement_keys {
         if !content.disagreement.iter().any(|d| d.id.get_ref() == key) {
@@ -772,57 +786,63 @@ fn missed_dose_code(
     }
     let q = &content.questions;
     let notes = &content.notes;
-    Ok(format!(
-        "pub static MISSED_DOSE: MissedDoseContent = MissedDoseContent {{\n    rules: baclofen_logic::missed_dose::Rules {{ skip_window: {default}, child_min_gap: {}, child_vomit_window: {}, late_dose_note: {}, child_ask_doses_per_day: {} }},\n    skip_window_range: ({min}, {max}),\n    withdrawal_question: {},\n    pump_withdrawal_question: {},\n    vomited_question: {},\n    rules_wording: &[\n{rules_code}    ],\n    disagreements: &[\n{disagreements}    ],\n    next_dose_moved: {},\n    never_double: {},\n    safety_net: {},\n}};\n",
-        n.child_min_gap_minutes.get_ref(),
-        n.child_vomit_window_minutes.get_ref(),
-        n.late_dose_note_minutes.get_ref(),
-        n.child_ask_doses_per_day.get_ref(),
-        statement_code(&file, &q.withdrawal, &q.withdrawal_sources, ctx, errors),
-        statement_code(&file, &q.pump_withdrawal, &q.pump_withdrawal_sources, ctx, errors),
-        statement_code(&file, &q.vomited, &q.vomited_sources, ctx, errors),
-        statement_code(&file, &notes.next_dose_moved, &notes.next_dose_moved_sources, ctx, errors),
-        statement_code(&file, &notes.never_double, &notes.never_double_sources, ctx, errors),
-        statement_code(&file, &notes.safety_net, &notes.safety_net_sources, ctx, errors),
-    )
-    .replace("{late}", &late_words)
-        + &format!(
-            "\n/// The schedules the helpers accept (`[numbers]` in missed-dose.toml).\npub static SCHEDULE_LIMITS: baclofen_logic::schedule::Limits = baclofen_logic::schedule::Limits {{ max_doses_per_day: {most}, min_minutes_between_doses: {gap} }};\n"
-        ))
+    let content = model::MissedDoseContent {
+        rules: baclofen_logic::missed_dose::Rules {
+            skip_window: default,
+            child_min_gap: *n.child_min_gap_minutes.get_ref(),
+            child_vomit_window: *n.child_vomit_window_minutes.get_ref(),
+            late_dose_note: *n.late_dose_note_minutes.get_ref(),
+            child_ask_doses_per_day: *n.child_ask_doses_per_day.get_ref(),
+        },
+        skip_window_range: (min, max),
+        withdrawal_question: statement(&q.withdrawal, &q.withdrawal_sources, errors),
+        pump_withdrawal_question: statement(&q.pump_withdrawal, &q.pump_withdrawal_sources, errors),
+        vomited_question: statement(&q.vomited, &q.vomited_sources, errors),
+        rules_wording: rules_wording.leak(),
+        disagreements: disagreements.leak(),
+        next_dose_moved: statement(&notes.next_dose_moved, &notes.next_dose_moved_sources, errors),
+        never_double: statement(&notes.never_double, &notes.never_double_sources, errors),
+        safety_net: statement(&notes.safety_net, &notes.safety_net_sources, errors),
+    };
+    // The schedules the helpers accept (`[numbers]` in missed-dose.toml).
+    let limits = baclofen_logic::schedule::Limits {
+        max_doses_per_day: usize::from(most),
+        min_minutes_between_doses: gap,
+    };
+    Ok((content, limits))
 }
 
-fn red_flags_code(
+fn red_flags(
     root: &Path,
     ctx: (&TextRules, &BTreeSet<String>),
     errors: &mut Vec<String>,
-) -> Result<String, String> {
+) -> Result<model::RedFlagContent, String> {
     use baclofen_logic::red_flags::{triage, Level, Rule, Timing};
+    use model::{Call, Group, Item, LevelWording, PumpQuestion, RuleText, Step};
 
     let file = ContentFile::read(root.join("red-flags.toml"))?;
     let content: RedFlagFile = file.parse()?;
     let (rules, known) = ctx;
     let text = |t: &Spanned<String>, errors: &mut Vec<String>| {
         rules.check(&file, t, errors);
-        format!("{:?}", t.get_ref())
+        leak(t.get_ref())
     };
 
-    let mut levels = String::new();
-    for (name, level) in [
-        ("Routine", &content.levels.routine),
-        ("Urgent", &content.levels.urgent),
-        ("Emergency", &content.levels.emergency),
+    let mut levels = Vec::new();
+    for (level, wording) in [
+        (Level::Routine, &content.levels.routine),
+        (Level::Urgent, &content.levels.urgent),
+        (Level::Emergency, &content.levels.emergency),
     ] {
-        check_sources(&file, &level.sources, known, &level.label, errors);
-        writeln!(
-            levels,
-            "        LevelWording {{ level: Level::{name}, label: {}, detail: {}, sources: {} }},",
-            text(&level.label, errors),
-            text(&level.detail, errors),
-            rust_str_list(&level.sources)
-        )
-        .unwrap();
+        check_sources(&file, &wording.sources, known, &wording.label, errors);
+        levels.push(LevelWording {
+            level,
+            label: text(&wording.label, errors),
+            detail: text(&wording.detail, errors),
+            sources: str_list(&wording.sources),
+        });
     }
-    let none = statement_code(&file, &content.none.text, &content.none.sources, ctx, errors);
+    let none = statement(&file, &content.none.text, &content.none.sources, ctx, errors);
 
     // Groups first: items name them.
     let group_ids: Vec<&str> = content.group.iter().map(|g| g.id.get_ref().as_str()).collect();
@@ -832,7 +852,7 @@ fn red_flags_code(
     if ids.len() > 64 {
         errors.push(file.error(&content.item[64].id, "more than 64 items; the engine holds 64"));
     }
-    let mut items = String::new();
+    let mut items = Vec::new();
     for (n, item) in content.item.iter().enumerate() {
         let id = item.id.get_ref();
         if ids[..n].contains(&id.as_str()) {
@@ -842,15 +862,16 @@ fn red_flags_code(
             errors.push(file.error(&item.group, format!("unknown group `{}`", item.group.get_ref())));
         }
         let label = text(&item.label, errors);
-        let carer = item.carer_label.as_ref().map(|c| text(c, errors)).unwrap_or_else(|| label.clone());
-        writeln!(
-            items,
-            "        Item {{ id: {id:?}, bit: 1 << {n}, label: {label}, carer_label: {carer}, group: {:?}, question: {}, hidden: {} }},",
-            item.group.get_ref(),
-            item.question,
-            item.hidden
-        )
-        .unwrap();
+        let carer_label = item.carer_label.as_ref().map_or(label, |c| text(c, errors));
+        items.push(Item {
+            id: leak(id),
+            bit: 1u64.checked_shl(n as u32).unwrap_or(0),
+            label,
+            carer_label,
+            group: leak(item.group.get_ref()),
+            question: item.question,
+            hidden: item.hidden,
+        });
     }
     let group_mask = |group: &str| {
         content
@@ -860,22 +881,22 @@ fn red_flags_code(
             .filter(|(_, i)| i.group.get_ref() == group)
             .fold(0u64, |m, (n, _)| m | 1 << n)
     };
-    let mut groups = String::new();
+    let mut groups = Vec::new();
     for group in &content.group {
         let id = group.id.get_ref();
         if !content.item.iter().any(|i| i.group.get_ref() == id && !i.hidden) {
             errors.push(file.error(&group.id, "group has nothing to tick"));
         }
         let step = match group.step.as_ref().map(|s| s.get_ref().as_str()) {
-            None => "Step::Others",
-            Some("first") => "Step::First",
-            Some("pump") => "Step::Pump",
+            None => Step::Others,
+            Some("first") => Step::First,
+            Some("pump") => Step::Pump,
             Some(other) => {
                 errors.push(file.error(
                     group.step.as_ref().unwrap(),
                     format!("unknown step `{other}`; use first or pump"),
                 ));
-                "Step::Others"
+                Step::Others
             }
         };
         let shown_by = match &group.shown_by {
@@ -885,14 +906,15 @@ fn red_flags_code(
                 0
             }),
         };
-        let hint = group.hint.as_ref().map(|h| text(h, errors)).unwrap_or_else(|| "\"\"".into());
-        writeln!(
-            groups,
-            "        Group {{ id: {id:?}, title: {}, hint: {hint}, step: {step}, shown_by: {shown_by}, mask: {} }},",
-            text(&group.title, errors),
-            group_mask(id)
-        )
-        .unwrap();
+        let hint = group.hint.as_ref().map_or("", |h| text(h, errors));
+        groups.push(Group {
+            id: leak(id),
+            title: text(&group.title, errors),
+            hint,
+            step,
+            shown_by,
+            mask: group_mask(id),
+        });
     }
     let pump = &content.pump;
     let pump_bit = |id: &Spanned<String>, errors: &mut Vec<String>| {
@@ -904,20 +926,18 @@ fn red_flags_code(
     if !group_ids.contains(&pump.group.get_ref().as_str()) {
         errors.push(file.error(&pump.group, format!("unknown group `{}`", pump.group.get_ref())));
     }
-    let pump_code = format!(
-        "PumpQuestion {{ legend: {}, carer_legend: {}, hint: {}, yes: {}, not_sure: {}, group_mask: {} }}",
-        text(&pump.legend, errors),
-        text(&pump.carer_legend, errors),
-        text(&pump.hint, errors),
-        pump_bit(&pump.yes, errors),
-        pump_bit(&pump.not_sure, errors),
-        group_mask(pump.group.get_ref())
-    );
+    let pump_question = PumpQuestion {
+        legend: text(&pump.legend, errors),
+        carer_legend: text(&pump.carer_legend, errors),
+        hint: text(&pump.hint, errors),
+        yes: pump_bit(&pump.yes, errors),
+        not_sure: pump_bit(&pump.not_sure, errors),
+        group_mask: group_mask(pump.group.get_ref()),
+    };
 
-    let mut rule_code = String::new();
-    let mut wording = String::new();
+    let mut table: Vec<Rule<'static>> = Vec::new();
+    let mut rule_text = Vec::new();
     let mut rule_ids = BTreeSet::new();
-    let mut engine: Vec<(Level, Timing, Vec<u64>)> = Vec::new();
     for rule in &content.rule {
         if !rule_ids.insert(rule.id.get_ref().clone()) {
             errors.push(file.error(&rule.id, format!("rule `{}` appears twice", rule.id.get_ref())));
@@ -959,13 +979,13 @@ fn red_flags_code(
             check_action_timing(&file, action, timing, errors);
         }
         let call = match rule.call.as_ref().map(|c| c.get_ref().as_str()) {
-            None => "Call::None",
-            Some("crisis") => "Call::Crisis",
+            None => Call::None,
+            Some("crisis") => Call::Crisis,
             Some(other) => {
                 errors.push(
                     file.error(rule.call.as_ref().unwrap(), format!("unknown call `{other}`; use crisis")),
                 );
-                "Call::None"
+                Call::None
             }
         };
         if rule.when.get_ref().is_empty() || rule.when.get_ref().iter().any(|c| c.is_empty()) {
@@ -994,35 +1014,26 @@ fn red_flags_code(
                 })
             })
             .collect();
-        let timing_name = format!("{timing:?}");
-        writeln!(
-            rule_code,
-            "        Rule {{ level: Level::{level:?}, timing: Timing::{timing_name}, clauses: &{clauses:?} }},"
-        )
-        .unwrap();
-        engine.push((level, timing, clauses));
+        table.push(Rule { level, timing, clauses: clauses.leak() });
         check_sources(&file, &rule.sources, known, &rule.id, errors);
         let action = text(&rule.action, errors);
-        let carer_action =
-            rule.carer_action.as_ref().map(|c| text(c, errors)).unwrap_or_else(|| action.clone());
+        let carer_action = rule.carer_action.as_ref().map_or(action, |c| text(c, errors));
         let why = text(&rule.why, errors);
-        let carer_why = rule.carer_why.as_ref().map(|c| text(c, errors)).unwrap_or_else(|| why.clone());
-        writeln!(
-            wording,
-            "        RuleText {{ id: {:?}, action: {action}, carer_action: {carer_action}, call: {call}, why: {why}, carer_why: {carer_why}, if_worse: {}, sources: {} }},",
-            rule.id.get_ref(),
-            text(&rule.if_worse, errors),
-            rust_str_list(&rule.sources)
-        )
-        .unwrap();
+        let carer_why = rule.carer_why.as_ref().map_or(why, |c| text(c, errors));
+        rule_text.push(RuleText {
+            id: leak(rule.id.get_ref()),
+            action,
+            carer_action,
+            call,
+            why,
+            carer_why,
+            if_worse: text(&rule.if_worse, errors),
+            sources: str_list(&rule.sources),
+        });
     }
 
     // No tick leaves a person without an answer (§11 design notes): every item a person can
     // tick, ticked on its own, fires at least one rule.
-    let table: Vec<Rule<'_>> = engine
-        .iter()
-        .map(|(level, timing, clauses)| Rule { level: *level, timing: *timing, clauses })
-        .collect();
     for (n, item) in content.item.iter().enumerate() {
         if !item.hidden && triage(&table, 1 << n).level.is_none() {
             errors.push(file.error(
@@ -1032,9 +1043,15 @@ fn red_flags_code(
         }
     }
 
-    Ok(format!(
-        "pub static RED_FLAGS: RedFlagContent = RedFlagContent {{\n    levels: &[\n{levels}    ],\n    none: {none},\n    pump: {pump_code},\n    items: &[\n{items}    ],\n    groups: &[\n{groups}    ],\n    rules: &[\n{rule_code}    ],\n    rule_text: &[\n{wording}    ],\n}};\n"
-    ))
+    Ok(model::RedFlagContent {
+        levels: levels.leak(),
+        none,
+        pump: pump_question,
+        items: items.leak(),
+        groups: groups.leak(),
+        rules: table.leak(),
+        rule_text: rule_text.leak(),
+    })
 }
 
 /// `content/ui.toml`: the helpers' form messages, labels and buttons, as `pub mod ui { pub mod
@@ -1179,14 +1196,15 @@ fn check_action_timing(
     }
 }
 
-/// One content block as Rust source, or `None` (with the errors recorded) when it is unusable.
-fn block_code(
+/// One content block, or `None` (with the errors recorded) when it is unusable.
+fn block(
     file: &ContentFile,
     block: &RawBlock,
     ctx: (&TextRules, &BTreeSet<String>),
     anchors: &mut BTreeSet<String>,
     errors: &mut Vec<String>,
-) -> Option<String> {
+) -> Option<model::Block> {
+    use model::{BlockKind, RegionTag};
     let (rules, known) = ctx;
     let block_type = block.block_type.get_ref().as_str();
     rules.check(file, &block.text, errors);
@@ -1236,23 +1254,23 @@ fn block_code(
         }
     }
     let region = match block.region.as_ref().map(|r| r.get_ref().as_str()) {
-        None => "None",
-        Some("uk") => "Some(RegionTag::Uk)",
-        Some("us") => "Some(RegionTag::Us)",
+        None => None,
+        Some("uk") => Some(RegionTag::Uk),
+        Some("us") => Some(RegionTag::Us),
         Some(other) => {
             errors.push(file.error(
                 block.region.as_ref().unwrap(),
                 format!("unknown region `{other}`; use \"uk\" or \"us\""),
             ));
-            "None"
+            None
         }
     };
-    let text = block.text.get_ref();
-    let sources = rust_str_list(&block.sources);
-    let items = rust_str_list(&block.items);
-    let statement = format!("Statement {{ text: {text:?}, sources: {sources} }}");
+    let text = leak(block.text.get_ref());
+    let sources = str_list(&block.sources);
+    let items = str_list(&block.items);
+    let statement = model::Statement { text, sources };
     let title = match &block.title {
-        Some(title) => title.get_ref().as_str(),
+        Some(title) => leak(title.get_ref()),
         None => {
             if matches!(block_type, "callout" | "question" | "step_up") {
                 errors.push(file.error(&block.block_type, format!("a {block_type} block needs a `title`")));
@@ -1268,39 +1286,35 @@ fn block_code(
                     file.error(&block.text, format!("two headings on this page share the anchor `{id}`")),
                 );
             }
-            format!("BlockKind::Heading(Heading {{ text: {text:?}, id: {id:?} }})")
+            BlockKind::Heading(model::Heading { text, id: leak(&id) })
         }
-        "paragraph" => format!("BlockKind::Paragraph({statement})"),
+        "paragraph" => BlockKind::Paragraph(statement),
         "list" => {
             if block.items.is_empty() {
                 errors.push(file.error(&block.block_type, "a list needs `items`"));
             }
-            format!("BlockKind::List(List {{ intro: {statement}, items: {items} }})")
+            BlockKind::List(model::List { intro: statement, items })
         }
         "callout" => {
+            use model::CalloutKind;
             let kind = match block.kind.as_ref().map(|k| k.get_ref().as_str()) {
-                Some("emergency") => "Emergency",
-                Some("urgent") => "Urgent",
-                Some("warning") => "Warning",
-                Some("info") => "Info",
+                Some("emergency") => CalloutKind::Emergency,
+                Some("urgent") => CalloutKind::Urgent,
+                Some("warning") => CalloutKind::Warning,
+                Some("info") => CalloutKind::Info,
                 _ => {
                     errors.push(file.error(
                         &block.block_type,
                         "a callout needs `kind` = \"emergency\", \"urgent\", \"warning\" or \"info\"",
                     ));
-                    "Info"
+                    CalloutKind::Info
                 }
             };
-            format!(
-                "BlockKind::Callout(Callout {{ kind: CalloutKind::{kind}, title: {:?}, text: {text:?}, items: {items}, sources: {sources} }})",
-                title
-            )
+            BlockKind::Callout(model::Callout { kind, title, text, items, sources })
         }
-        "question" => {
-            format!("BlockKind::Question(Question {{ question: {:?}, answer: {statement} }})", title)
-        }
+        "question" => BlockKind::Question(model::Question { question: title, answer: statement }),
         "way_in" => {
-            let to = block.to.as_ref().map(|t| t.get_ref().as_str()).unwrap_or_default();
+            let to = leak(block.to.as_ref().map(|t| t.get_ref().as_str()).unwrap_or_default());
             let (slug, anchor) = to.split_once('#').unwrap_or((to, ""));
             let plain =
                 |s: &str| s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
@@ -1310,7 +1324,7 @@ fn block_code(
                     "a way_in needs `to` = \"<page>\" or \"<page>#<anchor>\" (lower-case letters, digits and -)",
                 ));
             }
-            format!("BlockKind::WayIn(WayIn {{ text: {text:?}, page: {slug:?}, anchor: {anchor:?} }})")
+            BlockKind::WayIn(model::WayIn { text, page: slug, anchor })
         }
         "helper" => {
             // The module is a `src/bin/<module>.rs`; its element is `<module>-tool`.
@@ -1338,10 +1352,10 @@ fn block_code(
                     file.error(module, format!("the element id `{element_id}` is already used on this page")),
                 );
             }
-            format!("BlockKind::Helper(Helper {{ module: {name:?}, element_id: {element_id:?}, text: {text:?} }})")
+            BlockKind::Helper(model::Helper { module: leak(name), element_id: leak(&element_id), text })
         }
         _ => {
-            let doses = &block.doses_mg;
+            let doses = block.doses_mg.clone().leak();
             let days = block.days_per_step.unwrap_or(0);
             let times = block.times_a_day.unwrap_or(0);
             if doses.is_empty() || doses.windows(2).any(|w| w[0] >= w[1]) || days == 0 || times == 0 {
@@ -1360,22 +1374,30 @@ fn block_code(
                     ),
                 ));
             }
-            format!(
-                "BlockKind::StepUp(StepUp {{ title: {:?}, intro: {statement}, doses_mg: &{doses:?}, days_per_step: {days}, times_a_day: {times}, steps: {items} }})",
-                title
-            )
+            BlockKind::StepUp(model::StepUp {
+                title,
+                intro: statement,
+                doses_mg: doses,
+                days_per_step: days,
+                times_a_day: times,
+                steps: items,
+            })
         }
     };
-    Some(format!("Block {{ region: {region}, kind: {kind} }}"))
+    Some(model::Block { region, kind })
 }
 
-fn rust_str_list(items: &[Spanned<String>]) -> String {
-    let inner: Vec<String> = items.iter().map(|s| format!("{:?}", s.get_ref())).collect();
-    format!("&[{}]", inner.join(", "))
+/// A checked text as the `&'static str` the content types hold (the build script is short-lived).
+fn leak(text: &str) -> &'static str {
+    Box::leak(text.to_owned().into_boxed_str())
+}
+
+fn str_list(items: &[Spanned<String>]) -> &'static [&'static str] {
+    items.iter().map(|s| leak(s.get_ref())).collect::<Vec<_>>().leak()
 }
 
 /// Validates the content under `root` against the ruled-out claims in `banned` and returns the
-/// generated Rust source, or every problem found.
+/// checked content (and the Rust source for `ui` and `Route`), or every problem found.
 pub fn generate(root: &Path, banned: &Path) -> Result<Generated, Vec<String>> {
     let mut errors = Vec::new();
     let one = |r: Result<ContentFile, String>| r.map_err(|e| vec![e]);
@@ -1406,8 +1428,7 @@ pub fn generate(root: &Path, banned: &Path) -> Result<Generated, Vec<String>> {
     let sources_file = one(ContentFile::read(root.join("sources.toml")))?;
     let sources: SourcesFile = sources_file.parse().map_err(|e| vec![e])?;
     let mut known = BTreeSet::new();
-    let mut out = String::from("// Generated by build.rs from content/. Do not edit.\n\n");
-    out.push_str("pub static SOURCES: &[Source] = &[\n");
+    let mut sources_out = Vec::new();
     for s in &sources.source {
         if !known.insert(s.id.get_ref().clone()) {
             errors.push(sources_file.error(&s.id, format!("duplicate source id `{}`", s.id.get_ref())));
@@ -1434,14 +1455,15 @@ pub fn generate(root: &Path, banned: &Path) -> Result<Generated, Vec<String>> {
             errors.push(sources_file.error(&s.checked, "date must be YYYY-MM-DD"));
             String::new()
         });
-        writeln!(
-            out,
-            "    Source {{ id: {:?}, title: {:?}, publisher: {:?}, address: {:?}, section: {:?}, checked: {:?} }},",
-            s.id.get_ref(), s.title.get_ref(), s.publisher.get_ref(), s.address.get_ref(), s.section.get_ref(), checked
-        )
-        .unwrap();
+        sources_out.push(model::Source {
+            id: leak(s.id.get_ref()),
+            title: leak(s.title.get_ref()),
+            publisher: leak(s.publisher.get_ref()),
+            address: leak(s.address.get_ref()),
+            section: leak(s.section.get_ref()),
+            checked: leak(&checked),
+        });
     }
-    out.push_str("];\n\n");
     let site_file = one(ContentFile::read(root.join("site.toml")))?;
     let site: RawSite = site_file.parse().map_err(|e| vec![e])?;
     for text in [
@@ -1485,7 +1507,7 @@ pub fn generate(root: &Path, banned: &Path) -> Result<Generated, Vec<String>> {
     }
     rules.check(&site_file, &site.emergency_with_note, &mut errors);
     let mut zones_seen = BTreeSet::new();
-    out.push_str("pub static REGIONS: &[Region] = &[\n");
+    let mut regions = Vec::new();
     let mut region_ids = BTreeSet::new();
     for region in &site.region {
         if !region_ids.insert(region.id.get_ref().as_str()) {
@@ -1531,18 +1553,21 @@ pub fn generate(root: &Path, banned: &Path) -> Result<Generated, Vec<String>> {
                 errors.push(site_file.error(zone, format!("time zone `{}` listed twice", zone.get_ref())));
             }
         }
-        let strings = |list: &[Spanned<String>]| list.iter().map(|s| s.get_ref().clone()).collect::<Vec<_>>();
-        writeln!(
-            out,
-            "    Region {{ id: {:?}, name: {:?}, emergency_number: {:?}, also_emergency: &{:?}, emergency_note: {:?}, out_of_hours_name: {:?}, out_of_hours_phone: {:?}, crisis: {:?}, poisons: {:?}, sources: &{:?}, time_zones: &{:?} }},",
-            region.id.get_ref(), region.name.get_ref(), optional_text(&region.emergency_number),
-            strings(&region.also_emergency), optional_text(&region.emergency_note),
-            optional_text(&region.out_of_hours_name), optional_text(&region.out_of_hours_phone),
-            crisis, poisons, strings(&region.sources), strings(&region.time_zones)
-        )
-        .unwrap();
+        let line = |line: Option<(String, String)>| line.map(|(name, phone)| (leak(&name), leak(&phone)));
+        regions.push(model::Region {
+            id: leak(region.id.get_ref()),
+            name: leak(region.name.get_ref()),
+            emergency_number: optional_text(&region.emergency_number),
+            also_emergency: str_list(&region.also_emergency),
+            emergency_note: optional_text(&region.emergency_note),
+            out_of_hours_name: optional_text(&region.out_of_hours_name),
+            out_of_hours_phone: optional_text(&region.out_of_hours_phone),
+            crisis: line(crisis),
+            poisons: line(poisons),
+            sources: str_list(&region.sources),
+            time_zones: str_list(&region.time_zones),
+        });
     }
-    out.push_str("];\n\n");
     for required in REQUIRED_REGIONS {
         if !region_ids.contains(required) {
             errors.push(format!("{}:1: region `{required}` is missing", site_file.path.display()));
@@ -1552,18 +1577,31 @@ pub fn generate(root: &Path, banned: &Path) -> Result<Generated, Vec<String>> {
         errors.push(site_file.error(&site.checked_on, "date must be YYYY-MM-DD"));
         String::new()
     });
-    writeln!(
-        out,
-        "pub static SITE: Site = Site {{ product_name: {:?}, tagline: {:?}, content_version: {:?}, checked_on: {:?}, checked_on_iso: {:?}, disclaimer: {:?}, emergency: {:?}, emergency_default_number: {:?}, emergency_number_note: {:?}, emergency_configured: {:?}, emergency_with_note: {:?}, emergency_local_note: {:?}, offline: Offline {{ update_available: {:?}, update_action: {:?} }}, startup: Startup {{ failed: {:?}, helper_stopped: {:?}, no_script: {:?}, emergency_signs: {:?} }} }};\n",
-        site.product_name.get_ref(), site.tagline.get_ref(), site.content_version.get_ref(), checked_on,
-        site.checked_on.get_ref(), site.disclaimer.get_ref(), site.emergency.get_ref(),
-        site.emergency_default_number.get_ref(), site.emergency_number_note.get_ref(),
-        site.emergency_configured.get_ref(), site.emergency_with_note.get_ref(),
-        site.emergency_local_note.get_ref(), site.offline.update_available.get_ref(), site.offline.update_action.get_ref(),
-        site.startup.failed.get_ref(), site.startup.helper_stopped.get_ref(), site.startup.no_script.get_ref(),
-        site.startup.emergency_signs.get_ref(),
-    )
-    .unwrap();
+    let text = |t: &Spanned<String>| leak(t.get_ref());
+    let site_out = model::Site {
+        product_name: text(&site.product_name),
+        tagline: text(&site.tagline),
+        content_version: text(&site.content_version),
+        checked_on: leak(&checked_on),
+        checked_on_iso: text(&site.checked_on),
+        disclaimer: text(&site.disclaimer),
+        emergency: text(&site.emergency),
+        emergency_default_number: text(&site.emergency_default_number),
+        emergency_number_note: text(&site.emergency_number_note),
+        emergency_configured: text(&site.emergency_configured),
+        emergency_with_note: text(&site.emergency_with_note),
+        emergency_local_note: text(&site.emergency_local_note),
+        offline: model::Offline {
+            update_available: text(&site.offline.update_available),
+            update_action: text(&site.offline.update_action),
+        },
+        startup: model::Startup {
+            failed: text(&site.startup.failed),
+            helper_stopped: text(&site.startup.helper_stopped),
+            no_script: text(&site.startup.no_script),
+            emergency_signs: text(&site.startup.emergency_signs),
+        },
+    };
 
     // Home first, then the navigation order; every page file must be listed.
     let plain_slug = |s: &str| {
@@ -1616,7 +1654,7 @@ pub fn generate(root: &Path, banned: &Path) -> Result<Generated, Vec<String>> {
         }
     }
 
-    out.push_str("pub static PAGES: &[Page] = &[\n");
+    let mut pages = Vec::new();
     let home = Spanned::new(0..0, "home".to_string());
     let mut summaries = Vec::new();
     for slug in std::iter::once(&home).chain(slugs) {
@@ -1648,7 +1686,7 @@ pub fn generate(root: &Path, banned: &Path) -> Result<Generated, Vec<String>> {
         for keyword in &page.keywords {
             rules.check(&file, keyword, &mut errors);
         }
-        let mut blocks = String::new();
+        let mut blocks = Vec::new();
         let mut anchors = BTreeSet::new();
         let mut summary = PageSummary {
             slug: slug.get_ref().clone(),
@@ -1658,8 +1696,8 @@ pub fn generate(root: &Path, banned: &Path) -> Result<Generated, Vec<String>> {
             modules: Vec::new(),
         };
         for block in &page.block {
-            if let Some(code) = block_code(&file, block, (&rules, &known), &mut anchors, &mut errors) {
-                writeln!(blocks, "        {code},").unwrap();
+            if let Some(value) = self::block(&file, block, (&rules, &known), &mut anchors, &mut errors) {
+                blocks.push(value);
                 match block.block_type.get_ref().as_str() {
                     "heading" => {
                         summary.headings.push((anchor_id(block.text.get_ref()), block.text.get_ref().clone()))
@@ -1669,30 +1707,42 @@ pub fn generate(root: &Path, banned: &Path) -> Result<Generated, Vec<String>> {
                 }
             }
         }
-        writeln!(
-            out,
-            "    Page {{ slug: {:?}, nav_label: {:?}, title: {:?}, description: {:?}, keywords: {}, blocks: &[\n{blocks}    ] }},",
-            slug.get_ref(),
-            page.nav_label.get_ref(),
-            page.title.get_ref(),
-            page.description.get_ref(),
-            rust_str_list(&page.keywords)
-        )
-        .unwrap();
+        pages.push(model::Page {
+            slug: text(slug),
+            nav_label: text(&page.nav_label),
+            title: text(&page.title),
+            description: text(&page.description),
+            keywords: str_list(&page.keywords),
+            blocks: blocks.leak(),
+        });
         summaries.push(summary);
     }
-    out.push_str("];\n\n");
 
-    for section in [missed_dose_code, red_flags_code, ui_code, web_team_code] {
-        match section(root, (&rules, &known), &mut errors) {
-            Ok(code) => out.push_str(&code),
-            Err(e) => errors.push(e),
+    let ctx = (&rules, &known);
+    let missed_dose = missed_dose(root, ctx, &mut errors).map_err(|e| errors.push(e)).ok();
+    let red_flags = red_flags(root, ctx, &mut errors).map_err(|e| errors.push(e)).ok();
+    let ui = ui_code(root, ctx, &mut errors).map_err(|e| errors.push(e)).ok();
+    let web_team = web_team_code(root, ctx, &mut errors).map_err(|e| errors.push(e)).ok();
+    // The words files are plain `&str` constants, written after the baked statics.
+    let ui = ui.zip(web_team).map(|(ui, web_team)| ui + "\n" + &web_team);
+
+    match (missed_dose, red_flags, ui) {
+        (Some((missed_dose, schedule_limits)), Some(red_flags), Some(ui)) if errors.is_empty() => {
+            Ok(Generated {
+                content: Content {
+                    sources: sources_out.leak(),
+                    regions: regions.leak(),
+                    site: site_out,
+                    pages: pages.leak(),
+                    missed_dose,
+                    schedule_limits,
+                    red_flags,
+                },
+                ui,
+                routes: routes_code(&summaries),
+                pages: summaries,
+            })
         }
-    }
-
-    if errors.is_empty() {
-        Ok(Generated { content: out, routes: routes_code(&summaries), pages: summaries })
-    } else {
-        Err(errors)
+        _ => Err(errors),
     }
 }

@@ -8,6 +8,7 @@
 #[path = "../build/content_gen.rs"]
 mod content_gen;
 
+use baclofen_guide::content::Helper;
 use std::path::{Path, PathBuf};
 
 fn copy_dir(from: &Path, to: &Path) {
@@ -102,16 +103,17 @@ fn a_new_page_is_one_file_and_one_navigation_line() {
     assert_eq!(order[at], "TravelAbroad", "the route's discriminant is the page's index");
 
     // The page itself, with its helper's place, in `content::PAGES` at the same index.
-    let slugs_in_code: Vec<&str> = after
-        .content
-        .lines()
-        .filter_map(|l| l.trim().strip_prefix("Page { slug: \""))
-        .map(|l| &l[..l.find('"').unwrap()])
-        .collect();
-    assert_eq!(slugs_in_code, slugs);
-    assert!(after.content.contains(
-        "BlockKind::Helper(Helper { module: \"packing-list\", element_id: \"packing-list-tool\", text: \"The packing list needs JavaScript.\" })"
-    ));
+    let slugs_in_content: Vec<&str> = after.content.pages.iter().map(|p| p.slug).collect();
+    assert_eq!(slugs_in_content, slugs);
+    let helper = after.content.pages[at].helpers().next().expect("the page holds its helper's place");
+    assert_eq!(
+        helper,
+        &Helper {
+            module: "packing-list",
+            element_id: "packing-list-tool",
+            text: "The packing list needs JavaScript."
+        }
+    );
 }
 
 #[test]

@@ -64,7 +64,7 @@ fn render_block(block: &'static Block, level: u8) -> Html {
         // Labelled in words; hidden only when a clinic has chosen the other country.
         Some(region) => html! {
             <div class="region-note" data-only-region={region.id()}>
-                <p class="region-note__label">{ region.label() }</p>
+                <p class="region-note__label">{ content::region_label(region) }</p>
                 { body }
             </div>
         },

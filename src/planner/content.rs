@@ -1,33 +1,7 @@
 //! The planner's words, numbers and products, generated at build time from
 //! `content/planner.toml` by `build/planner_gen.rs` (checked there: sources, ruled-out claims).
 
-pub use baclofen_logic::planner::{Limits, Split};
-
-/// A tablet strength sold in the listed regions.
-pub struct Tablet {
-    pub regions: &'static [&'static str],
-    pub strength_ug: u64,
-    /// "10 mg".
-    pub label: &'static str,
-    pub split: Split,
-    pub sources: &'static [&'static str],
-}
-
-/// A liquid strength sold in the listed regions.
-pub struct Liquid {
-    pub regions: &'static [&'static str],
-    pub ug_per_ml: u64,
-    pub label: &'static str,
-    pub sources: &'static [&'static str],
-}
-
-/// A care card for one of the engine's checks.
-pub struct Warning {
-    pub check: &'static str,
-    pub title: &'static str,
-    pub text: &'static str,
-    pub sources: &'static [&'static str],
-}
+pub use baclofen_content_model::planner::{Limits, Liquid, Split, Tablet, Warning};
 
 include!(concat!(env!("OUT_DIR"), "/planner.rs"));
 

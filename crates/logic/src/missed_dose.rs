@@ -18,6 +18,7 @@ use crate::time::{Instant, Zone};
 
 /// The numbers behind the rules, validated at build time.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = baclofen_logic::missed_dose))]
 pub struct Rules {
     /// Leave the missed dose out if the next one is due in less than this many minutes.
     pub skip_window: u16,

@@ -25,6 +25,7 @@ pub enum Who {
 
 /// How the tablets of one strength may be divided, as the content (its sources) says.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = baclofen_logic::planner))]
 pub enum Split {
     /// Whole tablets only.
     Whole,
@@ -99,6 +100,7 @@ pub struct PlanInput {
 
 /// Clinical and sanity numbers, from content.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = baclofen_logic::planner))]
 pub struct Limits {
     /// The label's maximum daily total for adults (US label 80 mg a day).
     pub adult_max_daily_ug: u64,

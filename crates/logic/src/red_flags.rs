@@ -7,6 +7,7 @@
 
 /// Ordered from least to most urgent.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = baclofen_logic::red_flags))]
 pub enum Level {
     /// Mention it at the next visit, or ask a pharmacist.
     Routine,
@@ -19,6 +20,7 @@ pub enum Level {
 /// How soon to act, ordered from least to most urgent. The timing belongs to the rule, not to
 /// the level: an urgent rule can say "straight away" or "today" (fact sheet §11 design notes).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = baclofen_logic::red_flags))]
 pub enum Timing {
     /// At the next visit.
     NextVisit,
@@ -44,6 +46,7 @@ impl Timing {
 
 /// One rule of the table. `clauses` are bit masks over the items.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = baclofen_logic::red_flags))]
 pub struct Rule<'a> {
     pub level: Level,
     pub timing: Timing,

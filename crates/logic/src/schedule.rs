@@ -7,6 +7,7 @@ use crate::time::{instant_at, local_at, ClockTime, Instant, Zone};
 /// `min_minutes_between_doses` after the one before (across midnight too). Closer doses are not
 /// a schedule the engine can reason about safely, so the person is sent to their pharmacist.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = baclofen_logic::schedule))]
 pub struct Limits {
     pub max_doses_per_day: usize,
     pub min_minutes_between_doses: u16,
