@@ -3,15 +3,14 @@
 //!     cargo run -q -p baclofen-logic --example ics_fixtures -- target/ics-fixtures
 
 use baclofen_logic::calendar::{daily_reminders, dated_events, next_dose_event, LocalDateTime};
-use baclofen_logic::missed_dose::{advise, Person, Rules, Situation};
+use baclofen_logic::missed_dose::{advise, Person, Situation};
 use baclofen_logic::schedule::Schedule;
 use baclofen_logic::time::rule_zones::LONDON;
 use baclofen_logic::time::{instant_at, ClockTime, Date, FixedZone};
 
-/// The product's limits as `content/missed-dose.toml` states them: up to 6 doses a day, at least
-/// 2 hours apart.
-const LIMITS: baclofen_logic::schedule::Limits =
-    baclofen_logic::schedule::Limits { max_doses_per_day: 6, min_minutes_between_doses: 120 };
+#[path = "../tests/common/fact_sheet.rs"]
+mod fact_sheet;
+use fact_sheet::{LIMITS, RULES};
 
 fn main() {
     let dir = std::env::args().nth(1).unwrap_or_else(|| "target/ics-fixtures".into());
@@ -39,13 +38,7 @@ fn main() {
     // After a missed dose: a child on 08:00, 14:00, 20:00 remembers the 08:00 dose at 11:00 in
     // London. The answer moves the 14:00 dose to 15:00 (a 4-hour gap); one event at 15:00.
     let schedule = Schedule::from_times(&[hm(8, 0), hm(14, 0), hm(20, 0)], &LIMITS).unwrap();
-    let rules = Rules {
-        skip_window: 120,
-        child_min_gap: 240,
-        child_vomit_window: 30,
-        late_dose_note: 60,
-        child_ask_doses_per_day: 4,
-    };
+    let rules = RULES;
     let at = instant_at(&LONDON, date(2026, 6, 10), hm(11, 0));
     let answer = advise(Some(&schedule), &LONDON, at, &Situation::one_missed(Person::Child), &rules).unwrap();
     let next = next_dose_event(

@@ -7,10 +7,9 @@ use baclofen_logic::missed_dose::{Form, Person};
 use baclofen_logic::schedule::Schedule;
 use baclofen_logic::time::{ClockTime, Date};
 
-/// The product's limits as `content/missed-dose.toml` states them: up to 6 doses a day, at least
-/// 2 hours apart.
-const LIMITS: baclofen_logic::schedule::Limits =
-    baclofen_logic::schedule::Limits { max_doses_per_day: 6, min_minutes_between_doses: 120 };
+#[path = "../tests/common/fact_sheet.rs"]
+mod fact_sheet;
+use fact_sheet::LIMITS;
 
 fn main() {
     let t = |text| ClockTime::parse(text).unwrap();

@@ -435,26 +435,13 @@ mod tests {
 #[cfg(test)]
 mod property {
     use super::*;
-    use crate::missed_dose::{advise, Advice, Person, Rules, Situation};
-    use crate::schedule::{Limits, Schedule};
-
-    /// The product's limits as `content/missed-dose.toml` states them: up to 6 doses a day, at least
-    /// 2 hours apart.
-    const LIMITS: Limits = Limits { max_doses_per_day: 6, min_minutes_between_doses: 120 };
+    use crate::fact_sheet::{LIMITS, RULES};
+    use crate::missed_dose::{advise, Advice, Person, Situation};
+    use crate::schedule::Schedule;
 
     use crate::time::rule_zones::{LONDON, NEW_YORK};
     use crate::time::{instant_at, FixedZone};
     use proptest::prelude::*;
-
-    /// The fact sheet's numbers: NHS 2-hour skip window, Medicines for Children 4-hour gap and
-    /// 30-minute vomiting window (content/missed-dose.toml holds the same).
-    const RULES: Rules = Rules {
-        skip_window: 120,
-        child_min_gap: 240,
-        child_vomit_window: 30,
-        late_dose_note: 60,
-        child_ask_doses_per_day: 4,
-    };
 
     /// Unfolded logical lines of a file (RFC 5545 §3.1), checking the physical form on the way.
     fn logical_lines(ics: &str) -> Vec<String> {

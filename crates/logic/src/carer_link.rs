@@ -244,11 +244,8 @@ fn base64url_decode(text: &str) -> Option<Vec<u8>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::fact_sheet::LIMITS;
     use proptest::prelude::*;
-
-    /// The product's limits as `content/missed-dose.toml` states them: up to 6 doses a day, at
-    /// least 2 hours apart.
-    const LIMITS: Limits = Limits { max_doses_per_day: 6, min_minutes_between_doses: 120 };
 
     fn hm(h: u8, m: u8) -> ClockTime {
         ClockTime::from_hm(h, m).unwrap()

@@ -14,6 +14,14 @@ pub mod red_flags;
 pub mod schedule;
 pub mod time;
 
+// The unit tests share the integration tests' copy of the fact sheet's numbers, which names
+// this crate by its own name.
+#[cfg(test)]
+extern crate self as baclofen_logic;
+#[cfg(test)]
+#[path = "../tests/common/fact_sheet.rs"]
+pub(crate) mod fact_sheet;
+
 /// Sorts a short list (a day's doses, the rules that fired) by key, keeping the order of equal
 /// keys. Insertion sort: the lists hold a few dozen items at most, and one small routine per
 /// key type keeps the WebAssembly smaller than the standard library's general sorts.

@@ -111,10 +111,7 @@ impl Schedule {
 #[cfg(test)]
 mod gap_tests {
     use super::*;
-
-    /// The product's limits as `content/missed-dose.toml` states them: up to 6 doses a day, at least
-    /// 2 hours apart.
-    const LIMITS: Limits = Limits { max_doses_per_day: 6, min_minutes_between_doses: 120 };
+    use crate::fact_sheet::LIMITS;
 
     fn schedule(times: &[&str]) -> Schedule {
         let times: Vec<ClockTime> = times.iter().map(|t| ClockTime::parse(t).unwrap()).collect();
@@ -138,10 +135,7 @@ fn forward_gap(a: ClockTime, b: ClockTime) -> u16 {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// The product's limits as `content/missed-dose.toml` states them: up to 6 doses a day, at least
-    /// 2 hours apart.
-    const LIMITS: Limits = Limits { max_doses_per_day: 6, min_minutes_between_doses: 120 };
+    use crate::fact_sheet::LIMITS;
 
     fn t(text: &str) -> ClockTime {
         ClockTime::parse(text).unwrap()

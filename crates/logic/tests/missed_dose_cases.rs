@@ -5,18 +5,9 @@ use baclofen_logic::schedule::Schedule;
 use baclofen_logic::time::rule_zones::{LONDON, NEW_YORK};
 use baclofen_logic::time::{instant_at, local_at, ClockTime, Date, FixedZone, Instant, Zone};
 
-/// The product's limits as `content/missed-dose.toml` states them: up to 6 doses a day, at least
-/// 2 hours apart.
-const LIMITS: baclofen_logic::schedule::Limits =
-    baclofen_logic::schedule::Limits { max_doses_per_day: 6, min_minutes_between_doses: 120 };
-
-const RULES: Rules = Rules {
-    skip_window: 120,
-    child_min_gap: 240,
-    child_vomit_window: 30,
-    late_dose_note: 60,
-    child_ask_doses_per_day: 4,
-};
+#[path = "common/fact_sheet.rs"]
+mod fact_sheet;
+use fact_sheet::{LIMITS, RULES};
 
 fn t(text: &str) -> ClockTime {
     ClockTime::parse(text).unwrap()

@@ -8,10 +8,9 @@ use baclofen_logic::time::rule_zones::{LONDON, NEW_YORK};
 use baclofen_logic::time::{instant_at, ClockTime, Date, FixedZone, Instant, Zone, MINUTES_PER_DAY};
 use std::collections::HashSet;
 
-/// The product's limits as `content/missed-dose.toml` states them: up to 6 doses a day, at least
-/// 2 hours apart.
-const LIMITS: baclofen_logic::schedule::Limits =
-    baclofen_logic::schedule::Limits { max_doses_per_day: 6, min_minutes_between_doses: 120 };
+#[path = "common/fact_sheet.rs"]
+mod fact_sheet;
+use fact_sheet::{LIMITS, RULES};
 
 const SHAPES: &[&[&str]] = &[
     &["08:00"],
@@ -218,13 +217,7 @@ fn explicitly_chosen_doses_in_the_last_two_days_give_advice_or_a_typed_error() {
         &LIMITS,
     )
     .unwrap();
-    let rules = Rules {
-        skip_window: 120,
-        child_min_gap: 240,
-        child_vomit_window: 30,
-        late_dose_note: 60,
-        child_ask_doses_per_day: 4,
-    };
+    let rules = RULES;
     let start = instant_at(&zone, Date::new(2026, 3, 28).unwrap(), ClockTime::MIDNIGHT);
     for minute in (0..2 * MINUTES_PER_DAY).step_by(7) {
         let now = start.plus_minutes(minute);
