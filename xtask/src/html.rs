@@ -1,50 +1,11 @@
-//! Edits to trunk's staged start page: markers replaced once, preloads removed, trunk's inline
-//! start-up script replaced by `start.js`, the Content Security Policy, and `404.html`'s one
-//! inline script allowed by its hash.
+//! What is read from trunk's staged start page (the settings module's two files, from trunk's
+//! inline start-up script, which no page keeps), and `404.html`'s one inline script with the
+//! SHA-256 that allows it.
 
 use crate::offline::js_string;
-use crate::prerender::BASE_TAG;
 use baclofen_guide::content::SITE;
 
-pub fn replace_once(html: &str, marker: &str, with: &str) -> Result<String, String> {
-    match html.matches(marker).count() {
-        1 => Ok(html.replacen(marker, with, 1)),
-        n => Err(format!("index.html must contain `{marker}` exactly once (found {n})")),
-    }
-}
-
-/// Removes trunk's `<link rel="preload">` and `<link rel="modulepreload">` for the app. The page
-/// is readable before the app runs, so its text should get the bandwidth first; measured with
-/// Lighthouse (mobile), dropping them brought LCP from 1.66 s to 0.97 s and TTI from 1.9 s to 1.5 s.
-pub fn without_preloads(html: &str) -> String {
-    let mut out = String::with_capacity(html.len());
-    let mut rest = html;
-    while let Some(start) = rest.find("<link rel=\"") {
-        let tag_end = rest[start..].find('>').map_or(rest.len(), |e| start + e + 1);
-        let tag = &rest[start..tag_end];
-        out.push_str(&rest[..start]);
-        if !(tag.starts_with(r#"<link rel="preload""#) || tag.starts_with(r#"<link rel="modulepreload""#)) {
-            out.push_str(tag);
-        }
-        rest = &rest[tag_end..];
-    }
-    out.push_str(rest);
-    out
-}
-
-pub const CHARSET_TAG: &str = r#"<meta charset="utf-8">"#;
 const MODULE_SCRIPT_START: &str = r#"<script type="module">"#;
-pub const START_SCRIPT_TAG: &str = r#"<script src="start.js" defer></script>"#;
-
-/// The Content Security Policy for every page, as a `<meta>` tag: scripts only from our own
-/// files, plus the WebAssembly module; no inline script at all. (`frame-ancestors` only works as
-/// an HTTP header; the README lists the headers for common hosts.)
-pub const CSP_META: &str = concat!(
-    r#"<meta http-equiv="Content-Security-Policy" content="default-src 'self'; "#,
-    r#"script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; "#,
-    r#"connect-src 'self'; worker-src 'self'; manifest-src 'self'; base-uri 'self'; "#,
-    r#"object-src 'none'; form-action 'none'">"#
-);
 
 /// Where trunk's inline start-up script begins and ends (end after `</script>`).
 fn inline_start_span(html: &str) -> Result<(usize, usize), String> {
@@ -66,27 +27,17 @@ pub fn app_files(html: &str) -> Result<(String, String), String> {
     Ok((quoted("from '")?, quoted("module_or_path: '")?))
 }
 
-/// Replaces trunk's inline start-up script with `<script src="start.js">`, so the Content
-/// Security Policy needs no inline exception.
-pub fn without_inline_start(html: &str) -> Result<String, String> {
-    let (start, end) = inline_start_span(html)?;
-    Ok(format!("{}{START_SCRIPT_TAG}{}", &html[..start], &html[end..]))
-}
-
 const NOT_FOUND_SCRIPT: &str = include_str!("../not-found.js");
 
-/// `404.html`: the not-found page plus a small inline script (allowed by its hash, on this page
-/// only) that finds the guide's folder when a host serves the page at a deeper address, so its
-/// styles and links work from any depth. The offline copy serves it with the right base already.
-pub fn not_found_page(html: &str) -> Result<String, String> {
-    let script = NOT_FOUND_SCRIPT.replace("__NAME__", &js_string(SITE.product_name));
-    let hash = format!("'sha256-{}'", base64(&sha256(script.as_bytes())));
-    let html = replace_once(html, BASE_TAG, &format!("{BASE_TAG}<script>{script}</script>"))?;
-    replace_once(&html, "script-src 'self'", &format!("script-src 'self' {hash}"))
+/// `404.html`'s inline script (allowed by its hash, on that page only): it finds the guide's
+/// folder when a host serves the page at a deeper address, so its styles and links work from any
+/// depth. The offline copy serves it with the right base already.
+pub fn not_found_script() -> String {
+    NOT_FOUND_SCRIPT.replace("__NAME__", &js_string(SITE.product_name))
 }
 
 /// SHA-256 (FIPS 180-4), for the Content Security Policy hash of `404.html`'s inline script.
-fn sha256(data: &[u8]) -> [u8; 32] {
+pub fn sha256(data: &[u8]) -> [u8; 32] {
     const K: [u32; 64] = [
         0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
         0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
@@ -137,7 +88,7 @@ fn sha256(data: &[u8]) -> [u8; 32] {
 }
 
 /// Standard base64 with padding.
-fn base64(bytes: &[u8]) -> String {
+pub fn base64(bytes: &[u8]) -> String {
     const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     let mut out = String::new();
     for chunk in bytes.chunks(3) {
@@ -159,22 +110,12 @@ fn base64(bytes: &[u8]) -> String {
 mod tests {
     use super::*;
 
-    #[test]
-    fn preloads_are_removed_and_other_links_kept() {
-        let html = r#"<link rel="stylesheet" href="a.css"><link rel="modulepreload" href="app.js"><link rel="preload" href="app.wasm" as="fetch"><link rel="icon" href="icon.svg">"#;
-        assert_eq!(
-            without_preloads(html),
-            r#"<link rel="stylesheet" href="a.css"><link rel="icon" href="icon.svg">"#
-        );
-    }
-
     const TRUNK_START: &str = "<script type=\"module\">\nimport init from './app-12ab.js';\nconst wasm = await init({ module_or_path: './app-12ab_bg.wasm' });\n</script>";
 
     #[test]
-    fn trunks_inline_start_becomes_an_external_script_after_the_paint() {
+    fn the_settings_module_is_read_from_trunks_inline_start() {
         let html = format!("<head>{TRUNK_START}</head>");
         assert_eq!(app_files(&html).unwrap(), ("app-12ab.js".to_string(), "app-12ab_bg.wasm".to_string()));
-        assert_eq!(without_inline_start(&html).unwrap(), format!("<head>{START_SCRIPT_TAG}</head>"));
         assert!(app_files("<html></html>").is_err());
     }
 
@@ -186,12 +127,6 @@ mod tests {
             "FIPS 180-4 test vector"
         );
         assert_eq!(base64(&sha256(b"")), "47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=");
-        let html = format!("<head>{CHARSET_TAG}{CSP_META}{BASE_TAG}</head>");
-        let page = not_found_page(&html).unwrap();
-        let script = NOT_FOUND_SCRIPT.replace("__NAME__", SITE.product_name);
-        let hash = base64(&sha256(script.as_bytes()));
-        assert!(page.contains(&format!("script-src 'self' 'sha256-{hash}' 'wasm-unsafe-eval';")));
-        assert!(page.contains(&format!("{BASE_TAG}<script>{script}</script>")));
-        assert!(!page.contains("unsafe-inline"));
+        assert!(not_found_script().contains(&format!("=== '{}'", SITE.product_name)));
     }
 }

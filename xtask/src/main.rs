@@ -9,6 +9,7 @@ use baclofen_guide::content::SITE;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+mod document;
 mod html;
 mod manifest;
 mod modules;
@@ -17,22 +18,17 @@ mod prerender;
 mod search_index;
 
 use baclofen_guide::route::Route;
-use html::{
-    app_files, not_found_page, replace_once, without_inline_start, without_preloads, CHARSET_TAG, CSP_META,
-    START_SCRIPT_TAG,
-};
-use offline::{write_offline_copy, SW_REGISTER_TAG};
-use prerender::{
-    escape, noscript_html, page_html, render_pages, render_routes, BASE_TAG, DESCRIPTION_START,
-    NOSCRIPT_MARKER, STARTUP_MARKER, TITLE_TAG,
-};
+use document::Assets;
+use html::{app_files, not_found_script};
+use offline::write_offline_copy;
+use prerender::{noscript_html, page_html, render_pages, render_routes};
 
 const CLINIC_SETUP_TEMPLATE: &str = include_str!("../clinic-setup.js");
 
 /// The clinic setup page (`clinic-setup/`, for a clinic's web team; not in the navigation) and
 /// `clinic-setup.js`, which checks settings in a worker built from the same settings code
 /// (`src/bin/setup.rs`), and knows the words for the message codes it returns.
-fn write_clinic_setup(staging: &Path, template: &str) -> Result<(), String> {
+fn write_clinic_setup(staging: &Path, assets: &Assets) -> Result<(), String> {
     use baclofen_guide::clinic_setup;
     let messages: serde_json::Map<String, serde_json::Value> = baclofen_guide::settings::MESSAGES
         .iter()
@@ -57,26 +53,21 @@ fn write_clinic_setup(staging: &Path, template: &str) -> Result<(), String> {
         .replace("__WORDS__", &words)
         .replace("__SETUP_WORKER__", &worker);
     std::fs::write(staging.join("clinic-setup.js"), script).map_err(|e| format!("clinic-setup.js: {e}"))?;
-    let html = replace_once(template, STARTUP_MARKER, &clinic_setup::page_body())?;
-    let title = format!("<title>{} – {}</title>", clinic_setup::TITLE, escape(SITE.product_name));
-    let html = replace_once(&html, TITLE_TAG, &title)?;
-    // The app starts as on every page (footer, offline copy); the page's own script after it.
-    let html = replace_once(
-        &html,
-        START_SCRIPT_TAG,
-        &format!(r#"{START_SCRIPT_TAG}<script src="clinic-setup.js" defer></script>"#),
-    )?;
-    let html =
-        replace_once(&html, CHARSET_TAG, &format!(r#"{CHARSET_TAG}<meta name="robots" content="noindex">"#))?;
-    let start = html.find(DESCRIPTION_START).ok_or("index.html has no meta description")?;
-    let end = start + html[start..].find('>').ok_or("unclosed meta description")? + 1;
-    let html = format!(
-        r#"{}<meta name="description" content="{}">{}"#,
-        &html[..start],
-        escape(clinic_setup::DESCRIPTION),
-        &html[end..]
-    )
-    .replacen(BASE_TAG, r#"<base href="../">"#, 1);
+    let title = format!("{} – {}", clinic_setup::TITLE, SITE.product_name);
+    let html = document::render(
+        assets,
+        &document::Page {
+            title: &title,
+            description: clinic_setup::DESCRIPTION,
+            base: "../",
+            noindex: true,
+            // The app starts as on every page (footer, offline copy); the page's own script after it.
+            scripts: &["clinic-setup.js"],
+            inline_script: None,
+            noscript: &noscript_html(),
+            body: &clinic_setup::page_body(),
+        },
+    );
     let dir = staging.join("clinic-setup");
     std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     std::fs::write(dir.join("index.html"), html).map_err(|e| format!("clinic-setup/index.html: {e}"))
@@ -84,23 +75,12 @@ fn write_clinic_setup(staging: &Path, template: &str) -> Result<(), String> {
 
 fn post_build(staging: &Path, release: bool) -> Result<(), String> {
     let index = staging.join("index.html");
-    let template = std::fs::read_to_string(&index).map_err(|e| format!("{}: {e}", index.display()))?;
-    let template = without_preloads(&replace_once(&template, NOSCRIPT_MARKER, &noscript_html())?);
-    let (js, wasm) = app_files(&template)?;
+    // Trunk's start page is read, not edited: every page is rendered whole (document.rs).
+    let staged = std::fs::read_to_string(&index).map_err(|e| format!("{}: {e}", index.display()))?;
+    let (js, wasm) = app_files(&staged)?;
     let site = modules::Module { name: "site".into(), js, wasm };
-    let template = without_inline_start(&template)?;
-    let template = replace_once(&template, CHARSET_TAG, &format!("{CHARSET_TAG}\n    {CSP_META}"))?;
     // Only release builds keep an offline copy: a cached development build would hide changes.
-    let template = if release {
-        replace_once(&template, "</head>", &format!("{SW_REGISTER_TAG}</head>"))?
-    } else {
-        template
-    };
-    if template.matches(BASE_TAG).count() != 1 {
-        return Err(format!(
-            "index.html must contain `{BASE_TAG}` exactly once: set public_url = \"./\" in Trunk.toml"
-        ));
-    }
+    let assets = Assets::from_staged(&staged, release)?;
     let pages = render_pages()?;
     // Each helper module a page asks for, renamed with its content hash; start.js knows them all.
     let mut helpers: Vec<modules::Module> = Vec::new();
@@ -114,11 +94,11 @@ fn post_build(staging: &Path, release: bool) -> Result<(), String> {
     let start_file = staging.join("start.js");
     std::fs::write(&start_file, modules::start_script(&site, &helpers, &modules::Defaults::from_settings())?)
         .map_err(|e| format!("{}: {e}", start_file.display()))?;
-    let mut manifest = manifest::Manifest::new(&template, &site);
+    let mut manifest = manifest::Manifest::new(&page_html(&assets, Route::Home, "", None), &site);
     for (route, body) in &pages {
         let (route, body) = (*route, body.as_str());
         manifest.add_page(route, &modules::modules_in(body), &helpers)?;
-        let html = page_html(&template, route, body)?;
+        let html = page_html(&assets, route, body, None);
         let file = match route {
             Route::Home => index.clone(),
             _ => {
@@ -132,10 +112,10 @@ fn post_build(staging: &Path, release: bool) -> Result<(), String> {
     // Static hosts (GitHub Pages, Netlify, …) serve `404.html` for addresses that do not exist.
     for (route, body) in render_routes([Route::NotFound])? {
         let file = staging.join("404.html");
-        std::fs::write(&file, not_found_page(&page_html(&template, route, &body)?)?)
+        std::fs::write(&file, page_html(&assets, route, &body, Some(&not_found_script())))
             .map_err(|e| format!("{}: {e}", file.display()))?;
     }
-    write_clinic_setup(staging, &template)?;
+    write_clinic_setup(staging, &assets)?;
     manifest.write(staging)?;
     let index_file = staging.join("search-index.json");
     std::fs::write(&index_file, search_index::search_index_json()?)

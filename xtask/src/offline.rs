@@ -6,7 +6,6 @@ use std::path::Path;
 
 const SW_TEMPLATE: &str = include_str!("../sw.js");
 const SW_REGISTER_TEMPLATE: &str = include_str!("../sw-register.js");
-pub const SW_REGISTER_TAG: &str = r#"<script src="sw-register.js" defer></script>"#;
 
 /// Text safe inside a single-quoted JavaScript string.
 pub fn js_string(text: &str) -> String {

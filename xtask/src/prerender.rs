@@ -7,13 +7,7 @@ use baclofen_guide::content::SITE;
 use baclofen_guide::route::Route;
 use baclofen_guide::settings::call_label;
 
-use crate::html::replace_once;
-
-pub const BASE_TAG: &str = r#"<base href="./">"#;
-pub const TITLE_TAG: &str = "<title>Baclofen guide</title>";
-pub const DESCRIPTION_START: &str = r#"<meta name="description" content=""#;
-pub const STARTUP_MARKER: &str = "<!--startup-->";
-pub const NOSCRIPT_MARKER: &str = "<!--noscript-->";
+use crate::document::{self, Assets};
 
 pub fn escape(text: &str) -> String {
     text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
@@ -82,42 +76,39 @@ pub fn render_routes(routes: impl IntoIterator<Item = Route>) -> Result<Vec<(Rou
         .collect())
 }
 
-/// One page's HTML: the staged start page with this route's body, title, description and base.
-pub fn page_html(template: &str, route: Route, body: &str) -> Result<String, String> {
+/// One page's HTML: its body, title, description and the base for its folder.
+pub fn page_html(assets: &Assets, route: Route, body: &str, inline_script: Option<&str>) -> String {
     let description = route.page().map(|p| p.description).unwrap_or_default();
-    let html = replace_once(
-        template,
-        STARTUP_MARKER,
-        // The hidden message goes last, so the skip link stays the page's first link.
-        &format!("{}{body}{}", startup_failed_html(), helper_stopped_html()),
-    )?;
-    let html =
-        replace_once(&html, TITLE_TAG, &format!("<title>{}</title>", escape(&route.document_title())))?;
-    let start = html.find(DESCRIPTION_START).ok_or("index.html has no meta description")?;
-    let end = start + html[start..].find('>').ok_or("unclosed meta description")? + 1;
-    let html = format!(
-        r#"{}<meta name="description" content="{}">{}"#,
-        &html[..start],
-        escape(description),
-        &html[end..]
-    );
-    Ok(match route {
+    let base = match route {
         // `404.html` sits beside the start page; the offline copy serves it at any depth with
         // the guide's folder as its base.
-        Route::Home | Route::NotFound => html,
+        Route::Home | Route::NotFound => "./",
         // Route folders are one level deep, so their base is the parent folder.
-        _ => html.replacen(BASE_TAG, r#"<base href="../">"#, 1),
-    })
+        _ => "../",
+    };
+    document::render(
+        assets,
+        &document::Page {
+            title: &route.document_title(),
+            description,
+            base,
+            noindex: false,
+            scripts: &[],
+            inline_script,
+            noscript: &noscript_html(),
+            // The hidden message goes last, so the skip link stays the page's first link.
+            body: &format!("{}{body}{}", startup_failed_html(), helper_stopped_html()),
+        },
+    )
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    const TEMPLATE: &str = concat!(
-        r#"<html><head><title>Baclofen guide</title><meta name="description" content="x"><base href="./"></head>"#,
-        r#"<body><div id="app"><!--startup--></div></body></html>"#
-    );
+    fn assets() -> Assets {
+        Assets { stylesheet: r#"<link rel="stylesheet" href="./app.css">"#.into(), offline: true }
+    }
 
     #[test]
     fn every_page_is_rendered_with_its_heading_and_no_interactive_form() {
@@ -137,18 +128,14 @@ mod tests {
 
     #[test]
     fn each_page_gets_its_title_description_and_base() {
-        let html = page_html(TEMPLATE, Route::About, "<main>about</main>").unwrap();
+        let html = page_html(&assets(), Route::About, "<main>about</main>", None);
         assert!(html.contains("<title>About baclofen – Baclofen guide</title>"));
         assert!(html.contains(r#"<meta name="description" content="What baclofen is, what it is used for"#));
         assert!(html.contains(r#"<base href="../">"#));
         assert!(html.contains("<main>about</main>"));
         assert!(html.contains(r#"id="boot-failed" aria-label="Start-up problem" hidden>"#));
-        let home = page_html(TEMPLATE, Route::Home, "").unwrap();
+        let home = page_html(&assets(), Route::Home, "", None);
         assert!(home.contains(r#"<base href="./">"#));
-    }
-
-    #[test]
-    fn a_template_without_its_markers_fails_loudly() {
-        assert!(page_html("<html></html>", Route::Home, "").is_err());
+        assert!(home.contains(r#"<noscript><section class="boot boot--failed""#));
     }
 }
