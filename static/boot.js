@@ -31,9 +31,12 @@
     if (failed) failed.hidden = !show;
   }
 
-  // config.json, fetched once as early as possible (for start.js and the WebAssembly, so the
-  // settings never wait for a second round trip): its text, or null when it cannot be read
-  // (an HTTP error, no network, or no answer within 5 s).
+  // config.json, fetched once (for start.js and the WebAssembly, so the settings never wait for
+  // a second round trip): its text, or null when it cannot be read (an HTTP error, no network,
+  // or no answer within 5 s). start.js asks for it after the first paint, alongside the page's
+  // module: a request made before the page's text is painted delays that paint on a slow
+  // connection (measured with Lighthouse: the start page's largest paint at 1.25 s instead of
+  // 0.93 s, against 0.91 s with no script at all).
   var configText = null;
   function config() {
     if (!configText) {
@@ -92,7 +95,6 @@
   };
   window.baclofenBoot = boot;
   setState('loading');
-  if (window.fetch) config();
 
   document.addEventListener('DOMContentLoaded', function () {
     var buttons = document.querySelectorAll('[data-print]');

@@ -60,19 +60,25 @@
   });
 
   var hadController = Boolean(container.controller);
-  container
-    .register('sw.js', { updateViaCache: 'none' })
-    .then(function (registration) {
-      if (registration.waiting && hadController) offer(registration, registration.waiting);
-      registration.addEventListener('updatefound', function () {
-        var worker = registration.installing;
-        if (!worker) return;
-        worker.addEventListener('statechange', function () {
-          if (worker.state === 'installed' && container.controller) offer(registration, worker);
+  // After the page has loaded: the offline copy downloads every file of the guide, which must not
+  // compete with this page's own text, style sheet and helper on a slow connection.
+  function register() {
+    container
+      .register('sw.js', { updateViaCache: 'none' })
+      .then(function (registration) {
+        if (registration.waiting && hadController) offer(registration, registration.waiting);
+        registration.addEventListener('updatefound', function () {
+          var worker = registration.installing;
+          if (!worker) return;
+          worker.addEventListener('statechange', function () {
+            if (worker.state === 'installed' && container.controller) offer(registration, worker);
+          });
         });
+      })
+      .catch(function (error) {
+        console.info('Offline copy not available here:', error && error.message);
       });
-    })
-    .catch(function (error) {
-      console.info('Offline copy not available here:', error && error.message);
-    });
+  }
+  if (document.readyState === 'complete') register();
+  else addEventListener('load', register, { once: true });
 })();

@@ -145,6 +145,8 @@ pub fn start_script(site: &Module, helpers: &[Module], defaults: &Defaults) -> R
     // A helper's module also applies the settings, so a page loads at most one module.
     var island = document.querySelector('[data-module]');
     var name = island ? island.getAttribute('data-module') : null;
+    // config.json and the page's module download side by side.
+    if (window.fetch) window.baclofenBoot.config();
     if (name) {{
       if (HELPERS.hasOwnProperty(name)) load(HELPERS[name]).catch(failed);
       else failed('no module called ' + name);
