@@ -82,6 +82,14 @@ test('every section prints with its sources and the review date, without navigat
   await page.emulateMedia({ media: 'print' });
   for (const [path, heading] of SECTIONS.filter(([p]) => p !== 'sources/')) {
     await page.goto(site.url + path);
+    // Printed as the person will print it: once the page's module is live (not a race with it).
+    await page.waitForSelector('html[data-app-started]', { state: 'attached', timeout: 20000 });
+    // "Take it with you" prints the person's summary alone (H104), on its own test in keep.test.mjs.
+    if (await page.locator('.keep-sheet').count()) {
+      assert.ok(await page.locator('.keep-sheet').isVisible(), `${path} prints the summary`);
+      assert.equal(await page.locator('.page-sources').isVisible(), false, `${path} prints the summary alone`);
+      continue;
+    }
     const sources = page.locator('.page-sources');
     assert.ok(await sources.isVisible(), `${path || 'home'} prints its sources`);
     assert.match(await sources.innerText(), /Checked against these sources on \d{1,2} \w+ 20\d\d\. Content version \d+\.\d+\.\d+/);
