@@ -42,6 +42,11 @@ const LEFT: &[(&str, &str, &str)] = &[
         "this browser has no WebAssembly",
         "the reason given to the console; the page shows content's words",
     ),
+    (
+        "xtask/src/search_index.rs",
+        "synonyms group {}",
+        "where a build error in content/search.toml is, for the person editing it",
+    ),
     ("xtask/sw.js", "Not Found", "the HTTP status text of the offline 404 response, not shown on the page"),
 ];
 
@@ -228,7 +233,14 @@ fn reads_as_english(text: &str) -> bool {
         trimmed.split(' ').all(|w| w.chars().all(|c| c.is_ascii_lowercase() || c == '-' || c == '_'));
     let capital = words.iter().any(|w| w.starts_with(|c: char| c.is_uppercase()));
     let sentence_end = trimmed.ends_with(['.', '!', '?', ':']);
-    (capital || sentence_end) && !classes && !code_like
+    // A template a sentence is built from: "{n} times a day" (lower case, no full stop) is still
+    // words for a person.
+    let outside: String =
+        trimmed.split('{').map(|part| part.split_once('}').map_or(part, |(_, rest)| rest)).collect();
+    let template = trimmed.contains('{')
+        && outside.split(' ').filter(|w| w.len() >= 3 && w.chars().all(|c| c.is_ascii_lowercase())).count()
+            >= 2;
+    (capital || sentence_end || template) && !classes && !code_like
 }
 
 /// Build-time and programming errors (`expect`, `panic!`, `Err(format!(…))` in xtask) are for

@@ -413,7 +413,7 @@ pub fn MissedDoseHelper(props: &MissedDoseHelperProps) -> Html {
                             <select id="dose-count" onchange={on_count}>
                                 <option value="" selected={count == 0} disabled=true>{ words::CHOOSE }</option>
                                 { for (1..=crate::content::SCHEDULE_LIMITS.max_doses_per_day).map(|n| html! {
-                                    <option value={n.to_string()} selected={count == n}>{ if n == 1 { words::ONCE_A_DAY.to_string() } else { format!("{n} times a day") } }</option>
+                                    <option value={n.to_string()} selected={count == n}>{ if n == 1 { words::ONCE_A_DAY.to_string() } else { words::N_TIMES_A_DAY.replace("{n}", &n.to_string()) } }</option>
                                 }) }
                             </select>
                         </div>
