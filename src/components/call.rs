@@ -11,23 +11,16 @@ use yew::prelude::*;
 /// "Call 999": the emergency number, with the note the settings give beside it ("or your local
 /// emergency number", "or 999" in Ireland), the same as the footer's emergency line.
 pub fn emergency_call(settings: &Settings) -> Html {
-    html! {
-        <p class="call">
-            { call_button(settings.call_number(), None) }
-            if let Some(note) = settings.emergency_note() {
-                <span class="call__note">{ note.to_string() }</span>
-            }
-        </p>
-    }
+    html! { <p class="call">{ call_button(settings.call_number(), settings.emergency_note()) }</p> }
 }
 
-/// A call button for one number: "Call 999".
-pub fn call_button(number: &str, note: Option<&'static str>) -> Html {
+/// A call button for one number, "Call 999", and the note said beside it, if any.
+pub fn call_button(number: &str, note: Option<&str>) -> Html {
     html! {
         <>
             <a class="call__button" href={tel_href(number)}>{ call_label(number) }</a>
             if let Some(note) = note {
-                <span class="call__note">{ note }</span>
+                <span class="call__note">{ note.to_string() }</span>
             }
         </>
     }
