@@ -10,6 +10,7 @@ pub mod browser;
 pub mod clinic_setup;
 pub mod components;
 pub mod content;
+pub mod dom;
 pub mod ids;
 pub mod keep;
 pub mod missed_dose;

@@ -7,7 +7,6 @@ use crate::browser::{console_error, console_warn, element};
 use crate::settings::SharedSettings;
 use std::rc::Rc;
 use wasm_bindgen::JsValue;
-use yew::BaseComponent;
 
 #[wasm_bindgen::prelude::wasm_bindgen]
 extern "C" {
@@ -73,17 +72,24 @@ pub fn site() {
     start(|_| {});
 }
 
-/// A helper module's start: the settings module's work, then `C` rendered into the element
-/// `island`, replacing its static content (the published rules, or what the page says until
-/// the helper starts).
-pub fn helper<C, P>(island: &'static str, props: P)
-where
-    C: BaseComponent,
-    P: FnOnce(SharedSettings) -> C::Properties + 'static,
-{
+/// A helper module's start: the settings module's work, then `show` puts the helper in the
+/// element `island`, replacing its static content (the published rules, or what the page says
+/// until the helper starts).
+pub fn helper(island: &'static str, show: impl FnOnce(web_sys::Element, SharedSettings) + 'static) {
     start(move |settings| {
         if let Some(root) = element(island) {
-            yew::Renderer::<C>::with_root_and_props(root, props(settings)).render();
+            show(root, settings);
         }
+    });
+}
+
+/// A helper still written as a Yew component, mounted the same way.
+pub fn yew_helper<C, P>(island: &'static str, props: P)
+where
+    C: yew::BaseComponent,
+    P: FnOnce(SharedSettings) -> C::Properties + 'static,
+{
+    helper(island, move |root, settings| {
+        yew::Renderer::<C>::with_root_and_props(root, props(settings)).render();
     });
 }

@@ -89,13 +89,11 @@ async fn missed_dose_helper_starts_empty_and_says_what_is_missing() {
 
 #[wasm_bindgen_test]
 async fn red_flag_checker_shows_an_emergency_card_as_soon_as_one_is_ticked() {
-    use baclofen_guide::components::red_flag_checker::RedFlagChecker;
+    use baclofen_guide::components::red_flag_checker::mount;
     let root = fresh_root();
-    yew::Renderer::<RedFlagChecker>::with_root(root.clone()).render();
-    yew::scheduler::flush().await;
+    mount(root.clone(), Default::default(), Default::default());
     assert!(root.query_selector(".care-card").unwrap().is_none());
     click(&root, "#flag-seizure");
-    yew::scheduler::flush().await;
     let card = text_of(&root, ".care-card");
     assert!(card.contains("Emergency: Call your emergency number now"), "{card}");
     let call = root.query_selector(".checker__bar a.call__button").unwrap().unwrap();
@@ -104,7 +102,7 @@ async fn red_flag_checker_shows_an_emergency_card_as_soon_as_one_is_ticked() {
 
 #[wasm_bindgen_test]
 async fn the_checker_uses_the_clinics_numbers_from_settings() {
-    use baclofen_guide::components::red_flag_checker::{RedFlagChecker, RedFlagCheckerProps};
+    use baclofen_guide::components::red_flag_checker::mount;
     use baclofen_guide::settings::{ConfigFile, Inputs, RawValue, Settings, SharedSettings};
     let file: Vec<(String, RawValue)> =
         [("region", "uk"), ("clinic_name", "Riverside"), ("clinic_phone", "020 7946 0000")]
@@ -119,20 +117,13 @@ async fn the_checker_uses_the_clinics_numbers_from_settings() {
     });
     assert!(notices.is_empty(), "{notices:?}");
     let root = fresh_root();
-    let props = RedFlagCheckerProps {
-        answers: Default::default(),
-        settings: SharedSettings(std::rc::Rc::new(settings)),
-    };
-    yew::Renderer::<RedFlagChecker>::with_root_and_props(root.clone(), props).render();
-    yew::scheduler::flush().await;
+    mount(root.clone(), Default::default(), SharedSettings(std::rc::Rc::new(settings)));
     click(&root, "#flag-seizure");
-    yew::scheduler::flush().await;
     let call = root.query_selector(".checker__bar a.call__button").unwrap().unwrap();
     assert_eq!(call.get_attribute("href").as_deref(), Some("tel:999"));
     assert!(!text_of(&root, ".care-card").contains("911 in the US"));
     click(&root, "#flag-seizure");
     click(&root, "#flag-rash");
-    yew::scheduler::flush().await;
     let contacts = text_of(&root, ".care-card .contacts");
     assert!(
         contacts.contains("Call Riverside: 020 7946 0000") && contacts.contains("NHS 111: 111"),
@@ -142,14 +133,12 @@ async fn the_checker_uses_the_clinics_numbers_from_settings() {
 
 #[wasm_bindgen_test]
 async fn two_ticks_in_one_task_both_stay_ticked() {
-    use baclofen_guide::components::red_flag_checker::RedFlagChecker;
+    use baclofen_guide::components::red_flag_checker::mount;
     let root = fresh_root();
-    yew::Renderer::<RedFlagChecker>::with_root(root.clone()).render();
-    yew::scheduler::flush().await;
-    // Both clicks are handled before Yew renders again.
+    mount(root.clone(), Default::default(), Default::default());
+    // The second tick arrives after the first one's render: both stay.
     click(&root, "#flag-chest-pain");
     click(&root, "#flag-wheeze");
-    yew::scheduler::flush().await;
     for id in ["#flag-chest-pain", "#flag-wheeze"] {
         let input: web_sys::HtmlInputElement = root.query_selector(id).unwrap().unwrap().dyn_into().unwrap();
         assert!(input.checked(), "{id} lost its tick");

@@ -2,13 +2,12 @@
 //! from the missed-dose helper (`?context=missed`) opens it with the missed doses ticked.
 
 use baclofen_guide::browser::query;
-use baclofen_guide::components::red_flag_checker::{answers_from_query, RedFlagChecker, RedFlagCheckerProps};
+use baclofen_guide::components::red_flag_checker::{answers_from_query, mount};
 use baclofen_guide::ids::RED_FLAG_ISLAND;
 use baclofen_guide::settings::query_value;
 
 fn main() {
-    baclofen_guide::mount::helper::<RedFlagChecker, _>(RED_FLAG_ISLAND, |settings| {
-        let answers = answers_from_query(query_value(&query(), "context").as_deref());
-        RedFlagCheckerProps { answers, settings }
+    baclofen_guide::mount::helper(RED_FLAG_ISLAND, |root, settings| {
+        mount(root, answers_from_query(query_value(&query(), "context").as_deref()), settings);
     });
 }

@@ -4,5 +4,5 @@
 use baclofen_guide::components::keep::{KeepHelper, KeepHelperProps, KEEP_ISLAND};
 
 fn main() {
-    baclofen_guide::mount::helper::<KeepHelper, _>(KEEP_ISLAND, |settings| KeepHelperProps { settings });
+    baclofen_guide::mount::yew_helper::<KeepHelper, _>(KEEP_ISLAND, |settings| KeepHelperProps { settings });
 }

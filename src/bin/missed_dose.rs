@@ -4,7 +4,7 @@ use baclofen_guide::components::missed_dose_helper::{MissedDoseHelper, MissedDos
 use baclofen_guide::ids::MISSED_DOSE_ISLAND;
 
 fn main() {
-    baclofen_guide::mount::helper::<MissedDoseHelper, _>(MISSED_DOSE_ISLAND, |settings| {
+    baclofen_guide::mount::yew_helper::<MissedDoseHelper, _>(MISSED_DOSE_ISLAND, |settings| {
         MissedDoseHelperProps { settings }
     });
 }

@@ -3,5 +3,5 @@
 use baclofen_guide::components::dose_planner::{DosePlanner, DosePlannerProps};
 
 fn main() {
-    baclofen_guide::mount::helper::<DosePlanner, _>("planner-tool", |settings| DosePlannerProps { settings });
+    baclofen_guide::mount::yew_helper::<DosePlanner, _>("planner-tool", |settings| DosePlannerProps { settings });
 }

@@ -3,66 +3,79 @@
 //! the digits alone (`settings::tel_href`); each number sits in a left-to-right isolate and each
 //! name in an isolate of its own, so a name in any script (or one trying to look like a number)
 //! cannot reorder the digits people dial. The words are `content/ui.toml` `[call]`.
+//!
+//! These are `dom` trees, shown by the helpers in the browser and written into the static pages
+//! by the same code (`dom::to_yew`).
 
 use crate::content::ui::call as words;
+use crate::dom::{el, list, none, text, El, Node};
 use crate::settings::{call_label, tel_href, Settings};
-use yew::prelude::*;
 
 /// "Call 999": the emergency number, with the note the settings give beside it ("or your local
 /// emergency number", "or 999" in Ireland), the same as the footer's emergency line.
-pub fn emergency_call(settings: &Settings) -> Html {
-    html! { <p class="call">{ call_button(settings.call_number(), settings.emergency_note()) }</p> }
+pub fn emergency_call(settings: &Settings) -> Node {
+    el("p").class("call").child(call_button(settings.call_number(), settings.emergency_note())).into()
 }
 
 /// A call button for one number, "Call 999", and the note said beside it, if any.
-pub fn call_button(number: &str, note: Option<&str>) -> Html {
-    html! {
-        <>
-            <a class="call__button" href={tel_href(number)}>{ call_label(number) }</a>
-            if let Some(note) = note {
-                <span class="call__note">{ note.to_string() }</span>
-            }
-        </>
-    }
+pub fn call_button(number: &str, note: Option<&str>) -> Node {
+    list([
+        el("a").class("call__button").attr("href", tel_href(number)).text(call_label(number)).into(),
+        match note {
+            Some(note) => el("span").class("call__note").text(note.to_string()).into(),
+            None => none(),
+        },
+    ])
 }
 
 /// "Call Samaritans: 116 123" as a secondary button (the region's crisis line).
-pub fn named_call(name: &str, phone: &str) -> Html {
-    html! {
-        <p class="call">
-            <a class="call__button call__button--secondary" href={tel_href(phone)}>
-                { named(name) }{": "}<bdi dir="ltr">{ phone.to_string() }</bdi>
-            </a>
-        </p>
-    }
+pub fn named_call(name: &str, phone: &str) -> Node {
+    el("p")
+        .class("call")
+        .child(
+            el("a")
+                .class("call__button call__button--secondary")
+                .attr("href", tel_href(phone))
+                .child(named(name))
+                .text(": ")
+                .child(number(phone)),
+        )
+        .into()
+}
+
+/// A number in a left-to-right isolate.
+fn number(phone: &str) -> El {
+    el("bdi").attr("dir", "ltr").text(phone.to_string())
 }
 
 /// "Call <name>" with the name in its own isolate.
-fn named(name: &str) -> Html {
+fn named(name: &str) -> Node {
     let (before, after) = words::CALL_NAMED.split_once("{name}").unwrap_or((words::CALL_NAMED, ""));
-    html! { <>{ before }<bdi>{ name.to_string() }</bdi>{ after }</> }
+    list([text(before), el("bdi").text(name.to_string()).into(), text(after)])
 }
 
 /// The clinic's own numbers, when a clinic has set them: shown with "contact today" answers.
-pub fn clinic_contacts(settings: &Settings) -> Html {
+pub fn clinic_contacts(settings: &Settings) -> Node {
     let clinic = settings
         .clinic_phone
         .as_deref()
         .map(|phone| (named(settings.clinic_name.as_deref().unwrap_or(words::YOUR_CLINIC)), phone));
     let out_of_hours =
-        settings.out_of_hours().map(|(name, phone)| (html! { <bdi>{ name.to_string() }</bdi> }, phone));
+        settings.out_of_hours().map(|(name, phone)| (el("bdi").text(name.to_string()).into(), phone));
     if clinic.is_none() && out_of_hours.is_none() {
-        return html! {};
+        return none();
     }
-    html! {
-        <ul class="contacts">
-            { for clinic.into_iter().chain(out_of_hours).map(|(label, phone)| html! {
-                <li>
-                    <a class="button button--secondary" href={tel_href(phone)}>
-                        { label }{": "}<bdi dir="ltr">{ phone.to_string() }</bdi>
-                    </a>
-                </li>
-            }) }
-        </ul>
-    }
+    el("ul")
+        .class("contacts")
+        .children(clinic.into_iter().chain(out_of_hours).map(|(label, phone): (Node, &str)| {
+            el("li").child(
+                el("a")
+                    .class("button button--secondary")
+                    .attr("href", tel_href(phone))
+                    .child(label)
+                    .text(": ")
+                    .child(number(phone)),
+            )
+        }))
+        .into()
 }

@@ -1,6 +1,6 @@
 //! The icons that show a level next to its words and colour, so no level is told by colour alone.
 
-use yew::prelude::*;
+use crate::dom::{el, list, Node};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Icon {
@@ -17,25 +17,28 @@ pub enum Icon {
 }
 
 /// An inline SVG icon, hidden from screen readers (the words beside it say the same).
-pub fn level_icon(icon: Icon, class: &'static str, size: &'static str) -> Html {
+pub fn icon_node(icon: Icon, class: &'static str, size: &'static str) -> Node {
+    let circle = || el("circle").attr("cx", "12").attr("cy", "12").attr("r", "10");
+    let mark = |d: &'static str| el("path").class("icon-mark").attr("d", d);
     let shape = match icon {
-        Icon::Danger => {
-            html! { <><path d="M12 2 1 22h22z" /><path class="icon-mark" d="M12 9v6m0 3v1" /></> }
-        }
-        Icon::Today => {
-            html! { <><circle cx="12" cy="12" r="10" /><path class="icon-mark" d="M12 6v6l4 3" /></> }
-        }
-        Icon::Done => {
-            html! { <><circle cx="12" cy="12" r="10" /><path class="icon-mark" d="m7 12 3 3 7-7" /></> }
-        }
-        Icon::Important => {
-            html! { <><circle cx="12" cy="12" r="10" /><path class="icon-mark" d="M12 6v8m0 3v1" /></> }
-        }
-        Icon::Info => {
-            html! { <><circle cx="12" cy="12" r="10" /><path class="icon-mark" d="M12 11v7m0-11v1" /></> }
-        }
+        Icon::Danger => list([el("path").attr("d", "M12 2 1 22h22z"), mark("M12 9v6m0 3v1")]),
+        Icon::Today => list([circle(), mark("M12 6v6l4 3")]),
+        Icon::Done => list([circle(), mark("m7 12 3 3 7-7")]),
+        Icon::Important => list([circle(), mark("M12 6v8m0 3v1")]),
+        Icon::Info => list([circle(), mark("M12 11v7m0-11v1")]),
     };
-    html! {
-        <svg {class} viewBox="0 0 24 24" width={size} height={size} aria-hidden="true" focusable="false">{ shape }</svg>
-    }
+    el("svg")
+        .class(class)
+        .attr("viewBox", "0 0 24 24")
+        .attr("width", size)
+        .attr("height", size)
+        .attr("aria-hidden", "true")
+        .attr("focusable", "false")
+        .child(shape)
+        .into()
+}
+
+/// The icon in a page Yew renders.
+pub fn level_icon(icon: Icon, class: &'static str, size: &'static str) -> yew::Html {
+    crate::dom::to_yew(icon_node(icon, class, size))
 }

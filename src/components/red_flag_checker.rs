@@ -3,17 +3,17 @@
 //! The answer updates with every tick and stays in view in a bar at the bottom of the screen.
 
 use crate::components::call::call_button;
-use crate::components::focus::focus_and_show;
 use crate::components::link;
 use crate::components::red_flag_result::{red_flag_result, Viewer, RESULT_ID};
+use crate::dom::live::{self, Dispatch};
+use crate::dom::{el, list, none, when, El, Node};
 use crate::content::ui::checker as words;
 use crate::content::{Answers, Group, Item, PumpAnswer, Step, RED_FLAGS};
 use crate::route::Route;
 use crate::settings::SharedSettings;
 use baclofen_logic::red_flags::Level;
 use std::rc::Rc;
-use web_sys::HtmlInputElement;
-use yew::prelude::*;
+use wasm_bindgen::JsCast;
 
 pub const CHECKER_ID: &str = "checker";
 
@@ -65,10 +65,9 @@ pub enum CheckerAction {
     },
 }
 
-impl Reducible for CheckerState {
-    type Action = CheckerAction;
-
-    fn reduce(self: Rc<Self>, action: CheckerAction) -> Rc<Self> {
+impl CheckerState {
+    /// The state after `action`.
+    pub fn reduce(self: Rc<Self>, action: CheckerAction) -> Rc<Self> {
         let mut next = (*self).clone();
         match action {
             CheckerAction::Tick { bit, on } => {
@@ -111,211 +110,192 @@ impl Reducible for CheckerState {
     }
 }
 
-#[derive(Properties, PartialEq, Default)]
-pub struct RedFlagCheckerProps {
-    /// Answers given when the checker opens (a bridge link may name situations in the address).
-    #[prop_or_default]
-    pub answers: Answers,
-    #[prop_or_default]
-    pub settings: SharedSettings,
+/// Shows the checker in `root` (its placeholder), opened with `answers` (a bridge link may name
+/// situations in the address).
+pub fn mount(root: web_sys::Element, answers: Answers, settings: SharedSettings) {
+    let state = CheckerState { answers, ..CheckerState::default() };
+    live::mount(root, state, CheckerState::reduce, move |state, dispatch| view(state, dispatch, &settings));
 }
 
-#[component]
-pub fn RedFlagChecker(props: &RedFlagCheckerProps) -> Html {
-    let state = use_reducer(|| CheckerState { answers: props.answers, ..CheckerState::default() });
-    let answer_ref = use_node_ref();
+fn checked(event: &web_sys::Event) -> bool {
+    live::target_input(event).checked()
+}
+
+fn radio(name: &'static str, id: &'static str, label: &'static str, on: bool, pick: impl Fn(web_sys::Event) + 'static) -> El {
+    el("div")
+        .class("choice")
+        .child(el("input").attr("type", "radio").attr("name", name).id(id).flag("checked", on).on("change", pick))
+        .child(el("label").attr("for", id).text(label))
+}
+
+fn hint(group: &Group) -> Node {
+    when(!group.hint.is_empty(), || el("p").class("hint").text(group.hint).into())
+}
+
+/// The checker as it is now.
+pub fn view(state: &CheckerState, dispatch: &Dispatch<CheckerAction>, settings: &SharedSettings) -> Node {
     let viewer = state.viewer.unwrap_or(Viewer::Myself);
     let carer = viewer != Viewer::Myself;
     let result = RED_FLAGS.evaluate(&state.answers);
 
     let checkbox = |item: &'static Item| {
         let id = format!("flag-{}", item.id);
-        let dispatch = state.dispatcher();
-        let on_change = Callback::from(move |event: Event| {
-            let on = event.target_unchecked_into::<HtmlInputElement>().checked();
-            dispatch.dispatch(CheckerAction::Tick { bit: item.bit, on });
-        });
-        html! {
-            <div class="choice" key={item.id}>
-                <input type="checkbox" id={id.clone()} checked={state.answers.ticked & item.bit != 0} onchange={on_change} />
-                <label for={id}>{ if carer { item.carer_label } else { item.label } }</label>
-            </div>
-        }
+        el("div")
+            .class("choice")
+            .child(
+                el("input")
+                    .attr("type", "checkbox")
+                    .id(id.clone())
+                    .flag("checked", state.answers.ticked & item.bit != 0)
+                    .on("change", dispatch.to(move |e| CheckerAction::Tick { bit: item.bit, on: checked(&e) })),
+            )
+            .child(el("label").attr("for", id).text(if carer { item.carer_label } else { item.label }))
     };
-    let boxes = |group: &Group| -> Html {
-        RED_FLAGS
-            .items
-            .iter()
-            .filter(|i| i.group == group.id && !i.question && !i.hidden)
-            .map(checkbox)
-            .collect()
+    let boxes = |group: &Group| {
+        list(RED_FLAGS.items.iter().filter(|i| i.group == group.id && !i.question && !i.hidden).map(checkbox))
     };
-    let hint = |group: &Group| -> Html {
-        if group.hint.is_empty() {
-            html! {}
-        } else {
-            html! { <p class="hint">{ group.hint }</p> }
-        }
-    };
-    let radio =
-        |name: &'static str, id: &'static str, label: &'static str, checked: bool, action: Callback<()>| {
-            html! {
-                <div class="choice">
-                    <input type="radio" {name} {id} {checked} onchange={action.reform(|_: Event| ())} />
-                    <label for={id}>{ label }</label>
-                </div>
-            }
-        };
     let pick_viewer = |who: Viewer, id: &'static str, label: &'static str| {
-        let dispatch = state.dispatcher();
-        radio(
-            "viewer",
-            id,
-            label,
-            state.viewer == Some(who),
-            Callback::from(move |()| dispatch.dispatch(CheckerAction::Viewer(who))),
-        )
+        radio("viewer", id, label, state.viewer == Some(who), dispatch.to(move |_| CheckerAction::Viewer(who)))
     };
     let pick_pump = |answer: PumpAnswer, id: &'static str, label: &'static str| {
-        let dispatch = state.dispatcher();
-        radio(
-            "pump",
-            id,
-            label,
-            state.answers.pump == Some(answer),
-            Callback::from(move |()| dispatch.dispatch(CheckerAction::Pump(answer))),
-        )
+        radio("pump", id, label, state.answers.pump == Some(answer), dispatch.to(move |_| CheckerAction::Pump(answer)))
     };
     let pump_label = |bit: u64, fallback: &'static str| {
         RED_FLAGS.items.iter().find(|i| i.bit == bit).map_or(fallback, |i| i.label)
     };
-    let first = RED_FLAGS.groups.iter().filter(|g| g.step == Step::First);
-    let pump_groups = RED_FLAGS.groups.iter().filter(|g| g.step == Step::Pump);
-    let others = RED_FLAGS.groups.iter().filter(|g| g.step == Step::Others);
     let ticked_in = |group: &Group| (state.answers.ticked & group.mask).count_ones();
     let is_open = |group: &Group| state.opened.contains(&group.id);
-    let on_toggle = |id: &'static str| {
-        let dispatch = state.dispatcher();
-        Callback::from(move |event: Event| {
-            let open = event.target_unchecked_into::<web_sys::HtmlDetailsElement>().open();
-            dispatch.dispatch(CheckerAction::Toggle { group: id, open });
-        })
-    };
     // A group the person opens: its heading shows how many are ticked inside.
     let disclosure = |group: &'static Group, open: bool| {
-        html! {
-            <details class="checker__group" key={group.id} ontoggle={on_toggle(group.id)} {open}>
-                <summary>{ group.title }{ count(ticked_in(group)) }</summary>
-                <fieldset class="field">
-                    <legend class="visually-hidden">{ group.title }</legend>
-                    { hint(group) }
-                    { boxes(group) }
-                </fieldset>
-            </details>
-        }
+        let id = group.id;
+        el("details")
+            .class("checker__group")
+            .key(group.id)
+            .flag("open", open)
+            .on(
+                "toggle",
+                dispatch.to(move |e| {
+                    let details: web_sys::HtmlDetailsElement = e.target().expect("toggled").unchecked_into();
+                    CheckerAction::Toggle { group: id, open: details.open() }
+                }),
+            )
+            .child(el("summary").text(group.title).child(count(ticked_in(group))))
+            .child(
+                el("fieldset")
+                    .class("field")
+                    .child(el("legend").class("visually-hidden").text(group.title))
+                    .child(hint(group))
+                    .child(boxes(group)),
+            )
     };
-    let on_none = {
-        let dispatch = state.dispatcher();
-        Callback::from(move |event: Event| {
-            dispatch.dispatch(CheckerAction::NoneOfThese(
-                event.target_unchecked_into::<HtmlInputElement>().checked(),
-            ))
-        })
+    let fieldset = |group: &'static Group, class: &'static str| {
+        el("fieldset")
+            .class(class)
+            .key(group.id)
+            .child(el("legend").text(group.title))
+            .child(hint(group))
+            .child(boxes(group))
     };
     let missed = ["missed-one", "missed-several", "ran-out"]
         .iter()
         .filter_map(|id| RED_FLAGS.item(id))
         .any(|i| state.answers.ticked & i.bit != 0);
-    let see_answer = {
-        let answer_ref = answer_ref.clone();
-        Callback::from(move |event: MouseEvent| {
-            // In the page: following the link would reload a page opened with `?context=`.
-            event.prevent_default();
-            focus_and_show(&answer_ref);
-        })
-    };
     let top = result.fired.first().map(|&i| &RED_FLAGS.rule_text[i]);
+    // Open for a pump user; a person who skipped the question can still open it.
+    let pump_user = matches!(state.answers.pump, Some(PumpAnswer::Yes | PumpAnswer::NotSure));
+    let shown = |step: Step| RED_FLAGS.groups.iter().filter(move |g| g.step == step && RED_FLAGS.group_shown(g, &state.answers));
 
-    html! {
-        <section class="helper checker" id={CHECKER_ID} aria-labelledby="checker-title">
-            <h2 id="checker-title">{ words::TITLE }</h2>
-            <p>{ words::INTRO }</p>
-            <fieldset class="field">
-                <legend>{ words::WHO_LEGEND }</legend>
-                { pick_viewer(Viewer::Myself, "viewer-me", words::WHO_ME) }
-                { pick_viewer(Viewer::Carer, "viewer-carer", words::WHO_CARER) }
-                { pick_viewer(Viewer::Child, "viewer-child", words::WHO_CHILD) }
-            </fieldset>
-            { for first.map(|group| html! {
-                <fieldset class="field checker__first" key={group.id}>
-                    <legend>{ group.title }</legend>
-                    { hint(group) }
-                    { boxes(group) }
-                </fieldset>
-            }) }
-            <fieldset class="field">
-                <legend>{ if carer { RED_FLAGS.pump.carer_legend } else { RED_FLAGS.pump.legend } }</legend>
-                <p class="hint">{ RED_FLAGS.pump.hint }</p>
-                { pick_pump(PumpAnswer::Yes, "pump-yes", pump_label(RED_FLAGS.pump.yes, words::YES)) }
-                { pick_pump(PumpAnswer::No, "pump-no", words::NO) }
-                { pick_pump(PumpAnswer::NotSure, "pump-not-sure", pump_label(RED_FLAGS.pump.not_sure, words::NOT_SURE)) }
-            </fieldset>
-            { for pump_groups.filter(|g| RED_FLAGS.group_shown(g, &state.answers)).map(|group| {
-                // Open for a pump user; a person who skipped the question can still open it.
-                let pump_user = matches!(state.answers.pump, Some(PumpAnswer::Yes | PumpAnswer::NotSure));
-                disclosure(group, pump_user || is_open(group))
-            }) }
-            <h3 class="checker__others">{ words::OTHERS_TITLE }</h3>
-            <p class="hint">{ words::OTHERS_HINT }</p>
-            { for others.filter(|g| RED_FLAGS.group_shown(g, &state.answers)).map(|group| {
-                if group.shown_by != 0 {
-                    // Asked because of an earlier answer: shown open.
-                    html! {
-                        <fieldset class="field checker__follow-up" key={group.id}>
-                            <legend>{ group.title }</legend>
-                            { hint(group) }
-                            { boxes(group) }
-                        </fieldset>
-                    }
-                } else {
-                    disclosure(group, is_open(group))
-                }
-            }) }
-            <div class="field choice">
-                <input type="checkbox" id="flag-none" checked={state.none_of_these} onchange={on_none} />
-                <label for="flag-none">{ words::NONE_OF_THESE }</label>
-            </div>
-            if missed {
-                <p><a href={Route::MissedDose.href()}>{ words::MISSED_DOSE_LINK }</a></p>
+    let bar = match (result.level, top) {
+        // Stays in view at the bottom of the screen while ticking, so an emergency and its call
+        // button show the moment it is ticked, wherever the tick is.
+        (Some(level), Some(top)) => el("div")
+            .class(format!("checker__bar {}", bar_modifier(level)))
+            .child(
+                el("span")
+                    .class("checker__bar-text")
+                    .child(el("strong").text(RED_FLAGS.level(level).label).text(":"))
+                    .child(el("span").text(if carer { top.carer_action } else { top.action })),
+            )
+            .child(when(level == Level::Emergency, || call_button(settings.call_number(), None)))
+            .child(
+                el("a")
+                    .attr("href", link::href(Route::SideEffects, None, Some(RESULT_ID)))
+                    .on("click", |event: web_sys::Event| {
+                        // In the page: following the link would reload a page opened with `?context=`.
+                        event.prevent_default();
+                        live::focus_and_show(RESULT_ID);
+                    })
+                    .text(words::SEE_ANSWER),
+            )
+            .into(),
+        _ => none(),
+    };
+
+    el("section")
+        .class("helper checker")
+        .id(CHECKER_ID)
+        .attr("aria-labelledby", "checker-title")
+        .child(el("h2").id("checker-title").text(words::TITLE))
+        .child(el("p").text(words::INTRO))
+        .child(
+            el("fieldset")
+                .class("field")
+                .child(el("legend").text(words::WHO_LEGEND))
+                .child(pick_viewer(Viewer::Myself, "viewer-me", words::WHO_ME))
+                .child(pick_viewer(Viewer::Carer, "viewer-carer", words::WHO_CARER))
+                .child(pick_viewer(Viewer::Child, "viewer-child", words::WHO_CHILD)),
+        )
+        .children(RED_FLAGS.groups.iter().filter(|g| g.step == Step::First).map(|g| fieldset(g, "field checker__first")))
+        .child(
+            el("fieldset")
+                .class("field")
+                .child(el("legend").text(if carer { RED_FLAGS.pump.carer_legend } else { RED_FLAGS.pump.legend }))
+                .child(el("p").class("hint").text(RED_FLAGS.pump.hint))
+                .child(pick_pump(PumpAnswer::Yes, "pump-yes", pump_label(RED_FLAGS.pump.yes, words::YES)))
+                .child(pick_pump(PumpAnswer::No, "pump-no", words::NO))
+                .child(pick_pump(PumpAnswer::NotSure, "pump-not-sure", pump_label(RED_FLAGS.pump.not_sure, words::NOT_SURE))),
+        )
+        .children(shown(Step::Pump).map(|group| disclosure(group, pump_user || is_open(group))))
+        .child(el("h3").class("checker__others").text(words::OTHERS_TITLE))
+        .child(el("p").class("hint").text(words::OTHERS_HINT))
+        .children(shown(Step::Others).map(|group| {
+            if group.shown_by != 0 {
+                // Asked because of an earlier answer: shown open.
+                fieldset(group, "field checker__follow-up")
+            } else {
+                disclosure(group, is_open(group))
             }
-            if let (Some(level), Some(top)) = (result.level, top) {
-                // Stays in view at the bottom of the screen while ticking, so an emergency and its
-                // call button show the moment it is ticked, wherever the tick is.
-                <div class={classes!("checker__bar", bar_modifier(level))}>
-                    <span class="checker__bar-text">
-                        <strong>{ RED_FLAGS.level(level).label }{":"}</strong>
-                        <span>{ if carer { top.carer_action } else { top.action } }</span>
-                    </span>
-                    if level == Level::Emergency {
-                        { call_button(props.settings.call_number(), None) }
-                    }
-                    <a href={link::href(Route::SideEffects, None, Some(RESULT_ID))} onclick={see_answer}>{ words::SEE_ANSWER }</a>
-                </div>
-            }
-            <div class="checker__answer" role="status" aria-live="polite">
-                if result.level.is_some() || state.none_of_these {
-                    { red_flag_result(&result, viewer, &props.settings, answer_ref.clone()) }
-                }
-            </div>
-        </section>
-    }
+        }))
+        .child(
+            el("div")
+                .class("field choice")
+                .child(
+                    el("input")
+                        .attr("type", "checkbox")
+                        .id("flag-none")
+                        .flag("checked", state.none_of_these)
+                        .on("change", dispatch.to(|e| CheckerAction::NoneOfThese(checked(&e)))),
+                )
+                .child(el("label").attr("for", "flag-none").text(words::NONE_OF_THESE)),
+        )
+        .child(when(missed, || {
+            el("p").child(el("a").attr("href", Route::MissedDose.href()).text(words::MISSED_DOSE_LINK)).into()
+        }))
+        .child(bar)
+        .child(
+            el("div").class("checker__answer").attr("role", "status").attr("aria-live", "polite").child(when(
+                result.level.is_some() || state.none_of_these,
+                || red_flag_result(&result, viewer, settings),
+            )),
+        )
+        .into()
 }
 
 /// "(2 ticked)" after a group's title, so a closed group still shows what is in it.
-fn count(n: u32) -> Html {
+fn count(n: u32) -> Node {
     match n {
-        0 => html! {},
-        n => html! { <span class="checker__count">{ format!("({n} ticked)") }</span> },
+        0 => none(),
+        n => el("span").class("checker__count").text(format!("({n} ticked)")).into(),
     }
 }
 

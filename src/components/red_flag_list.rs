@@ -47,7 +47,7 @@ pub fn RedFlagList(props: &RedFlagListProps) -> Html {
                         <h3>{ wording.label }</h3>
                         if level == Level::Emergency {
                             <p class="call">
-                                { call_button(number, Some(SITE.emergency_number_note)) }
+                                { crate::dom::to_yew(call_button(number, Some(SITE.emergency_number_note))) }
                             </p>
                         }
                         <ul class="rule-list">

@@ -3,13 +3,13 @@
 //! reason per fired rule, with its sources.
 
 use crate::components::call::{clinic_contacts, emergency_call, named_call};
-use crate::components::citations::citations;
-use crate::components::level_icon::{level_icon, Icon};
+use crate::components::citations::citation_node;
+use crate::components::level_icon::{icon_node, Icon};
 use crate::content::ui::checker as words;
 use crate::content::{Call, RED_FLAGS};
 use crate::settings::Settings;
 use baclofen_logic::red_flags::{Level, Triage};
-use yew::prelude::*;
+use crate::dom::{el, list, none, when, Node};
 
 /// Whose symptoms are being checked: the wording follows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -29,9 +29,8 @@ fn card(level: Option<Level>) -> (&'static str, Icon) {
     }
 }
 
-/// A view function rather than a component: each component type adds its own lifecycle code
-/// to the WebAssembly, and this one has no state of its own.
-pub fn red_flag_result(result: &Triage, viewer: Viewer, settings: &Settings, card_ref: NodeRef) -> Html {
+/// The answer card for `result`: a view function (the card has no state of its own).
+pub fn red_flag_result(result: &Triage, viewer: Viewer, settings: &Settings) -> Node {
     let carer = viewer != Viewer::Myself;
     let (modifier, icon) = card(result.level);
     let top = result.fired.first().map(|&i| &RED_FLAGS.rule_text[i]);
@@ -44,71 +43,73 @@ pub fn red_flag_result(result: &Triage, viewer: Viewer, settings: &Settings, car
     // One reason per fired rule, the same words once. Under an emergency, only the reasons for
     // calling now: everything else can wait until help has been called.
     let mut seen: Vec<&str> = Vec::new();
-    let reasons: Html = result
-        .fired
-        .iter()
-        .filter(|&&i| result.level != Some(Level::Emergency) || RED_FLAGS.rules[i].level == Level::Emergency)
-        .filter_map(|&i| {
-            let text = &RED_FLAGS.rule_text[i];
-            let why = if carer { text.carer_why } else { text.why };
-            if seen.contains(&why) {
-                return None;
-            }
-            seen.push(why);
-            Some(html! {
-                <li key={text.id}>
-                    <p>{ why }</p>
-                    { citations(text.sources) }
-                </li>
-            })
-        })
-        .collect();
-    let crisis = top.filter(|t| t.call == Call::Crisis).is_some();
-    html! {
-        <article class={classes!("care-card", modifier)} id={RESULT_ID} tabindex="-1" aria-labelledby="care-card-heading" ref={card_ref}>
-            <div class="care-card__header">
-                <h3 class="care-card__title" id="care-card-heading">
-                    { level_icon(icon, "care-card__icon", "32") }
-                    <span><span class="care-card__label">{ label }{": "}</span>{ title }</span>
-                </h3>
-            </div>
-            if let (Some(level), Some(top)) = (result.level, top) {
-                if level == Level::Emergency {
-                    { emergency_call(settings) }
-                }
-                if crisis {
-                    if let Some((name, phone)) = settings.crisis_line() {
-                        { named_call(name, phone) }
-                    }
-                }
-                if level == Level::Urgent {
-                    { clinic_contacts(settings) }
-                }
-                <p class="care-card__action">{ RED_FLAGS.level(level).detail }</p>
-                <p class="care-card__worse"><strong>{ words::IF_WORSE }{" "}</strong>{ top.if_worse }</p>
-                <h4>{ words::WHY }</h4>
-                <ul class="care-card__reasons">{ reasons }</ul>
-                { citations(RED_FLAGS.level(level).sources) }
-                if level != Level::Emergency {
-                    { keep_for_appointment(label, title, &seen) }
-                }
-            } else {
-                <p>{ RED_FLAGS.none.text }</p>
-                { citations(RED_FLAGS.none.sources) }
-            }
-        </article>
+    let mut reasons = Vec::new();
+    for &i in &result.fired {
+        if result.level == Some(Level::Emergency) && RED_FLAGS.rules[i].level != Level::Emergency {
+            continue;
+        }
+        let text = &RED_FLAGS.rule_text[i];
+        let why = if carer { text.carer_why } else { text.why };
+        if seen.contains(&why) {
+            continue;
+        }
+        seen.push(why);
+        reasons.push(el("li").key(text.id).child(el("p").text(why)).child(citation_node(text.sources)));
     }
+    let crisis = top.filter(|t| t.call == Call::Crisis).is_some();
+    let body = if let (Some(level), Some(top)) = (result.level, top) {
+        list([
+            when(level == Level::Emergency, || emergency_call(settings)),
+            match settings.crisis_line().filter(|_| crisis) {
+                Some((name, phone)) => named_call(name, phone),
+                None => none(),
+            },
+            when(level == Level::Urgent, || clinic_contacts(settings)),
+            el("p").class("care-card__action").text(RED_FLAGS.level(level).detail).into(),
+            el("p")
+                .class("care-card__worse")
+                .child(el("strong").text(words::IF_WORSE).text(" "))
+                .text(top.if_worse)
+                .into(),
+            el("h4").text(words::WHY).into(),
+            el("ul").class("care-card__reasons").children(reasons).into(),
+            citation_node(RED_FLAGS.level(level).sources),
+            when(level != Level::Emergency, || keep_for_appointment(label, title, &seen)),
+        ])
+    } else {
+        list([el("p").text(RED_FLAGS.none.text).into(), citation_node(RED_FLAGS.none.sources)])
+    };
+    el("article")
+        .class(format!("care-card {modifier}"))
+        .id(RESULT_ID)
+        .attr("tabindex", "-1")
+        .attr("aria-labelledby", "care-card-heading")
+        .child(
+            el("div").class("care-card__header").child(
+                el("h3")
+                    .class("care-card__title")
+                    .id("care-card-heading")
+                    .child(icon_node(icon, "care-card__icon", "32"))
+                    .child(
+                        el("span")
+                            .child(el("span").class("care-card__label").text(label).text(": "))
+                            .text(title),
+                    ),
+            ),
+        )
+        .child(body)
+        .into()
 }
 
 /// "Keep this answer for my appointment" (#19): only when the person taps it, the level, the
 /// action and the reasons, in the words shown, go to the summary on the "Take it with you" page.
 /// The message after the tap is set as text in a live region (this card has no state).
-fn keep_for_appointment(label: &'static str, title: &'static str, reasons: &[&'static str]) -> Html {
+fn keep_for_appointment(label: &'static str, title: &'static str, reasons: &[&'static str]) -> Node {
     use crate::keep::content::NEXT_DOSE;
     use crate::keep::record::{Kept, KeptKind};
     let level = [label, ": ", title].concat();
     let detail = reasons.join(" ");
-    let onclick = Callback::from(move |_: MouseEvent| {
+    let on_click = move |_: web_sys::Event| {
         let kept = Kept {
             kind: KeptKind::Symptoms,
             at: crate::missed_dose::device::now(),
@@ -122,11 +123,17 @@ fn keep_for_appointment(label: &'static str, title: &'static str, reasons: &[&'s
         {
             status.set_text_content(Some(if ok { NEXT_DOSE.answer_kept } else { NEXT_DOSE.answer_not_kept }));
         }
-    });
-    html! {
-        <div class="keep-actions">
-            <button type="button" class="button button--secondary" id="red-flag-keep" {onclick}>{ NEXT_DOSE.keep_answer }</button>
-            <p class="notice" role="status" id="red-flag-keep-status"></p>
-        </div>
-    }
+    };
+    el("div")
+        .class("keep-actions")
+        .child(
+            el("button")
+                .attr("type", "button")
+                .class("button button--secondary")
+                .id("red-flag-keep")
+                .on("click", on_click)
+                .text(NEXT_DOSE.keep_answer),
+        )
+        .child(el("p").class("notice").attr("role", "status").id("red-flag-keep-status"))
+        .into()
 }

@@ -1,0 +1,344 @@
+//! A view in the page: [`mount`] shows a helper's first view in its placeholder; each action sent
+//! through its [`Dispatch`] changes the state, and the page is brought to the new view by changing
+//! only what differs. Elements are matched by `key` or `id` first, then by tag in order, so an
+//! input keeps its caret and focus while answers appear above or below it.
+//!
+//! Rendering happens at once, inside the event that sent the action: when `send` returns, the
+//! page shows the new state (so the code after it can move focus to what appeared). An action
+//! sent while a render runs is queued and rendered straight after.
+
+use super::{El, Handler, Node, Str};
+use std::cell::{Cell, RefCell};
+use std::rc::{Rc, Weak};
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+
+const SVG: &str = "http://www.w3.org/2000/svg";
+
+/// Attributes that are what an element shows now: set as properties and compared with the page.
+fn is_property(tag: &str, name: &str) -> bool {
+    match name {
+        "checked" | "selected" => true,
+        "value" => matches!(tag, "input" | "select" | "textarea"),
+        _ => false,
+    }
+}
+
+struct Listener {
+    event: &'static str,
+    handler: Rc<RefCell<Handler>>,
+    closure: Closure<dyn FnMut(web_sys::Event)>,
+}
+
+enum Kind {
+    El {
+        tag: &'static str,
+        key: Option<Str>,
+        attrs: Vec<(&'static str, Str)>,
+        listeners: Vec<Listener>,
+        children: Vec<Live>,
+    },
+    Text(Str),
+}
+
+/// A piece of the view as it is in the page.
+struct Live {
+    node: web_sys::Node,
+    kind: Kind,
+}
+
+fn document() -> web_sys::Document {
+    crate::browser::window().document().expect("a page has a document")
+}
+
+fn flatten(nodes: Vec<Node>, out: &mut Vec<Node>) {
+    for node in nodes {
+        match node {
+            Node::List(items) => flatten(items, out),
+            other => out.push(other),
+        }
+    }
+}
+
+fn set_property(element: &web_sys::Element, name: &str, value: Option<&str>) {
+    let target: &JsValue = element.as_ref();
+    let js = match name {
+        "value" => JsValue::from_str(value.unwrap_or("")),
+        _ => JsValue::from_bool(value.is_some()),
+    };
+    let now = js_sys::Reflect::get(target, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED);
+    if now != js {
+        let _ = js_sys::Reflect::set(target, &JsValue::from_str(name), &js);
+    }
+}
+
+fn listen(target: &web_sys::Element, event: &'static str, handler: Handler) -> Listener {
+    let handler = Rc::new(RefCell::new(handler));
+    let inner = handler.clone();
+    let closure = Closure::<dyn FnMut(web_sys::Event)>::new(move |e: web_sys::Event| {
+        let current = inner.borrow().clone();
+        current(e);
+    });
+    let _ = target.add_event_listener_with_callback(event, closure.as_ref().unchecked_ref());
+    Listener { event, handler, closure }
+}
+
+fn create(node: Node, svg: bool) -> Live {
+    let document = document();
+    match node {
+        Node::Text(text) => Live { node: document.create_text_node(&text).into(), kind: Kind::Text(text) },
+        Node::List(_) => unreachable!("lists are flattened before they are created"),
+        Node::El(el) => {
+            let El { tag, key, attrs, children, on } = *el;
+            let svg = svg || tag == "svg";
+            let element = if svg {
+                document.create_element_ns(Some(SVG), tag)
+            } else {
+                document.create_element(tag)
+            }
+            .expect("a known tag");
+            for (name, value) in &attrs {
+                if is_property(tag, name) {
+                    set_property(&element, name, Some(value));
+                } else {
+                    let _ = element.set_attribute(name, value);
+                }
+            }
+            let listeners = on.into_iter().map(|(event, handler)| listen(&element, event, handler)).collect();
+            let node: web_sys::Node = element.into();
+            let children = patch_children(&node, Vec::new(), children, svg);
+            Live { node, kind: Kind::El { tag, key, attrs, listeners, children } }
+        }
+    }
+}
+
+impl Live {
+    fn matches(&self, new: &Node) -> bool {
+        match (&self.kind, new) {
+            (Kind::Text(_), Node::Text(_)) => true,
+            (Kind::El { tag, key, attrs, .. }, Node::El(el)) => {
+                let ident = key.as_deref().or_else(|| attrs.iter().find(|(n, _)| *n == "id").map(|(_, v)| &**v));
+                *tag == el.tag && ident == el.ident()
+            }
+            _ => false,
+        }
+    }
+
+    fn update(&mut self, new: Node, svg: bool) {
+        match (&mut self.kind, new) {
+            (Kind::Text(old), Node::Text(text)) => {
+                if *old != text {
+                    self.node.set_node_value(Some(&text));
+                    *old = text;
+                }
+            }
+            (Kind::El { tag, key, attrs, listeners, children }, Node::El(el)) => {
+                let El { key: new_key, attrs: new_attrs, children: new_children, on, .. } = *el;
+                let element: &web_sys::Element = self.node.unchecked_ref();
+                for (name, value) in &new_attrs {
+                    if is_property(tag, name) {
+                        set_property(element, name, Some(value));
+                    } else if attrs.iter().find(|(n, _)| n == name).map(|(_, v)| v) != Some(value) {
+                        let _ = element.set_attribute(name, value);
+                    }
+                }
+                for (name, _) in attrs.iter() {
+                    if !new_attrs.iter().any(|(n, _)| n == name) {
+                        if is_property(tag, name) {
+                            set_property(element, name, None);
+                        } else {
+                            let _ = element.remove_attribute(name);
+                        }
+                    }
+                }
+                // Properties the new view leaves out are off (an unticked box has no `checked`).
+                for name in ["checked", "selected"] {
+                    if matches!(*tag, "input" | "option")
+                        && !new_attrs.iter().any(|(n, _)| *n == name)
+                        && !attrs.iter().any(|(n, _)| *n == name)
+                    {
+                        set_property(element, name, None);
+                    }
+                }
+                *attrs = new_attrs;
+                *key = new_key;
+                let mut kept = Vec::with_capacity(on.len());
+                for (event, handler) in on {
+                    match listeners.iter().position(|l| l.event == event) {
+                        Some(i) => {
+                            let listener = listeners.swap_remove(i);
+                            *listener.handler.borrow_mut() = handler;
+                            kept.push(listener);
+                        }
+                        None => kept.push(listen(element, event, handler)),
+                    }
+                }
+                for old in listeners.drain(..) {
+                    let _ = element.remove_event_listener_with_callback(old.event, old.closure.as_ref().unchecked_ref());
+                }
+                *listeners = kept;
+                let svg = svg || *tag == "svg";
+                let old = std::mem::take(children);
+                *children = patch_children(&self.node, old, new_children, svg);
+            }
+            _ => unreachable!("only matching pieces are updated"),
+        }
+    }
+}
+
+/// Brings `parent`'s children from `old` to `new`, reusing every element that matches.
+fn patch_children(parent: &web_sys::Node, old: Vec<Live>, new: Vec<Node>, svg: bool) -> Vec<Live> {
+    let mut flat = Vec::with_capacity(new.len());
+    flatten(new, &mut flat);
+    let mut old: Vec<Option<Live>> = old.into_iter().map(Some).collect();
+    let mut out = Vec::with_capacity(flat.len());
+    for node in flat {
+        let found = old.iter().position(|o| o.as_ref().is_some_and(|o| o.matches(&node)));
+        let live = match found.and_then(|i| old[i].take()) {
+            Some(mut live) => {
+                live.update(node, svg);
+                live
+            }
+            None => create(node, svg),
+        };
+        out.push(live);
+    }
+    for gone in old.into_iter().flatten() {
+        let _ = parent.remove_child(&gone.node);
+    }
+    let mut next = parent.first_child();
+    for live in &out {
+        if next.as_ref() == Some(&live.node) {
+            next = live.node.next_sibling();
+        } else {
+            let _ = parent.insert_before(&live.node, next.as_ref());
+        }
+    }
+    out
+}
+
+struct App<S, A> {
+    state: RefCell<Rc<S>>,
+    reduce: Box<dyn Fn(Rc<S>, A) -> Rc<S>>,
+    view: Box<dyn Fn(&S, &Dispatch<A>) -> Node>,
+    root: web_sys::Node,
+    live: RefCell<Vec<Live>>,
+    queue: RefCell<Vec<A>>,
+    busy: Cell<bool>,
+    me: Weak<App<S, A>>,
+}
+
+/// Sends actions to a mounted view. Cheap to clone; does nothing once the view is gone.
+pub struct Dispatch<A>(Rc<dyn Fn(A)>);
+
+impl<A> Clone for Dispatch<A> {
+    fn clone(&self) -> Self {
+        Dispatch(self.0.clone())
+    }
+}
+
+impl<A: 'static> Dispatch<A> {
+    /// Changes the state by `action` and shows the result before returning.
+    pub fn send(&self, action: A) {
+        (self.0)(action)
+    }
+
+    /// A handler that sends the action `make` builds from the event.
+    pub fn to(&self, make: impl Fn(web_sys::Event) -> A + 'static) -> impl Fn(web_sys::Event) + 'static {
+        let dispatch = self.clone();
+        move |event| dispatch.send(make(event))
+    }
+
+    /// A dispatch for tests and views that do not send anything.
+    pub fn nothing() -> Self {
+        Dispatch(Rc::new(|_| {}))
+    }
+}
+
+impl<S: 'static, A: 'static> App<S, A> {
+    fn dispatch(&self) -> Dispatch<A> {
+        let me = self.me.clone();
+        Dispatch(Rc::new(move |action| {
+            if let Some(app) = me.upgrade() {
+                app.send(action);
+            }
+        }))
+    }
+
+    fn send(&self, action: A) {
+        self.queue.borrow_mut().push(action);
+        if self.busy.replace(true) {
+            return;
+        }
+        loop {
+            let actions: Vec<A> = self.queue.borrow_mut().drain(..).collect();
+            if actions.is_empty() {
+                break;
+            }
+            for action in actions {
+                let state = self.state.borrow().clone();
+                let next = (self.reduce)(state, action);
+                *self.state.borrow_mut() = next;
+            }
+            self.render();
+        }
+        self.busy.set(false);
+    }
+
+    fn render(&self) {
+        let state = self.state.borrow().clone();
+        let node = (self.view)(&state, &self.dispatch());
+        let old = std::mem::take(&mut *self.live.borrow_mut());
+        let live = patch_children(&self.root, old, vec![node], false);
+        *self.live.borrow_mut() = live;
+    }
+}
+
+/// Replaces what `root` holds (the static fallback) with `view` of `state`, and keeps it up to
+/// date for as long as the page is open. Returns the way to send actions to it.
+pub fn mount<S: 'static, A: 'static>(
+    root: web_sys::Element,
+    state: S,
+    reduce: impl Fn(Rc<S>, A) -> Rc<S> + 'static,
+    view: impl Fn(&S, &Dispatch<A>) -> Node + 'static,
+) -> Dispatch<A> {
+    root.set_text_content(None);
+    let app = Rc::new_cyclic(|me| App {
+        state: RefCell::new(Rc::new(state)),
+        reduce: Box::new(reduce),
+        view: Box::new(view),
+        root: root.into(),
+        live: RefCell::new(Vec::new()),
+        queue: RefCell::new(Vec::new()),
+        busy: Cell::new(false),
+        me: me.clone(),
+    });
+    app.busy.set(true);
+    app.render();
+    app.busy.set(false);
+    let dispatch = app.dispatch();
+    // The page keeps the view for as long as it is open.
+    std::mem::forget(app);
+    dispatch
+}
+
+/// The element with `id`, focused and scrolled to the top of the screen (so a screen reader
+/// reads it, and a tall card's title is not left above the screen).
+pub fn focus_and_show(id: &str) {
+    if let Some(element) = document().get_element_by_id(id) {
+        let element: web_sys::HtmlElement = element.unchecked_into();
+        let _ = element.focus();
+        element.scroll_into_view();
+    }
+}
+
+/// The element an event happened on, as the input it is.
+pub fn target_input(event: &web_sys::Event) -> web_sys::HtmlInputElement {
+    event.target().expect("an event from the page has a target").unchecked_into()
+}
+
+/// The value of the `<select>` or input an event happened on.
+pub fn target_value(event: &web_sys::Event) -> String {
+    let target: JsValue = event.target().map(Into::into).unwrap_or(JsValue::UNDEFINED);
+    js_sys::Reflect::get(&target, &JsValue::from_str("value")).ok().and_then(|v| v.as_string()).unwrap_or_default()
+}
