@@ -72,15 +72,13 @@ fn click(root: &Element, selector: &str) {
 
 #[wasm_bindgen_test]
 async fn missed_dose_helper_starts_empty_and_says_what_is_missing() {
-    use baclofen_guide::components::missed_dose_helper::MissedDoseHelper;
+    use baclofen_guide::components::missed_dose_helper::mount;
     let root = fresh_root();
-    yew::Renderer::<MissedDoseHelper>::with_root(root.clone()).render();
-    yew::scheduler::flush().await;
+    mount(root.clone(), Default::default());
     // Nothing pre-filled: no answer chosen, no dose times until the person says how many.
     assert_eq!(root.query_selector_all("input:checked").unwrap().length(), 0);
     assert_eq!(root.query_selector_all("input[type=time]").unwrap().length(), 0);
     click(&root, "button[type=submit]");
-    yew::scheduler::flush().await;
     let summary = text_of(&root, ".error-summary");
     assert!(summary.contains("Choose who the medicine is for"), "{summary}");
     assert!(summary.contains("Answer yes or no"), "{summary}");

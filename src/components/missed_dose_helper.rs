@@ -3,10 +3,11 @@
 //! there is an error. State is a reducer over typed actions; the clock is read only in event
 //! handlers and passed in, never during render.
 
-use crate::components::citations::citations;
+use crate::components::citations::citation_node;
 use crate::components::dose_timeline::lay_out;
-use crate::components::focus::focus_and_show;
-use crate::components::missed_dose_result::{missed_dose_result, Outcome};
+use crate::components::missed_dose_result::{missed_dose_result, Outcome, RESULT_ID};
+use crate::dom::live::{self, Dispatch};
+use crate::dom::{el, list, none, when, El, Handler, Node};
 use crate::content::ui::missed_dose_helper as words;
 use crate::content::MISSED_DOSE;
 use crate::missed_dose::device::{self, DeviceZone, Remembered};
@@ -16,8 +17,7 @@ use crate::settings::SharedSettings;
 use baclofen_logic::missed_dose::{advise, Form, Missed, Person, Rules, Situation};
 use baclofen_logic::time::Instant;
 use std::rc::Rc;
-use web_sys::{HtmlInputElement, HtmlSelectElement};
-use yew::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// Times saved on this device, offered first.
 #[derive(Clone, Debug, PartialEq)]
@@ -80,9 +80,8 @@ enum Action {
     SaveFailed,
 }
 
-impl Reducible for State {
-    type Action = Action;
-
+impl State {
+    /// The state after `action`.
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
         match action {
@@ -193,41 +192,31 @@ fn answer(fields: &Fields, rules: &Rules, now: Instant) -> Result<Outcome, Vec<F
     })
 }
 
-fn input_value(event: &Event) -> String {
-    event.target_unchecked_into::<HtmlInputElement>().value()
-}
-
 /// One radio button. Not generic over the value, so the WebAssembly holds one copy of it.
-fn radio(
-    name: &'static str,
-    id: &'static str,
-    checked: bool,
-    label: &'static str,
-    on_pick: Callback<()>,
-) -> Html {
-    html! {
-        <div class="choice">
-            <input type="radio" {name} {id} {checked} onchange={on_pick.reform(|_| ())} />
-            <label for={id}>{ label }</label>
-        </div>
-    }
+fn radio(name: &'static str, id: &'static str, checked: bool, label: &'static str, on_pick: Handler) -> El {
+    el("div")
+        .class("choice")
+        .child(el("input").attr("type", "radio").attr("name", name).id(id).flag("checked", checked).handle("change", on_pick))
+        .child(el("label").attr("for", id).text(label))
 }
 
 fn error_for(errors: &[FieldError], field: Field) -> Option<&'static str> {
     errors.iter().find(|e| e.field == field).map(|e| e.message)
 }
 
-fn error_message(id: &str, message: Option<&'static str>) -> Html {
+fn error_message(id: &str, message: Option<&'static str>) -> Node {
     match message {
-        Some(message) => html! {
-            <p class="field-error" id={format!("{id}-error")}><span class="visually-hidden">{ words::ERROR_PREFIX }</span>{ message }</p>
-        },
-        None => html! {},
+        Some(message) => el("p")
+            .class("field-error")
+            .id(format!("{id}-error"))
+            .child(el("span").class("visually-hidden").text(words::ERROR_PREFIX))
+            .text(message)
+            .into(),
+        None => none(),
     }
 }
 
 fn focus_id(id: &str) {
-    use wasm_bindgen::JsCast;
     if let Some(element) = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id(id))
@@ -237,105 +226,96 @@ fn focus_id(id: &str) {
     }
 }
 
-#[derive(Properties, PartialEq, Default)]
-pub struct MissedDoseHelperProps {
-    #[prop_or_default]
-    pub settings: SharedSettings,
+/// "field" with the error modifier of each field that has an error.
+fn field_class(errors: &[FieldError], fields: &[Field]) -> String {
+    let mut class = String::from("field");
+    for &field in fields {
+        if error_for(errors, field).is_some() {
+            class.push_str(" field--error");
+        }
+    }
+    class
 }
 
-#[component]
-pub fn MissedDoseHelper(props: &MissedDoseHelperProps) -> Html {
-    let state = use_reducer(State::default);
-    let result_ref = use_node_ref();
-    let errors_ref = use_node_ref();
-    let focus_next = use_mut_ref(|| None::<NodeRef>);
+const SUMMARY_ID: &str = "error-summary";
 
-    {
-        let state = state.clone();
-        use_effect_with((), move |_| {
-            state.dispatch(Action::Restore { found: device::load(), now: device::now() })
-        });
-    }
-    {
-        // After an answer or an error, move focus to it so it is read out and seen.
-        let focus_next = focus_next.clone();
-        use_effect_with((state.outcome.clone(), state.errors.clone()), move |_| {
-            if let Some(node) = focus_next.borrow_mut().take() {
-                focus_and_show(&node);
-            }
-        });
-    }
+/// Shows the helper in `root` (its placeholder), offering the times saved on this device.
+pub fn mount(root: web_sys::Element, settings: SharedSettings) {
+    let dispatch = live::mount(root, State::default(), State::reduce, move |state, dispatch| view(state, dispatch, &settings));
+    dispatch.send(Action::Restore { found: device::load(), now: device::now() });
+}
 
-    let edit = {
-        let dispatch = state.dispatcher();
-        Callback::from(move |edit: Edit| dispatch.dispatch(Action::Edit { edit, now: device::now() }))
+fn view(state: &State, dispatch: &Dispatch<Action>, settings: &SharedSettings) -> Node {
+    let edit = |make: fn(web_sys::Event) -> Edit| -> Handler {
+        let dispatch = dispatch.clone();
+        Rc::new(move |e| dispatch.send(Action::Edit { edit: make(e), now: device::now() }))
+    };
+    let pick = |to: Edit| -> Handler {
+        let dispatch = dispatch.clone();
+        Rc::new(move |_| dispatch.send(Action::Edit { edit: to.clone(), now: device::now() }))
     };
     let fields = &state.fields;
     let errors = &state.errors;
 
-    let onsubmit = {
-        let state = state.clone();
-        let focus_next = focus_next.clone();
-        let (result_ref, errors_ref) = (result_ref.clone(), errors_ref.clone());
-        let rules = props.settings.missed_dose_rules();
-        Callback::from(move |event: SubmitEvent| {
+    let on_submit = {
+        let dispatch = dispatch.clone();
+        let fields = fields.clone();
+        let remember = state.remember;
+        let rules = settings.missed_dose_rules();
+        move |event: web_sys::Event| {
             event.prevent_default();
-            let result = answer(&state.fields, &rules, device::now());
-            let f = &state.fields;
-            if let (Ok(_), Some(person), Some(form)) = (&result, f.person, f.form) {
+            let result = answer(&fields, &rules, device::now());
+            if let (Ok(_), Some(person), Some(form)) = (&result, fields.person, fields.form) {
                 if form != Form::Pump {
-                    if state.remember {
-                        if !device::save(person, form, &f.typed_times()) {
-                            state.dispatch(Action::SaveFailed);
+                    if remember {
+                        if !device::save(person, form, &fields.typed_times()) {
+                            dispatch.send(Action::SaveFailed);
                         }
                     } else {
                         device::forget();
                     }
                 }
             }
-            *focus_next.borrow_mut() =
-                Some(if result.is_ok() { result_ref.clone() } else { errors_ref.clone() });
-            state.dispatch(Action::Answered(Box::new(result)));
-        })
+            let target = if result.is_ok() { RESULT_ID } else { SUMMARY_ID };
+            dispatch.send(Action::Answered(Box::new(result)));
+            // After an answer or an error, move focus to it so it is read out and seen.
+            live::focus_and_show(target);
+        }
     };
-    let on_remember = {
-        let dispatch = state.dispatcher();
-        Callback::from(move |event: Event| {
-            let on = event.target_unchecked_into::<HtmlInputElement>().checked();
-            if !on {
-                device::forget();
-            }
-            dispatch.dispatch(Action::Remember(on));
-        })
-    };
+    let on_remember = dispatch.to(|event| {
+        let on = live::target_input(&event).checked();
+        if !on {
+            device::forget();
+        }
+        Action::Remember(on)
+    });
 
     let pump = fields.form == Some(Form::Pump);
     let child = fields.person == Some(Person::Child);
-    let pick = |edit_to: Edit| {
-        let edit = edit.clone();
-        Callback::from(move |()| edit.emit(edit_to.clone()))
-    };
 
     let time_inputs = fields.times.iter().enumerate().map(|(i, field)| {
         let key = field.key;
         let id = format!("dose-time-{key}");
         let message = error_for(errors, Field::Time(key));
-        let oninput = edit.reform(move |event: InputEvent| Edit::Time {
-            key,
-            value: event.target_unchecked_into::<HtmlInputElement>().value(),
-        });
-        html! {
-            <div class={classes!("field", "field--time", message.map(|_| "field--error"))} key={key}>
-                <label for={id.clone()}>{ words::DOSE_TIME.replace("{n}", &(i + 1).to_string()) }</label>
-                { error_message(&id, message) }
-                <input type="time" id={id.clone()} value={field.value.clone()} {oninput}
-                    aria-invalid={message.map(|_| "true")}
-                    aria-describedby={message.map(|_| format!("{id}-error"))} />
-            </div>
-        }
-    });
-    let on_count = edit.reform(|event: Event| {
-        Edit::Count(event.target_unchecked_into::<HtmlSelectElement>().value().parse().unwrap_or(0))
+        let dispatch = dispatch.clone();
+        let on_input = move |event: web_sys::Event| {
+            let value = live::target_value(&event);
+            dispatch.send(Action::Edit { edit: Edit::Time { key, value }, now: device::now() });
+        };
+        el("div")
+            .class(if message.is_some() { "field field--time field--error" } else { "field field--time" })
+            .key(key.to_string())
+            .child(el("label").attr("for", id.clone()).text(words::DOSE_TIME.replace("{n}", &(i + 1).to_string())))
+            .child(error_message(&id, message))
+            .child(
+                el("input")
+                    .attr("type", "time")
+                    .id(id.clone())
+                    .attr("value", field.value.clone())
+                    .on("input", on_input)
+                    .maybe("aria-invalid", message.map(|_| "true"))
+                    .maybe("aria-describedby", message.map(|_| format!("{id}-error"))),
+            )
     });
 
     // Choices for "which dose": any dose due in the last day, worked out from the time of the
@@ -349,147 +329,258 @@ pub fn MissedDoseHelper(props: &MissedDoseHelperProps) -> Html {
                 .collect()
         })
         .unwrap_or_default();
-    let on_dose =
-        edit.reform(|event: Event| Edit::Dose(event.target_unchecked_into::<HtmlSelectElement>().value()));
-    let on_vomited_after = edit.reform(|event: InputEvent| Edit::VomitedAfter(input_value(&event)));
 
-    let error_class = |field: Field| error_for(errors, field).map(|_| "field--error");
+    let class = |of: &[Field]| field_class(errors, of);
     let withdrawal_question =
         if pump { &MISSED_DOSE.pump_withdrawal_question } else { &MISSED_DOSE.withdrawal_question };
     let happened = fields.happened;
     let count = fields.times.len();
 
-    html! {
-        <section class="helper" aria-labelledby="helper-title">
-            <h2 id="helper-title">{ words::TITLE }</h2>
-            <p>{ words::INTRO }</p>
-            if let Some(notice) = state.notice {
-                <p class="notice" role="status">{ notice }</p>
-            }
-            if !errors.is_empty() {
-                <div class="error-summary" tabindex="-1" role="alert" aria-labelledby="error-summary-title" ref={errors_ref.clone()}>
-                    <h3 id="error-summary-title">{ words::PROBLEM_TITLE }</h3>
-                    <ul>
-                        { for errors.iter().map(|e| {
-                            let id = e.field.input_id();
-                            html! {
-                                <li><a href={format!("#{id}")} onclick={
-                                    let id = id.clone();
-                                    Callback::from(move |event: MouseEvent| { event.prevent_default(); focus_id(&id); })
-                                }>{ e.message }</a></li>
-                            }
-                        }) }
-                    </ul>
-                </div>
-            }
-            <form class="helper__form" novalidate=true {onsubmit}>
-                <fieldset class={classes!("field", error_class(Field::Person))}>
-                    <legend>{ words::WHO_LEGEND }</legend>
-                    { error_message("person", error_for(errors, Field::Person)) }
-                    { radio("person", "person-adult", fields.person == Some(Person::Adult), words::WHO_ADULT, pick(Edit::Person(Person::Adult))) }
-                    { radio("person", "person-child", fields.person == Some(Person::Child), words::WHO_CHILD, pick(Edit::Person(Person::Child))) }
-                </fieldset>
-                <fieldset class={classes!("field", error_class(Field::Form))}>
-                    <legend>{ words::FORM_LEGEND }</legend>
-                    { error_message("form", error_for(errors, Field::Form)) }
-                    { radio("form", "form-tablet", fields.form == Some(Form::Tablet), words::FORM_TABLET, pick(Edit::Form(Form::Tablet))) }
-                    { radio("form", "form-liquid", fields.form == Some(Form::Liquid), words::FORM_LIQUID, pick(Edit::Form(Form::Liquid))) }
-                    { radio("form", "form-granules", fields.form == Some(Form::Granules), words::FORM_GRANULES, pick(Edit::Form(Form::Granules))) }
-                    { radio("form", "form-pump", fields.form == Some(Form::Pump), words::FORM_PUMP, pick(Edit::Form(Form::Pump))) }
-                </fieldset>
-                if fields.form.is_some() && !pump {
-                    <fieldset class={classes!("field", error_class(Field::Count), error_class(Field::Times))}>
-                        <legend>{ words::TIMES_LEGEND }</legend>
-                        if let Some(saved) = &state.saved {
-                            <p>
-                                <button type="button" class="button button--secondary" onclick={edit.reform(|_: MouseEvent| Edit::UseSaved)}>
-                                    { words::USE_SAVED.replace("{times}", &list_words(&saved.times)) }
-                                </button>
-                            </p>
-                        }
-                        <div class="field">
-                            <label for="dose-count">{ words::COUNT_LABEL }</label>
-                            { error_message("dose-count", error_for(errors, Field::Count).or(error_for(errors, Field::Times))) }
-                            <select id="dose-count" onchange={on_count}>
-                                <option value="" selected={count == 0} disabled=true>{ words::CHOOSE }</option>
-                                { for (1..=crate::content::SCHEDULE_LIMITS.max_doses_per_day).map(|n| html! {
-                                    <option value={n.to_string()} selected={count == n}>{ if n == 1 { words::ONCE_A_DAY.to_string() } else { words::N_TIMES_A_DAY.replace("{n}", &n.to_string()) } }</option>
-                                }) }
-                            </select>
-                        </div>
-                        if count > 0 {
-                            <p class="hint">{ words::TIMES_HINT }</p>
-                        }
-                        { for time_inputs }
-                        if count > 0 {
-                            <div class="choice">
-                                <input type="checkbox" id="remember" checked={state.remember} onchange={on_remember} />
-                                <label for="remember">{ words::REMEMBER }
-                                    <span class="hint">{ words::REMEMBER_HINT }</span></label>
-                            </div>
-                            if state.remember_failed {
-                                <p class="field-error" role="status">{ words::REMEMBER_FAILED }</p>
-                            }
-                        }
-                    </fieldset>
-                    <fieldset class={classes!("field", error_class(Field::Happened))}>
-                        <legend>{ words::HAPPENED_LEGEND }</legend>
-                        { error_message("happened", error_for(errors, Field::Happened)) }
-                        { radio("happened", "happened-missed", happened == Some(Happened::Missed), words::HAPPENED_MISSED, pick(Edit::Happened(Happened::Missed))) }
-                        { radio("happened", "happened-vomited", happened == Some(Happened::Vomited), words::HAPPENED_VOMITED, pick(Edit::Happened(Happened::Vomited))) }
-                        { radio("happened", "happened-ran-out", happened == Some(Happened::RanOut), words::HAPPENED_RAN_OUT, pick(Edit::Happened(Happened::RanOut))) }
-                    </fieldset>
-                    if matches!(happened, Some(Happened::Missed | Happened::Vomited)) {
-                        <div class={classes!("field", error_class(Field::Dose))}>
-                            <label for="which-dose">{ if happened == Some(Happened::Vomited) { words::WHICH_TAKEN } else { words::WHICH_MISSED } }</label>
-                            { error_message("which-dose", error_for(errors, Field::Dose)) }
-                            <select id="which-dose" onchange={on_dose}>
-                                <option value="" selected={fields.dose.is_empty()} disabled=true>
-                                    { if dose_options.is_empty() { words::ENTER_TIMES_FIRST } else { words::CHOOSE_A_DOSE } }
-                                </option>
-                                { for dose_options.into_iter().map(|(value, label)| {
-                                    let selected = fields.dose == value;
-                                    html! { <option {selected} {value}>{ label }</option> }
-                                }) }
-                            </select>
-                        </div>
-                    }
-                    if happened == Some(Happened::Missed) {
-                        <fieldset class={classes!("field", error_class(Field::Missed))}>
-                            <legend>{ words::MISSED_LEGEND }</legend>
-                            { error_message("missed", error_for(errors, Field::Missed)) }
-                            { radio("missed", "missed-one", fields.missed == Some(Missed::One), words::MISSED_ONE, pick(Edit::Missed(Missed::One))) }
-                            { radio("missed", "missed-several", fields.missed == Some(Missed::TwoOrMoreInARow), words::MISSED_SEVERAL, pick(Edit::Missed(Missed::TwoOrMoreInARow))) }
-                        </fieldset>
-                    }
-                    if happened == Some(Happened::Vomited) {
-                        <div class={classes!("field", error_class(Field::VomitedAfter))}>
-                            <label for="vomited-after">{ words::VOMITED_LABEL }</label>
-                            { citations(MISSED_DOSE.vomited_question.sources) }
-                            { error_message("vomited-after", error_for(errors, Field::VomitedAfter)) }
-                            <input type="text" inputmode="numeric" id="vomited-after" class="input--short"
-                                value={fields.vomited_after.clone()} oninput={on_vomited_after}
-                                aria-invalid={error_for(errors, Field::VomitedAfter).map(|_| "true")}
-                                aria-describedby={error_for(errors, Field::VomitedAfter).map(|_| "vomited-after-error")} />
-                        </div>
-                    }
-                }
-                <fieldset class={classes!("field", error_class(Field::Withdrawal))}>
-                    <legend>{ withdrawal_question.text }</legend>
-                    { citations(withdrawal_question.sources) }
-                    { error_message("withdrawal", error_for(errors, Field::Withdrawal)) }
-                    { radio("withdrawal", "withdrawal-no", fields.withdrawal == Some(false), words::NO, pick(Edit::Withdrawal(false))) }
-                    { radio("withdrawal", "withdrawal-yes", fields.withdrawal == Some(true), words::YES, pick(Edit::Withdrawal(true))) }
-                </fieldset>
-                <button type="submit" class="button">{ if child { words::SHOW_CHILD } else { words::SHOW } }</button>
-            </form>
-            <div class="helper__answer" aria-live="polite">
-                if let Some(outcome) = &state.outcome {
-                    { missed_dose_result(outcome, &props.settings, result_ref.clone()) }
-                }
-            </div>
-        </section>
-    }
+    let error_summary = when(!errors.is_empty(), || {
+        el("div")
+            .class("error-summary")
+            .id(SUMMARY_ID)
+            .attr("tabindex", "-1")
+            .attr("role", "alert")
+            .attr("aria-labelledby", "error-summary-title")
+            .child(el("h3").id("error-summary-title").text(words::PROBLEM_TITLE))
+            .child(el("ul").children(errors.iter().map(|e| {
+                let id = e.field.input_id();
+                let target = id.clone();
+                el("li").child(
+                    el("a")
+                        .attr("href", format!("#{id}"))
+                        .on("click", move |event: web_sys::Event| {
+                            event.prevent_default();
+                            focus_id(&target);
+                        })
+                        .text(e.message),
+                )
+            })))
+            .into()
+    });
+
+    let schedule_questions = when(fields.form.is_some() && !pump, || {
+        let saved = match &state.saved {
+            Some(saved) => el("p")
+                .child(
+                    el("button")
+                        .attr("type", "button")
+                        .class("button button--secondary")
+                        .handle("click", pick(Edit::UseSaved))
+                        .text(words::USE_SAVED.replace("{times}", &list_words(&saved.times))),
+                )
+                .into(),
+            None => none(),
+        };
+        let count_options = (1..=crate::content::SCHEDULE_LIMITS.max_doses_per_day).map(|n| {
+            el("option").attr("value", n.to_string()).flag("selected", count == n).text(if n == 1 {
+                words::ONCE_A_DAY.to_string()
+            } else {
+                words::N_TIMES_A_DAY.replace("{n}", &n.to_string())
+            })
+        });
+        let remember = when(count > 0, || {
+            list([
+                el("div")
+                    .class("choice")
+                    .child(
+                        el("input")
+                            .attr("type", "checkbox")
+                            .id("remember")
+                            .flag("checked", state.remember)
+                            .on("change", on_remember),
+                    )
+                    .child(
+                        el("label")
+                            .attr("for", "remember")
+                            .text(words::REMEMBER)
+                            .child(el("span").class("hint").text(words::REMEMBER_HINT)),
+                    )
+                    .into(),
+                when(state.remember_failed, || {
+                    el("p").class("field-error").attr("role", "status").text(words::REMEMBER_FAILED).into()
+                }),
+            ])
+        });
+        let which = when(matches!(happened, Some(Happened::Missed | Happened::Vomited)), || {
+            let empty = if dose_options.is_empty() { words::ENTER_TIMES_FIRST } else { words::CHOOSE_A_DOSE };
+            el("div")
+                .class(class(&[Field::Dose]))
+                .child(el("label").attr("for", "which-dose").text(if happened == Some(Happened::Vomited) {
+                    words::WHICH_TAKEN
+                } else {
+                    words::WHICH_MISSED
+                }))
+                .child(error_message("which-dose", error_for(errors, Field::Dose)))
+                .child(
+                    el("select")
+                        .id("which-dose")
+                        .handle("change", edit(|e| Edit::Dose(live::target_value(&e))))
+                        .child(
+                            el("option")
+                                .attr("value", "")
+                                .flag("selected", fields.dose.is_empty())
+                                .flag("disabled", true)
+                                .text(empty),
+                        )
+                        .children(dose_options.iter().map(|(value, label)| {
+                            el("option")
+                                .flag("selected", fields.dose == *value)
+                                .attr("value", value.clone())
+                                .text(label.clone())
+                        })),
+                )
+                .into()
+        });
+        let missed = when(happened == Some(Happened::Missed), || {
+            el("fieldset")
+                .class(class(&[Field::Missed]))
+                .child(el("legend").text(words::MISSED_LEGEND))
+                .child(error_message("missed", error_for(errors, Field::Missed)))
+                .child(radio("missed", "missed-one", fields.missed == Some(Missed::One), words::MISSED_ONE, pick(Edit::Missed(Missed::One))))
+                .child(radio(
+                    "missed",
+                    "missed-several",
+                    fields.missed == Some(Missed::TwoOrMoreInARow),
+                    words::MISSED_SEVERAL,
+                    pick(Edit::Missed(Missed::TwoOrMoreInARow)),
+                ))
+                .into()
+        });
+        let vomited = when(happened == Some(Happened::Vomited), || {
+            let message = error_for(errors, Field::VomitedAfter);
+            el("div")
+                .class(class(&[Field::VomitedAfter]))
+                .child(el("label").attr("for", "vomited-after").text(words::VOMITED_LABEL))
+                .child(citation_node(MISSED_DOSE.vomited_question.sources))
+                .child(error_message("vomited-after", message))
+                .child(
+                    el("input")
+                        .attr("type", "text")
+                        .attr("inputmode", "numeric")
+                        .id("vomited-after")
+                        .class("input--short")
+                        .attr("value", fields.vomited_after.clone())
+                        .handle("input", edit(|e| Edit::VomitedAfter(live::target_value(&e))))
+                        .maybe("aria-invalid", message.map(|_| "true"))
+                        .maybe("aria-describedby", message.map(|_| "vomited-after-error")),
+                )
+                .into()
+        });
+        list([
+            el("fieldset")
+                .class(class(&[Field::Count, Field::Times]))
+                .child(el("legend").text(words::TIMES_LEGEND))
+                .child(saved)
+                .child(
+                    el("div")
+                        .class("field")
+                        .child(el("label").attr("for", "dose-count").text(words::COUNT_LABEL))
+                        .child(error_message(
+                            "dose-count",
+                            error_for(errors, Field::Count).or(error_for(errors, Field::Times)),
+                        ))
+                        .child(
+                            el("select")
+                                .id("dose-count")
+                                .handle("change", edit(|e| Edit::Count(live::target_value(&e).parse().unwrap_or(0))))
+                                .child(
+                                    el("option")
+                                        .attr("value", "")
+                                        .flag("selected", count == 0)
+                                        .flag("disabled", true)
+                                        .text(words::CHOOSE),
+                                )
+                                .children(count_options),
+                        ),
+                )
+                .child(when(count > 0, || el("p").class("hint").text(words::TIMES_HINT).into()))
+                .children(time_inputs)
+                .child(remember)
+                .into(),
+            el("fieldset")
+                .class(class(&[Field::Happened]))
+                .child(el("legend").text(words::HAPPENED_LEGEND))
+                .child(error_message("happened", error_for(errors, Field::Happened)))
+                .child(radio(
+                    "happened",
+                    "happened-missed",
+                    happened == Some(Happened::Missed),
+                    words::HAPPENED_MISSED,
+                    pick(Edit::Happened(Happened::Missed)),
+                ))
+                .child(radio(
+                    "happened",
+                    "happened-vomited",
+                    happened == Some(Happened::Vomited),
+                    words::HAPPENED_VOMITED,
+                    pick(Edit::Happened(Happened::Vomited)),
+                ))
+                .child(radio(
+                    "happened",
+                    "happened-ran-out",
+                    happened == Some(Happened::RanOut),
+                    words::HAPPENED_RAN_OUT,
+                    pick(Edit::Happened(Happened::RanOut)),
+                ))
+                .into(),
+            which,
+            missed,
+            vomited,
+        ])
+    });
+
+    el("section")
+        .class("helper")
+        .attr("aria-labelledby", "helper-title")
+        .child(el("h2").id("helper-title").text(words::TITLE))
+        .child(el("p").text(words::INTRO))
+        .child(match state.notice {
+            Some(notice) => el("p").class("notice").attr("role", "status").text(notice).into(),
+            None => none(),
+        })
+        .child(error_summary)
+        .child(
+            el("form")
+                .class("helper__form")
+                .flag("novalidate", true)
+                .on("submit", on_submit)
+                .child(
+                    el("fieldset")
+                        .class(class(&[Field::Person]))
+                        .child(el("legend").text(words::WHO_LEGEND))
+                        .child(error_message("person", error_for(errors, Field::Person)))
+                        .child(radio("person", "person-adult", fields.person == Some(Person::Adult), words::WHO_ADULT, pick(Edit::Person(Person::Adult))))
+                        .child(radio("person", "person-child", fields.person == Some(Person::Child), words::WHO_CHILD, pick(Edit::Person(Person::Child)))),
+                )
+                .child(
+                    el("fieldset")
+                        .class(class(&[Field::Form]))
+                        .child(el("legend").text(words::FORM_LEGEND))
+                        .child(error_message("form", error_for(errors, Field::Form)))
+                        .child(radio("form", "form-tablet", fields.form == Some(Form::Tablet), words::FORM_TABLET, pick(Edit::Form(Form::Tablet))))
+                        .child(radio("form", "form-liquid", fields.form == Some(Form::Liquid), words::FORM_LIQUID, pick(Edit::Form(Form::Liquid))))
+                        .child(radio("form", "form-granules", fields.form == Some(Form::Granules), words::FORM_GRANULES, pick(Edit::Form(Form::Granules))))
+                        .child(radio("form", "form-pump", fields.form == Some(Form::Pump), words::FORM_PUMP, pick(Edit::Form(Form::Pump)))),
+                )
+                .child(schedule_questions)
+                .child(
+                    el("fieldset")
+                        .class(class(&[Field::Withdrawal]))
+                        .child(el("legend").text(withdrawal_question.text))
+                        .child(citation_node(withdrawal_question.sources))
+                        .child(error_message("withdrawal", error_for(errors, Field::Withdrawal)))
+                        .child(radio("withdrawal", "withdrawal-no", fields.withdrawal == Some(false), words::NO, pick(Edit::Withdrawal(false))))
+                        .child(radio("withdrawal", "withdrawal-yes", fields.withdrawal == Some(true), words::YES, pick(Edit::Withdrawal(true)))),
+                )
+                .child(el("button").attr("type", "submit").class("button").text(if child { words::SHOW_CHILD } else { words::SHOW })),
+        )
+        .child(el("div").class("helper__answer").attr("aria-live", "polite").child(match &state.outcome {
+            Some(outcome) => missed_dose_result(outcome, settings),
+            None => none(),
+        }))
+        .into()
 }
 
 #[cfg(test)]

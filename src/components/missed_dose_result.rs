@@ -4,17 +4,17 @@
 
 use crate::components::call::clinic_contacts;
 use crate::components::call::emergency_call;
-use crate::components::citations::citations;
+use crate::components::citations::citation_node;
 use crate::components::dose_timeline::dose_timeline;
 use crate::components::dose_timeline::DrawnDose;
-use crate::components::level_icon::{level_icon, Icon};
+use crate::components::level_icon::{icon_node, Icon};
 use crate::components::link;
 use crate::content::ui::missed_dose_answer as words;
 use crate::content::{MISSED_DOSE, SITE};
 use crate::missed_dose::wording::{Explained, Level};
 use crate::route::Route;
 use crate::settings::Settings;
-use yew::prelude::*;
+use crate::dom::{el, list, none, when, Node};
 
 pub const RESULT_ID: &str = "missed-dose-result";
 
@@ -34,9 +34,8 @@ pub struct Outcome {
     pub kept: crate::keep::record::Kept,
 }
 
-/// A view function rather than a component: each component type adds its own lifecycle code
-/// to the WebAssembly, and this one has no state of its own.
-pub fn missed_dose_result(outcome: &Outcome, settings: &Settings, card_ref: NodeRef) -> Html {
+/// The answer card: a view function (the card has no state of its own).
+pub fn missed_dose_result(outcome: &Outcome, settings: &Settings) -> Node {
     let e = &outcome.explained;
     let (modifier, label, icon) = match e.level {
         Level::Emergency => ("result--emergency", words::LABEL_EMERGENCY, Icon::Danger),
@@ -46,80 +45,108 @@ pub fn missed_dose_result(outcome: &Outcome, settings: &Settings, card_ref: Node
     };
     let safety = &MISSED_DOSE.safety_net;
     let context = outcome.checker_context;
-    html! {
-        <article class={classes!("result", modifier)} id={RESULT_ID} tabindex="-1" aria-labelledby="result-action" ref={card_ref}>
-            <h3 class="result__action" id="result-action">
-                { level_icon(icon, "result__icon", "32") }
-                <span><span class="result__label">{ label }{": "}</span>{ e.action.clone() }</span>
-            </h3>
-            if e.level == Level::Emergency {
-                { emergency_call(settings) }
-            }
-            <p class="result__then">{ e.then.clone() }</p>
-            if matches!(e.level, Level::Now | Level::Urgent) {
-                { clinic_contacts(settings) }
-            }
-            if let Some(used) = &outcome.used {
-                <p class="result__used">{ used.clone() }</p>
-            }
-            { for e.notes.iter().map(|(text, sources)| html! {
-                <div class="result__note"><p>{ text.clone() }</p>{ citations(sources) }</div>
-            }) }
-            { dose_timeline(&outcome.timeline) }
-            { take_it_with_you(outcome) }
-            if e.level != Level::Routine && !context.is_empty() {
-                <p>
-                    <a href={link::href(Route::SideEffects, Some(&format!("context={context}")), Some("checker"))}
-                        class="button button--secondary">{ words::CHECK_WITHDRAWAL }</a>
-                </p>
-            }
-            <details class="result__why">
-                <summary>{ words::WHY }</summary>
-                <p>{ e.why.clone() }</p>
-                { citations(e.sources) }
-                if let Some((text, sources)) = &e.differ {
-                    <p>{ text.clone() }</p>
-                    { citations(sources) }
-                }
-                <p class="result__version">
-                    { words::VERSION_BEFORE }{" "}{ SITE.content_version }{ words::VERSION_MIDDLE }{" "}{ SITE.checked_on }{"."}
-                </p>
-            </details>
-            <p class="result__safety">{ safety.text }</p>
-        </article>
-    }
+    let differ = match &e.differ {
+        Some((text, sources)) => list([el("p").text(text.clone()).into(), citation_node(sources)]),
+        None => none(),
+    };
+    el("article")
+        .class(format!("result {modifier}"))
+        .id(RESULT_ID)
+        .attr("tabindex", "-1")
+        .attr("aria-labelledby", "result-action")
+        .child(
+            el("h3")
+                .class("result__action")
+                .id("result-action")
+                .child(icon_node(icon, "result__icon", "32"))
+                .child(el("span").child(el("span").class("result__label").text(label).text(": ")).text(e.action.clone())),
+        )
+        .child(when(e.level == Level::Emergency, || emergency_call(settings)))
+        .child(el("p").class("result__then").text(e.then.clone()))
+        .child(when(matches!(e.level, Level::Now | Level::Urgent), || clinic_contacts(settings)))
+        .child(match &outcome.used {
+            Some(used) => el("p").class("result__used").text(used.clone()).into(),
+            None => none(),
+        })
+        .children(e.notes.iter().map(|(text, sources)| {
+            el("div").class("result__note").child(el("p").text(text.clone())).child(citation_node(sources))
+        }))
+        .child(dose_timeline(&outcome.timeline))
+        .child(take_it_with_you(outcome))
+        .child(when(e.level != Level::Routine && !context.is_empty(), || {
+            el("p")
+                .child(
+                    el("a")
+                        .attr("href", link::href(Route::SideEffects, Some(&format!("context={context}")), Some("checker")))
+                        .class("button button--secondary")
+                        .text(words::CHECK_WITHDRAWAL),
+                )
+                .into()
+        }))
+        .child(
+            el("details")
+                .class("result__why")
+                .child(el("summary").text(words::WHY))
+                .child(el("p").text(e.why.clone()))
+                .child(citation_node(e.sources))
+                .child(differ)
+                .child(
+                    el("p")
+                        .class("result__version")
+                        .text(words::VERSION_BEFORE)
+                        .text(" ")
+                        .text(SITE.content_version)
+                        .text(words::VERSION_MIDDLE)
+                        .text(" ")
+                        .text(SITE.checked_on)
+                        .text("."),
+                ),
+        )
+        .child(el("p").class("result__safety").text(safety.text))
+        .into()
 }
 
 /// "Add my next dose to my calendar" and "Keep this answer for my appointment" (#19). The
 /// message after a tap is set as text in a live region (this card has no state of its own).
-fn take_it_with_you(outcome: &Outcome) -> Html {
+fn take_it_with_you(outcome: &Outcome) -> Node {
     use crate::keep::content::{fill, NEXT_DOSE};
-    let say = |text: &str| {
+    fn say(text: &str) {
         if let Some(status) = web_sys::window()
             .and_then(|w| w.document())
             .and_then(|d| d.get_element_by_id("missed-dose-keep-status"))
         {
             status.set_text_content(Some(text));
         }
-    };
-    let calendar = outcome.next_dose_calendar.clone().map(|text| {
-        let onclick = Callback::from(move |_: MouseEvent| {
-            if crate::keep::device::download(NEXT_DOSE.next_file_name, "text/calendar;charset=utf-8", &text) {
-                say(&fill(NEXT_DOSE.next_added, "file", NEXT_DOSE.next_file_name));
-            }
-        });
-        html! { <button type="button" class="button button--secondary" id="missed-dose-calendar" {onclick}>{ NEXT_DOSE.next_button }</button> }
-    });
-    let kept = outcome.kept.clone();
-    let on_keep = Callback::from(move |_: MouseEvent| {
-        let ok = crate::keep::device::keep_answer(kept.clone());
-        say(if ok { NEXT_DOSE.answer_kept } else { NEXT_DOSE.answer_not_kept });
-    });
-    html! {
-        <div class="keep-actions result__keep">
-            { for calendar }
-            <button type="button" class="button button--secondary" id="missed-dose-keep" onclick={on_keep}>{ NEXT_DOSE.keep_answer }</button>
-            <p class="notice" role="status" id="missed-dose-keep-status"></p>
-        </div>
     }
+    let calendar = match outcome.next_dose_calendar.clone() {
+        Some(text) => el("button")
+            .attr("type", "button")
+            .class("button button--secondary")
+            .id("missed-dose-calendar")
+            .on("click", move |_| {
+                if crate::keep::device::download(NEXT_DOSE.next_file_name, "text/calendar;charset=utf-8", &text) {
+                    say(&fill(NEXT_DOSE.next_added, "file", NEXT_DOSE.next_file_name));
+                }
+            })
+            .text(NEXT_DOSE.next_button)
+            .into(),
+        None => none(),
+    };
+    let kept = outcome.kept.clone();
+    el("div")
+        .class("keep-actions result__keep")
+        .child(calendar)
+        .child(
+            el("button")
+                .attr("type", "button")
+                .class("button button--secondary")
+                .id("missed-dose-keep")
+                .on("click", move |_| {
+                    let ok = crate::keep::device::keep_answer(kept.clone());
+                    say(if ok { NEXT_DOSE.answer_kept } else { NEXT_DOSE.answer_not_kept });
+                })
+                .text(NEXT_DOSE.keep_answer),
+        )
+        .child(el("p").class("notice").attr("role", "status").id("missed-dose-keep-status"))
+        .into()
 }

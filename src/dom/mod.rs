@@ -125,6 +125,12 @@ impl El {
         self
     }
 
+    /// The same, with a handler that is already shared.
+    pub fn handle(mut self, event: &'static str, handler: Handler) -> Self {
+        self.on.push((event, handler));
+        self
+    }
+
     /// The identity used to match this element with the one already in the page.
     pub(crate) fn ident(&self) -> Option<&str> {
         self.key.as_deref().or_else(|| self.attrs.iter().find(|(n, _)| *n == "id").map(|(_, v)| &**v))
