@@ -282,12 +282,31 @@ test('a failure message shown while loading is hidden when the app starts', asyn
 });
 
 /**
- * Makes the red-flag checker panic for real: moves away the part of the helper that the next
- * answer is drawn before (as a page-translation tool or an extension that rewrites the page
- * can), so the helper's next update fails inside the WebAssembly. Nothing in the app is there
- * for tests: this is the release build's own panic path.
+ * Makes the red-flag checker panic for real: the next element it creates is refused (as a page
+ * script or an extension that wraps `document.createElement` can do), so the helper's next update
+ * fails inside the WebAssembly. Only that one call fails: the "helper stopped" message is built
+ * normally. Nothing in the app is there for tests: this is the release build's own panic path.
+ * (A page-translation tool that moves the helper's elements away no longer breaks it: the helper
+ * puts back what it shows; see the next test.)
  */
 async function breakTheChecker(page) {
+  await page.evaluate(() => {
+    const create = document.createElement.bind(document);
+    let refused = false;
+    document.createElement = (...args) => {
+      if (!refused) {
+        refused = true;
+        throw new DOMException('refused', 'NotSupportedError');
+      }
+      return create(...args);
+    };
+  });
+}
+
+test('a tool that moves the helper\'s elements away does not break it: the next answer is shown', async () => {
+  const { context, page } = await openPage(site.browser, site.origin);
+  await page.goto(site.url + 'side-effects/');
+  await waitForApp(page);
   await page.evaluate(() => {
     const none = document.getElementById('flag-none').closest('.field');
     let next = none.nextElementSibling;
@@ -297,7 +316,11 @@ async function breakTheChecker(page) {
       next = after;
     }
   });
-}
+  await fitBox(page).check();
+  await page.locator('.checker__bar a.call__button').waitFor();
+  assert.equal(await page.locator('#red-flag-tool .helper-stopped').count(), 0);
+  await context.close();
+});
 
 test('a helper that panics after the start is replaced by "This helper stopped" with the emergency number', async () => {
   site.server.overrides['config.json'] = JSON.stringify({ region: 'uk' });
