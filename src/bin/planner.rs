@@ -3,5 +3,7 @@
 use baclofen_guide::components::dose_planner::{DosePlanner, DosePlannerProps};
 
 fn main() {
-    baclofen_guide::mount::yew_helper::<DosePlanner, _>("planner-tool", |settings| DosePlannerProps { settings });
+    baclofen_guide::mount::yew_helper::<DosePlanner, _>("planner-tool", |settings| DosePlannerProps {
+        settings,
+    });
 }

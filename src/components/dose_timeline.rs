@@ -2,10 +2,10 @@
 //! line. The list beneath it says the same in words (and is what screen readers use).
 
 use crate::content::ui::timeline;
+use crate::dom::{el, none, when, Node};
 use crate::missed_dose::wording::time_words;
 use baclofen_logic::missed_dose::{DoseMark, TimelineDose};
 use baclofen_logic::time::{Instant, Zone};
-use crate::dom::{el, none, when, Node};
 
 fn mark_words(mark: DoseMark) -> &'static str {
     match mark {
@@ -68,9 +68,18 @@ pub fn dose_timeline(doses: &[DrawnDose]) -> Node {
     let dots = doses.iter().enumerate().map(|(i, dose)| {
         let label_y = if i % 2 == 0 { "30" } else { "104" };
         el("g")
-            .child(el("circle").class(mark_class(dose.mark)).attr("cx", dose.x.to_string()).attr("cy", "60").attr("r", "11"))
+            .child(
+                el("circle")
+                    .class(mark_class(dose.mark))
+                    .attr("cx", dose.x.to_string())
+                    .attr("cy", "60")
+                    .attr("r", "11"),
+            )
             .child(when(dose.mark == DoseMark::Missed, || {
-                el("path").class("dot__cross").attr("d", format!("M{} 53l14 14m0-14l-14 14", dose.x - 7)).into()
+                el("path")
+                    .class("dot__cross")
+                    .attr("d", format!("M{} 53l14 14m0-14l-14 14", dose.x - 7))
+                    .into()
             }))
             .child(
                 el("text")
@@ -98,13 +107,11 @@ pub fn dose_timeline(doses: &[DrawnDose]) -> Node {
                 )
                 .children(dots),
         )
-        .child(
-            el("figcaption").child(el("ol").class("timeline__list").children(doses.iter().map(|dose| {
-                el("li")
-                    .child(el("span").class(format!("key {}", mark_class(dose.mark))).attr("aria-hidden", "true"))
-                    .text(dose.words.clone())
-            }))),
-        )
+        .child(el("figcaption").child(el("ol").class("timeline__list").children(doses.iter().map(|dose| {
+            el("li")
+                .child(el("span").class(format!("key {}", mark_class(dose.mark))).attr("aria-hidden", "true"))
+                .text(dose.words.clone())
+        }))))
         .into()
 }
 

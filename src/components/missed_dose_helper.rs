@@ -6,10 +6,10 @@
 use crate::components::citations::citation_node;
 use crate::components::dose_timeline::lay_out;
 use crate::components::missed_dose_result::{missed_dose_result, Outcome, RESULT_ID};
-use crate::dom::live::{self, Dispatch};
-use crate::dom::{el, list, none, when, El, Handler, Node};
 use crate::content::ui::missed_dose_helper as words;
 use crate::content::MISSED_DOSE;
+use crate::dom::live::{self, Dispatch};
+use crate::dom::{el, list, none, when, El, Handler, Node};
 use crate::missed_dose::device::{self, DeviceZone, Remembered};
 use crate::missed_dose::form::{self, Field, FieldError, Fields, Happened};
 use crate::missed_dose::wording::{explain, time_words};
@@ -196,7 +196,14 @@ fn answer(fields: &Fields, rules: &Rules, now: Instant) -> Result<Outcome, Vec<F
 fn radio(name: &'static str, id: &'static str, checked: bool, label: &'static str, on_pick: Handler) -> El {
     el("div")
         .class("choice")
-        .child(el("input").attr("type", "radio").attr("name", name).id(id).flag("checked", checked).handle("change", on_pick))
+        .child(
+            el("input")
+                .attr("type", "radio")
+                .attr("name", name)
+                .id(id)
+                .flag("checked", checked)
+                .handle("change", on_pick),
+        )
         .child(el("label").attr("for", id).text(label))
 }
 
@@ -241,7 +248,9 @@ const SUMMARY_ID: &str = "error-summary";
 
 /// Shows the helper in `root` (its placeholder), offering the times saved on this device.
 pub fn mount(root: web_sys::Element, settings: SharedSettings) {
-    let dispatch = live::mount(root, State::default(), State::reduce, move |state, dispatch| view(state, dispatch, &settings));
+    let dispatch = live::mount(root, State::default(), State::reduce, move |state, dispatch| {
+        view(state, dispatch, &settings)
+    });
     dispatch.send(Action::Restore { found: device::load(), now: device::now() });
 }
 
@@ -305,7 +314,11 @@ fn view(state: &State, dispatch: &Dispatch<Action>, settings: &SharedSettings) -
         el("div")
             .class(if message.is_some() { "field field--time field--error" } else { "field field--time" })
             .key(key.to_string())
-            .child(el("label").attr("for", id.clone()).text(words::DOSE_TIME.replace("{n}", &(i + 1).to_string())))
+            .child(
+                el("label")
+                    .attr("for", id.clone())
+                    .text(words::DOSE_TIME.replace("{n}", &(i + 1).to_string())),
+            )
             .child(error_message(&id, message))
             .child(
                 el("input")
@@ -438,7 +451,13 @@ fn view(state: &State, dispatch: &Dispatch<Action>, settings: &SharedSettings) -
                 .class(class(&[Field::Missed]))
                 .child(el("legend").text(words::MISSED_LEGEND))
                 .child(error_message("missed", error_for(errors, Field::Missed)))
-                .child(radio("missed", "missed-one", fields.missed == Some(Missed::One), words::MISSED_ONE, pick(Edit::Missed(Missed::One))))
+                .child(radio(
+                    "missed",
+                    "missed-one",
+                    fields.missed == Some(Missed::One),
+                    words::MISSED_ONE,
+                    pick(Edit::Missed(Missed::One)),
+                ))
                 .child(radio(
                     "missed",
                     "missed-several",
@@ -484,7 +503,10 @@ fn view(state: &State, dispatch: &Dispatch<Action>, settings: &SharedSettings) -
                         .child(
                             el("select")
                                 .id("dose-count")
-                                .handle("change", edit(|e| Edit::Count(live::target_value(&e).parse().unwrap_or(0))))
+                                .handle(
+                                    "change",
+                                    edit(|e| Edit::Count(live::target_value(&e).parse().unwrap_or(0))),
+                                )
                                 .child(
                                     el("option")
                                         .attr("value", "")
@@ -551,18 +573,54 @@ fn view(state: &State, dispatch: &Dispatch<Action>, settings: &SharedSettings) -
                         .class(class(&[Field::Person]))
                         .child(el("legend").text(words::WHO_LEGEND))
                         .child(error_message("person", error_for(errors, Field::Person)))
-                        .child(radio("person", "person-adult", fields.person == Some(Person::Adult), words::WHO_ADULT, pick(Edit::Person(Person::Adult))))
-                        .child(radio("person", "person-child", fields.person == Some(Person::Child), words::WHO_CHILD, pick(Edit::Person(Person::Child)))),
+                        .child(radio(
+                            "person",
+                            "person-adult",
+                            fields.person == Some(Person::Adult),
+                            words::WHO_ADULT,
+                            pick(Edit::Person(Person::Adult)),
+                        ))
+                        .child(radio(
+                            "person",
+                            "person-child",
+                            fields.person == Some(Person::Child),
+                            words::WHO_CHILD,
+                            pick(Edit::Person(Person::Child)),
+                        )),
                 )
                 .child(
                     el("fieldset")
                         .class(class(&[Field::Form]))
                         .child(el("legend").text(words::FORM_LEGEND))
                         .child(error_message("form", error_for(errors, Field::Form)))
-                        .child(radio("form", "form-tablet", fields.form == Some(Form::Tablet), words::FORM_TABLET, pick(Edit::Form(Form::Tablet))))
-                        .child(radio("form", "form-liquid", fields.form == Some(Form::Liquid), words::FORM_LIQUID, pick(Edit::Form(Form::Liquid))))
-                        .child(radio("form", "form-granules", fields.form == Some(Form::Granules), words::FORM_GRANULES, pick(Edit::Form(Form::Granules))))
-                        .child(radio("form", "form-pump", fields.form == Some(Form::Pump), words::FORM_PUMP, pick(Edit::Form(Form::Pump)))),
+                        .child(radio(
+                            "form",
+                            "form-tablet",
+                            fields.form == Some(Form::Tablet),
+                            words::FORM_TABLET,
+                            pick(Edit::Form(Form::Tablet)),
+                        ))
+                        .child(radio(
+                            "form",
+                            "form-liquid",
+                            fields.form == Some(Form::Liquid),
+                            words::FORM_LIQUID,
+                            pick(Edit::Form(Form::Liquid)),
+                        ))
+                        .child(radio(
+                            "form",
+                            "form-granules",
+                            fields.form == Some(Form::Granules),
+                            words::FORM_GRANULES,
+                            pick(Edit::Form(Form::Granules)),
+                        ))
+                        .child(radio(
+                            "form",
+                            "form-pump",
+                            fields.form == Some(Form::Pump),
+                            words::FORM_PUMP,
+                            pick(Edit::Form(Form::Pump)),
+                        )),
                 )
                 .child(schedule_questions)
                 .child(
@@ -571,10 +629,26 @@ fn view(state: &State, dispatch: &Dispatch<Action>, settings: &SharedSettings) -
                         .child(el("legend").text(withdrawal_question.text))
                         .child(citation_node(withdrawal_question.sources))
                         .child(error_message("withdrawal", error_for(errors, Field::Withdrawal)))
-                        .child(radio("withdrawal", "withdrawal-no", fields.withdrawal == Some(false), words::NO, pick(Edit::Withdrawal(false))))
-                        .child(radio("withdrawal", "withdrawal-yes", fields.withdrawal == Some(true), words::YES, pick(Edit::Withdrawal(true)))),
+                        .child(radio(
+                            "withdrawal",
+                            "withdrawal-no",
+                            fields.withdrawal == Some(false),
+                            words::NO,
+                            pick(Edit::Withdrawal(false)),
+                        ))
+                        .child(radio(
+                            "withdrawal",
+                            "withdrawal-yes",
+                            fields.withdrawal == Some(true),
+                            words::YES,
+                            pick(Edit::Withdrawal(true)),
+                        )),
                 )
-                .child(el("button").attr("type", "submit").class("button").text(if child { words::SHOW_CHILD } else { words::SHOW })),
+                .child(el("button").attr("type", "submit").class("button").text(if child {
+                    words::SHOW_CHILD
+                } else {
+                    words::SHOW
+                })),
         )
         .child(el("div").class("helper__answer").attr("aria-live", "polite").child(match &state.outcome {
             Some(outcome) => missed_dose_result(outcome, settings),

@@ -11,10 +11,10 @@ use crate::components::level_icon::{icon_node, Icon};
 use crate::components::link;
 use crate::content::ui::missed_dose_answer as words;
 use crate::content::{MISSED_DOSE, SITE};
+use crate::dom::{el, list, none, when, Node};
 use crate::missed_dose::wording::{Explained, Level};
 use crate::route::Route;
 use crate::settings::Settings;
-use crate::dom::{el, list, none, when, Node};
 
 pub const RESULT_ID: &str = "missed-dose-result";
 
@@ -59,7 +59,11 @@ pub fn missed_dose_result(outcome: &Outcome, settings: &Settings) -> Node {
                 .class("result__action")
                 .id("result-action")
                 .child(icon_node(icon, "result__icon", "32"))
-                .child(el("span").child(el("span").class("result__label").text(label).text(": ")).text(e.action.clone())),
+                .child(
+                    el("span")
+                        .child(el("span").class("result__label").text(label).text(": "))
+                        .text(e.action.clone()),
+                ),
         )
         .child(when(e.level == Level::Emergency, || emergency_call(settings)))
         .child(el("p").class("result__then").text(e.then.clone()))
@@ -77,7 +81,14 @@ pub fn missed_dose_result(outcome: &Outcome, settings: &Settings) -> Node {
             el("p")
                 .child(
                     el("a")
-                        .attr("href", link::href(Route::SideEffects, Some(&format!("context={context}")), Some("checker")))
+                        .attr(
+                            "href",
+                            link::href(
+                                Route::SideEffects,
+                                Some(&format!("context={context}")),
+                                Some("checker"),
+                            ),
+                        )
                         .class("button button--secondary")
                         .text(words::CHECK_WITHDRAWAL),
                 )
@@ -124,7 +135,11 @@ fn take_it_with_you(outcome: &Outcome) -> Node {
             .class("button button--secondary")
             .id("missed-dose-calendar")
             .on("click", move |_| {
-                if crate::keep::device::download(NEXT_DOSE.next_file_name, "text/calendar;charset=utf-8", &text) {
+                if crate::keep::device::download(
+                    NEXT_DOSE.next_file_name,
+                    "text/calendar;charset=utf-8",
+                    &text,
+                ) {
                     say(&fill(NEXT_DOSE.next_added, "file", NEXT_DOSE.next_file_name));
                 }
             })

@@ -5,10 +5,10 @@
 use crate::components::call::call_button;
 use crate::components::link;
 use crate::components::red_flag_result::{red_flag_result, Viewer, RESULT_ID};
-use crate::dom::live::{self, Dispatch};
-use crate::dom::{el, list, none, when, El, Node};
 use crate::content::ui::checker as words;
 use crate::content::{Answers, Group, Item, PumpAnswer, Step, RED_FLAGS};
+use crate::dom::live::{self, Dispatch};
+use crate::dom::{el, list, none, when, El, Node};
 use crate::route::Route;
 use crate::settings::SharedSettings;
 use baclofen_logic::red_flags::Level;
@@ -121,10 +121,23 @@ fn checked(event: &web_sys::Event) -> bool {
     live::target_input(event).checked()
 }
 
-fn radio(name: &'static str, id: &'static str, label: &'static str, on: bool, pick: impl Fn(web_sys::Event) + 'static) -> El {
+fn radio(
+    name: &'static str,
+    id: &'static str,
+    label: &'static str,
+    on: bool,
+    pick: impl Fn(web_sys::Event) + 'static,
+) -> El {
     el("div")
         .class("choice")
-        .child(el("input").attr("type", "radio").attr("name", name).id(id).flag("checked", on).on("change", pick))
+        .child(
+            el("input")
+                .attr("type", "radio")
+                .attr("name", name)
+                .id(id)
+                .flag("checked", on)
+                .on("change", pick),
+        )
         .child(el("label").attr("for", id).text(label))
 }
 
@@ -147,7 +160,10 @@ pub fn view(state: &CheckerState, dispatch: &Dispatch<CheckerAction>, settings: 
                     .attr("type", "checkbox")
                     .id(id.clone())
                     .flag("checked", state.answers.ticked & item.bit != 0)
-                    .on("change", dispatch.to(move |e| CheckerAction::Tick { bit: item.bit, on: checked(&e) })),
+                    .on(
+                        "change",
+                        dispatch.to(move |e| CheckerAction::Tick { bit: item.bit, on: checked(&e) }),
+                    ),
             )
             .child(el("label").attr("for", id).text(if carer { item.carer_label } else { item.label }))
     };
@@ -155,10 +171,22 @@ pub fn view(state: &CheckerState, dispatch: &Dispatch<CheckerAction>, settings: 
         list(RED_FLAGS.items.iter().filter(|i| i.group == group.id && !i.question && !i.hidden).map(checkbox))
     };
     let pick_viewer = |who: Viewer, id: &'static str, label: &'static str| {
-        radio("viewer", id, label, state.viewer == Some(who), dispatch.to(move |_| CheckerAction::Viewer(who)))
+        radio(
+            "viewer",
+            id,
+            label,
+            state.viewer == Some(who),
+            dispatch.to(move |_| CheckerAction::Viewer(who)),
+        )
     };
     let pick_pump = |answer: PumpAnswer, id: &'static str, label: &'static str| {
-        radio("pump", id, label, state.answers.pump == Some(answer), dispatch.to(move |_| CheckerAction::Pump(answer)))
+        radio(
+            "pump",
+            id,
+            label,
+            state.answers.pump == Some(answer),
+            dispatch.to(move |_| CheckerAction::Pump(answer)),
+        )
     };
     let pump_label = |bit: u64, fallback: &'static str| {
         RED_FLAGS.items.iter().find(|i| i.bit == bit).map_or(fallback, |i| i.label)
@@ -203,7 +231,9 @@ pub fn view(state: &CheckerState, dispatch: &Dispatch<CheckerAction>, settings: 
     let top = result.fired.first().map(|&i| &RED_FLAGS.rule_text[i]);
     // Open for a pump user; a person who skipped the question can still open it.
     let pump_user = matches!(state.answers.pump, Some(PumpAnswer::Yes | PumpAnswer::NotSure));
-    let shown = |step: Step| RED_FLAGS.groups.iter().filter(move |g| g.step == step && RED_FLAGS.group_shown(g, &state.answers));
+    let shown = |step: Step| {
+        RED_FLAGS.groups.iter().filter(move |g| g.step == step && RED_FLAGS.group_shown(g, &state.answers))
+    };
 
     let bar = match (result.level, top) {
         // Stays in view at the bottom of the screen while ticking, so an emergency and its call
@@ -245,15 +275,29 @@ pub fn view(state: &CheckerState, dispatch: &Dispatch<CheckerAction>, settings: 
                 .child(pick_viewer(Viewer::Carer, "viewer-carer", words::WHO_CARER))
                 .child(pick_viewer(Viewer::Child, "viewer-child", words::WHO_CHILD)),
         )
-        .children(RED_FLAGS.groups.iter().filter(|g| g.step == Step::First).map(|g| fieldset(g, "field checker__first")))
+        .children(
+            RED_FLAGS
+                .groups
+                .iter()
+                .filter(|g| g.step == Step::First)
+                .map(|g| fieldset(g, "field checker__first")),
+        )
         .child(
             el("fieldset")
                 .class("field")
-                .child(el("legend").text(if carer { RED_FLAGS.pump.carer_legend } else { RED_FLAGS.pump.legend }))
+                .child(el("legend").text(if carer {
+                    RED_FLAGS.pump.carer_legend
+                } else {
+                    RED_FLAGS.pump.legend
+                }))
                 .child(el("p").class("hint").text(RED_FLAGS.pump.hint))
                 .child(pick_pump(PumpAnswer::Yes, "pump-yes", pump_label(RED_FLAGS.pump.yes, words::YES)))
                 .child(pick_pump(PumpAnswer::No, "pump-no", words::NO))
-                .child(pick_pump(PumpAnswer::NotSure, "pump-not-sure", pump_label(RED_FLAGS.pump.not_sure, words::NOT_SURE))),
+                .child(pick_pump(
+                    PumpAnswer::NotSure,
+                    "pump-not-sure",
+                    pump_label(RED_FLAGS.pump.not_sure, words::NOT_SURE),
+                )),
         )
         .children(shown(Step::Pump).map(|group| disclosure(group, pump_user || is_open(group))))
         .child(el("h3").class("checker__others").text(words::OTHERS_TITLE))
@@ -282,12 +326,11 @@ pub fn view(state: &CheckerState, dispatch: &Dispatch<CheckerAction>, settings: 
             el("p").child(el("a").attr("href", Route::MissedDose.href()).text(words::MISSED_DOSE_LINK)).into()
         }))
         .child(bar)
-        .child(
-            el("div").class("checker__answer").attr("role", "status").attr("aria-live", "polite").child(when(
-                result.level.is_some() || state.none_of_these,
-                || red_flag_result(&result, viewer, settings),
-            )),
-        )
+        .child(el("div").class("checker__answer").attr("role", "status").attr("aria-live", "polite").child(
+            when(result.level.is_some() || state.none_of_these, || {
+                red_flag_result(&result, viewer, settings)
+            }),
+        ))
         .into()
 }
 
@@ -295,7 +338,7 @@ pub fn view(state: &CheckerState, dispatch: &Dispatch<CheckerAction>, settings: 
 fn count(n: u32) -> Node {
     match n {
         0 => none(),
-        n => el("span").class("checker__count").text(format!("({n} ticked)")).into(),
+        n => el("span").class("checker__count").text(words::TICKED.replace("{n}", &n.to_string())).into(),
     }
 }
 

@@ -7,9 +7,9 @@ use crate::components::citations::citation_node;
 use crate::components::level_icon::{icon_node, Icon};
 use crate::content::ui::checker as words;
 use crate::content::{Call, RED_FLAGS};
+use crate::dom::{el, list, none, when, Node};
 use crate::settings::Settings;
 use baclofen_logic::red_flags::{Level, Triage};
-use crate::dom::{el, list, none, when, Node};
 
 /// Whose symptoms are being checked: the wording follows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -91,12 +91,9 @@ fn create(node: Node, svg: bool) -> Live {
         Node::El(el) => {
             let El { tag, key, attrs, children, on } = *el;
             let svg = svg || tag == "svg";
-            let element = if svg {
-                document.create_element_ns(Some(SVG), tag)
-            } else {
-                document.create_element(tag)
-            }
-            .expect("a known tag");
+            let element =
+                if svg { document.create_element_ns(Some(SVG), tag) } else { document.create_element(tag) }
+                    .expect("a known tag");
             for (name, value) in &attrs {
                 if is_property(tag, name) {
                     set_property(&element, name, Some(value));
@@ -117,7 +114,8 @@ impl Live {
         match (&self.kind, new) {
             (Kind::Text(_), Node::Text(_)) => true,
             (Kind::El { tag, key, attrs, .. }, Node::El(el)) => {
-                let ident = key.as_deref().or_else(|| attrs.iter().find(|(n, _)| *n == "id").map(|(_, v)| &**v));
+                let ident =
+                    key.as_deref().or_else(|| attrs.iter().find(|(n, _)| *n == "id").map(|(_, v)| &**v));
                 *tag == el.tag && ident == el.ident()
             }
             _ => false,
@@ -174,7 +172,8 @@ impl Live {
                     }
                 }
                 for old in listeners.drain(..) {
-                    let _ = element.remove_event_listener_with_callback(old.event, old.closure.as_ref().unchecked_ref());
+                    let _ = element
+                        .remove_event_listener_with_callback(old.event, old.closure.as_ref().unchecked_ref());
                 }
                 *listeners = kept;
                 let svg = svg || *tag == "svg";
@@ -217,10 +216,13 @@ fn patch_children(parent: &web_sys::Node, old: Vec<Live>, new: Vec<Node>, svg: b
     out
 }
 
+type Reduce<S, A> = Box<dyn Fn(Rc<S>, A) -> Rc<S>>;
+type View<S, A> = Box<dyn Fn(&S, &Dispatch<A>) -> Node>;
+
 struct App<S, A> {
     state: RefCell<Rc<S>>,
-    reduce: Box<dyn Fn(Rc<S>, A) -> Rc<S>>,
-    view: Box<dyn Fn(&S, &Dispatch<A>) -> Node>,
+    reduce: Reduce<S, A>,
+    view: View<S, A>,
     root: web_sys::Node,
     live: RefCell<Vec<Live>>,
     queue: RefCell<Vec<A>>,
@@ -340,5 +342,8 @@ pub fn target_input(event: &web_sys::Event) -> web_sys::HtmlInputElement {
 /// The value of the `<select>` or input an event happened on.
 pub fn target_value(event: &web_sys::Event) -> String {
     let target: JsValue = event.target().map(Into::into).unwrap_or(JsValue::UNDEFINED);
-    js_sys::Reflect::get(&target, &JsValue::from_str("value")).ok().and_then(|v| v.as_string()).unwrap_or_default()
+    js_sys::Reflect::get(&target, &JsValue::from_str("value"))
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_default()
 }

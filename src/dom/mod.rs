@@ -186,7 +186,9 @@ fn write_html(out: &mut String, node: &Node) {
             for (name, value) in &el.attrs {
                 out.push(' ');
                 out.push_str(name);
-                if !value.is_empty() || !matches!(*name, "checked" | "selected" | "open" | "disabled" | "hidden" | "readonly") {
+                if !value.is_empty()
+                    || !matches!(*name, "checked" | "selected" | "open" | "disabled" | "hidden" | "readonly")
+                {
                     out.push_str("=\"");
                     escape(out, value, true);
                     out.push('"');
@@ -233,7 +235,10 @@ mod tests {
             .child(el("input").attr("type", "checkbox").flag("checked", true).flag("disabled", false))
             .text("<b> & co")
             .into();
-        assert_eq!(to_html(&node), "<p class=\"a&quot;b\"><input type=\"checkbox\" checked>&lt;b&gt; &amp; co</p>");
+        assert_eq!(
+            to_html(&node),
+            "<p class=\"a&quot;b\"><input type=\"checkbox\" checked>&lt;b&gt; &amp; co</p>"
+        );
     }
 
     #[test]
