@@ -217,10 +217,13 @@ fn patch_children(parent: &web_sys::Node, old: Vec<Live>, new: Vec<Node>, svg: b
     out
 }
 
+/// A helper's view: its state to the tree to show.
+type View<S, A> = Box<dyn Fn(&S, &Dispatch<A>) -> Node>;
+
 struct App<S, A> {
     state: RefCell<Rc<S>>,
     reduce: Box<dyn Fn(Rc<S>, A) -> Rc<S>>,
-    view: Box<dyn Fn(&S, &Dispatch<A>) -> Node>,
+    view: View<S, A>,
     root: web_sys::Node,
     live: RefCell<Vec<Live>>,
     queue: RefCell<Vec<A>>,
@@ -326,10 +329,15 @@ pub fn mount<S: 'static, A: 'static>(
 /// reads it, and a tall card's title is not left above the screen).
 pub fn focus_and_show(id: &str) {
     if let Some(element) = document().get_element_by_id(id) {
-        let element: web_sys::HtmlElement = element.unchecked_into();
-        let _ = element.focus();
-        element.scroll_into_view();
+        focus_and_show_element(element);
     }
+}
+
+/// [`focus_and_show`] for an element found another way (one that has no id).
+pub fn focus_and_show_element(element: web_sys::Element) {
+    let element: web_sys::HtmlElement = element.unchecked_into();
+    let _ = element.focus();
+    element.scroll_into_view();
 }
 
 /// The element an event happened on, as the input it is.
