@@ -1,8 +1,9 @@
 //! The dose-change planner in headless Chromium (`make test-wasm`): mounted as its module does,
 //! filled in by the labels a person reads, checked against hand calculations (fact sheet §3).
+//! Rendering is synchronous: each event's answer is in the page when the event returns.
 #![cfg(target_arch = "wasm32")]
 
-use baclofen_guide::components::dose_planner::{DosePlanner, DosePlannerProps};
+use baclofen_guide::components::dose_planner;
 use baclofen_guide::planner::content::WORDS;
 use baclofen_guide::settings::SharedSettings;
 use wasm_bindgen::JsCast;
@@ -15,15 +16,10 @@ fn document() -> web_sys::Document {
     web_sys::window().unwrap().document().unwrap()
 }
 
-async fn mount() -> Element {
+fn mount() -> Element {
     let root = document().create_element("div").unwrap();
     document().body().unwrap().append_child(&root).unwrap();
-    yew::Renderer::<DosePlanner>::with_root_and_props(
-        root.clone(),
-        DosePlannerProps { settings: SharedSettings::default() },
-    )
-    .render();
-    yew::scheduler::flush().await;
+    dose_planner::mount(root.clone(), SharedSettings::default());
     root
 }
 
@@ -46,20 +42,18 @@ fn fire(target: &Element, kind: &str) {
     target.dispatch_event(&event).unwrap();
 }
 
-async fn type_into(root: &Element, label: &str, text: &str) {
+fn type_into(root: &Element, label: &str, text: &str) {
     let input: HtmlInputElement = by_label(root, label).dyn_into().unwrap();
     input.set_value(text);
     fire(&input, "input");
-    yew::scheduler::flush().await;
 }
 
-async fn choose(root: &Element, label: &str) {
+fn choose(root: &Element, label: &str) {
     let control: HtmlElement = by_label(root, label).dyn_into().unwrap();
     control.click();
-    yew::scheduler::flush().await;
 }
 
-async fn select_option(root: &Element, label: &str, option: &str) {
+fn select_option(root: &Element, label: &str, option: &str) {
     let select: HtmlSelectElement = by_label(root, label).dyn_into().unwrap();
     let options = select.query_selector_all("option").unwrap();
     let mut found: Option<String> = None;
@@ -71,14 +65,12 @@ async fn select_option(root: &Element, label: &str, option: &str) {
     }
     select.set_value(&found.unwrap_or_else(|| panic!("no option {option:?}")));
     fire(&select, "input");
-    yew::scheduler::flush().await;
 }
 
-async fn submit(root: &Element) {
+fn submit(root: &Element) {
     let button: HtmlElement =
         root.query_selector("button[type=submit]").unwrap().unwrap().dyn_into().unwrap();
     button.click();
-    yew::scheduler::flush().await;
 }
 
 /// The plan table's rows as text cells.
@@ -97,7 +89,7 @@ fn rows(root: &Element) -> Vec<Vec<String>> {
 
 #[wasm_bindgen_test]
 async fn planner_starts_empty_and_turns_the_label_step_up_into_dated_tablets() {
-    let root = mount().await;
+    let root = mount();
     // Nothing pre-filled.
     assert_eq!(root.query_selector_all("input:checked").unwrap().length(), 0);
     let inputs = root.query_selector_all("input[type=text], input[type=date]").unwrap();
@@ -106,28 +98,28 @@ async fn planner_starts_empty_and_turns_the_label_step_up_into_dated_tablets() {
         assert_eq!(input.value(), "");
     }
     // FDA-TAB: 5 mg three times a day, up by 5 mg a dose every 3 days to 20 mg three times a day.
-    choose(&root, WORDS.who_adult).await;
-    choose(&root, WORDS.form_tablet).await;
-    select_option(&root, WORDS.tablet_label, "5 mg").await;
-    type_into(&root, WORDS.doses_label, "3").await;
-    type_into(&root, "Time of dose 1", "08:00").await;
-    type_into(&root, "Time of dose 2", "14:00").await;
-    type_into(&root, "Time of dose 3", "20:00").await;
-    type_into(&root, WORDS.start_date_label, "2026-12-01").await;
-    type_into(&root, WORDS.start_label, "5").await;
+    choose(&root, WORDS.who_adult);
+    choose(&root, WORDS.form_tablet);
+    select_option(&root, WORDS.tablet_label, "5 mg");
+    type_into(&root, WORDS.doses_label, "3");
+    type_into(&root, "Time of dose 1", "08:00");
+    type_into(&root, "Time of dose 2", "14:00");
+    type_into(&root, "Time of dose 3", "20:00");
+    type_into(&root, WORDS.start_date_label, "2026-12-01");
+    type_into(&root, WORDS.start_label, "5");
     let per_dose = root.query_selector("#planner-start-per-dose").unwrap().unwrap();
     per_dose.dyn_into::<HtmlElement>().unwrap().click();
-    choose(&root, WORDS.direction_up).await;
-    type_into(&root, WORDS.step_label, "5").await;
+    choose(&root, WORDS.direction_up);
+    type_into(&root, WORDS.step_label, "5");
     root.query_selector("#planner-step-per-dose")
         .unwrap()
         .unwrap()
         .dyn_into::<HtmlElement>()
         .unwrap()
         .click();
-    type_into(&root, WORDS.every_label, "3").await;
-    type_into(&root, WORDS.end_label, "20").await;
-    submit(&root).await;
+    type_into(&root, WORDS.every_label, "3");
+    type_into(&root, WORDS.end_label, "20");
+    submit(&root);
 
     assert!(root.query_selector(".error-summary").unwrap().is_none());
     let rows = rows(&root);
@@ -152,15 +144,15 @@ async fn planner_starts_empty_and_turns_the_label_step_up_into_dated_tablets() {
 
 #[wasm_bindgen_test]
 async fn planner_keeps_what_was_typed_and_says_what_to_fix() {
-    let root = mount().await;
-    choose(&root, WORDS.who_adult).await;
-    choose(&root, WORDS.form_tablet).await;
-    type_into(&root, WORDS.doses_label, "3").await;
-    type_into(&root, WORDS.start_label, "ten").await;
-    type_into(&root, WORDS.step_label, "-5").await;
-    type_into(&root, WORDS.every_label, "0").await;
-    type_into(&root, WORDS.end_label, "1000").await;
-    submit(&root).await;
+    let root = mount();
+    choose(&root, WORDS.who_adult);
+    choose(&root, WORDS.form_tablet);
+    type_into(&root, WORDS.doses_label, "3");
+    type_into(&root, WORDS.start_label, "ten");
+    type_into(&root, WORDS.step_label, "-5");
+    type_into(&root, WORDS.every_label, "0");
+    type_into(&root, WORDS.end_label, "1000");
+    submit(&root);
 
     let summary = root.query_selector(".error-summary").unwrap().expect("an error summary");
     let text = summary.text_content().unwrap();
@@ -184,35 +176,35 @@ async fn planner_keeps_what_was_typed_and_says_what_to_fix() {
 
 #[wasm_bindgen_test]
 async fn planner_shows_a_childs_liquid_plan_in_ml_with_the_syringe_mark() {
-    let root = mount().await;
+    let root = mount();
     // A specialist's letter: 2.5 mg three times a day, up by 2.5 mg a dose every 7 days to 10 mg;
     // liquid 1 mg in 1 mL (fact sheet §2). Hand calculation: 2.5, 5, 7.5, 10 mL.
-    choose(&root, WORDS.who_child).await;
-    choose(&root, WORDS.form_liquid).await;
-    select_option(&root, WORDS.liquid_label, "1 mg in 1 mL (5 mg in 5 mL)").await;
-    type_into(&root, WORDS.doses_label, "3").await;
-    type_into(&root, "Time of dose 1", "07:00").await;
-    type_into(&root, "Time of dose 2", "13:00").await;
-    type_into(&root, "Time of dose 3", "19:00").await;
-    type_into(&root, WORDS.start_date_label, "2026-12-01").await;
-    type_into(&root, WORDS.start_label, "2.5").await;
+    choose(&root, WORDS.who_child);
+    choose(&root, WORDS.form_liquid);
+    select_option(&root, WORDS.liquid_label, "1 mg in 1 mL (5 mg in 5 mL)");
+    type_into(&root, WORDS.doses_label, "3");
+    type_into(&root, "Time of dose 1", "07:00");
+    type_into(&root, "Time of dose 2", "13:00");
+    type_into(&root, "Time of dose 3", "19:00");
+    type_into(&root, WORDS.start_date_label, "2026-12-01");
+    type_into(&root, WORDS.start_label, "2.5");
     root.query_selector("#planner-start-per-dose")
         .unwrap()
         .unwrap()
         .dyn_into::<HtmlElement>()
         .unwrap()
         .click();
-    choose(&root, WORDS.direction_up).await;
-    type_into(&root, WORDS.step_label, "2.5").await;
+    choose(&root, WORDS.direction_up);
+    type_into(&root, WORDS.step_label, "2.5");
     root.query_selector("#planner-step-per-dose")
         .unwrap()
         .unwrap()
         .dyn_into::<HtmlElement>()
         .unwrap()
         .click();
-    type_into(&root, WORDS.every_label, "7").await;
-    type_into(&root, WORDS.end_label, "10").await;
-    submit(&root).await;
+    type_into(&root, WORDS.every_label, "7");
+    type_into(&root, WORDS.end_label, "10");
+    submit(&root);
 
     let rows = rows(&root);
     assert_eq!(rows.len(), 22, "{rows:?}");

@@ -3,10 +3,13 @@
 //!
 //! Fields start empty and keep exactly what was typed; problems are listed in an error summary
 //! and at each field (GOV.UK pattern). Every word comes from `content/planner.toml`.
+//!
+//! A `dom` view (issue #18): the module carries no Yew.
 
-use crate::components::citations::citations;
-use crate::components::focus::focus_and_show;
+use crate::components::citations::citation_node;
 use crate::components::link;
+use crate::dom::live::{self, Dispatch};
+use crate::dom::{el, list, none, when, El, Node};
 use crate::planner::content::{fill, warning, LIQUIDS, TABLETS, WORDS};
 use crate::planner::form::{
     dose_count, input_id, liquids_for, tablets_for, time_id, Action, FormKind, State,
@@ -19,17 +22,18 @@ use baclofen_logic::planner::{
     Check, Direction, Field, FieldError, Form, Measure, Per, Plan, PlanInput, Who,
 };
 use baclofen_logic::time::Instant;
+use std::rc::Rc;
 use wasm_bindgen::JsCast;
-use web_sys::{HtmlElement, HtmlInputElement, HtmlSelectElement};
-use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct DosePlannerProps {
-    pub settings: SharedSettings,
-}
+/// The plan's heading: focused when a plan is made.
+const PLAN_TITLE: &str = "planner-plan-title";
 
-fn input_value(e: &Event) -> String {
-    e.target_unchecked_into::<HtmlInputElement>().value()
+/// Shows the planner in `root` (its placeholder).
+pub fn mount(root: web_sys::Element, settings: SharedSettings) {
+    let scope = root.clone();
+    live::mount(root, State::default(), State::reduce, move |state, dispatch| {
+        view(state, dispatch, &settings, &scope)
+    });
 }
 
 fn error_for(errors: &[FieldError], field: Field) -> Option<&FieldError> {
@@ -48,22 +52,22 @@ fn hint_id(id: &str) -> String {
     s
 }
 
-fn field_class(error: bool) -> Classes {
+fn field_class(error: bool) -> &'static str {
     if error {
-        classes!("field", "field--error")
+        "field field--error"
     } else {
-        classes!("field")
+        "field"
     }
 }
 
-fn message(id: &str, text: Option<String>) -> Html {
+fn message(id: &str, text: Option<String>) -> Node {
     match text {
-        Some(text) => html! { <p class="field-error" id={error_id(id)}>{ text }</p> },
-        None => html! {},
+        Some(text) => el("p").class("field-error").id(error_id(id)).text(text).into(),
+        None => none(),
     }
 }
 
-fn described_by(id: &str, hint: bool, error: bool) -> Option<AttrValue> {
+fn described_by(id: &str, hint: bool, error: bool) -> Option<String> {
     let mut s = String::new();
     if hint {
         s.push_str(&hint_id(id));
@@ -74,7 +78,7 @@ fn described_by(id: &str, hint: bool, error: bool) -> Option<AttrValue> {
         }
         s.push_str(&error_id(id));
     }
-    (!s.is_empty()).then(|| AttrValue::from(s))
+    (!s.is_empty()).then_some(s)
 }
 
 /// A text box with its label, hint and message. `inputmode` "decimal" or "numeric"; the type is
@@ -88,22 +92,28 @@ fn text_field(
     kind: &'static str,
     inputmode: &'static str,
     error: Option<String>,
-    oninput: Callback<InputEvent>,
-) -> Html {
+    on_input: impl Fn(web_sys::Event) + 'static,
+) -> El {
     let has_error = error.is_some();
-    html! {
-        <div class={field_class(has_error)}>
-            <label for={id}>{ label }</label>
-            if !hint.is_empty() {
-                <p class="hint" id={hint_id(id)}>{ hint }</p>
-            }
-            { message(id, error) }
-            <input id={id} name={id} type={kind} inputmode={(!inputmode.is_empty()).then_some(inputmode)}
-                class={(kind == "text").then_some("input--short")} autocomplete="off"
-                value={value.to_string()} aria-invalid={has_error.then_some("true")}
-                aria-describedby={described_by(id, !hint.is_empty(), has_error)} {oninput} />
-        </div>
-    }
+    el("div")
+        .class(field_class(has_error))
+        .key(id)
+        .child(el("label").attr("for", id).text(label))
+        .child(when(!hint.is_empty(), || el("p").class("hint").id(hint_id(id)).text(hint).into()))
+        .child(message(id, error))
+        .child(
+            el("input")
+                .id(id)
+                .attr("name", id)
+                .attr("type", kind)
+                .maybe("inputmode", (!inputmode.is_empty()).then_some(inputmode))
+                .maybe("class", (kind == "text").then_some("input--short"))
+                .attr("autocomplete", "off")
+                .attr("value", value.to_string())
+                .maybe("aria-invalid", has_error.then_some("true"))
+                .maybe("aria-describedby", described_by(id, !hint.is_empty(), has_error))
+                .on("input", on_input),
+        )
 }
 
 fn radio(
@@ -111,32 +121,37 @@ fn radio(
     id: &'static str,
     checked: bool,
     label: &'static str,
-    oninput: Callback<InputEvent>,
-) -> Html {
+    on_input: impl Fn(web_sys::Event) + 'static,
+) -> El {
     // "input" fires when a radio is chosen by pointer or keyboard; one event type for every
     // control keeps the module small.
-    html! {
-        <div class="choice">
-            <input type="radio" {name} {id} {checked} {oninput} />
-            <label for={id}>{ label }</label>
-        </div>
-    }
+    el("div")
+        .class("choice")
+        .child(
+            el("input")
+                .attr("type", "radio")
+                .attr("name", name)
+                .id(id)
+                .flag("checked", checked)
+                .on("input", on_input),
+        )
+        .child(el("label").attr("for", id).text(label))
 }
 
 /// A set of radio buttons with its legend and message.
-fn choices(legend: &'static str, id: &'static str, error: Option<String>, items: Html) -> Html {
+fn choices(legend: &'static str, id: &'static str, error: Option<String>, items: Node) -> El {
     let has_error = error.is_some();
-    html! {
-        <fieldset class={field_class(has_error)} aria-describedby={described_by(id, false, has_error)}>
-            <legend>{ legend }</legend>
-            { message(id, error) }
-            { items }
-        </fieldset>
-    }
+    el("fieldset")
+        .class(field_class(has_error))
+        .key(id)
+        .maybe("aria-describedby", described_by(id, false, has_error))
+        .child(el("legend").text(legend))
+        .child(message(id, error))
+        .child(items)
 }
 
 /// The syringe drawn with the fill mark, and the same in words.
-fn syringe(hundredths: u64, strength: &'static str) -> Html {
+fn syringe(hundredths: u64, strength: &'static str) -> El {
     // The scale of the drawing: the smallest of these that holds the amount (a picture only).
     let scale = [100u64, 200, 500, 1000, 2000, 5000, 10000]
         .into_iter()
@@ -147,19 +162,45 @@ fn syringe(hundredths: u64, strength: &'static str) -> Html {
     let x = left + width * hundredths / scale;
     let ml = wording::ml(hundredths);
     let text = fill(WORDS.syringe_text, &[("ml", &ml), ("strength", strength)]);
-    html! {
-        <figure class="syringe">
-            <svg viewBox="0 0 340 100" role="img" aria-label={text.clone()} width="100%" height="100" focusable="false">
-                <rect x="40" y="30" width="260" height="30" class="syringe__barrel" />
-                <rect x="40" y="30" width={(x - left).to_string()} height="30" class="syringe__fill" />
-                <rect x="300" y="38" width="30" height="14" class="syringe__barrel" />
-                <rect x="20" y="40" width="20" height="10" class="syringe__barrel" />
-                <line x1={x.to_string()} y1="20" x2={x.to_string()} y2="64" class="syringe__mark" />
-                <text x={x.to_string()} y="16" text-anchor="middle" class="syringe__label">{ ml.clone() }{" "}{ WORDS.ml }</text>
-            </svg>
-            <figcaption>{ text }</figcaption>
-        </figure>
-    }
+    let rect =
+        |x: &'static str, y: &'static str, width: String, height: &'static str, class: &'static str| {
+            el("rect").attr("x", x).attr("y", y).attr("width", width).attr("height", height).class(class)
+        };
+    el("figure")
+        .class("syringe")
+        .key(ml.clone())
+        .child(
+            el("svg")
+                .attr("viewBox", "0 0 340 100")
+                .attr("role", "img")
+                .attr("aria-label", text.clone())
+                .attr("width", "100%")
+                .attr("height", "100")
+                .attr("focusable", "false")
+                .child(rect("40", "30", "260".into(), "30", "syringe__barrel"))
+                .child(rect("40", "30", (x - left).to_string(), "30", "syringe__fill"))
+                .child(rect("300", "38", "30".into(), "14", "syringe__barrel"))
+                .child(rect("20", "40", "20".into(), "10", "syringe__barrel"))
+                .child(
+                    el("line")
+                        .attr("x1", x.to_string())
+                        .attr("y1", "20")
+                        .attr("x2", x.to_string())
+                        .attr("y2", "64")
+                        .class("syringe__mark"),
+                )
+                .child(
+                    el("text")
+                        .attr("x", x.to_string())
+                        .attr("y", "16")
+                        .attr("text-anchor", "middle")
+                        .class("syringe__label")
+                        .text(ml)
+                        .text(" ")
+                        .text(WORDS.ml),
+                ),
+        )
+        .child(el("figcaption").text(text))
 }
 
 fn care_card(
@@ -167,16 +208,28 @@ fn care_card(
     title: &'static str,
     text: String,
     sources: &'static [&'static str],
-    extra: Html,
-) -> Html {
-    html! {
-        <section class="callout callout--warning planner__check" data-check={id}>
-            <h3 class="callout__title">{ title }</h3>
-            <p>{ text }</p>
-            { extra }
-            { citations(sources) }
-        </section>
-    }
+    extra: Node,
+) -> El {
+    el("section")
+        .class("callout callout--warning planner__check")
+        .key(id)
+        .attr("data-check", id)
+        .child(el("h3").class("callout__title").text(title))
+        .child(el("p").text(text))
+        .child(extra)
+        .child(citation_node(sources))
+}
+
+/// "Check symptoms now": the red-flag checker on the side-effects page.
+fn symptom_link() -> Node {
+    el("p")
+        .child(
+            el("a")
+                .class("button button--secondary")
+                .attr("href", link::href(Route::SideEffects, None, Some("red-flag-tool")))
+                .text(WORDS.symptom_link),
+        )
+        .into()
 }
 
 /// The times of day, as shown in the table ("08:00, 14:00, 20:00").
@@ -243,7 +296,8 @@ fn calendar_file(plan: &Plan, input: &PlanInput, now: Instant) -> String {
     calendar.finish()
 }
 
-fn plan_view(plan: &Plan, input: &PlanInput, heading: &NodeRef) -> Html {
+fn plan_view(made: &Rc<(Plan, PlanInput)>) -> Node {
+    let (plan, input) = (&made.0, &made.1);
     let last = plan.last();
     let stops = last.daily_ug == 0;
     let last_date = wording::date(last.first_date);
@@ -269,20 +323,20 @@ fn plan_view(plan: &Plan, input: &PlanInput, heading: &NodeRef) -> Html {
             fill(WORDS.step_of, &[("n", &wording::number(u64::from(day.step)))])
         };
         let zero = step.daily_ug == 0;
-        html! {
-            <tr class={classes!(day.step_starts.then_some("planner__step-row"))}>
-                <th scope="row"><time datetime={wording::iso_date(day.date)}>{ wording::date(day.date) }</time></th>
-                <td>{ change }</td>
-                <td>{ if zero { WORDS.no_doses.to_string() } else { times.clone() } }</td>
-                <td>{ match step.dose_ug {
-                    Some(dose) if !zero => wording::mg_words(dose),
-                    Some(_) => String::from("0"),
-                    None => WORDS.dose_unknown.to_string(),
-                } }</td>
-                <td>{ if zero { String::new() } else { wording::measure(step.measure) } }</td>
-                <td>{ wording::mg_words(day.daily_ug) }</td>
-            </tr>
-        }
+        el("tr")
+            .maybe("class", day.step_starts.then_some("planner__step-row"))
+            .child(el("th").attr("scope", "row").child(
+                el("time").attr("datetime", wording::iso_date(day.date)).text(wording::date(day.date)),
+            ))
+            .child(el("td").text(change))
+            .child(el("td").text(if zero { WORDS.no_doses.to_string() } else { times.clone() }))
+            .child(el("td").text(match step.dose_ug {
+                Some(dose) if !zero => wording::mg_words(dose),
+                Some(_) => String::from("0"),
+                None => WORDS.dose_unknown.to_string(),
+            }))
+            .child(el("td").text(if zero { String::new() } else { wording::measure(step.measure) }))
+            .child(el("td").text(wording::mg_words(day.daily_ug)))
     });
     let strength = strength_words(input);
     let syringes = match input.form {
@@ -295,116 +349,122 @@ fn plan_view(plan: &Plan, input: &PlanInput, heading: &NodeRef) -> Html {
                 }
                 _ => None,
             });
-            let pictures: Html = pictures.collect();
-            html! {
-                <section class="planner__syringes">
-                    <h3>{ WORDS.syringe_heading }</h3>
-                    <p>{ WORDS.syringe_measure }</p>
-                    { citations(WORDS.syringe_measure_sources) }
-                    { pictures }
-                </section>
-            }
+            el("section")
+                .class("planner__syringes")
+                .child(el("h3").text(WORDS.syringe_heading))
+                .child(el("p").text(WORDS.syringe_measure))
+                .child(citation_node(WORDS.syringe_measure_sources))
+                .children(pictures)
+                .into()
         }
-        Form::Tablet { .. } => html! {},
+        Form::Tablet { .. } => none(),
     };
     let checks = plan.checks.iter().map(|check| {
         let (id, title, text, sources) = wording::check_card(check);
-        let extra = if matches!(check, Check::StopsFasterThanSources { .. }) {
-            html! {
-                <p><a class="button button--secondary" href={link::href(Route::SideEffects, None, Some("red-flag-tool"))}>{ WORDS.symptom_link }</a></p>
-            }
-        } else {
-            html! {}
-        };
+        let extra = when(matches!(check, Check::StopsFasterThanSources { .. }), symptom_link);
         care_card(id, title, text, sources, extra)
     });
-    let withdrawal = (input.direction == Direction::Down).then(|| {
+    let withdrawal = when(input.direction == Direction::Down, || {
         let w = warning("withdrawal-signs");
-        let extra = html! {
-            <p><a class="button button--secondary" href={link::href(Route::SideEffects, None, Some("red-flag-tool"))}>{ WORDS.symptom_link }</a></p>
-        };
-        care_card(w.check, w.title, w.text.to_string(), w.sources, extra)
+        care_card(w.check, w.title, w.text.to_string(), w.sources, symptom_link()).into()
     });
-    let on_print = Callback::from(|_: MouseEvent| {
+    let on_print = |_: web_sys::Event| {
         if let Some(window) = web_sys::window() {
             let _ = window.print();
         }
-    });
-    html! {
-        <section class="planner__plan" aria-labelledby="planner-plan-title">
-            <h2 id="planner-plan-title" tabindex="-1" ref={heading.clone()}>{ WORDS.plan_heading }</h2>
-            { for checks }
-            { for withdrawal }
-            <p>{ summary }</p>
-            // Scrolls sideways on a narrow screen: a keyboard can reach it, and it has a name.
-            <div class="planner__table-wrap" tabindex="0" role="region" aria-label={ WORDS.table_label }>
-                <table class="planner__table">
-                    <caption class="visually-hidden">{ WORDS.plan_heading }</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">{ WORDS.col_date }</th>
-                            <th scope="col">{ WORDS.col_step }</th>
-                            <th scope="col">{ WORDS.col_times }</th>
-                            <th scope="col">{ WORDS.col_dose }</th>
-                            <th scope="col">{ WORDS.col_measure }</th>
-                            <th scope="col">{ WORDS.col_total }</th>
-                        </tr>
-                    </thead>
-                    <tbody>{ for rows }</tbody>
-                </table>
-            </div>
-            if !stops {
-                <p>{ WORDS.plan_continue }</p>
-            }
-            { syringes }
-            <p>{ WORDS.print_note }</p>
-            <p class="planner__actions">
-                <button type="button" class="button print-action" onclick={on_print}>{ WORDS.print }</button>
-                { " " }
-                <a class="button button--secondary planner__calendar" href="#" download={WORDS.calendar_file}
-                    onclick={calendar_click(plan, input)}>{ WORDS.calendar }</a>
-            </p>
-        </section>
-    }
+    };
+    el("section")
+        .class("planner__plan")
+        .attr("aria-labelledby", PLAN_TITLE)
+        .child(el("h2").id(PLAN_TITLE).attr("tabindex", "-1").text(WORDS.plan_heading))
+        .children(checks)
+        .child(withdrawal)
+        .child(el("p").text(summary))
+        // Scrolls sideways on a narrow screen: a keyboard can reach it, and it has a name.
+        .child(
+            el("div")
+                .class("planner__table-wrap")
+                .attr("tabindex", "0")
+                .attr("role", "region")
+                .attr("aria-label", WORDS.table_label)
+                .child(
+                    el("table")
+                        .class("planner__table")
+                        .child(el("caption").class("visually-hidden").text(WORDS.plan_heading))
+                        .child(
+                            el("thead").child(
+                                el("tr").children(
+                                    [
+                                        WORDS.col_date,
+                                        WORDS.col_step,
+                                        WORDS.col_times,
+                                        WORDS.col_dose,
+                                        WORDS.col_measure,
+                                        WORDS.col_total,
+                                    ]
+                                    .map(|col| el("th").attr("scope", "col").text(col)),
+                                ),
+                            ),
+                        )
+                        .child(el("tbody").children(rows)),
+                ),
+        )
+        .child(when(!stops, || el("p").text(WORDS.plan_continue).into()))
+        .child(syringes)
+        .child(el("p").text(WORDS.print_note))
+        .child(
+            el("p")
+                .class("planner__actions")
+                .child(
+                    el("button")
+                        .attr("type", "button")
+                        .class("button print-action")
+                        .on("click", on_print)
+                        .text(WORDS.print),
+                )
+                .text(" ")
+                .child(
+                    el("a")
+                        .class("button button--secondary planner__calendar")
+                        .attr("href", "#")
+                        .attr("download", WORDS.calendar_file)
+                        .on("click", calendar_click(made.clone()))
+                        .text(WORDS.calendar),
+                ),
+        )
+        .into()
 }
 
 /// Makes the calendar file when the link is followed (the clock is read here, not in render).
-fn calendar_click(plan: &Plan, input: &PlanInput) -> Callback<MouseEvent> {
-    let plan = plan.clone();
-    let input = input.clone();
-    Callback::from(move |event: MouseEvent| {
+fn calendar_click(made: Rc<(Plan, PlanInput)>) -> impl Fn(web_sys::Event) + 'static {
+    move |event: web_sys::Event| {
         let now = Instant((js_sys::Date::now() / 60_000.0) as i64);
-        let text = calendar_file(&plan, &input, now);
+        let text = calendar_file(&made.0, &made.1, now);
         let mut href = String::from("data:text/calendar;charset=utf-8,");
         href.push_str(&String::from(js_sys::encode_uri_component(&text)));
-        if let Some(anchor) = event.target_dyn_into::<HtmlElement>() {
+        if let Some(anchor) = event.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
             let _ = anchor.set_attribute("href", &href);
         }
-    })
+    }
 }
 
-#[component]
-pub fn DosePlanner(props: &DosePlannerProps) -> Html {
-    let state = use_reducer(State::default);
-    let summary_ref = use_node_ref();
-    let plan_ref = use_node_ref();
-    {
-        let (summary_ref, plan_ref) = (summary_ref.clone(), plan_ref.clone());
-        let has_errors = !state.errors.is_empty();
-        use_effect_with(state.submitted, move |submitted| {
-            if *submitted > 0 {
-                focus_and_show(if has_errors { &summary_ref } else { &plan_ref });
-            }
-        });
+/// Moves the person to what a submission showed: the error summary, or else the plan.
+fn show_result(root: &web_sys::Element) {
+    match root.query_selector(".error-summary").ok().flatten() {
+        Some(summary) => live::focus_and_show_element(summary),
+        None => live::focus_and_show(PLAN_TITLE),
     }
-    let dispatch = |make: fn(String) -> Action| {
-        let state = state.clone();
-        Callback::from(move |e: InputEvent| state.dispatch(make(input_value(&e))))
-    };
-    let pick = |action: Action| {
-        let state = state.clone();
-        Callback::from(move |_: InputEvent| state.dispatch(action.clone()))
-    };
+}
+
+/// The planner as it is now.
+pub fn view(
+    state: &State,
+    dispatch: &Dispatch<Action>,
+    settings: &SharedSettings,
+    root: &web_sys::Element,
+) -> Node {
+    let typing = |make: fn(String) -> Action| dispatch.to(move |e| make(live::target_value(&e)));
+    let pick = |action: Action| dispatch.to(move |_| action.clone());
     let f = &state.fields;
     let errors = &state.errors;
     let typed = |field: Field| match field {
@@ -414,10 +474,10 @@ pub fn DosePlanner(props: &DosePlannerProps) -> Html {
     };
     let msg =
         |field: Field| error_for(errors, field).map(|e| wording::error_message(e, f.direction, typed(field)));
-    let region = props.settings.0.region_id();
+    let region = settings.0.region_id();
 
     let strength = match f.form {
-        None => html! {},
+        None => none(),
         Some(kind) => {
             let (label, hint, options): (&str, &str, Vec<(usize, &str)>) = match kind {
                 FormKind::Tablet => (
@@ -433,35 +493,34 @@ pub fn DosePlanner(props: &DosePlannerProps) -> Html {
             };
             let error = msg(Field::Strength);
             let has_error = error.is_some();
-            let oninput = {
-                let state = state.clone();
-                Callback::from(move |e: InputEvent| {
-                    state.dispatch(Action::Strength(e.target_unchecked_into::<HtmlSelectElement>().value()))
-                })
-            };
-            let sources = if kind == FormKind::Liquid {
-                citations(WORDS.liquid_hint_sources)
-            } else {
-                html! {}
-            };
-            html! {
-                <div class={field_class(has_error)}>
-                    <label for="planner-strength">{ label }</label>
-                    <p class="hint" id="planner-strength-hint">{ hint }</p>
-                    { sources }
-                    { message("planner-strength", error) }
-                    <select id="planner-strength" name="planner-strength" {oninput}
-                        aria-invalid={has_error.then_some("true")}
-                        aria-describedby={described_by("planner-strength", true, has_error)}>
-                        <option value="" selected={f.strength.is_empty()}>{ WORDS.choose }</option>
-                        { for options.into_iter().map(|(i, label)| {
+            let sources = when(kind == FormKind::Liquid, || citation_node(WORDS.liquid_hint_sources));
+            el("div")
+                .class(field_class(has_error))
+                .key("planner-strength")
+                .child(el("label").attr("for", "planner-strength").text(label))
+                .child(el("p").class("hint").id("planner-strength-hint").text(hint))
+                .child(sources)
+                .child(message("planner-strength", error))
+                .child(
+                    el("select")
+                        .id("planner-strength")
+                        .attr("name", "planner-strength")
+                        .on("input", typing(Action::Strength))
+                        .maybe("aria-invalid", has_error.then_some("true"))
+                        .maybe("aria-describedby", described_by("planner-strength", true, has_error))
+                        .child(
+                            el("option")
+                                .attr("value", "")
+                                .flag("selected", f.strength.is_empty())
+                                .text(WORDS.choose),
+                        )
+                        .children(options.into_iter().map(|(i, label)| {
                             let value = i.to_string();
                             let selected = f.strength == value;
-                            html! { <option {selected} {value}>{ label }</option> }
-                        }) }
-                    </select>
-                </div>
-            }
+                            el("option").flag("selected", selected).attr("value", value).text(label)
+                        })),
+                )
+                .into()
         }
     };
 
@@ -471,109 +530,243 @@ pub fn DosePlanner(props: &DosePlannerProps) -> Html {
         let value = f.times.get(i).cloned().unwrap_or_default();
         let error = msg(Field::Time(i as u8));
         let has_error = error.is_some();
-        let oninput = {
-            let state = state.clone();
-            Callback::from(move |e: InputEvent| state.dispatch(Action::Time(i, input_value(&e))))
-        };
-        html! {
-            <div class={field_class(has_error)}>
-                <label for={id.clone()}>{ label }</label>
-                { message(&id, error) }
-                <input id={id.clone()} type="time" {value} {oninput} aria-invalid={has_error.then_some("true")}
-                    aria-describedby={described_by(&id, false, has_error)} />
-            </div>
-        }
+        el("div")
+            .class(field_class(has_error))
+            .key(id.clone())
+            .child(el("label").attr("for", id.clone()).text(label))
+            .child(message(&id, error))
+            .child(
+                el("input")
+                    .id(id.clone())
+                    .attr("type", "time")
+                    .attr("value", value)
+                    .on("input", dispatch.to(move |e| Action::Time(i, live::target_value(&e))))
+                    .maybe("aria-invalid", has_error.then_some("true"))
+                    .maybe("aria-describedby", described_by(&id, false, has_error)),
+            )
     });
 
-    let onsubmit = {
-        let state = state.clone();
-        Callback::from(move |e: SubmitEvent| {
+    let on_submit = {
+        let dispatch = dispatch.clone();
+        let root = root.clone();
+        move |e: web_sys::Event| {
             e.prevent_default();
-            state.dispatch(Action::Submit);
-        })
-    };
-    let summary = (!errors.is_empty()).then(|| {
-        html! {
-            <div class="error-summary" tabindex="-1" role="alert" aria-labelledby="planner-error-title" ref={summary_ref.clone()}>
-                <h3 id="planner-error-title">{ WORDS.error_summary }</h3>
-                <ul>
-                    { for errors.iter().map(|e| {
-                        let id = input_id(e.field);
-                        let mut href = String::from("#");
-                        href.push_str(&id);
-                        let onclick = Callback::from(move |event: MouseEvent| {
-                            event.prevent_default();
-                            if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(&id)) {
-                                if let Ok(el) = el.dyn_into::<HtmlElement>() {
-                                    let _ = el.focus();
-                                }
-                            }
-                        });
-                        html! { <li><a {href} {onclick}>{ wording::error_message(e, f.direction, typed(e.field)) }</a></li> }
-                    }) }
-                </ul>
-            </div>
+            // The new view is in the page when `send` returns.
+            dispatch.send(Action::Submit);
+            show_result(&root);
         }
+    };
+    let summary = when(!errors.is_empty(), || {
+        el("div")
+            .class("error-summary")
+            .key("planner-error-summary")
+            .attr("tabindex", "-1")
+            .attr("role", "alert")
+            .attr("aria-labelledby", "planner-error-title")
+            .child(el("h3").id("planner-error-title").text(WORDS.error_summary))
+            .child(el("ul").children(errors.iter().map(|e| {
+                let id = input_id(e.field);
+                let mut href = String::from("#");
+                href.push_str(&id);
+                let on_click = move |event: web_sys::Event| {
+                    event.prevent_default();
+                    if let Some(el) = crate::browser::element(&id) {
+                        let _ = el.unchecked_into::<web_sys::HtmlElement>().focus();
+                    }
+                };
+                el("li").child(el("a").attr("href", href).on("click", on_click).text(wording::error_message(
+                    e,
+                    f.direction,
+                    typed(e.field),
+                )))
+            })))
+            .into()
     });
     let per = |name: &'static str,
                dose_id: &'static str,
                day_id: &'static str,
                value: Option<Per>,
                make: fn(Per) -> Action| {
-        html! {
-            <>
-                { radio(name, dose_id, value == Some(Per::Dose), WORDS.per_dose, pick(make(Per::Dose))) }
-                { radio(name, day_id, value == Some(Per::Day), WORDS.per_day, pick(make(Per::Day))) }
-            </>
-        }
+        list([
+            radio(name, dose_id, value == Some(Per::Dose), WORDS.per_dose, pick(make(Per::Dose))),
+            radio(name, day_id, value == Some(Per::Day), WORDS.per_day, pick(make(Per::Day))),
+        ])
     };
-    html! {
-        <div class="helper planner">
-            <h2>{ WORDS.heading }</h2>
-            <p>{ WORDS.intro }</p>
-            { citations(WORDS.intro_sources) }
-            <p class="notice">{ WORDS.latest_only }</p>
-            { citations(WORDS.latest_only_sources) }
-            { for summary }
-            <form class="helper__form" novalidate=true {onsubmit}>
-                { choices(WORDS.who_legend, "planner-who", msg(Field::Who), html! { <>
-                    { radio("planner-who", "planner-who-adult", f.who == Some(Who::Adult), WORDS.who_adult, pick(Action::Who(Who::Adult))) }
-                    { radio("planner-who", "planner-who-child", f.who == Some(Who::Child), WORDS.who_child, pick(Action::Who(Who::Child))) }
-                </> }) }
-                if f.who == Some(Who::Child) {
-                    <p class="notice">{ WORDS.child_note }</p>
-                }
-                { choices(WORDS.form_legend, "planner-form", msg(Field::Form), html! { <>
-                    { radio("planner-form", "planner-form-tablet", f.form == Some(FormKind::Tablet), WORDS.form_tablet, pick(Action::Form(FormKind::Tablet))) }
-                    { radio("planner-form", "planner-form-liquid", f.form == Some(FormKind::Liquid), WORDS.form_liquid, pick(Action::Form(FormKind::Liquid))) }
-                    <p class="hint">{ WORDS.pump_note }</p>
-                </> }) }
-                { strength }
-                { text_field("planner-doses", WORDS.doses_label, WORDS.doses_hint, &f.doses, "text", "numeric", msg(Field::DosesPerDay), dispatch(Action::Doses)) }
-                <p class="hint">{ WORDS.one_change_note }</p>
-                { for times }
-                { text_field("planner-start-date", WORDS.start_date_label, WORDS.start_date_hint, &f.start_date, "date", "", msg(Field::StartDate), dispatch(Action::StartDate)) }
-                { text_field("planner-start", WORDS.start_label, WORDS.start_hint, &f.start, "text", "decimal", msg(Field::StartDose), dispatch(Action::Start)) }
-                <fieldset class="field field--nested">
-                    <legend>{ WORDS.per_legend }</legend>
-                    { per("planner-start-per", "planner-start-per-dose", "planner-start-per-day", f.start_per, Action::StartPer) }
-                </fieldset>
-                { choices(WORDS.direction_legend, "planner-direction", msg(Field::Direction), html! { <>
-                    { radio("planner-direction", "planner-direction-up", f.direction == Some(Direction::Up), WORDS.direction_up, pick(Action::Direction(Direction::Up))) }
-                    { radio("planner-direction", "planner-direction-down", f.direction == Some(Direction::Down), WORDS.direction_down, pick(Action::Direction(Direction::Down))) }
-                </> }) }
-                { text_field("planner-step", WORDS.step_label, WORDS.step_hint, &f.step, "text", "decimal", msg(Field::Step), dispatch(Action::Step)) }
-                <fieldset class="field field--nested">
-                    <legend>{ WORDS.step_per_legend }</legend>
-                    { per("planner-step-per", "planner-step-per-dose", "planner-step-per-day", f.step_per, Action::StepPer) }
-                </fieldset>
-                { text_field("planner-every", WORDS.every_label, WORDS.every_hint, &f.every, "text", "numeric", msg(Field::Every), dispatch(Action::Every)) }
-                { text_field("planner-end", WORDS.end_label, WORDS.end_hint, &f.end, "text", "decimal", msg(Field::End), dispatch(Action::End)) }
-                <button type="submit" class="button">{ WORDS.submit }</button>
-            </form>
-            if let Some(plan) = &state.plan {
-                { plan_view(&plan.0, &plan.1, &plan_ref) }
-            }
-        </div>
-    }
+    let nested = |legend: &'static str, name: &'static str, items: Node| {
+        el("fieldset").class("field field--nested").key(name).child(el("legend").text(legend)).child(items)
+    };
+    el("div")
+        .class("helper planner")
+        .child(el("h2").text(WORDS.heading))
+        .child(el("p").text(WORDS.intro))
+        .child(citation_node(WORDS.intro_sources))
+        .child(el("p").class("notice").text(WORDS.latest_only))
+        .child(citation_node(WORDS.latest_only_sources))
+        .child(summary)
+        .child(
+            el("form")
+                .class("helper__form")
+                .attr("novalidate", "novalidate")
+                .on("submit", on_submit)
+                .child(choices(
+                    WORDS.who_legend,
+                    "planner-who",
+                    msg(Field::Who),
+                    list([
+                        radio(
+                            "planner-who",
+                            "planner-who-adult",
+                            f.who == Some(Who::Adult),
+                            WORDS.who_adult,
+                            pick(Action::Who(Who::Adult)),
+                        ),
+                        radio(
+                            "planner-who",
+                            "planner-who-child",
+                            f.who == Some(Who::Child),
+                            WORDS.who_child,
+                            pick(Action::Who(Who::Child)),
+                        ),
+                    ]),
+                ))
+                .child(when(f.who == Some(Who::Child), || {
+                    el("p").class("notice").key("planner-child-note").text(WORDS.child_note).into()
+                }))
+                .child(choices(
+                    WORDS.form_legend,
+                    "planner-form",
+                    msg(Field::Form),
+                    list([
+                        radio(
+                            "planner-form",
+                            "planner-form-tablet",
+                            f.form == Some(FormKind::Tablet),
+                            WORDS.form_tablet,
+                            pick(Action::Form(FormKind::Tablet)),
+                        )
+                        .into(),
+                        radio(
+                            "planner-form",
+                            "planner-form-liquid",
+                            f.form == Some(FormKind::Liquid),
+                            WORDS.form_liquid,
+                            pick(Action::Form(FormKind::Liquid)),
+                        )
+                        .into(),
+                        Node::from(el("p").class("hint").text(WORDS.pump_note)),
+                    ]),
+                ))
+                .child(strength)
+                .child(text_field(
+                    "planner-doses",
+                    WORDS.doses_label,
+                    WORDS.doses_hint,
+                    &f.doses,
+                    "text",
+                    "numeric",
+                    msg(Field::DosesPerDay),
+                    typing(Action::Doses),
+                ))
+                .child(el("p").class("hint").key("planner-one-change").text(WORDS.one_change_note))
+                .children(times)
+                .child(text_field(
+                    "planner-start-date",
+                    WORDS.start_date_label,
+                    WORDS.start_date_hint,
+                    &f.start_date,
+                    "date",
+                    "",
+                    msg(Field::StartDate),
+                    typing(Action::StartDate),
+                ))
+                .child(text_field(
+                    "planner-start",
+                    WORDS.start_label,
+                    WORDS.start_hint,
+                    &f.start,
+                    "text",
+                    "decimal",
+                    msg(Field::StartDose),
+                    typing(Action::Start),
+                ))
+                .child(nested(
+                    WORDS.per_legend,
+                    "planner-start-per",
+                    per(
+                        "planner-start-per",
+                        "planner-start-per-dose",
+                        "planner-start-per-day",
+                        f.start_per,
+                        Action::StartPer,
+                    ),
+                ))
+                .child(choices(
+                    WORDS.direction_legend,
+                    "planner-direction",
+                    msg(Field::Direction),
+                    list([
+                        radio(
+                            "planner-direction",
+                            "planner-direction-up",
+                            f.direction == Some(Direction::Up),
+                            WORDS.direction_up,
+                            pick(Action::Direction(Direction::Up)),
+                        ),
+                        radio(
+                            "planner-direction",
+                            "planner-direction-down",
+                            f.direction == Some(Direction::Down),
+                            WORDS.direction_down,
+                            pick(Action::Direction(Direction::Down)),
+                        ),
+                    ]),
+                ))
+                .child(text_field(
+                    "planner-step",
+                    WORDS.step_label,
+                    WORDS.step_hint,
+                    &f.step,
+                    "text",
+                    "decimal",
+                    msg(Field::Step),
+                    typing(Action::Step),
+                ))
+                .child(nested(
+                    WORDS.step_per_legend,
+                    "planner-step-per",
+                    per(
+                        "planner-step-per",
+                        "planner-step-per-dose",
+                        "planner-step-per-day",
+                        f.step_per,
+                        Action::StepPer,
+                    ),
+                ))
+                .child(text_field(
+                    "planner-every",
+                    WORDS.every_label,
+                    WORDS.every_hint,
+                    &f.every,
+                    "text",
+                    "numeric",
+                    msg(Field::Every),
+                    typing(Action::Every),
+                ))
+                .child(text_field(
+                    "planner-end",
+                    WORDS.end_label,
+                    WORDS.end_hint,
+                    &f.end,
+                    "text",
+                    "decimal",
+                    msg(Field::End),
+                    typing(Action::End),
+                ))
+                .child(el("button").attr("type", "submit").class("button").text(WORDS.submit)),
+        )
+        .child(match &state.plan {
+            Some(made) => plan_view(made),
+            None => none(),
+        })
+        .into()
 }

@@ -216,7 +216,9 @@ fn patch_children(parent: &web_sys::Node, old: Vec<Live>, new: Vec<Node>, svg: b
     out
 }
 
+/// A helper's reducer: the state after an action.
 type Reduce<S, A> = Box<dyn Fn(Rc<S>, A) -> Rc<S>>;
+/// A helper's view: its state to the tree to show.
 type View<S, A> = Box<dyn Fn(&S, &Dispatch<A>) -> Node>;
 
 struct App<S, A> {
@@ -328,10 +330,15 @@ pub fn mount<S: 'static, A: 'static>(
 /// reads it, and a tall card's title is not left above the screen).
 pub fn focus_and_show(id: &str) {
     if let Some(element) = document().get_element_by_id(id) {
-        let element: web_sys::HtmlElement = element.unchecked_into();
-        let _ = element.focus();
-        element.scroll_into_view();
+        focus_and_show_element(element);
     }
+}
+
+/// [`focus_and_show`] for an element found another way (one that has no id).
+pub fn focus_and_show_element(element: web_sys::Element) {
+    let element: web_sys::HtmlElement = element.unchecked_into();
+    let _ = element.focus();
+    element.scroll_into_view();
 }
 
 /// The element an event happened on, as the input it is.

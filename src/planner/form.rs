@@ -8,7 +8,6 @@ use baclofen_logic::planner::{
 };
 use baclofen_logic::time::ClockTime;
 use std::rc::Rc;
-use yew::Reducible;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FormKind {
@@ -66,10 +65,9 @@ pub struct State {
     pub submitted: u32,
 }
 
-impl Reducible for State {
-    type Action = Action;
-
-    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+impl State {
+    /// The state after `action`.
+    pub fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
         let f = &mut next.fields;
         match action {
