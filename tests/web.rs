@@ -144,3 +144,48 @@ async fn two_ticks_in_one_task_both_stay_ticked() {
     let reasons = text_of(&root, ".care-card__reasons");
     assert!(reasons.contains("Chest pain") && reasons.contains("allergic"), "{reasons}");
 }
+
+#[wasm_bindgen_test]
+async fn the_checkers_live_region_is_the_same_element_when_the_answer_bar_appears() {
+    use baclofen_guide::components::red_flag_checker::mount;
+    let root = fresh_root();
+    mount(root.clone(), Default::default(), Default::default());
+    let region = root.query_selector(".checker__answer").unwrap().unwrap();
+    let none = root.query_selector("#flag-none").unwrap().unwrap();
+    click(&root, "#flag-seizure");
+    assert!(root.query_selector(".checker__bar").unwrap().is_some());
+    // A live region put in anew is not read out reliably; the one already there is.
+    let after = root.query_selector(".checker__answer").unwrap().unwrap();
+    assert!(region.is_same_node(Some(&after)), "the live region was rebuilt");
+    assert!(region.text_content().unwrap_or_default().contains("Emergency"));
+    assert!(none.is_same_node(root.query_selector("#flag-none").unwrap().as_ref().map(|e| e.as_ref())));
+}
+
+#[wasm_bindgen_test]
+async fn a_dose_time_being_typed_stays_the_same_field_while_questions_appear_around_it() {
+    use baclofen_guide::components::missed_dose_helper::mount;
+    let root = fresh_root();
+    mount(root.clone(), Default::default());
+    click(&root, "#person-adult");
+    click(&root, "#form-tablet");
+    let count: web_sys::HtmlSelectElement =
+        root.query_selector("#dose-count").unwrap().unwrap().dyn_into().unwrap();
+    count.set_value("2");
+    count.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
+    let time: web_sys::HtmlInputElement =
+        root.query_selector("input[type=time]").unwrap().unwrap().dyn_into().unwrap();
+    time.focus().unwrap();
+    time.set_value("08:00");
+    time.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+    click(&root, "#happened-missed");
+    time.focus().unwrap();
+    let withdrawal = root.query_selector("#withdrawal-no").unwrap().unwrap();
+    click(&root, "#happened-vomited");
+    let first = root.query_selector("input[type=time]").unwrap().unwrap();
+    assert!(time.is_same_node(Some(&first)), "the time field was rebuilt");
+    assert_eq!(time.value(), "08:00");
+    assert!(
+        withdrawal.is_same_node(root.query_selector("#withdrawal-no").unwrap().as_ref().map(|e| e.as_ref()))
+    );
+    assert!(root.query_selector("#vomited-after").unwrap().is_some());
+}

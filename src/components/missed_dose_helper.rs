@@ -420,6 +420,7 @@ fn view(state: &State, dispatch: &Dispatch<Action>, settings: &SharedSettings) -
             let empty = if dose_options.is_empty() { words::ENTER_TIMES_FIRST } else { words::CHOOSE_A_DOSE };
             el("div")
                 .class(class(&[Field::Dose]))
+                .key("which")
                 .child(el("label").attr("for", "which-dose").text(if happened == Some(Happened::Vomited) {
                     words::WHICH_TAKEN
                 } else {
@@ -449,6 +450,7 @@ fn view(state: &State, dispatch: &Dispatch<Action>, settings: &SharedSettings) -
         let missed = when(happened == Some(Happened::Missed), || {
             el("fieldset")
                 .class(class(&[Field::Missed]))
+                .key("missed")
                 .child(el("legend").text(words::MISSED_LEGEND))
                 .child(error_message("missed", error_for(errors, Field::Missed)))
                 .child(radio(
@@ -471,6 +473,7 @@ fn view(state: &State, dispatch: &Dispatch<Action>, settings: &SharedSettings) -
             let message = error_for(errors, Field::VomitedAfter);
             el("div")
                 .class(class(&[Field::VomitedAfter]))
+                .key("vomited")
                 .child(el("label").attr("for", "vomited-after").text(words::VOMITED_LABEL))
                 .child(citation_node(MISSED_DOSE.vomited_question.sources))
                 .child(error_message("vomited-after", message))
@@ -490,6 +493,7 @@ fn view(state: &State, dispatch: &Dispatch<Action>, settings: &SharedSettings) -
         list([
             el("fieldset")
                 .class(class(&[Field::Count, Field::Times]))
+                .key("times")
                 .child(el("legend").text(words::TIMES_LEGEND))
                 .child(saved)
                 .child(
@@ -523,6 +527,7 @@ fn view(state: &State, dispatch: &Dispatch<Action>, settings: &SharedSettings) -
                 .into(),
             el("fieldset")
                 .class(class(&[Field::Happened]))
+                .key("happened")
                 .child(el("legend").text(words::HAPPENED_LEGEND))
                 .child(error_message("happened", error_for(errors, Field::Happened)))
                 .child(radio(
@@ -571,6 +576,7 @@ fn view(state: &State, dispatch: &Dispatch<Action>, settings: &SharedSettings) -
                 .child(
                     el("fieldset")
                         .class(class(&[Field::Person]))
+                        .key("person")
                         .child(el("legend").text(words::WHO_LEGEND))
                         .child(error_message("person", error_for(errors, Field::Person)))
                         .child(radio(
@@ -591,6 +597,7 @@ fn view(state: &State, dispatch: &Dispatch<Action>, settings: &SharedSettings) -
                 .child(
                     el("fieldset")
                         .class(class(&[Field::Form]))
+                        .key("form")
                         .child(el("legend").text(words::FORM_LEGEND))
                         .child(error_message("form", error_for(errors, Field::Form)))
                         .child(radio(
@@ -626,6 +633,7 @@ fn view(state: &State, dispatch: &Dispatch<Action>, settings: &SharedSettings) -
                 .child(
                     el("fieldset")
                         .class(class(&[Field::Withdrawal]))
+                        .key("withdrawal")
                         .child(el("legend").text(withdrawal_question.text))
                         .child(citation_node(withdrawal_question.sources))
                         .child(error_message("withdrawal", error_for(errors, Field::Withdrawal)))
@@ -650,10 +658,12 @@ fn view(state: &State, dispatch: &Dispatch<Action>, settings: &SharedSettings) -
                     words::SHOW
                 })),
         )
-        .child(el("div").class("helper__answer").attr("aria-live", "polite").child(match &state.outcome {
-            Some(outcome) => missed_dose_result(outcome, settings),
-            None => none(),
-        }))
+        .child(el("div").class("helper__answer").key("answer").attr("aria-live", "polite").child(
+            match &state.outcome {
+                Some(outcome) => missed_dose_result(outcome, settings),
+                None => none(),
+            },
+        ))
         .into()
 }
 

@@ -240,6 +240,7 @@ pub fn view(state: &CheckerState, dispatch: &Dispatch<CheckerAction>, settings: 
         // button show the moment it is ticked, wherever the tick is.
         (Some(level), Some(top)) => el("div")
             .class(format!("checker__bar {}", bar_modifier(level)))
+            .key("bar")
             .child(
                 el("span")
                     .class("checker__bar-text")
@@ -313,6 +314,7 @@ pub fn view(state: &CheckerState, dispatch: &Dispatch<CheckerAction>, settings: 
         .child(
             el("div")
                 .class("field choice")
+                .key("none")
                 .child(
                     el("input")
                         .attr("type", "checkbox")
@@ -326,11 +328,16 @@ pub fn view(state: &CheckerState, dispatch: &Dispatch<CheckerAction>, settings: 
             el("p").child(el("a").attr("href", Route::MissedDose.href()).text(words::MISSED_DOSE_LINK)).into()
         }))
         .child(bar)
-        .child(el("div").class("checker__answer").attr("role", "status").attr("aria-live", "polite").child(
-            when(result.level.is_some() || state.none_of_these, || {
-                red_flag_result(&result, viewer, settings)
-            }),
-        ))
+        .child(
+            el("div")
+                .class("checker__answer")
+                .key("answer")
+                .attr("role", "status")
+                .attr("aria-live", "polite")
+                .child(when(result.level.is_some() || state.none_of_these, || {
+                    red_flag_result(&result, viewer, settings)
+                })),
+        )
         .into()
 }
 
