@@ -217,10 +217,13 @@ fn patch_children(parent: &web_sys::Node, old: Vec<Live>, new: Vec<Node>, svg: b
     out
 }
 
+/// How a mounted view draws its state.
+type View<S, A> = Box<dyn Fn(&S, &Dispatch<A>) -> Node>;
+
 struct App<S, A> {
     state: RefCell<Rc<S>>,
     reduce: Box<dyn Fn(Rc<S>, A) -> Rc<S>>,
-    view: Box<dyn Fn(&S, &Dispatch<A>) -> Node>,
+    view: View<S, A>,
     root: web_sys::Node,
     live: RefCell<Vec<Live>>,
     queue: RefCell<Vec<A>>,
