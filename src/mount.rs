@@ -82,14 +82,3 @@ pub fn helper(island: &'static str, show: impl FnOnce(web_sys::Element, SharedSe
         }
     });
 }
-
-/// A helper still written as a Yew component, mounted the same way.
-pub fn yew_helper<C, P>(island: &'static str, props: P)
-where
-    C: yew::BaseComponent,
-    P: FnOnce(SharedSettings) -> C::Properties + 'static,
-{
-    helper(island, move |root, settings| {
-        yew::Renderer::<C>::with_root_and_props(root, props(settings)).render();
-    });
-}

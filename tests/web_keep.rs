@@ -2,7 +2,7 @@
 //! it, with the browser's real local storage and address.
 #![cfg(target_arch = "wasm32")]
 
-use baclofen_guide::components::keep::KeepHelper;
+use baclofen_guide::components::keep::mount;
 use baclofen_logic::carer_link;
 use js_sys::{Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
@@ -36,12 +36,10 @@ fn set_hash(hash: &str) {
     );
 }
 
-async fn start() -> Element {
+fn start() -> Element {
     let root = document().create_element("div").unwrap();
     document().body().unwrap().append_child(&root).unwrap();
-    yew::Renderer::<KeepHelper>::with_root(root.clone()).render();
-    yew::scheduler::flush().await;
-    yew::scheduler::flush().await;
+    mount(root.clone(), Default::default());
     root
 }
 
@@ -73,25 +71,22 @@ fn fire(target: &Element, kind: &str) {
     target.dispatch_event(event.unchecked_ref()).unwrap();
 }
 
-async fn type_into(root: &Element, selector: &str, value: &str) {
+fn type_into(root: &Element, selector: &str, value: &str) {
     let input: HtmlInputElement = find(root, selector).dyn_into().unwrap();
     input.set_value(value);
     fire(&input, "input");
-    yew::scheduler::flush().await;
 }
 
-async fn choose_count(root: &Element, n: &str) {
+fn choose_count(root: &Element, n: &str) {
     let select: HtmlSelectElement = find(root, "#dose-count").dyn_into().unwrap();
     select.set_value(n);
     fire(&select, "change");
-    yew::scheduler::flush().await;
 }
 
-async fn enter_three_times(root: &Element) {
+fn enter_three_times(root: &Element) {
     click(root, "#person-adult");
     click(root, "#form-tablet");
-    yew::scheduler::flush().await;
-    choose_count(root, "3").await;
+    choose_count(root, "3");
     let ids: Vec<String> = (0..3)
         .map(|i| {
             let inputs = root.query_selector_all("input[type=time]").unwrap();
@@ -99,19 +94,17 @@ async fn enter_three_times(root: &Element) {
         })
         .collect();
     for (id, time) in ids.iter().zip(["08:00", "14:00", "20:00"]) {
-        type_into(root, &format!("#{id}"), time).await;
+        type_into(root, &format!("#{id}"), time);
     }
     click(root, "form.helper__form button[type=submit]");
-    yew::scheduler::flush().await;
 }
 
 #[wasm_bindgen_test]
-async fn nothing_entered_says_what_is_missing_with_the_missed_dose_helpers_own_words() {
+fn nothing_entered_says_what_is_missing_with_the_missed_dose_helpers_own_words() {
     fresh();
-    let root = start().await;
+    let root = start();
     assert_eq!(root.query_selector_all("input:checked").unwrap().length(), 0, "nothing pre-filled");
     click(&root, "form.helper__form button[type=submit]");
-    yew::scheduler::flush().await;
     let summary = text(&root, ".error-summary");
     assert!(summary.contains("Choose who the medicine is for."), "{summary}");
     assert!(summary.contains("Choose how the medicine is taken."), "{summary}");
@@ -120,13 +113,12 @@ async fn nothing_entered_says_what_is_missing_with_the_missed_dose_helpers_own_w
 }
 
 #[wasm_bindgen_test]
-async fn times_too_close_are_refused_as_the_missed_dose_helper_refuses_them() {
+fn times_too_close_are_refused_as_the_missed_dose_helper_refuses_them() {
     fresh();
-    let root = start().await;
+    let root = start();
     click(&root, "#person-adult");
     click(&root, "#form-tablet");
-    yew::scheduler::flush().await;
-    choose_count(&root, "2").await;
+    choose_count(&root, "2");
     let first = root
         .query_selector_all("input[type=time]")
         .unwrap()
@@ -143,19 +135,18 @@ async fn times_too_close_are_refused_as_the_missed_dose_helper_refuses_them() {
         .dyn_into::<Element>()
         .unwrap()
         .id();
-    type_into(&root, &format!("#{first}"), "08:00").await;
-    type_into(&root, &format!("#{second}"), "09:00").await;
+    type_into(&root, &format!("#{first}"), "08:00");
+    type_into(&root, &format!("#{second}"), "09:00");
     click(&root, "form.helper__form button[type=submit]");
-    yew::scheduler::flush().await;
     assert!(text(&root, ".error-summary").contains("less than 2 hours"));
     assert!(root.query_selector("#keep-carer-link").unwrap().is_none());
 }
 
 #[wasm_bindgen_test]
-async fn entered_times_make_a_summary_a_carer_link_and_a_qr_code_and_nothing_is_stored_without_the_tick() {
+fn entered_times_make_a_summary_a_carer_link_and_a_qr_code_and_nothing_is_stored_without_the_tick() {
     fresh();
-    let root = start().await;
-    enter_three_times(&root).await;
+    let root = start();
+    enter_three_times(&root);
     let sheet = text(&root, ".keep-sheet");
     assert!(sheet.contains("08:00, 14:00, 20:00"), "{sheet}");
     assert!(sheet.contains("Tablets"), "{sheet}");
@@ -176,21 +167,19 @@ async fn entered_times_make_a_summary_a_carer_link_and_a_qr_code_and_nothing_is_
 }
 
 #[wasm_bindgen_test]
-async fn keep_stores_only_on_opt_in_and_one_control_clears_everything() {
+fn keep_stores_only_on_opt_in_and_one_control_clears_everything() {
     fresh();
     storage().set_item(MISSED_DOSE_KEY, "v1|adult|tablet|08:00,20:00").unwrap();
-    let root = start().await;
-    enter_three_times(&root).await;
+    let root = start();
+    enter_three_times(&root);
     click(&root, "#keep-on-device");
-    yew::scheduler::flush().await;
     let kept = stored(DOSES_KEY).expect("kept after the tick");
     assert!(kept.starts_with("k1|adult|tablet|08:00,14:00,20:00|plain|"), "{kept}");
     // A fresh start reads it back.
-    let again = start().await;
+    let again = start();
     let sheet = text(&again, ".keep-sheet");
     assert!(sheet.contains("08:00, 14:00, 20:00"), "{sheet}");
     click(&again, "#keep-clear");
-    yew::scheduler::flush().await;
     for key in [DOSES_KEY, KEPT_KEY, MISSED_DOSE_KEY] {
         assert_eq!(stored(key), None, "{key} still stored after clear");
     }
@@ -198,7 +187,7 @@ async fn keep_stores_only_on_opt_in_and_one_control_clears_everything() {
 }
 
 #[wasm_bindgen_test]
-async fn a_damaged_record_is_discarded_with_a_notice_and_nothing_else_is_lost() {
+fn a_damaged_record_is_discarded_with_a_notice_and_nothing_else_is_lost() {
     fresh();
     storage().set_item(DOSES_KEY, "k1|adult|tablet|08:00,08:30|plain|2026-11-23|").unwrap();
     storage()
@@ -208,7 +197,7 @@ async fn a_damaged_record_is_discarded_with_a_notice_and_nothing_else_is_lost() 
         )
         .unwrap();
     storage().set_item(MISSED_DOSE_KEY, "v1|adult|tablet|08:00,20:00").unwrap();
-    let root = start().await;
+    let root = start();
     assert!(text(&root, "[role=status]").contains("could not be read"));
     assert_eq!(stored(DOSES_KEY), None);
     assert_eq!(
@@ -220,31 +209,30 @@ async fn a_damaged_record_is_discarded_with_a_notice_and_nothing_else_is_lost() 
 }
 
 #[wasm_bindgen_test]
-async fn a_carer_link_is_shown_and_kept_only_after_yes() {
+fn a_carer_link_is_shown_and_kept_only_after_yes() {
     fresh();
-    let root = start().await;
-    enter_three_times(&root).await;
+    let root = start();
+    enter_three_times(&root);
     let link: HtmlInputElement = find(&root, "#keep-carer-link").dyn_into().unwrap();
     let link = link.value();
     fresh();
     set_hash(&link[link.find('#').unwrap()..]);
-    let carer = start().await;
+    let carer = start();
     let card = text(&carer, "section[aria-labelledby=keep-received-title]");
     assert!(card.contains("08:00, 14:00, 20:00"), "{card}");
     assert_eq!(stored(DOSES_KEY), None, "nothing kept before the answer");
     let buttons = carer.query_selector_all("section[aria-labelledby=keep-received-title] button").unwrap();
     buttons.item(0).unwrap().dyn_into::<HtmlElement>().unwrap().click();
-    yew::scheduler::flush().await;
     assert!(stored(DOSES_KEY).unwrap().contains("|08:00,14:00,20:00|"));
     fresh();
 }
 
 #[wasm_bindgen_test]
-async fn a_tampered_carer_link_shows_why_and_changes_nothing() {
+fn a_tampered_carer_link_shows_why_and_changes_nothing() {
     fresh();
     storage().set_item(DOSES_KEY, "k1|child|liquid|07:00,13:00,19:00|plain|2026-11-23|Sam").unwrap();
-    let root = start().await;
-    enter_three_times(&root).await;
+    let root = start();
+    enter_three_times(&root);
     let link: HtmlInputElement = find(&root, "#keep-carer-link").dyn_into().unwrap();
     let link = link.value();
     let fragment = &link[link.find('#').unwrap()..];
@@ -256,7 +244,7 @@ async fn a_tampered_carer_link_shows_why_and_changes_nothing() {
     let before = "k1|child|liquid|07:00,13:00,19:00|plain|2026-11-23|Sam";
     storage().set_item(DOSES_KEY, before).unwrap();
     set_hash(&tampered);
-    let carer = start().await;
+    let carer = start();
     let alert = text(&carer, "[role=alert]");
     assert!(alert.contains("damaged or has been changed"), "{alert}");
     assert!(alert.contains("Nothing on this device has changed"), "{alert}");

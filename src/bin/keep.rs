@@ -1,8 +1,8 @@
 //! The "Take it with you" helper's module (#19), loaded only on the page that holds its
 //! placeholder (content/pages/take-it-with-you.toml, `module = "keep"`).
 
-use baclofen_guide::components::keep::{KeepHelper, KeepHelperProps, KEEP_ISLAND};
+use baclofen_guide::components::keep::{mount, KEEP_ISLAND};
 
 fn main() {
-    baclofen_guide::mount::yew_helper::<KeepHelper, _>(KEEP_ISLAND, |settings| KeepHelperProps { settings });
+    baclofen_guide::mount::helper(KEEP_ISLAND, mount);
 }

@@ -9,8 +9,11 @@
 //! storage is only ever shown as text (never HTML).
 
 use crate::components::call::clinic_contacts;
-use crate::components::citations::citations;
+use crate::components::citations::citation_node;
+use crate::content::ui::missed_dose_helper::ERROR_PREFIX;
 use crate::content::SITE;
+use crate::dom::live::{self, Dispatch};
+use crate::dom::{el, list, none, text, when, El, Node};
 use crate::keep::content::{date_words, fill, link_error, QUESTIONS, WORDS};
 use crate::keep::device;
 use crate::keep::record::{Doses, Kept, KeptKind};
@@ -22,13 +25,11 @@ use baclofen_logic::missed_dose::{Form, Person};
 use baclofen_logic::schedule::Schedule;
 use baclofen_logic::time::{ClockTime, Date};
 use std::rc::Rc;
-use web_sys::{HtmlInputElement, HtmlSelectElement};
-use yew::prelude::*;
 
 /// The element the module renders into (the page's `helper` block with `module = "keep"`).
 pub const KEEP_ISLAND: &str = "keep-tool";
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 enum Received {
     Nothing,
     /// A carer link was opened: show it and ask before keeping anything.
@@ -39,7 +40,7 @@ enum Received {
     Refused(&'static str),
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 struct State {
     fields: Fields,
     name: String,
@@ -105,9 +106,8 @@ impl State {
     }
 }
 
-impl Reducible for State {
-    type Action = Action;
-
+impl State {
+    /// The state after `action`.
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut s = (*self).clone();
         s.copied = None;
@@ -227,26 +227,43 @@ fn radio(
     id: &'static str,
     checked: bool,
     label: &'static str,
-    pick: Callback<()>,
-) -> Html {
-    html! {
-        <div class="choice">
-            <input type="radio" {name} {id} {checked} onchange={pick.reform(|_| ())} />
-            <label for={id}>{ label }</label>
-        </div>
-    }
+    pick: impl Fn(web_sys::Event) + 'static,
+) -> El {
+    el("div")
+        .class("choice")
+        .child(
+            el("input")
+                .attr("type", "radio")
+                .attr("name", name)
+                .id(id)
+                .flag("checked", checked)
+                .on("change", pick),
+        )
+        .child(el("label").attr("for", id).text(label))
 }
 
 fn error_for(errors: &[FieldError], field: Field) -> Option<&'static str> {
     errors.iter().find(|e| e.field == field).map(|e| e.message)
 }
 
-fn error_message(id: &str, message: Option<&'static str>) -> Html {
+fn error_message(id: &str, message: Option<&'static str>) -> Node {
     match message {
-        Some(message) => html! {
-            <p class="field-error" id={[id, "-error"].concat()}><span class="visually-hidden">{"Error: "}</span>{ message }</p>
-        },
-        None => html! {},
+        Some(message) => el("p")
+            .class("field-error")
+            .id([id, "-error"].concat())
+            .child(el("span").class("visually-hidden").text(ERROR_PREFIX))
+            .text(message)
+            .into(),
+        None => none(),
+    }
+}
+
+/// "field", and "field field--error" when `error`.
+fn field_class(error: bool) -> &'static str {
+    if error {
+        "field field--error"
+    } else {
+        "field"
     }
 }
 
@@ -296,352 +313,500 @@ pub fn carer_link_for(doses: &Doses, page: &str) -> Option<String> {
 }
 
 /// The QR code as SVG rectangles (one per run of dark modules), drawn on the device.
-fn qr_svg(text: &str) -> Html {
+fn qr_svg(text: &str) -> Node {
     let Some(matrix) = baclofen_logic::qr::matrix(text) else {
-        return html! {};
+        return none();
     };
     let quiet = baclofen_logic::qr::QUIET_ZONE;
     let side = (matrix.size + 2 * quiet).to_string();
     let view_box = ["0 0 ", &side, " ", &side].concat();
-    html! {
-        <svg class="keep-qr" xmlns="http://www.w3.org/2000/svg" viewBox={view_box} role="img"
-            aria-label={WORDS.qr_label} shape-rendering="crispEdges" width="200" height="200">
-            <rect width={side.clone()} height={side} fill="#fff" />
-            { for matrix.dark_runs().into_iter().map(|(x, y, w)| html! {
-                <rect x={(x + quiet).to_string()} y={(y + quiet).to_string()} width={w.to_string()} height="1" fill="#000" />
-            }) }
-        </svg>
+    el("svg")
+        .class("keep-qr")
+        .attr("xmlns", "http://www.w3.org/2000/svg")
+        .attr("viewBox", view_box)
+        .attr("role", "img")
+        .attr("aria-label", WORDS.qr_label)
+        .attr("shape-rendering", "crispEdges")
+        .attr("width", "200")
+        .attr("height", "200")
+        .child(el("rect").attr("width", side.clone()).attr("height", side).attr("fill", "#fff"))
+        .children(matrix.dark_runs().into_iter().map(|(x, y, w)| {
+            el("rect")
+                .attr("x", (x + quiet).to_string())
+                .attr("y", (y + quiet).to_string())
+                .attr("width", w.to_string())
+                .attr("height", "1")
+                .attr("fill", "#000")
+        }))
+        .into()
+}
+
+/// Shows the helper in `root` (its placeholder) with what this device kept and, when the page
+/// was opened from a carer link, that link's times.
+pub fn mount(root: web_sys::Element, settings: SharedSettings) {
+    let start = Action::Start { loaded: device::load(), fragment: device::fragment() };
+    let state = Rc::unwrap_or_clone(Rc::new(State::default()).reduce(start));
+    live::mount(root, state, State::reduce, move |state, dispatch| view(state, dispatch, &settings));
+}
+
+/// "Sam (adult)" or "An adult": who the doses are for.
+fn who_node(name: &str, person: Person) -> Node {
+    if name.is_empty() {
+        text(who_words(person))
+    } else {
+        list([el("bdi").text(name.to_owned()).into(), text(" ("), text(who_words(person)), text(")")])
     }
 }
 
-#[derive(Properties, PartialEq, Default)]
-pub struct KeepHelperProps {
-    #[prop_or_default]
-    pub settings: SharedSettings,
-}
-
-#[component]
-pub fn KeepHelper(props: &KeepHelperProps) -> Html {
-    let state = use_reducer(State::default);
-    {
-        let dispatch = state.dispatcher();
-        use_effect_with((), move |_| {
-            dispatch.dispatch(Action::Start { loaded: device::load(), fragment: device::fragment() })
-        });
-    }
-    let d = state.dispatcher();
-    let act = |make: fn() -> Action| {
-        let d = d.clone();
-        Callback::from(move |()| d.dispatch(make()))
-    };
+/// The helper as it is now.
+fn view(state: &State, d: &Dispatch<Action>, settings: &SharedSettings) -> Node {
     let fields = &state.fields;
     let errors = &state.errors;
     let pump = fields.form == Some(Form::Pump);
     let count = fields.times.len();
 
-    let on_submit = {
-        let d = d.clone();
-        Callback::from(move |event: SubmitEvent| {
-            event.prevent_default();
-            d.dispatch(Action::UseTimes(device::today()));
-        })
-    };
-    let on_count = {
-        let d = d.clone();
-        Callback::from(move |event: Event| {
-            let n = event.target_unchecked_into::<HtmlSelectElement>().value().parse().unwrap_or(1);
-            d.dispatch(Action::Count(n))
-        })
-    };
-    let on_name = {
-        let d = d.clone();
-        Callback::from(move |event: InputEvent| {
-            d.dispatch(Action::Name(event.target_unchecked_into::<HtmlInputElement>().value()))
-        })
-    };
-    let on_keep = {
-        let d = d.clone();
-        Callback::from(move |event: Event| {
-            d.dispatch(Action::Keep(event.target_unchecked_into::<HtmlInputElement>().checked()))
-        })
-    };
-    let on_download = {
-        let d = d.clone();
-        let doses = state.doses.clone();
-        Callback::from(move |_: MouseEvent| {
-            if let Some(doses) = &doses {
-                let text = calendar_file(doses, device::now());
-                if device::download(WORDS.file_name, "text/calendar;charset=utf-8", &text) {
-                    d.dispatch(Action::Downloaded);
-                }
-            }
-        })
-    };
-    let answer = |keep: bool| {
-        let d = d.clone();
-        Callback::from(move |_: MouseEvent| d.dispatch(Action::Answer { keep }))
-    };
-    let person_pick = |p: Person| {
-        let d = d.clone();
-        Callback::from(move |()| d.dispatch(Action::Person(p)))
-    };
-    let form_pick = |f: Form| {
-        let d = d.clone();
-        Callback::from(move |()| d.dispatch(Action::Form(f)))
-    };
+    let person_pick = |p: Person| d.to(move |_| Action::Person(p));
+    let form_pick = |f: Form| d.to(move |_| Action::Form(f));
 
     let time_inputs = fields.times.iter().enumerate().map(|(i, field)| {
         let key = field.key;
         let id = ["dose-time-", &key.to_string()].concat();
         let message = error_for(errors, Field::Time(key));
-        let d = d.clone();
-        let oninput = Callback::from(move |event: InputEvent| {
-            d.dispatch(Action::Time(key, event.target_unchecked_into::<HtmlInputElement>().value()))
-        });
-        html! {
-            <div class={classes!("field", "field--time", message.map(|_| "field--error"))} key={key}>
-                <label for={id.clone()}>{ fill(WORDS.time_label, "n", &(i + 1).to_string()) }</label>
-                { error_message(&id, message) }
-                <input type="time" id={id.clone()} value={field.value.clone()} {oninput}
-                    aria-invalid={message.map(|_| "true")}
-                    aria-describedby={message.map(|_| [id.as_str(), "-error"].concat())} />
-            </div>
-        }
+        el("div")
+            .class(if message.is_some() { "field field--time field--error" } else { "field field--time" })
+            .key(key.to_string())
+            .child(el("label").attr("for", id.clone()).text(fill(
+                WORDS.time_label,
+                "n",
+                &(i + 1).to_string(),
+            )))
+            .child(error_message(&id, message))
+            .child(
+                el("input")
+                    .attr("type", "time")
+                    .id(id.clone())
+                    .attr("value", field.value.clone())
+                    .on("input", d.to(move |e| Action::Time(key, live::target_value(&e))))
+                    .maybe("aria-invalid", message.map(|_| "true"))
+                    .maybe("aria-describedby", message.map(|_| [id.as_str(), "-error"].concat())),
+            )
     });
 
     let received = match &state.received {
-        Received::Nothing => html! {},
-        Received::Refused(message) => html! {
-            <div class="callout callout--warning keep-screen" role="alert"><p>{ *message }</p></div>
-        },
-        Received::Ask(copy) => html! {
-            <section class="result keep-screen" aria-labelledby="keep-received-title">
-                <h2 id="keep-received-title">{ WORDS.received_heading }</h2>
-                <p>{ WORDS.received_intro }</p>
-                <dl class="keep-facts">
-                    if !copy.name.is_empty() {
-                        <dt>{ WORDS.summary_for }</dt><dd><bdi>{ copy.name.clone() }</bdi>{" ("}{ who_words(copy.person) }{")"}</dd>
-                    } else {
-                        <dt>{ WORDS.summary_for }</dt><dd>{ who_words(copy.person) }</dd>
-                    }
-                    <dt>{ WORDS.summary_form }</dt><dd>{ form_words(copy.form) }</dd>
-                    <dt>{ WORDS.summary_times }</dt><dd>{ times_words(copy.schedule.times()) }</dd>
-                </dl>
-                <p>{ fill(WORDS.summary_entered, "date", &date_words(copy.entered)) }</p>
-                <p>{ WORDS.never_double }{" "}{ citations(WORDS.never_double_sources) }</p>
-                <p id="keep-received-question">{ WORDS.received_keep }</p>
-                <div class="keep-actions" role="group" aria-labelledby="keep-received-question">
-                    <button type="button" class="button" onclick={answer(true)}>{ WORDS.received_keep_yes }</button>
-                    <button type="button" class="button button--secondary" onclick={answer(false)}>{ WORDS.received_keep_no }</button>
-                </div>
-            </section>
-        },
-        Received::Kept => html! { <p class="notice keep-screen" role="status">{ WORDS.received_kept }</p> },
-        Received::Shown => html! { <p class="notice keep-screen" role="status">{ WORDS.received_shown }</p> },
+        Received::Nothing => none(),
+        Received::Refused(message) => el("div")
+            .class("callout callout--warning keep-screen")
+            .attr("role", "alert")
+            .child(el("p").text(*message))
+            .into(),
+        Received::Ask(copy) => el("section")
+            .class("result keep-screen")
+            .attr("aria-labelledby", "keep-received-title")
+            .child(el("h2").id("keep-received-title").text(WORDS.received_heading))
+            .child(el("p").text(WORDS.received_intro))
+            .child(
+                el("dl")
+                    .class("keep-facts")
+                    .child(el("dt").text(WORDS.summary_for))
+                    .child(el("dd").child(who_node(&copy.name, copy.person)))
+                    .child(el("dt").text(WORDS.summary_form))
+                    .child(el("dd").text(form_words(copy.form)))
+                    .child(el("dt").text(WORDS.summary_times))
+                    .child(el("dd").text(times_words(copy.schedule.times()))),
+            )
+            .child(el("p").text(fill(WORDS.summary_entered, "date", &date_words(copy.entered))))
+            .child(
+                el("p").text(WORDS.never_double).text(" ").child(citation_node(WORDS.never_double_sources)),
+            )
+            .child(el("p").id("keep-received-question").text(WORDS.received_keep))
+            .child(
+                el("div")
+                    .class("keep-actions")
+                    .attr("role", "group")
+                    .attr("aria-labelledby", "keep-received-question")
+                    .child(
+                        el("button")
+                            .attr("type", "button")
+                            .class("button")
+                            .on("click", d.to(|_| Action::Answer { keep: true }))
+                            .text(WORDS.received_keep_yes),
+                    )
+                    .child(
+                        el("button")
+                            .attr("type", "button")
+                            .class("button button--secondary")
+                            .on("click", d.to(|_| Action::Answer { keep: false }))
+                            .text(WORDS.received_keep_no),
+                    ),
+            )
+            .into(),
+        Received::Kept => {
+            el("p").class("notice keep-screen").attr("role", "status").text(WORDS.received_kept).into()
+        }
+        Received::Shown => {
+            el("p").class("notice keep-screen").attr("role", "status").text(WORDS.received_shown).into()
+        }
     };
 
     let doses = state.doses.as_ref();
-    let settings = &props.settings.0;
     let page = device::page_address();
     let link = doses.and_then(|doses| carer_link_for(doses, &page));
     let named = doses.is_some_and(|d| d.named_title);
-    let on_copy = {
-        let d = d.clone();
-        let link = link.clone().unwrap_or_default();
-        Callback::from(move |_: MouseEvent| d.dispatch(Action::Copied(device::copy_text(&link))))
-    };
-    let title_pick = |named: bool| {
-        let d = d.clone();
-        Callback::from(move |()| d.dispatch(Action::Title(named)))
-    };
 
-    let missing = html! { <p>{ if doses.is_some() { WORDS.pump_note } else { WORDS.needs_times } }</p> };
+    let missing =
+        || -> Node { el("p").text(if doses.is_some() { WORDS.pump_note } else { WORDS.needs_times }).into() };
     let calendar_part = match doses {
-        Some(doses) if !doses.times.is_empty() => html! {
-            <>
-                <fieldset class="field">
-                    <legend>{ WORDS.title_legend }</legend>
-                    <p class="hint">{ WORDS.title_hint }</p>
-                    { radio("keep-title", "title-plain", !named, WORDS.title_plain, title_pick(false)) }
-                    { radio("keep-title", "title-named", named, WORDS.title_named, title_pick(true)) }
-                </fieldset>
-                <p><button type="button" class="button" id="keep-download" onclick={on_download}>{ WORDS.download }</button></p>
-                <p class="notice" role="status">
-                    if state.downloaded { { fill(WORDS.downloaded, "file", WORDS.file_name) } }
-                </p>
-                <p>{ WORDS.stale_warning }</p>
-            </>
-        },
-        _ => missing.clone(),
+        Some(doses) if !doses.times.is_empty() => {
+            let doses = doses.clone();
+            let sent = d.clone();
+            let on_download = move |_| {
+                let text = calendar_file(&doses, device::now());
+                if device::download(WORDS.file_name, "text/calendar;charset=utf-8", &text) {
+                    sent.send(Action::Downloaded);
+                }
+            };
+            list([
+                el("fieldset")
+                    .class("field")
+                    .child(el("legend").text(WORDS.title_legend))
+                    .child(el("p").class("hint").text(WORDS.title_hint))
+                    .child(radio(
+                        "keep-title",
+                        "title-plain",
+                        !named,
+                        WORDS.title_plain,
+                        d.to(|_| Action::Title(false)),
+                    ))
+                    .child(radio(
+                        "keep-title",
+                        "title-named",
+                        named,
+                        WORDS.title_named,
+                        d.to(|_| Action::Title(true)),
+                    )),
+                el("p").child(
+                    el("button")
+                        .attr("type", "button")
+                        .class("button")
+                        .id("keep-download")
+                        .on("click", on_download)
+                        .text(WORDS.download),
+                ),
+                el("p")
+                    .class("notice")
+                    .attr("role", "status")
+                    .child(when(state.downloaded, || text(fill(WORDS.downloaded, "file", WORDS.file_name)))),
+                el("p").text(WORDS.stale_warning),
+            ])
+        }
+        _ => missing(),
     };
     let summary_doses = match doses {
-        Some(doses) => html! {
-            <>
-                <dl class="keep-facts">
-                    <dt>{ WORDS.summary_for }</dt>
-                    <dd>
-                        if !doses.name.is_empty() { <bdi>{ doses.name.clone() }</bdi>{" ("}{ who_words(doses.person) }{")"} }
-                        else { { who_words(doses.person) } }
-                    </dd>
-                    <dt>{ WORDS.summary_form }</dt><dd>{ form_words(doses.form) }</dd>
-                    if !doses.times.is_empty() {
-                        <dt>{ WORDS.summary_times }</dt><dd>{ times_words(&doses.times) }</dd>
-                    }
-                </dl>
-                <p>{ fill(WORDS.summary_entered, "date", &date_words(doses.entered)) }</p>
-            </>
-        },
-        None => html! { <p>{ WORDS.needs_times }</p> },
+        Some(doses) => list([
+            el("dl")
+                .class("keep-facts")
+                .child(el("dt").text(WORDS.summary_for))
+                .child(el("dd").child(who_node(&doses.name, doses.person)))
+                .child(el("dt").text(WORDS.summary_form))
+                .child(el("dd").text(form_words(doses.form)))
+                .child(when(!doses.times.is_empty(), || {
+                    list([el("dt").text(WORDS.summary_times), el("dd").text(times_words(&doses.times))])
+                })),
+            el("p").text(fill(WORDS.summary_entered, "date", &date_words(doses.entered))),
+        ]),
+        None => el("p").text(WORDS.needs_times).into(),
     };
     let carer_part = match link {
-        Some(link) => html! {
-            <>
-                <div class="field">
-                    <label for="keep-carer-link">{ WORDS.carer_link_label }</label>
-                    <input type="text" id="keep-carer-link" readonly=true value={link.clone()} />
-                </div>
-                <p><button type="button" class="button button--secondary" id="keep-copy" onclick={on_copy}>{ WORDS.copy_link }</button></p>
-                <p class="notice" role="status">if state.copied == Some(true) { { WORDS.copied } }</p>
-                <figure class="keep-qr-figure">
-                    { qr_svg(&link) }
-                    <figcaption>{ WORDS.qr_hint }</figcaption>
-                </figure>
-            </>
-        },
-        None => missing,
+        Some(link) => {
+            let copied = link.clone();
+            list([
+                el("div")
+                    .class("field")
+                    .child(el("label").attr("for", "keep-carer-link").text(WORDS.carer_link_label))
+                    .child(
+                        el("input")
+                            .attr("type", "text")
+                            .id("keep-carer-link")
+                            .flag("readonly", true)
+                            .attr("value", link.clone()),
+                    ),
+                el("p").child(
+                    el("button")
+                        .attr("type", "button")
+                        .class("button button--secondary")
+                        .id("keep-copy")
+                        .on("click", d.to(move |_| Action::Copied(device::copy_text(&copied))))
+                        .text(WORDS.copy_link),
+                ),
+                el("p")
+                    .class("notice")
+                    .attr("role", "status")
+                    .child(when(state.copied == Some(true), || text(WORDS.copied))),
+                el("figure")
+                    .class("keep-qr-figure")
+                    .child(qr_svg(&link))
+                    .child(el("figcaption").text(WORDS.qr_hint)),
+            ])
+        }
+        None => missing(),
     };
 
-    html! {
-        <div class="keep">
-            { received }
-            if let Some(notice) = state.notice {
-                <p class="notice keep-screen" role="status">{ notice }</p>
+    let error_summary = when(!errors.is_empty() || state.name_error, || {
+        el("div")
+            .class("error-summary")
+            .attr("tabindex", "-1")
+            .attr("role", "alert")
+            .attr("aria-labelledby", "keep-error-title")
+            .child(el("h3").id("keep-error-title").text(WORDS.fix_first))
+            .child(
+                el("ul")
+                    .children(errors.iter().map(|e| {
+                        el("li")
+                            .child(el("a").attr("href", ["#", &e.field.input_id()].concat()).text(e.message))
+                    }))
+                    .child(when(state.name_error, || {
+                        el("li").child(el("a").attr("href", "#keep-name").text(WORDS.name_too_long)).into()
+                    })),
+            )
+            .into()
+    });
+
+    let count_or_times = error_for(errors, Field::Count).or(error_for(errors, Field::Times));
+    let times_part = if pump {
+        el("p").text(WORDS.pump_note).text(" ").child(citation_node(WORDS.pump_note_sources)).into()
+    } else if fields.form.is_some() {
+        list([
+            el("div")
+                .class(field_class(count_or_times.is_some()))
+                .child(el("label").attr("for", "dose-count").text(WORDS.count_label))
+                .child(error_message("dose-count", count_or_times))
+                .child(
+                    el("select")
+                        .id("dose-count")
+                        .on("change", d.to(|e| Action::Count(live::target_value(&e).parse().unwrap_or(1))))
+                        .children((1..=crate::content::SCHEDULE_LIMITS.max_doses_per_day).map(|n| {
+                            el("option")
+                                .attr("value", n.to_string())
+                                .flag("selected", count == n)
+                                .text(n.to_string())
+                        })),
+                )
+                .into(),
+            list(time_inputs),
+        ])
+    } else {
+        none()
+    };
+
+    let form = el("form")
+        .class("helper__form")
+        .flag("novalidate", true)
+        .on("submit", {
+            let d = d.clone();
+            move |event: web_sys::Event| {
+                event.prevent_default();
+                d.send(Action::UseTimes(device::today()));
             }
-            <section class="helper keep-screen" aria-labelledby="keep-doses-title">
-                <h2 id="keep-doses-title">{ WORDS.doses_heading }</h2>
-                <p>{ WORDS.doses_intro }</p>
-                if !errors.is_empty() || state.name_error {
-                    <div class="error-summary" tabindex="-1" role="alert" aria-labelledby="keep-error-title">
-                        <h3 id="keep-error-title">{ WORDS.fix_first }</h3>
-                        <ul>
-                            { for errors.iter().map(|e| html! {
-                                <li><a href={["#", &e.field.input_id()].concat()}>{ e.message }</a></li>
-                            }) }
-                            if state.name_error {
-                                <li><a href="#keep-name">{ WORDS.name_too_long }</a></li>
-                            }
-                        </ul>
-                    </div>
-                }
-                <form class="helper__form" novalidate=true onsubmit={on_submit}>
-                    <fieldset class={classes!("field", error_for(errors, Field::Person).map(|_| "field--error"))}>
-                        <legend>{ WORDS.who_legend }</legend>
-                        { error_message("person", error_for(errors, Field::Person)) }
-                        { radio("keep-person", "person-adult", fields.person == Some(Person::Adult), WORDS.who_adult, person_pick(Person::Adult)) }
-                        { radio("keep-person", "person-child", fields.person == Some(Person::Child), WORDS.who_child, person_pick(Person::Child)) }
-                    </fieldset>
-                    <div class={classes!("field", state.name_error.then_some("field--error"))}>
-                        <label for="keep-name">{ WORDS.name_label }</label>
-                        <p class="hint" id="keep-name-hint">{ WORDS.name_hint }</p>
-                        if state.name_error {
-                            { error_message("keep-name", Some(WORDS.name_too_long)) }
-                        }
-                        <input type="text" id="keep-name" autocomplete="off" maxlength="40" value={state.name.clone()}
-                            oninput={on_name} aria-describedby="keep-name-hint"
-                            aria-invalid={state.name_error.then_some("true")} />
-                    </div>
-                    <fieldset class={classes!("field", error_for(errors, Field::Form).map(|_| "field--error"))}>
-                        <legend>{ WORDS.form_legend }</legend>
-                        { error_message("form", error_for(errors, Field::Form)) }
-                        { radio("keep-form", "form-tablet", fields.form == Some(Form::Tablet), WORDS.form_tablet, form_pick(Form::Tablet)) }
-                        { radio("keep-form", "form-liquid", fields.form == Some(Form::Liquid), WORDS.form_liquid, form_pick(Form::Liquid)) }
-                        { radio("keep-form", "form-granules", fields.form == Some(Form::Granules), WORDS.form_granules, form_pick(Form::Granules)) }
-                        { radio("keep-form", "form-pump", pump, WORDS.form_pump, form_pick(Form::Pump)) }
-                    </fieldset>
-                    if pump {
-                        <p>{ WORDS.pump_note }{" "}{ citations(WORDS.pump_note_sources) }</p>
-                    } else if fields.form.is_some() {
-                        <div class={classes!("field", error_for(errors, Field::Count).or(error_for(errors, Field::Times)).map(|_| "field--error"))}>
-                            <label for="dose-count">{ WORDS.count_label }</label>
-                            { error_message("dose-count", error_for(errors, Field::Count).or(error_for(errors, Field::Times))) }
-                            <select id="dose-count" onchange={on_count}>
-                                { for (1..=crate::content::SCHEDULE_LIMITS.max_doses_per_day).map(|n| html! {
-                                    <option value={n.to_string()} selected={count == n}>{ n.to_string() }</option>
-                                }) }
-                            </select>
-                        </div>
-                        { for time_inputs }
-                    }
-                    <div class="choice">
-                        <input type="checkbox" id="keep-on-device" checked={state.keep} onchange={on_keep} aria-describedby="keep-on-device-hint" />
-                        <label for="keep-on-device">{ WORDS.keep_label }</label>
-                    </div>
-                    <p class="hint" id="keep-on-device-hint">{ WORDS.keep_hint }</p>
-                    <button type="submit" class="button">{ WORDS.use_times }</button>
-                </form>
-                <p>
-                    <button type="button" class="button button--secondary" id="keep-clear" onclick={act(|| Action::Clear).reform(|_: MouseEvent| ())}>{ WORDS.clear }</button>
-                </p>
-            </section>
+        })
+        .child(
+            el("fieldset")
+                .class(field_class(error_for(errors, Field::Person).is_some()))
+                .child(el("legend").text(WORDS.who_legend))
+                .child(error_message("person", error_for(errors, Field::Person)))
+                .child(radio(
+                    "keep-person",
+                    "person-adult",
+                    fields.person == Some(Person::Adult),
+                    WORDS.who_adult,
+                    person_pick(Person::Adult),
+                ))
+                .child(radio(
+                    "keep-person",
+                    "person-child",
+                    fields.person == Some(Person::Child),
+                    WORDS.who_child,
+                    person_pick(Person::Child),
+                )),
+        )
+        .child(
+            el("div")
+                .class(field_class(state.name_error))
+                .child(el("label").attr("for", "keep-name").text(WORDS.name_label))
+                .child(el("p").class("hint").id("keep-name-hint").text(WORDS.name_hint))
+                .child(when(state.name_error, || error_message("keep-name", Some(WORDS.name_too_long))))
+                .child(
+                    el("input")
+                        .attr("type", "text")
+                        .id("keep-name")
+                        .attr("autocomplete", "off")
+                        .attr("maxlength", "40")
+                        .attr("value", state.name.clone())
+                        .on("input", d.to(|e| Action::Name(live::target_value(&e))))
+                        .attr("aria-describedby", "keep-name-hint")
+                        .maybe("aria-invalid", state.name_error.then_some("true")),
+                ),
+        )
+        .child(
+            el("fieldset")
+                .class(field_class(error_for(errors, Field::Form).is_some()))
+                .child(el("legend").text(WORDS.form_legend))
+                .child(error_message("form", error_for(errors, Field::Form)))
+                .child(radio(
+                    "keep-form",
+                    "form-tablet",
+                    fields.form == Some(Form::Tablet),
+                    WORDS.form_tablet,
+                    form_pick(Form::Tablet),
+                ))
+                .child(radio(
+                    "keep-form",
+                    "form-liquid",
+                    fields.form == Some(Form::Liquid),
+                    WORDS.form_liquid,
+                    form_pick(Form::Liquid),
+                ))
+                .child(radio(
+                    "keep-form",
+                    "form-granules",
+                    fields.form == Some(Form::Granules),
+                    WORDS.form_granules,
+                    form_pick(Form::Granules),
+                ))
+                .child(radio("keep-form", "form-pump", pump, WORDS.form_pump, form_pick(Form::Pump))),
+        )
+        .child(times_part)
+        .child(
+            el("div")
+                .class("choice")
+                .child(
+                    el("input")
+                        .attr("type", "checkbox")
+                        .id("keep-on-device")
+                        .flag("checked", state.keep)
+                        .on("change", d.to(|e| Action::Keep(live::target_input(&e).checked())))
+                        .attr("aria-describedby", "keep-on-device-hint"),
+                )
+                .child(el("label").attr("for", "keep-on-device").text(WORDS.keep_label)),
+        )
+        .child(el("p").class("hint").id("keep-on-device-hint").text(WORDS.keep_hint))
+        .child(el("button").attr("type", "submit").class("button").text(WORDS.use_times));
 
-            <section class="helper keep-screen" aria-labelledby="keep-calendar-title">
-                <h2 id="keep-calendar-title">{ WORDS.calendar_heading }</h2>
-                <p>{ WORDS.calendar_intro }</p>
-                <p>{ WORDS.calendar_same_clock }</p>
-                { calendar_part }
-            </section>
+    let kept_list = if state.kept.is_empty() {
+        el("p").text(WORDS.summary_kept_none)
+    } else {
+        el("ul").class("keep-kept").children(state.kept.iter().enumerate().map(|(i, kept)| {
+            let (date, time) = device::local(kept.at);
+            let kind = match kept.kind {
+                KeptKind::Missed => WORDS.kept_missed,
+                KeptKind::Symptoms => WORDS.kept_symptoms,
+            };
+            el("li")
+                .child(
+                    el("strong")
+                        .text(kind)
+                        .text(", ")
+                        .text(date_words(date))
+                        .text(" ")
+                        .text(time.to_string())
+                        .text(": ")
+                        .text(kept.level.clone()),
+                )
+                .child(when(!kept.detail.is_empty(), || list([text(" "), text(kept.detail.clone())])))
+                .text(" ")
+                .child(
+                    el("button")
+                        .attr("type", "button")
+                        .class("button button--link keep-screen")
+                        .on("click", d.to(move |_| Action::RemoveKept(i)))
+                        .text(WORDS.kept_remove),
+                )
+        }))
+    };
+    let settings = &settings.0;
+    let clinic = if settings.clinic_phone.is_none() && settings.out_of_hours().is_none() {
+        el("p").text(WORDS.summary_clinic_none).into()
+    } else {
+        clinic_contacts(settings)
+    };
 
-            <section class="keep-summary" aria-labelledby="keep-summary-title">
-                <h2 id="keep-summary-title" class="keep-screen">{ WORDS.summary_heading }</h2>
-                <p class="keep-screen">{ WORDS.summary_intro }</p>
-                <p class="keep-screen">
-                    <button type="button" class="button" id="keep-print" onclick={Callback::from(|_: MouseEvent| device::print())}>{ WORDS.print }</button>
-                </p>
-                <p class="hint keep-screen">{ WORDS.print_hint }</p>
-                <article class="keep-sheet" aria-label={WORDS.summary_title}>
-                    <h3>{ WORDS.summary_title }</h3>
-                    { summary_doses }
-                    <h4>{ WORDS.summary_kept_heading }</h4>
-                    if state.kept.is_empty() {
-                        <p>{ WORDS.summary_kept_none }</p>
-                    } else {
-                        <ul class="keep-kept">
-                            { for state.kept.iter().enumerate().map(|(i, kept)| {
-                                let (date, time) = device::local(kept.at);
-                                let kind = match kept.kind { KeptKind::Missed => WORDS.kept_missed, KeptKind::Symptoms => WORDS.kept_symptoms };
-                                let d = d.clone();
-                                html! {
-                                    <li>
-                                        <strong>{ kind }{", "}{ date_words(date) }{" "}{ time.to_string() }{": "}{ kept.level.clone() }</strong>
-                                        if !kept.detail.is_empty() { {" "}{ kept.detail.clone() } }
-                                        {" "}
-                                        <button type="button" class="button button--link keep-screen"
-                                            onclick={Callback::from(move |_: MouseEvent| d.dispatch(Action::RemoveKept(i)))}>
-                                            { WORDS.kept_remove }
-                                        </button>
-                                    </li>
-                                }
-                            }) }
-                        </ul>
-                    }
-                    <h4>{ WORDS.summary_questions_heading }</h4>
-                    <ul>{ for QUESTIONS.iter().map(|q| html! { <li>{ *q }</li> }) }</ul>
-                    <h4>{ WORDS.summary_clinic_heading }</h4>
-                    if settings.clinic_phone.is_none() && settings.out_of_hours().is_none() {
-                        <p>{ WORDS.summary_clinic_none }</p>
-                    } else {
-                        { clinic_contacts(settings) }
-                    }
-                    <p class="keep-version">{ fill(&fill(WORDS.summary_version, "version", SITE.content_version), "date", SITE.checked_on) }</p>
-                    <p class="keep-version">{ SITE.disclaimer }</p>
-                </article>
-            </section>
-
-            <section class="helper keep-screen" aria-labelledby="keep-carer-title">
-                <h2 id="keep-carer-title">{ WORDS.carer_heading }</h2>
-                <p>{ WORDS.carer_intro }</p>
-                { carer_part }
-            </section>
-        </div>
-    }
+    el("div")
+        .class("keep")
+        .child(received)
+        .child(state.notice.map(|notice| -> Node {
+            el("p").class("notice keep-screen").attr("role", "status").text(notice).into()
+        }))
+        .child(
+            el("section")
+                .class("helper keep-screen")
+                .attr("aria-labelledby", "keep-doses-title")
+                .child(el("h2").id("keep-doses-title").text(WORDS.doses_heading))
+                .child(el("p").text(WORDS.doses_intro))
+                .child(error_summary)
+                .child(form)
+                .child(
+                    el("p").child(
+                        el("button")
+                            .attr("type", "button")
+                            .class("button button--secondary")
+                            .id("keep-clear")
+                            .on("click", d.to(|_| Action::Clear))
+                            .text(WORDS.clear),
+                    ),
+                ),
+        )
+        .child(
+            el("section")
+                .class("helper keep-screen")
+                .attr("aria-labelledby", "keep-calendar-title")
+                .child(el("h2").id("keep-calendar-title").text(WORDS.calendar_heading))
+                .child(el("p").text(WORDS.calendar_intro))
+                .child(el("p").text(WORDS.calendar_same_clock))
+                .child(calendar_part),
+        )
+        .child(
+            el("section")
+                .class("keep-summary")
+                .attr("aria-labelledby", "keep-summary-title")
+                .child(el("h2").id("keep-summary-title").class("keep-screen").text(WORDS.summary_heading))
+                .child(el("p").class("keep-screen").text(WORDS.summary_intro))
+                .child(
+                    el("p").class("keep-screen").child(
+                        el("button")
+                            .attr("type", "button")
+                            .class("button")
+                            .id("keep-print")
+                            .on("click", |_| device::print())
+                            .text(WORDS.print),
+                    ),
+                )
+                .child(el("p").class("hint keep-screen").text(WORDS.print_hint))
+                .child(
+                    el("article")
+                        .class("keep-sheet")
+                        .attr("aria-label", WORDS.summary_title)
+                        .child(el("h3").text(WORDS.summary_title))
+                        .child(summary_doses)
+                        .child(el("h4").text(WORDS.summary_kept_heading))
+                        .child(kept_list)
+                        .child(el("h4").text(WORDS.summary_questions_heading))
+                        .child(el("ul").children(QUESTIONS.iter().map(|q| el("li").text(*q))))
+                        .child(el("h4").text(WORDS.summary_clinic_heading))
+                        .child(clinic)
+                        .child(el("p").class("keep-version").text(fill(
+                            &fill(WORDS.summary_version, "version", SITE.content_version),
+                            "date",
+                            SITE.checked_on,
+                        )))
+                        .child(el("p").class("keep-version").text(SITE.disclaimer)),
+                ),
+        )
+        .child(
+            el("section")
+                .class("helper keep-screen")
+                .attr("aria-labelledby", "keep-carer-title")
+                .child(el("h2").id("keep-carer-title").text(WORDS.carer_heading))
+                .child(el("p").text(WORDS.carer_intro))
+                .child(carer_part),
+        )
+        .into()
 }

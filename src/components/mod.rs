@@ -3,7 +3,6 @@ pub mod callout;
 pub mod citations;
 pub mod dose_planner;
 pub mod dose_timeline;
-pub mod focus;
 pub mod helper_placeholder;
 pub mod keep;
 pub mod level_icon;

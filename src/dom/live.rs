@@ -150,11 +150,13 @@ impl Live {
                     }
                 }
                 // Properties the new view leaves out are off (an unticked box has no `checked`).
-                for name in ["checked", "selected"] {
-                    if matches!(*tag, "input" | "option")
-                        && !new_attrs.iter().any(|(n, _)| *n == name)
-                        && !attrs.iter().any(|(n, _)| *n == name)
-                    {
+                let property = match *tag {
+                    "input" => Some("checked"),
+                    "option" => Some("selected"),
+                    _ => None,
+                };
+                if let Some(name) = property {
+                    if !new_attrs.iter().any(|(n, _)| *n == name) && !attrs.iter().any(|(n, _)| *n == name) {
                         set_property(element, name, None);
                     }
                 }

@@ -218,12 +218,6 @@ pub fn to_yew(node: Node) -> yew::Html {
     yew::Html::from_html_unchecked(yew::AttrValue::from(to_html(&node)))
 }
 
-impl From<Node> for yew::Html {
-    fn from(node: Node) -> yew::Html {
-        to_yew(node)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
