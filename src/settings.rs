@@ -60,7 +60,7 @@ pub struct Inputs<'a> {
     pub query: &'a str,
     /// The page is inside a frame (`window.top !== window`): an embedding page.
     pub in_frame: bool,
-    /// The device's IANA time zone (`Intl.DateTimeFormat().resolvedOptions().timeZone`), or "".
+    /// The device's IANA time zone (`browser::time_zone`), or "".
     pub time_zone: &'a str,
 }
 
