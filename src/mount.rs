@@ -50,6 +50,8 @@ fn start<F: FnOnce(SharedSettings) + 'static>(then: F) {
         // Instantiating the module is one task; reading and applying the settings the next.
         next_task().await;
         let (settings, mut notices) = config::read_settings().await;
+        // Reading and checking is one task, applying them to the page the next.
+        next_task().await;
         apply::apply(&settings);
         if settings.embed {
             if let Err(notice) = embed::share_height(&settings) {
@@ -63,7 +65,10 @@ fn start<F: FnOnce(SharedSettings) + 'static>(then: F) {
         // A helper's first render is a task of its own, after the browser has had a turn.
         next_task().await;
         then(SharedSettings(Rc::new(settings)));
-        let _ = boot_started();
+        // Live once the helper's form is whole in the page (it may take a few short tasks).
+        crate::dom::live::when_shown(|| {
+            let _ = boot_started();
+        });
     });
 }
 

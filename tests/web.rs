@@ -10,7 +10,9 @@ use web_sys::{Element, HtmlElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+/// A root for a component; views are shown whole at once (one test below shows them in slices).
 fn fresh_root() -> Element {
+    baclofen_guide::dom::live::set_slice_ms(f64::INFINITY);
     let document = document();
     let root = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&root).unwrap();
@@ -188,4 +190,49 @@ async fn a_dose_time_being_typed_stays_the_same_field_while_questions_appear_aro
         withdrawal.is_same_node(root.query_selector("#withdrawal-no").unwrap().as_ref().map(|e| e.as_ref()))
     );
     assert!(root.query_selector("#vomited-after").unwrap().is_some());
+}
+
+#[wasm_bindgen_test]
+async fn a_long_form_is_shown_over_several_tasks_and_an_early_tick_is_kept() {
+    use baclofen_guide::components::red_flag_checker::mount;
+    use baclofen_guide::dom::live::{set_slice_ms, when_shown};
+    let root = fresh_root();
+    // One element a task: the checker takes many tasks to be whole.
+    set_slice_ms(0.0);
+    mount(root.clone(), Default::default(), Default::default());
+    set_slice_ms(f64::INFINITY);
+    assert!(root.query_selector("#flag-none").unwrap().is_none(), "whole in one task");
+    let whole = std::rc::Rc::new(std::cell::Cell::new(false));
+    let flag = whole.clone();
+    when_shown(move || flag.set(true));
+    assert!(!whole.get());
+    // The page gets turns between slices; what is already there works.
+    let mut turns = 0;
+    while root.query_selector("#viewer-me").unwrap().is_none() {
+        let promise = js_sys::Promise::new(&mut |resolve, _| {
+            web_sys::window()
+                .unwrap()
+                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0)
+                .unwrap();
+        });
+        wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+        turns += 1;
+        assert!(turns < 500, "the first choice never arrived");
+    }
+    assert!(root.query_selector("#flag-none").unwrap().is_none(), "the form arrived whole");
+    // A choice made while the form is still arriving: the form is made whole at once.
+    click(&root, "#viewer-me");
+    assert!(root.query_selector("#flag-none").unwrap().is_some(), "an action shows the view whole");
+    let me: web_sys::HtmlInputElement =
+        root.query_selector("#viewer-me").unwrap().unwrap().dyn_into().unwrap();
+    assert!(me.checked());
+    let done = js_sys::Promise::new(&mut |resolve, _| {
+        when_shown(move || {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+        })
+    });
+    wasm_bindgen_futures::JsFuture::from(done).await.unwrap();
+    assert!(whole.get());
+    assert!(root.query_selector("#flag-none").unwrap().is_some());
+    assert_eq!(root.query_selector_all("section.checker").unwrap().length(), 1);
 }

@@ -39,6 +39,7 @@ fn set_hash(hash: &str) {
 fn start() -> Element {
     let root = document().create_element("div").unwrap();
     document().body().unwrap().append_child(&root).unwrap();
+    baclofen_guide::dom::live::set_slice_ms(f64::INFINITY);
     mount(root.clone(), Default::default());
     root
 }

@@ -19,6 +19,7 @@ fn document() -> web_sys::Document {
 fn mount() -> Element {
     let root = document().create_element("div").unwrap();
     document().body().unwrap().append_child(&root).unwrap();
+    baclofen_guide::dom::live::set_slice_ms(f64::INFINITY);
     dose_planner::mount(root.clone(), SharedSettings::default());
     root
 }

@@ -248,10 +248,11 @@ const SUMMARY_ID: &str = "error-summary";
 
 /// Shows the helper in `root` (its placeholder), offering the times saved on this device.
 pub fn mount(root: web_sys::Element, settings: SharedSettings) {
-    let dispatch = live::mount(root, State::default(), State::reduce, move |state, dispatch| {
-        view(state, dispatch, &settings)
-    });
-    dispatch.send(Action::Restore { found: device::load(), now: device::now() });
+    // What was saved is read before the first render, so the form is shown once, whole.
+    let state =
+        Rc::new(State::default()).reduce(Action::Restore { found: device::load(), now: device::now() });
+    let state = Rc::try_unwrap(state).unwrap_or_else(|shared| (*shared).clone());
+    live::mount(root, state, State::reduce, move |state, dispatch| view(state, dispatch, &settings));
 }
 
 fn view(state: &State, dispatch: &Dispatch<Action>, settings: &SharedSettings) -> Node {

@@ -15,6 +15,48 @@ use wasm_bindgen::{JsCast, JsValue};
 
 const SVG: &str = "http://www.w3.org/2000/svg";
 
+thread_local! {
+    /// How long one task may spend putting a view's first elements in the page, in milliseconds.
+    /// A long form is shown over a few tasks, so the page answers input in between (no task of
+    /// 50 ms on a phone four times slower than the build machine).
+    static SLICE_MS: Cell<f64> = const { Cell::new(6.0) };
+    /// Views still being shown for the first time, and what waits for them.
+    static SHOWING: Cell<usize> = const { Cell::new(0) };
+    static WHEN_SHOWN: RefCell<Vec<Box<dyn FnOnce()>>> = RefCell::new(Vec::new());
+}
+
+/// Changes how long one task may spend on a first showing (`f64::INFINITY`: all at once, as
+/// component tests do; `0.0`: one element a task).
+pub fn set_slice_ms(ms: f64) {
+    SLICE_MS.with(|s| s.set(ms));
+}
+
+/// Runs `then` once every view mounted so far is whole in the page (at once if they are).
+pub fn when_shown(then: impl FnOnce() + 'static) {
+    if SHOWING.with(Cell::get) == 0 {
+        then();
+    } else {
+        WHEN_SHOWN.with(|w| w.borrow_mut().push(Box::new(then)));
+    }
+}
+
+fn shown() {
+    let left = SHOWING.with(|s| {
+        s.set(s.get().saturating_sub(1));
+        s.get()
+    });
+    if left == 0 {
+        for then in WHEN_SHOWN.with(|w| std::mem::take(&mut *w.borrow_mut())) {
+            then();
+        }
+    }
+}
+
+fn next_task(then: impl FnOnce() + 'static) {
+    let callback = Closure::once_into_js(then);
+    let _ = crate::browser::window().set_timeout_with_callback(callback.unchecked_ref());
+}
+
 /// Attributes that are what an element shows now: set as properties and compared with the page.
 fn is_property(tag: &str, name: &str) -> bool {
     match name {
@@ -83,10 +125,14 @@ fn listen(target: &web_sys::Element, event: &'static str, handler: Handler) -> L
     Listener { event, handler, closure }
 }
 
-fn create(node: Node, svg: bool) -> Live {
+/// The piece for `node` with its attributes and handlers but no children yet, the children to
+/// put in it, and whether they are inside an SVG picture.
+fn shell(node: Node, svg: bool) -> (Live, Vec<Node>, bool) {
     let document = document();
     match node {
-        Node::Text(text) => Live { node: document.create_text_node(&text).into(), kind: Kind::Text(text) },
+        Node::Text(text) => {
+            (Live { node: document.create_text_node(&text).into(), kind: Kind::Text(text) }, Vec::new(), svg)
+        }
         Node::List(_) => unreachable!("lists are flattened before they are created"),
         Node::El(el) => {
             let El { tag, key, attrs, children, on } = *el;
@@ -102,9 +148,82 @@ fn create(node: Node, svg: bool) -> Live {
                 }
             }
             let listeners = on.into_iter().map(|(event, handler)| listen(&element, event, handler)).collect();
-            let node: web_sys::Node = element.into();
-            let children = patch_children(&node, Vec::new(), children, svg);
-            Live { node, kind: Kind::El { tag, key, attrs, listeners, children } }
+            let kind = Kind::El { tag, key, attrs, listeners, children: Vec::new() };
+            (Live { node: element.into(), kind }, children, svg)
+        }
+    }
+}
+
+fn create(node: Node, svg: bool) -> Live {
+    let (mut live, children, svg) = shell(node, svg);
+    if let Kind::El { children: live_children, .. } = &mut live.kind {
+        *live_children = patch_children(&live.node, Vec::new(), children, svg);
+    }
+    live
+}
+
+/// One element being filled while a view is first shown.
+struct Frame {
+    parent: web_sys::Node,
+    pending: std::vec::IntoIter<Node>,
+    done: Vec<Live>,
+    svg: bool,
+    /// The element itself (none for the view's root).
+    shell: Option<Live>,
+}
+
+/// A view's first showing, a few elements at a time: each element goes in the page as it is
+/// made, in order, so what is there is always the start of the view.
+struct Builder(Vec<Frame>);
+
+impl Builder {
+    fn new(root: &web_sys::Node, node: Node) -> Self {
+        let mut flat = Vec::new();
+        flatten(vec![node], &mut flat);
+        Builder(vec![Frame {
+            parent: root.clone(),
+            pending: flat.into_iter(),
+            done: Vec::new(),
+            svg: false,
+            shell: None,
+        }])
+    }
+
+    /// Works until `deadline` (as `Date.now()`); the root's pieces once the view is whole.
+    fn run(&mut self, deadline: f64) -> Option<Vec<Live>> {
+        loop {
+            let frame = self.0.last_mut().expect("the view's root frame is last to go");
+            match frame.pending.next() {
+                Some(node) => {
+                    let (live, children, svg) = shell(node, frame.svg);
+                    let _ = frame.parent.append_child(&live.node);
+                    if children.is_empty() {
+                        frame.done.push(live);
+                    } else {
+                        let mut flat = Vec::new();
+                        flatten(children, &mut flat);
+                        let parent = live.node.clone();
+                        self.0.push(Frame {
+                            parent,
+                            pending: flat.into_iter(),
+                            done: Vec::new(),
+                            svg,
+                            shell: Some(live),
+                        });
+                    }
+                }
+                None => {
+                    let frame = self.0.pop().expect("a frame");
+                    let Some(mut live) = frame.shell else { return Some(frame.done) };
+                    if let Kind::El { children, .. } = &mut live.kind {
+                        *children = frame.done;
+                    }
+                    self.0.last_mut().expect("the parent frame").done.push(live);
+                }
+            }
+            if js_sys::Date::now() > deadline {
+                return None;
+            }
         }
     }
 }
@@ -231,6 +350,8 @@ struct App<S, A> {
     live: RefCell<Vec<Live>>,
     queue: RefCell<Vec<A>>,
     busy: Cell<bool>,
+    /// The first showing, while it is not whole yet.
+    building: RefCell<Option<Builder>>,
     me: Weak<App<S, A>>,
 }
 
@@ -276,6 +397,8 @@ impl<S: 'static, A: 'static> App<S, A> {
         if self.busy.replace(true) {
             return;
         }
+        // An action during the first showing: the view is made whole at once, then changed.
+        self.finish_building(f64::INFINITY);
         loop {
             let actions: Vec<A> = self.queue.borrow_mut().drain(..).collect();
             if actions.is_empty() {
@@ -291,6 +414,39 @@ impl<S: 'static, A: 'static> App<S, A> {
         self.busy.set(false);
     }
 
+    /// Goes on with the first showing until `deadline`; true when the view is whole.
+    fn finish_building(&self, deadline: f64) -> bool {
+        let mut building = self.building.borrow_mut();
+        let Some(builder) = building.as_mut() else { return true };
+        match builder.run(deadline) {
+            Some(live) => {
+                *self.live.borrow_mut() = live;
+                *building = None;
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Goes on showing the view in later tasks until it is whole (an action shows it whole at
+    /// once, and ends this).
+    fn continue_showing(me: Weak<Self>) {
+        next_task(move || {
+            let Some(app) = me.upgrade() else { return shown() };
+            if app.busy.replace(true) {
+                app.busy.set(false);
+                return Self::continue_showing(me);
+            }
+            let whole = app.finish_building(js_sys::Date::now() + SLICE_MS.with(Cell::get));
+            app.busy.set(false);
+            if whole {
+                shown();
+            } else {
+                Self::continue_showing(me);
+            }
+        });
+    }
+
     fn render(&self) {
         let state = self.state.borrow().clone();
         let node = (self.view)(&state, &self.dispatch());
@@ -301,7 +457,8 @@ impl<S: 'static, A: 'static> App<S, A> {
 }
 
 /// Replaces what `root` holds (the static fallback) with `view` of `state`, and keeps it up to
-/// date for as long as the page is open. Returns the way to send actions to it.
+/// date for as long as the page is open. Returns the way to send actions to it. A long view is
+/// put in the page over a few tasks (about 6 ms each, [`set_slice_ms`]); [`when_shown`] runs once it is whole.
 pub fn mount<S: 'static, A: 'static>(
     root: web_sys::Element,
     state: S,
@@ -313,15 +470,22 @@ pub fn mount<S: 'static, A: 'static>(
         state: RefCell::new(Rc::new(state)),
         reduce: Box::new(reduce),
         view: Box::new(view),
+        building: RefCell::new(None),
         root: root.into(),
         live: RefCell::new(Vec::new()),
         queue: RefCell::new(Vec::new()),
         busy: Cell::new(false),
         me: me.clone(),
     });
+    let first = (app.view)(&app.state.borrow(), &app.dispatch());
+    *app.building.borrow_mut() = Some(Builder::new(&app.root, first));
     app.busy.set(true);
-    app.render();
+    let whole = app.finish_building(js_sys::Date::now() + SLICE_MS.with(Cell::get));
     app.busy.set(false);
+    if !whole {
+        SHOWING.with(|s| s.set(s.get() + 1));
+        App::continue_showing(app.me.clone());
+    }
     let dispatch = app.dispatch();
     // The page keeps the view for as long as it is open.
     std::mem::forget(app);
