@@ -52,9 +52,21 @@ fn shown() {
     }
 }
 
+/// Runs `then` in a task of its own: `scheduler.postTask` where the browser has it (a chain of
+/// `setTimeout(0)` is held back to 4 ms a step after a few), else `setTimeout`.
 fn next_task(then: impl FnOnce() + 'static) {
     let callback = Closure::once_into_js(then);
-    let _ = crate::browser::window().set_timeout_with_callback(callback.unchecked_ref());
+    let window = crate::browser::window();
+    let scheduler =
+        js_sys::Reflect::get(&window, &JsValue::from_str("scheduler")).unwrap_or(JsValue::UNDEFINED);
+    let post = js_sys::Reflect::get(&scheduler, &JsValue::from_str("postTask")).ok();
+    if let Some(post) = post.and_then(|p| p.dyn_into::<js_sys::Function>().ok()) {
+        // The task's promise rejects only if it is aborted; nothing here aborts it.
+        if post.call1(&scheduler, &callback).is_ok() {
+            return;
+        }
+    }
+    let _ = window.set_timeout_with_callback(callback.unchecked_ref());
 }
 
 /// Attributes that are what an element shows now: set as properties and compared with the page.

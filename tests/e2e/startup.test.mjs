@@ -303,7 +303,7 @@ async function breakTheChecker(page) {
   });
 }
 
-test('a tool that moves the helper\'s elements away does not break it: the next answer is shown', async () => {
+test("a tool that moves the helper's elements away does not break it: the next answer is shown", async () => {
   const { context, page } = await openPage(site.browser, site.origin);
   await page.goto(site.url + 'side-effects/');
   await waitForApp(page);

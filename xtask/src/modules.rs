@@ -87,9 +87,12 @@ pub fn start_script(site: &Module, helpers: &[Module], defaults: &Defaults) -> R
     if (window.baclofenBoot) window.baclofenBoot.failed(error);
     else console.error('The guide could not start:', error);
   }}
+  // The WebAssembly is fetched side by side with its loader (not after it: one round trip less
+  // before a helper is live on a slow connection); the loader streams it from that response.
   function load(files) {{
+    var wasm = window.fetch ? fetch('./' + files[1]) : './' + files[1];
     return import('./' + files[0]).then(function (module) {{
-      return module.default({{ module_or_path: './' + files[1] }});
+      return module.default({{ module_or_path: wasm }});
     }});
   }}
   // The same rule as region_for_time_zone in src/settings.rs: a zone, or every zone of an area.
