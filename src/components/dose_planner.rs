@@ -6,6 +6,7 @@
 //!
 //! A `dom` view (issue #18): the module carries no Yew.
 
+use crate::components::choice;
 use crate::components::citations::citation_node;
 use crate::components::link;
 use crate::dom::live::{self, Dispatch};
@@ -125,17 +126,7 @@ fn radio(
 ) -> El {
     // "input" fires when a radio is chosen by pointer or keyboard; one event type for every
     // control keeps the module small.
-    el("div")
-        .class("choice")
-        .child(
-            el("input")
-                .attr("type", "radio")
-                .attr("name", name)
-                .id(id)
-                .flag("checked", checked)
-                .on("input", on_input),
-        )
-        .child(el("label").attr("for", id).text(label))
+    choice::radio(name, id, checked, label, "input", Rc::new(on_input))
 }
 
 /// A set of radio buttons with its legend and message.

@@ -9,6 +9,7 @@
 //! storage is only ever shown as text (never HTML).
 
 use crate::components::call::clinic_contacts;
+use crate::components::choice;
 use crate::components::citations::citation_node;
 use crate::content::ui::missed_dose_helper::ERROR_PREFIX;
 use crate::content::SITE;
@@ -229,17 +230,7 @@ fn radio(
     label: &'static str,
     pick: impl Fn(web_sys::Event) + 'static,
 ) -> El {
-    el("div")
-        .class("choice")
-        .child(
-            el("input")
-                .attr("type", "radio")
-                .attr("name", name)
-                .id(id)
-                .flag("checked", checked)
-                .on("change", pick),
-        )
-        .child(el("label").attr("for", id).text(label))
+    choice::radio(name, id, checked, label, "change", Rc::new(pick))
 }
 
 fn error_for(errors: &[FieldError], field: Field) -> Option<&'static str> {
@@ -381,15 +372,12 @@ fn view(state: &State, d: &Dispatch<Action>, settings: &SharedSettings) -> Node 
                 &(i + 1).to_string(),
             )))
             .child(error_message(&id, message))
-            .child(
-                el("input")
-                    .attr("type", "time")
-                    .id(id.clone())
-                    .attr("value", field.value.clone())
-                    .on("input", d.to(move |e| Action::Time(key, live::target_value(&e))))
-                    .maybe("aria-invalid", message.map(|_| "true"))
-                    .maybe("aria-describedby", message.map(|_| [id.as_str(), "-error"].concat())),
-            )
+            .child(choice::time_input(
+                &id,
+                &field.value,
+                message,
+                Rc::new(d.to(move |e| Action::Time(key, live::target_value(&e)))),
+            ))
     });
 
     let received = match &state.received {

@@ -3,6 +3,7 @@
 //! there is an error. State is a reducer over typed actions; the clock is read only in event
 //! handlers and passed in, never during render.
 
+use crate::components::choice;
 use crate::components::citations::citation_node;
 use crate::components::dose_timeline::lay_out;
 use crate::components::missed_dose_result::{missed_dose_result, Outcome, RESULT_ID};
@@ -194,17 +195,7 @@ fn answer(fields: &Fields, rules: &Rules, now: Instant) -> Result<Outcome, Vec<F
 
 /// One radio button. Not generic over the value, so the WebAssembly holds one copy of it.
 fn radio(name: &'static str, id: &'static str, checked: bool, label: &'static str, on_pick: Handler) -> El {
-    el("div")
-        .class("choice")
-        .child(
-            el("input")
-                .attr("type", "radio")
-                .attr("name", name)
-                .id(id)
-                .flag("checked", checked)
-                .handle("change", on_pick),
-        )
-        .child(el("label").attr("for", id).text(label))
+    choice::radio(name, id, checked, label, "change", on_pick)
 }
 
 fn error_for(errors: &[FieldError], field: Field) -> Option<&'static str> {
@@ -321,15 +312,7 @@ fn view(state: &State, dispatch: &Dispatch<Action>, settings: &SharedSettings) -
                     .text(words::DOSE_TIME.replace("{n}", &(i + 1).to_string())),
             )
             .child(error_message(&id, message))
-            .child(
-                el("input")
-                    .attr("type", "time")
-                    .id(id.clone())
-                    .attr("value", field.value.clone())
-                    .on("input", on_input)
-                    .maybe("aria-invalid", message.map(|_| "true"))
-                    .maybe("aria-describedby", message.map(|_| format!("{id}-error"))),
-            )
+            .child(choice::time_input(&id, &field.value, message, Rc::new(on_input)))
     });
 
     // Choices for "which dose": any dose due in the last day, worked out from the time of the

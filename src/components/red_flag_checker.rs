@@ -3,6 +3,7 @@
 //! The answer updates with every tick and stays in view in a bar at the bottom of the screen.
 
 use crate::components::call::call_button;
+use crate::components::choice;
 use crate::components::link;
 use crate::components::red_flag_result::{red_flag_result, Viewer, RESULT_ID};
 use crate::content::ui::checker as words;
@@ -128,17 +129,7 @@ fn radio(
     on: bool,
     pick: impl Fn(web_sys::Event) + 'static,
 ) -> El {
-    el("div")
-        .class("choice")
-        .child(
-            el("input")
-                .attr("type", "radio")
-                .attr("name", name)
-                .id(id)
-                .flag("checked", on)
-                .on("change", pick),
-        )
-        .child(el("label").attr("for", id).text(label))
+    choice::radio(name, id, on, label, "change", Rc::new(pick))
 }
 
 fn hint(group: &Group) -> Node {

@@ -26,7 +26,7 @@ thread_local! {
 }
 
 /// Changes how long one task may spend on a first showing (`f64::INFINITY`: all at once, as
-/// component tests do; `0.0`: one element a task).
+/// component tests do; below zero: one element a task).
 pub fn set_slice_ms(ms: f64) {
     SLICE_MS.with(|s| s.set(ms));
 }
