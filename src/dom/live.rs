@@ -19,7 +19,7 @@ thread_local! {
     /// How long one task may spend putting a view's first elements in the page, in milliseconds.
     /// A long form is shown over a few tasks, so the page answers input in between (no task of
     /// 50 ms on a phone four times slower than the build machine).
-    static SLICE_MS: Cell<f64> = const { Cell::new(6.0) };
+    static SLICE_MS: Cell<f64> = const { Cell::new(3.0) };
     /// Views still being shown for the first time, and what waits for them.
     static SHOWING: Cell<usize> = const { Cell::new(0) };
     static WHEN_SHOWN: RefCell<Vec<Box<dyn FnOnce()>>> = RefCell::new(Vec::new());
@@ -470,7 +470,7 @@ impl<S: 'static, A: 'static> App<S, A> {
 
 /// Replaces what `root` holds (the static fallback) with `view` of `state`, and keeps it up to
 /// date for as long as the page is open. Returns the way to send actions to it. A long view is
-/// put in the page over a few tasks (about 6 ms each, [`set_slice_ms`]); [`when_shown`] runs once it is whole.
+/// put in the page over a few tasks (about 3 ms each, [`set_slice_ms`]); [`when_shown`] runs once it is whole.
 pub fn mount<S: 'static, A: 'static>(
     root: web_sys::Element,
     state: S,
