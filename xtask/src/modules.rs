@@ -164,8 +164,29 @@ pub fn start_script(site: &Module, helpers: &[Module], defaults: &Defaults) -> R
       else showDefaults();
     }});
   }}
+  // After the page's text is on screen: the browser's own first-contentful-paint entry where it
+  // has one (a frame callback can run before that paint reaches the screen, and a request made
+  // then counts against the largest paint), else after the next frame. A tab that never paints
+  // (opened in the background) starts after 3 s.
   function afterPaint() {{
-    requestAnimationFrame(function () {{ setTimeout(start, 0); }});
+    var started = false;
+    function go() {{
+      if (started) return;
+      started = true;
+      setTimeout(start, 0);
+    }}
+    var types = window.PerformanceObserver && PerformanceObserver.supportedEntryTypes;
+    if (types && types.indexOf('paint') >= 0) {{
+      new PerformanceObserver(function (list, observer) {{
+        if (list.getEntriesByName('first-contentful-paint').length) {{
+          observer.disconnect();
+          go();
+        }}
+      }}).observe({{ type: 'paint', buffered: true }});
+      setTimeout(go, 3000);
+    }} else {{
+      requestAnimationFrame(function () {{ setTimeout(go, 0); }});
+    }}
   }}
   if (document.readyState === 'complete') afterPaint();
   else addEventListener('load', afterPaint, {{ once: true }});
