@@ -12,6 +12,22 @@ pub fn document() -> web_sys::Document {
     window().document().expect("a document")
 }
 
+/// Runs `then` in a task of its own: `scheduler.postTask` where the browser has it (a chain of
+/// `setTimeout(0)` is held back to 4 ms a step after a few), else `setTimeout`.
+pub fn next_task(then: impl FnOnce() + 'static) {
+    let callback = wasm_bindgen::closure::Closure::once_into_js(then);
+    let window = window();
+    let scheduler = Reflect::get(&window, &JsValue::from_str("scheduler")).unwrap_or(JsValue::UNDEFINED);
+    let post = Reflect::get(&scheduler, &JsValue::from_str("postTask")).ok();
+    if let Some(post) = post.and_then(|p| p.dyn_into::<js_sys::Function>().ok()) {
+        // The task's promise rejects only if it is aborted; nothing here aborts it.
+        if post.call1(&scheduler, &callback).is_ok() {
+            return;
+        }
+    }
+    let _ = window.set_timeout_with_callback(callback.unchecked_ref());
+}
+
 /// The page address's query string (`?a=b`), or "".
 pub fn query() -> String {
     window().location().search().unwrap_or_default()

@@ -35,7 +35,9 @@ fn report_panics() {
 /// two pieces of start-up work.
 async fn next_task() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
-        let _ = crate::browser::window().set_timeout_with_callback(&resolve);
+        crate::browser::next_task(move || {
+            let _ = resolve.call0(&JsValue::NULL);
+        });
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }

@@ -1,7 +1,10 @@
-//! One radio button with its label, as every helper's form shows it (`div.choice`). Not generic
-//! over the handler, so the WebAssembly holds one copy of it.
+//! The form pieces the helpers share: a radio button with its label (`div.choice`), a dose time
+//! field, and the message under a field the missed-dose and take-it-with-you forms both check
+//! with `missed_dose::form`. Not generic over handlers, so the WebAssembly holds one copy.
 
-use crate::dom::{el, El, Handler};
+use crate::content::ui::missed_dose_helper::ERROR_PREFIX;
+use crate::dom::{el, none, El, Handler, Node};
+use crate::missed_dose::form::{Field, FieldError};
 
 /// `<div class="choice"><input type="radio" name id [checked]><label for=id>label</label></div>`,
 /// calling `handler` on `event` ("change", or "input" where a form listens for one event type).
@@ -36,4 +39,22 @@ pub fn time_input(id: &str, value: &str, message: Option<&str>, handler: Handler
         .handle("input", handler)
         .maybe("aria-invalid", message.map(|_| "true"))
         .maybe("aria-describedby", message.map(|_| format!("{id}-error")))
+}
+
+/// The message for `field`, if the form has one.
+pub fn error_for(errors: &[FieldError], field: Field) -> Option<&'static str> {
+    errors.iter().find(|e| e.field == field).map(|e| e.message)
+}
+
+/// "Error: …" under a field (`{id}-error`, which the field points at), or nothing.
+pub fn error_message(id: &str, message: Option<&'static str>) -> Node {
+    match message {
+        Some(message) => el("p")
+            .class("field-error")
+            .id(format!("{id}-error"))
+            .child(el("span").class("visually-hidden").text(ERROR_PREFIX))
+            .text(message)
+            .into(),
+        None => none(),
+    }
 }

@@ -9,9 +9,8 @@
 //! storage is only ever shown as text (never HTML).
 
 use crate::components::call::clinic_contacts;
-use crate::components::choice;
+use crate::components::choice::{self, error_for, error_message};
 use crate::components::citations::citation_node;
-use crate::content::ui::missed_dose_helper::ERROR_PREFIX;
 use crate::content::SITE;
 use crate::dom::live::{self, Dispatch};
 use crate::dom::{el, list, none, text, when, El, Node};
@@ -231,22 +230,6 @@ fn radio(
     pick: impl Fn(web_sys::Event) + 'static,
 ) -> El {
     choice::radio(name, id, checked, label, "change", Rc::new(pick))
-}
-
-fn error_for(errors: &[FieldError], field: Field) -> Option<&'static str> {
-    errors.iter().find(|e| e.field == field).map(|e| e.message)
-}
-
-fn error_message(id: &str, message: Option<&'static str>) -> Node {
-    match message {
-        Some(message) => el("p")
-            .class("field-error")
-            .id([id, "-error"].concat())
-            .child(el("span").class("visually-hidden").text(ERROR_PREFIX))
-            .text(message)
-            .into(),
-        None => none(),
-    }
 }
 
 /// "field", and "field field--error" when `error`.

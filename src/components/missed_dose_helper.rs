@@ -3,7 +3,7 @@
 //! there is an error. State is a reducer over typed actions; the clock is read only in event
 //! handlers and passed in, never during render.
 
-use crate::components::choice;
+use crate::components::choice::{self, error_for, error_message};
 use crate::components::citations::citation_node;
 use crate::components::dose_timeline::lay_out;
 use crate::components::missed_dose_result::{missed_dose_result, Outcome, RESULT_ID};
@@ -198,27 +198,8 @@ fn radio(name: &'static str, id: &'static str, checked: bool, label: &'static st
     choice::radio(name, id, checked, label, "change", on_pick)
 }
 
-fn error_for(errors: &[FieldError], field: Field) -> Option<&'static str> {
-    errors.iter().find(|e| e.field == field).map(|e| e.message)
-}
-
-fn error_message(id: &str, message: Option<&'static str>) -> Node {
-    match message {
-        Some(message) => el("p")
-            .class("field-error")
-            .id(format!("{id}-error"))
-            .child(el("span").class("visually-hidden").text(words::ERROR_PREFIX))
-            .text(message)
-            .into(),
-        None => none(),
-    }
-}
-
 fn focus_id(id: &str) {
-    if let Some(element) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id))
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    if let Some(element) = crate::browser::element(id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
     {
         let _ = element.focus();
     }

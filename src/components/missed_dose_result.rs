@@ -122,10 +122,7 @@ pub fn missed_dose_result(outcome: &Outcome, settings: &Settings) -> Node {
 fn take_it_with_you(outcome: &Outcome) -> Node {
     use crate::keep::content::{fill, NEXT_DOSE};
     fn say(text: &str) {
-        if let Some(status) = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.get_element_by_id("missed-dose-keep-status"))
-        {
+        if let Some(status) = crate::browser::element("missed-dose-keep-status") {
             status.set_text_content(Some(text));
         }
     }

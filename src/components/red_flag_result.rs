@@ -117,10 +117,7 @@ fn keep_for_appointment(label: &'static str, title: &'static str, reasons: &[&'s
             detail: detail.clone(),
         };
         let ok = crate::keep::device::keep_answer(kept);
-        if let Some(status) = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.get_element_by_id("red-flag-keep-status"))
-        {
+        if let Some(status) = crate::browser::element("red-flag-keep-status") {
             status.set_text_content(Some(if ok { NEXT_DOSE.answer_kept } else { NEXT_DOSE.answer_not_kept }));
         }
     };

@@ -7,7 +7,7 @@
 //! page shows the new state (so the code after it can move focus to what appeared). An action
 //! sent while a render runs is queued and rendered straight after.
 
-use super::{El, Handler, Node, Str};
+use super::{ident, El, Handler, Node, Str};
 use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
 use wasm_bindgen::closure::Closure;
@@ -50,23 +50,6 @@ fn shown() {
             then();
         }
     }
-}
-
-/// Runs `then` in a task of its own: `scheduler.postTask` where the browser has it (a chain of
-/// `setTimeout(0)` is held back to 4 ms a step after a few), else `setTimeout`.
-fn next_task(then: impl FnOnce() + 'static) {
-    let callback = Closure::once_into_js(then);
-    let window = crate::browser::window();
-    let scheduler =
-        js_sys::Reflect::get(&window, &JsValue::from_str("scheduler")).unwrap_or(JsValue::UNDEFINED);
-    let post = js_sys::Reflect::get(&scheduler, &JsValue::from_str("postTask")).ok();
-    if let Some(post) = post.and_then(|p| p.dyn_into::<js_sys::Function>().ok()) {
-        // The task's promise rejects only if it is aborted; nothing here aborts it.
-        if post.call1(&scheduler, &callback).is_ok() {
-            return;
-        }
-    }
-    let _ = window.set_timeout_with_callback(callback.unchecked_ref());
 }
 
 /// Attributes that are what an element shows now: set as properties and compared with the page.
@@ -245,9 +228,7 @@ impl Live {
         match (&self.kind, new) {
             (Kind::Text(_), Node::Text(_)) => true,
             (Kind::El { tag, key, attrs, .. }, Node::El(el)) => {
-                let ident =
-                    key.as_deref().or_else(|| attrs.iter().find(|(n, _)| *n == "id").map(|(_, v)| &**v));
-                *tag == el.tag && ident == el.ident()
+                *tag == el.tag && ident(key, attrs) == el.ident()
             }
             _ => false,
         }
@@ -387,11 +368,6 @@ impl<A: 'static> Dispatch<A> {
         let dispatch = self.clone();
         move |event| dispatch.send(make(event))
     }
-
-    /// A dispatch for tests and views that do not send anything.
-    pub fn nothing() -> Self {
-        Dispatch(Rc::new(|_| {}))
-    }
 }
 
 impl<S: 'static, A: 'static> App<S, A> {
@@ -443,7 +419,7 @@ impl<S: 'static, A: 'static> App<S, A> {
     /// Goes on showing the view in later tasks until it is whole (an action shows it whole at
     /// once, and ends this).
     fn continue_showing(me: Weak<Self>) {
-        next_task(move || {
+        crate::browser::next_task(move || {
             let Some(app) = me.upgrade() else { return shown() };
             if app.busy.replace(true) {
                 app.busy.set(false);

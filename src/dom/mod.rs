@@ -133,8 +133,13 @@ impl El {
 
     /// The identity used to match this element with the one already in the page.
     pub(crate) fn ident(&self) -> Option<&str> {
-        self.key.as_deref().or_else(|| self.attrs.iter().find(|(n, _)| *n == "id").map(|(_, v)| &**v))
+        ident(&self.key, &self.attrs)
     }
+}
+
+/// An element's identity among its siblings: its `key`, else its `id`.
+pub(crate) fn ident<'a>(key: &'a Option<Str>, attrs: &'a [(&'static str, Str)]) -> Option<&'a str> {
+    key.as_deref().or_else(|| attrs.iter().find(|(n, _)| *n == "id").map(|(_, v)| &**v))
 }
 
 impl From<El> for Node {
