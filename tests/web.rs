@@ -210,10 +210,16 @@ async fn a_long_form_is_shown_over_several_tasks_and_an_early_tick_is_kept() {
     use baclofen_guide::components::red_flag_checker::mount;
     use baclofen_guide::dom::live::{set_slice_ms, when_shown};
     let root = fresh_root();
+    root.set_inner_html("<p id=static-rules>The published rules</p>");
     // One element a task: the checker takes many tasks to be whole.
     set_slice_ms(-1.0);
     mount(root.clone(), Default::default(), Default::default());
+    // Nothing happens in the task that mounts it: the static rules stay readable meanwhile.
+    assert!(root.query_selector("#static-rules").unwrap().is_some(), "the static content went at once");
     assert!(root.query_selector("#flag-none").unwrap().is_none(), "whole in one task");
+    // The first task works out the view; the static content goes only when the view goes in.
+    one_task().await;
+    assert!(root.query_selector("#static-rules").unwrap().is_some(), "cleared before the view was ready");
     let whole = std::rc::Rc::new(std::cell::Cell::new(false));
     let flag = whole.clone();
     when_shown(move || flag.set(true));

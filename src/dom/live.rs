@@ -335,6 +335,16 @@ type Reduce<S, A> = Box<dyn Fn(Rc<S>, A) -> Rc<S>>;
 /// A helper's view: its state to the tree to show.
 type View<S, A> = Box<dyn Fn(&S, &Dispatch<A>) -> Node>;
 
+/// Where a view's first showing is. Each step is a task of its own, so none is long: working
+/// out the first view, then putting it in the page a slice at a time. Until the first slice the
+/// placeholder's static content stays as it was.
+enum First {
+    Waiting,
+    Viewed(Node),
+    Building(Builder),
+    Whole,
+}
+
 struct App<S, A> {
     state: RefCell<Rc<S>>,
     reduce: Reduce<S, A>,
@@ -343,8 +353,8 @@ struct App<S, A> {
     live: RefCell<Vec<Live>>,
     queue: RefCell<Vec<A>>,
     busy: Cell<bool>,
-    /// The first showing, while it is not whole yet.
-    building: RefCell<Option<Builder>>,
+    /// The first showing, until it is whole.
+    building: RefCell<First>,
     me: Weak<App<S, A>>,
 }
 
@@ -402,17 +412,39 @@ impl<S: 'static, A: 'static> App<S, A> {
         self.busy.set(false);
     }
 
-    /// Goes on with the first showing until `deadline`; true when the view is whole.
+    /// Goes on with the first showing until `deadline`; true when the view is whole. Working
+    /// out the first view ends a step early (the next step is in a later task) unless the
+    /// deadline is `f64::INFINITY`.
     fn finish_building(&self, deadline: f64) -> bool {
-        let mut building = self.building.borrow_mut();
-        let Some(builder) = building.as_mut() else { return true };
-        match builder.run(deadline) {
-            Some(live) => {
-                *self.live.borrow_mut() = live;
-                *building = None;
-                true
-            }
-            None => false,
+        loop {
+            let step = std::mem::replace(&mut *self.building.borrow_mut(), First::Whole);
+            let next = match step {
+                First::Whole => return true,
+                First::Waiting => {
+                    let state = self.state.borrow().clone();
+                    let node = (self.view)(&state, &self.dispatch());
+                    if deadline != f64::INFINITY {
+                        *self.building.borrow_mut() = First::Viewed(node);
+                        return false;
+                    }
+                    First::Viewed(node)
+                }
+                First::Viewed(node) => {
+                    self.root.set_text_content(None);
+                    First::Building(Builder::new(&self.root, node))
+                }
+                First::Building(mut builder) => match builder.run(deadline) {
+                    Some(live) => {
+                        *self.live.borrow_mut() = live;
+                        return true;
+                    }
+                    None => {
+                        *self.building.borrow_mut() = First::Building(builder);
+                        return false;
+                    }
+                },
+            };
+            *self.building.borrow_mut() = next;
         }
     }
 
@@ -445,32 +477,34 @@ impl<S: 'static, A: 'static> App<S, A> {
 }
 
 /// Replaces what `root` holds (the static fallback) with `view` of `state`, and keeps it up to
-/// date for as long as the page is open. Returns the way to send actions to it. A long view is
-/// put in the page over a few tasks (about 3 ms each, [`set_slice_ms`]); [`when_shown`] runs once it is whole.
+/// date for as long as the page is open. Returns the way to send actions to it.
+///
+/// The first showing is spread over later tasks: one works out the view, then it is put in the
+/// page about 3 ms at a time ([`set_slice_ms`]); [`when_shown`] runs once it is whole. An action
+/// sent before then shows it whole at once. With `set_slice_ms(f64::INFINITY)` (component
+/// tests) the view is whole when `mount` returns.
 pub fn mount<S: 'static, A: 'static>(
     root: web_sys::Element,
     state: S,
     reduce: impl Fn(Rc<S>, A) -> Rc<S> + 'static,
     view: impl Fn(&S, &Dispatch<A>) -> Node + 'static,
 ) -> Dispatch<A> {
-    root.set_text_content(None);
     let app = Rc::new_cyclic(|me| App {
         state: RefCell::new(Rc::new(state)),
         reduce: Box::new(reduce),
         view: Box::new(view),
-        building: RefCell::new(None),
+        building: RefCell::new(First::Waiting),
         root: root.into(),
         live: RefCell::new(Vec::new()),
         queue: RefCell::new(Vec::new()),
         busy: Cell::new(false),
         me: me.clone(),
     });
-    let first = (app.view)(&app.state.borrow(), &app.dispatch());
-    *app.building.borrow_mut() = Some(Builder::new(&app.root, first));
-    app.busy.set(true);
-    let whole = app.finish_building(js_sys::Date::now() + SLICE_MS.with(Cell::get));
-    app.busy.set(false);
-    if !whole {
+    if SLICE_MS.with(Cell::get) == f64::INFINITY {
+        app.busy.set(true);
+        app.finish_building(f64::INFINITY);
+        app.busy.set(false);
+    } else {
         SHOWING.with(|s| s.set(s.get() + 1));
         App::continue_showing(app.me.clone());
     }

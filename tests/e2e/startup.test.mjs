@@ -86,6 +86,30 @@ test('sw.js served with the wrong type: no offline copy, no failure message', as
   await context.close();
 });
 
+test('a host that serves the WebAssembly without its type: the helper still starts, no failure message', async () => {
+  const server = await host();
+  const origin = new URL(server.url).origin;
+  const served = [];
+  useIntercept((relative, req, res) => {
+    if (!relative.endsWith('.wasm')) return false;
+    served.push(relative);
+    res.writeHead(200, { 'content-type': 'application/octet-stream' }).end(readFileSync(`${DIST_DIR}/${relative}`));
+    return true;
+  });
+  const { context, page, problems } = await openPage(site.browser, origin, { serviceWorkers: 'block' });
+  await page.goto(server.url + 'missed-dose/');
+  await waitForApp(page);
+  await helperAnswers(page);
+  assert.ok(served.some((f) => f.startsWith('missed-dose')), 'the page asked for its module');
+  assert.equal(await failure(page).isVisible(), false);
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.boot), 'started');
+  // The live helper answers: asked without answers, it says what is missing.
+  await page.locator('#missed-dose-tool').getByRole('button', { name: /Show what to do/ }).click();
+  await page.getByRole('alert').first().waitFor();
+  assertClean(problems);
+  await context.close();
+});
+
 /** The README's one-tag snippet, pointing at this test's guide. */
 function readmeSnippet() {
   const readme = readFileSync('README.md', 'utf8');

@@ -87,12 +87,28 @@ pub fn start_script(site: &Module, helpers: &[Module], defaults: &Defaults) -> R
     if (window.baclofenBoot) window.baclofenBoot.failed(error);
     else console.error('The guide could not start:', error);
   }}
+  // A later task (after input and paint): scheduler.postTask where there is one, since a chain
+  // of setTimeout calls is held back to 4 ms a step.
+  function nextTask() {{
+    return new Promise(function (resolve) {{
+      if (window.scheduler && scheduler.postTask) scheduler.postTask(resolve);
+      else setTimeout(resolve, 0);
+    }});
+  }}
   // The WebAssembly is fetched side by side with its loader (not after it: one round trip less
-  // before a helper is live on a slow connection); the loader streams it from that response.
+  // before a helper is live on a slow connection) and compiled as it arrives. Finishing the
+  // compilation and starting the module are two tasks, not one long one on a slow phone. A host
+  // that serves it with another type than application/wasm: the loader fetches it again and
+  // compiles it from its bytes.
   function load(files) {{
-    var wasm = window.fetch ? fetch('./' + files[1]) : './' + files[1];
-    return import('./' + files[0]).then(function (module) {{
-      return module.default({{ module_or_path: wasm }});
+    var path = './' + files[1];
+    var wasm = window.fetch && WebAssembly.compileStreaming
+      ? WebAssembly.compileStreaming(fetch(path)).then(function (compiled) {{
+          return nextTask().then(function () {{ return compiled; }});
+        }}, function () {{ return path; }})
+      : path;
+    return Promise.all([import('./' + files[0]), wasm]).then(function (loaded) {{
+      return loaded[0].default({{ module_or_path: loaded[1] }});
     }});
   }}
   // The same rule as region_for_time_zone in src/settings.rs: a zone, or every zone of an area.
