@@ -92,8 +92,12 @@ fn post_build(staging: &Path, release: bool) -> Result<(), String> {
         }
     }
     let start_file = staging.join("start.js");
-    std::fs::write(&start_file, modules::start_script(&site, &helpers, &modules::Defaults::from_settings())?)
-        .map_err(|e| format!("{}: {e}", start_file.display()))?;
+    let start = modules::start_script(&site, &helpers, &modules::Defaults::from_settings())?;
+    let start = if release { modules::without_comment_lines(&start) } else { start };
+    std::fs::write(&start_file, start).map_err(|e| format!("{}: {e}", start_file.display()))?;
+    if release {
+        modules::shrink_scripts(staging, &["boot.js", "embed.js", "search.js"])?;
+    }
     let mut manifest = manifest::Manifest::new(&page_html(&assets, Route::Home, "", None), &site);
     for (route, body) in &pages {
         let (route, body) = (*route, body.as_str());

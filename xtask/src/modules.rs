@@ -180,32 +180,9 @@ pub fn start_script(site: &Module, helpers: &[Module], defaults: &Defaults) -> R
       else showDefaults();
     }});
   }}
-  // After the page's text is on screen: the browser's own first-contentful-paint entry where it
-  // has one (a frame callback can run before that paint reaches the screen, and a request made
-  // then counts against the largest paint), else after the next frame. A tab that never paints
-  // (opened in the background) starts after 3 s.
-  function afterPaint() {{
-    var started = false;
-    function go() {{
-      if (started) return;
-      started = true;
-      setTimeout(start, 0);
-    }}
-    var types = window.PerformanceObserver && PerformanceObserver.supportedEntryTypes;
-    if (types && types.indexOf('paint') >= 0) {{
-      new PerformanceObserver(function (list, observer) {{
-        if (list.getEntriesByName('first-contentful-paint').length) {{
-          observer.disconnect();
-          go();
-        }}
-      }}).observe({{ type: 'paint', buffered: true }});
-      setTimeout(go, 3000);
-    }} else {{
-      requestAnimationFrame(function () {{ setTimeout(go, 0); }});
-    }}
-  }}
-  if (document.readyState === 'complete') afterPaint();
-  else addEventListener('load', afterPaint, {{ once: true }});
+  // After the page's text is on screen (boot.js), so the page's module never delays that paint.
+  if (window.baclofenBoot) window.baclofenBoot.afterPaint(start);
+  else failed('boot.js did not load');
 }})();
 "#
     ))
@@ -256,9 +233,36 @@ impl Defaults {
     }
 }
 
+/// The page's own scripts without their comment lines (release builds): every page downloads
+/// `boot.js`, `start.js` and `sw-register.js` before its first paint, and their comments were
+/// half of those bytes. The files in the repository keep them. Only whole lines that start with
+/// `//` go; none of these scripts has a line inside a string.
+pub fn without_comment_lines(js: &str) -> String {
+    js.lines().filter(|line| !line.trim_start().starts_with("//")).map(|line| [line, "\n"].concat()).collect()
+}
+
+/// [`without_comment_lines`] for each of `names` in `staging` (as Trunk copied them).
+pub fn shrink_scripts(staging: &Path, names: &[&str]) -> Result<(), String> {
+    for name in names {
+        let file = staging.join(name);
+        let js = std::fs::read_to_string(&file).map_err(|e| format!("{}: {e}", file.display()))?;
+        std::fs::write(&file, without_comment_lines(&js)).map_err(|e| format!("{}: {e}", file.display()))?;
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn comment_lines_go_and_code_stays_as_it_was() {
+        let js = "// About this file.\n(function () {\n  // Why.\n  var a = 'http://x/'; // kept: code on the line\n  return a;\n})();\n";
+        assert_eq!(
+            without_comment_lines(js),
+            "(function () {\n  var a = 'http://x/'; // kept: code on the line\n  return a;\n})();\n"
+        );
+    }
 
     #[test]
     fn a_page_names_each_of_its_modules_once() {

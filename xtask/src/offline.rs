@@ -58,6 +58,7 @@ pub fn write_offline_copy(staging: &Path) -> Result<(), String> {
     let register = SW_REGISTER_TEMPLATE
         .replace("__UPDATE_TEXT__", &js_string(SITE.offline.update_available))
         .replace("__UPDATE_ACTION__", &js_string(SITE.offline.update_action));
+    let register = crate::modules::without_comment_lines(&register);
     std::fs::write(staging.join("sw-register.js"), register).map_err(|e| format!("sw-register.js: {e}"))?;
     let mut files = Vec::new();
     files_under(staging, "", &mut files)?;
