@@ -11,19 +11,16 @@ use crate::prerender::escape;
 pub struct Assets {
     /// Trunk's `<link rel="stylesheet" …>` tag as it wrote it (hashed name, `integrity`).
     pub stylesheet: String,
-    /// Release builds keep an offline copy (`sw-register.js`); a cached development build would
-    /// hide changes.
-    pub offline: bool,
 }
 
 impl Assets {
     /// Reads the style sheet tag from trunk's staged start page.
-    pub fn from_staged(index_html: &str, offline: bool) -> Result<Assets, String> {
+    pub fn from_staged(index_html: &str) -> Result<Assets, String> {
         let start = index_html
             .find(r#"<link rel="stylesheet""#)
             .ok_or("index.html: trunk wrote no style sheet (data-trunk rel=\"css\")")?;
         let end = start + index_html[start..].find('>').ok_or("index.html: unclosed style sheet link")? + 1;
-        Ok(Assets { stylesheet: index_html[start..end].to_string(), offline })
+        Ok(Assets { stylesheet: index_html[start..end].to_string() })
     }
 }
 
@@ -80,11 +77,11 @@ pub fn render(assets: &Assets, page: &Page) -> String {
     head.push(r#"<link rel="icon" href="icon.svg" type="image/svg+xml">"#.to_string());
     head.push(r#"<link rel="manifest" href="manifest.webmanifest">"#.to_string());
     head.push(r##"<meta name="theme-color" content="#005eb8">"##.to_string());
-    let mut scripts = vec!["boot.js", "start.js"];
+    // One script for every page (boot.js, the page's start and, in release builds, the offline
+    // copy's registration, written as one file by `post_build`): each request made before the
+    // first paint can delay it on a slow connection.
+    let mut scripts = vec!["start.js"];
     scripts.extend(page.scripts);
-    if assets.offline {
-        scripts.push("sw-register.js");
-    }
     head.extend(scripts.iter().map(|src| format!(r#"<script src="{src}" defer></script>"#)));
     format!(
         "<!doctype html>\n<html lang=\"en\">\n<head>\n{}\n</head>\n<body>\n<noscript>{}</noscript>\n<div id=\"app\">{}</div>\n</body>\n</html>\n",
@@ -115,28 +112,28 @@ mod tests {
 
     #[test]
     fn the_style_sheet_is_read_from_trunks_page_as_trunk_wrote_it() {
-        let assets = Assets::from_staged(STAGED, true).unwrap();
+        let assets = Assets::from_staged(STAGED).unwrap();
         assert_eq!(assets.stylesheet, r#"<link rel="stylesheet" href="./app-1.css" integrity="sha384-x"/>"#);
-        assert!(Assets::from_staged("<head></head>", true).is_err());
+        assert!(Assets::from_staged("<head></head>").is_err());
     }
 
     #[test]
     fn a_page_is_escaped_and_allows_no_inline_script_unless_one_is_its_own() {
-        let assets = Assets::from_staged(STAGED, false).unwrap();
+        let assets = Assets::from_staged(STAGED).unwrap();
         let html = render(&assets, &page(None));
         assert!(html.contains("<title>A &amp; B</title>"));
         assert!(html.contains(r#"content="Say &quot;hi&quot;""#));
         assert!(html.contains(r#"<base href="../">"#));
         assert!(html.contains("script-src 'self' 'wasm-unsafe-eval';"), "no inline script allowed");
-        assert!(!html.contains("sw-register.js"), "no offline copy in a development build");
+        assert!(html.contains(r#"<script src="start.js" defer></script>"#));
+        assert_eq!(html.matches("<script src=").count(), 1, "one script before the first paint");
         assert!(!html.contains("<script>"));
         // The browser's own rule (CSP 3 §8.3): the hash is of the script's text exactly.
         let script = "console.log(1)";
-        let html = render(&Assets { offline: true, ..assets }, &page(Some(script)));
+        let html = render(&assets, &page(Some(script)));
         let hash = crate::html::base64(&crate::html::sha256(script.as_bytes()));
         assert!(html.contains(&format!("script-src 'self' 'sha256-{hash}' 'wasm-unsafe-eval';")));
         assert!(html.contains(&format!("<script>{script}</script>")));
-        assert!(html.contains(r#"<script src="sw-register.js" defer></script>"#));
         assert!(!html.contains("unsafe-inline"));
     }
 }

@@ -80,7 +80,7 @@ fn post_build(staging: &Path, release: bool) -> Result<(), String> {
     let (js, wasm) = app_files(&staged)?;
     let site = modules::Module { name: "site".into(), js, wasm };
     // Only release builds keep an offline copy: a cached development build would hide changes.
-    let assets = Assets::from_staged(&staged, release)?;
+    let assets = Assets::from_staged(&staged)?;
     let pages = render_pages()?;
     // Each helper module a page asks for, renamed with its content hash; start.js knows them all.
     let mut helpers: Vec<modules::Module> = Vec::new();
@@ -91,13 +91,19 @@ fn post_build(staging: &Path, release: bool) -> Result<(), String> {
             }
         }
     }
-    let start_file = staging.join("start.js");
-    let start = modules::start_script(&site, &helpers, &modules::Defaults::from_settings())?;
-    let start = if release { modules::without_comment_lines(&start) } else { start };
-    std::fs::write(&start_file, start).map_err(|e| format!("{}: {e}", start_file.display()))?;
+    // The page's one script: boot.js (copied by trunk, then removed: no page asks for it on its
+    // own), the page's start and, in release builds, the offline copy's registration.
+    let boot_file = staging.join("boot.js");
+    let boot = std::fs::read_to_string(&boot_file).map_err(|e| format!("{}: {e}", boot_file.display()))?;
+    std::fs::remove_file(&boot_file).map_err(|e| format!("{}: {e}", boot_file.display()))?;
+    let mut start =
+        [boot, modules::start_script(&site, &helpers, &modules::Defaults::from_settings())?].join("\n");
     if release {
-        modules::shrink_scripts(staging, &["boot.js", "embed.js", "search.js"])?;
+        start = modules::without_comment_lines(&[start, offline::register_script()].join("\n"));
+        modules::shrink_scripts(staging, &["embed.js", "search.js"])?;
     }
+    let start_file = staging.join("start.js");
+    std::fs::write(&start_file, start).map_err(|e| format!("{}: {e}", start_file.display()))?;
     let mut manifest = manifest::Manifest::new(&page_html(&assets, Route::Home, "", None), &site);
     for (route, body) in &pages {
         let (route, body) = (*route, body.as_str());

@@ -234,8 +234,8 @@ impl Defaults {
 }
 
 /// The page's own scripts without their comment lines (release builds): every page downloads
-/// `boot.js`, `start.js` and `sw-register.js` before its first paint, and their comments were
-/// half of those bytes. The files in the repository keep them. Only whole lines that start with
+/// `start.js` (with boot.js and the offline copy's registration in it) before its first paint,
+/// and the comments were a third of its bytes. The files in the repository keep them. Only whole lines that start with
 /// `//` go; none of these scripts has a line inside a string.
 pub fn without_comment_lines(js: &str) -> String {
     js.lines().filter(|line| !line.trim_start().starts_with("//")).map(|line| [line, "\n"].concat()).collect()

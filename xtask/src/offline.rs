@@ -1,5 +1,5 @@
 //! The offline copy: `sw.js` lists every file of the build (release only) under a version that
-//! changes with any file, and `sw-register.js` offers the update.
+//! changes with any file, and the registration script (part of `start.js`) offers the update.
 
 use baclofen_guide::content::SITE;
 use std::path::Path;
@@ -53,13 +53,16 @@ fn precache_url(path: &str) -> String {
     }
 }
 
-/// Writes `sw-register.js` and `sw.js`, which lists every file of this build (release only).
-pub fn write_offline_copy(staging: &Path) -> Result<(), String> {
-    let register = SW_REGISTER_TEMPLATE
+/// The script that registers `sw.js` and offers an update, with the content's words (release
+/// builds put it at the end of `start.js`).
+pub fn register_script() -> String {
+    SW_REGISTER_TEMPLATE
         .replace("__UPDATE_TEXT__", &js_string(SITE.offline.update_available))
-        .replace("__UPDATE_ACTION__", &js_string(SITE.offline.update_action));
-    let register = crate::modules::without_comment_lines(&register);
-    std::fs::write(staging.join("sw-register.js"), register).map_err(|e| format!("sw-register.js: {e}"))?;
+        .replace("__UPDATE_ACTION__", &js_string(SITE.offline.update_action))
+}
+
+/// Writes `sw.js`, which lists every file of this build (release only).
+pub fn write_offline_copy(staging: &Path) -> Result<(), String> {
     let mut files = Vec::new();
     files_under(staging, "", &mut files)?;
     // The build manifest is for the checks, not for readers.

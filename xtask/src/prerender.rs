@@ -107,7 +107,7 @@ mod tests {
     use super::*;
 
     fn assets() -> Assets {
-        Assets { stylesheet: r#"<link rel="stylesheet" href="./app.css">"#.into(), offline: true }
+        Assets { stylesheet: r#"<link rel="stylesheet" href="./app.css">"#.into() }
     }
 
     #[test]
