@@ -79,9 +79,7 @@
         console.info('Offline copy not available here:', error && error.message);
       });
   }
-  // After the page's text is on screen (boot.js): registering costs the main thread a few
-  // milliseconds that the first paint should not wait for.
-  if (window.baclofenBoot && window.baclofenBoot.afterPaint) window.baclofenBoot.afterPaint(register);
-  else if (document.readyState === 'complete') register();
-  else addEventListener('load', register, { once: true });
+  // After the page's text is on screen (boot.js, earlier in the same start.js): registering costs
+  // the main thread a few milliseconds that the first paint should not wait for.
+  window.baclofenBoot.afterPaint(register);
 })();

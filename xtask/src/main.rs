@@ -79,7 +79,6 @@ fn post_build(staging: &Path, release: bool) -> Result<(), String> {
     let staged = std::fs::read_to_string(&index).map_err(|e| format!("{}: {e}", index.display()))?;
     let (js, wasm) = app_files(&staged)?;
     let site = modules::Module { name: "site".into(), js, wasm };
-    // Only release builds keep an offline copy: a cached development build would hide changes.
     let assets = Assets::from_staged(&staged)?;
     let pages = render_pages()?;
     // Each helper module a page asks for, renamed with its content hash; start.js knows them all.
@@ -92,7 +91,8 @@ fn post_build(staging: &Path, release: bool) -> Result<(), String> {
         }
     }
     // The page's one script: boot.js (copied by trunk, then removed: no page asks for it on its
-    // own), the page's start and, in release builds, the offline copy's registration.
+    // own), the page's start and, in release builds, the offline copy's registration (only
+    // release builds keep an offline copy: a cached development build would hide changes).
     let boot_file = staging.join("boot.js");
     let boot = std::fs::read_to_string(&boot_file).map_err(|e| format!("{}: {e}", boot_file.display()))?;
     std::fs::remove_file(&boot_file).map_err(|e| format!("{}: {e}", boot_file.display()))?;

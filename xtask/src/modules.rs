@@ -83,9 +83,9 @@ pub fn start_script(site: &Module, helpers: &[Module], defaults: &Defaults) -> R
   // With no clinic settings, what the settings module would show, worked out at build time by
   // the same Rust code (src/settings.rs) for each time-zone region of content/site.toml.
   var DEFAULTS = {defaults};
+  // boot.js comes first in this same file (xtask post-build), so window.baclofenBoot is there.
   function failed(error) {{
-    if (window.baclofenBoot) window.baclofenBoot.failed(error);
-    else console.error('The guide could not start:', error);
+    window.baclofenBoot.failed(error);
   }}
   // A later task (after input and paint): scheduler.postTask where there is one, since a chain
   // of setTimeout calls is held back to 4 ms a step.
@@ -142,7 +142,7 @@ pub fn start_script(site: &Module, helpers: &[Module], defaults: &Defaults) -> R
     text('#helper-stopped .helper-stopped__emergency', shown.sentence);
     var call = text('#helper-stopped .call__button', shown.call);
     if (call) call.setAttribute('href', shown.href);
-    if (window.baclofenBoot) window.baclofenBoot.started();
+    window.baclofenBoot.started();
   }}
   // Settings to apply: any key of config.json not starting with "_", or any key in the address
   // but the page's own. Anything unreadable goes to the settings module, which says why.
@@ -181,8 +181,7 @@ pub fn start_script(site: &Module, helpers: &[Module], defaults: &Defaults) -> R
     }});
   }}
   // After the page's text is on screen (boot.js), so the page's module never delays that paint.
-  if (window.baclofenBoot) window.baclofenBoot.afterPaint(start);
-  else failed('boot.js did not load');
+  window.baclofenBoot.afterPaint(start);
 }})();
 "#
     ))
@@ -235,8 +234,8 @@ impl Defaults {
 
 /// The page's own scripts without their comment lines (release builds): every page downloads
 /// `start.js` (with boot.js and the offline copy's registration in it) before its first paint,
-/// and the comments were a third of its bytes. The files in the repository keep them. Only whole lines that start with
-/// `//` go; none of these scripts has a line inside a string.
+/// and the comments were a third of its bytes. The files in the repository keep them. Only
+/// whole lines that start with `//` go; none of these scripts has a line inside a string.
 pub fn without_comment_lines(js: &str) -> String {
     js.lines().filter(|line| !line.trim_start().starts_with("//")).map(|line| [line, "\n"].concat()).collect()
 }
