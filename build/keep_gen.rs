@@ -47,6 +47,7 @@ const WORDS: &[&str] = &[
     "calendar_heading",
     "calendar_intro",
     "calendar_same_clock",
+    "travel",
     "title_legend",
     "title_hint",
     "title_plain",
@@ -118,7 +119,7 @@ const CLINICAL: &[&str] = &["pump_note", "never_double"];
 /// `baclofen_logic::carer_link::LinkError::key()` for every variant (tests/keep_content.rs and
 /// the unit test in src/keep/content.rs check the two lists agree).
 const LINK_ERRORS: &[&str] =
-    &["not-a-carer-link", "unknown-version", "damaged", "not-a-schedule", "pump", "bad-name"];
+    &["not-a-carer-link", "unknown-version", "damaged", "not-a-schedule", "pump", "bad-name", "future-date"];
 
 const PLACEHOLDERS: &[&str] = &["{n}", "{date}", "{version}", "{time}", "{file}"];
 

@@ -122,7 +122,8 @@ impl State {
                 s.kept = loaded.kept;
                 s.notice = loaded.discarded.then_some(WORDS.discarded);
                 if fragment.starts_with("#carer=") {
-                    s.received = match carer_link::decode(&fragment, &crate::content::SCHEDULE_LIMITS) {
+                    let today = device::today();
+                    s.received = match carer_link::decode(&fragment, &crate::content::SCHEDULE_LIMITS, today) {
                         Ok(copy) => Received::Ask(copy),
                         Err(error) => Received::Refused(link_error(error.key())),
                     };
@@ -263,14 +264,17 @@ fn times_words(times: &[ClockTime]) -> String {
 
 /// The calendar file for the doses: one daily event per time, the title the person chose, and a
 /// note saying where the times came from and when.
-pub fn calendar_file(doses: &Doses, now: baclofen_logic::time::Instant) -> String {
+/// Reminders start on `today` (this device's date), never on the day the times were entered:
+/// a carer link's date (tomorrow, from an earlier time zone) would otherwise silence tonight's
+/// reminders (attack review B5).
+pub fn calendar_file(doses: &Doses, today: Date, now: baclofen_logic::time::Instant) -> String {
     let (title, note) = if doses.named_title {
         (WORDS.title_named, WORDS.note_named)
     } else {
         (WORDS.title_plain, WORDS.note_plain)
     };
     let note = fill(note, "date", &date_words(doses.entered));
-    daily_reminders(&doses.times, title, doses.entered, now, &note)
+    daily_reminders(&doses.times, title, today, now, &note)
 }
 
 /// The carer link for the doses (`None` for a pump, which has no times to share).
@@ -431,7 +435,7 @@ fn view(state: &State, d: &Dispatch<Action>, settings: &SharedSettings) -> Node 
             let doses = doses.clone();
             let sent = d.clone();
             let on_download = move |_| {
-                let text = calendar_file(&doses, device::now());
+                let text = calendar_file(&doses, device::today(), device::now());
                 if device::download(WORDS.file_name, "text/calendar;charset=utf-8", &text) {
                     sent.send(Action::Downloaded);
                 }
@@ -732,6 +736,7 @@ fn view(state: &State, d: &Dispatch<Action>, settings: &SharedSettings) -> Node 
                 .child(el("h2").id("keep-calendar-title").text(WORDS.calendar_heading))
                 .child(el("p").text(WORDS.calendar_intro))
                 .child(el("p").text(WORDS.calendar_same_clock))
+                .child(el("p").text(WORDS.travel))
                 .child(calendar_part),
         )
         .child(

@@ -72,11 +72,11 @@ fn parse_iso_date(text: &str) -> Option<Date> {
     Date::new(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
 }
 
-/// A name can be kept: short, one line, no spaces at the ends.
+/// A name can be kept: empty, or at most 40 bytes, one line, no spaces at the ends, no hidden
+/// formatting (right-to-left marks, zero-width characters) and no phone number: the carer link's
+/// own rule, so a name typed here, kept, shared and read back is judged the same way each time.
 pub fn name_ok(name: &str) -> bool {
-    name.len() <= baclofen_logic::carer_link::MAX_NAME_BYTES
-        && name.trim() == name
-        && !name.chars().any(char::is_control)
+    baclofen_logic::carer_link::name_ok(name)
 }
 
 pub fn encode_doses(doses: &Doses) -> String {
