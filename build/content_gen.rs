@@ -1580,7 +1580,9 @@ pub fn generate(root: &Path, banned: &Path) -> Result<Generated, Vec<String>> {
             errors.push(site_file.error(zone, "a time zone is Area/Zone, Area/* or an old alias such as GB"));
         }
         if !zones_seen.insert(zone.get_ref().to_ascii_lowercase()) {
-            errors.push(site_file.error(zone, format!("time zone `{}` listed twice or in a region", zone.get_ref())));
+            errors.push(
+                site_file.error(zone, format!("time zone `{}` listed twice or in a region", zone.get_ref())),
+            );
         }
     }
     rules.check(&site_file, &site.emergency_local, &mut errors);

@@ -219,8 +219,13 @@ pub mod browser {
                     .collect()
             });
         let file = entries.as_deref().map_or(ConfigFile::NotAnObject, ConfigFile::Read);
-        let (settings, notices) =
-            Settings::read(&Inputs { file, query: &query, in_frame, time_zone: &time_zone, embedder: embedder.as_deref() });
+        let (settings, notices) = Settings::read(&Inputs {
+            file,
+            query: &query,
+            in_frame,
+            time_zone: &time_zone,
+            embedder: embedder.as_deref(),
+        });
         let check = Check { settings, notices };
         let s = &check.settings;
         let out = Object::new();
@@ -243,7 +248,8 @@ pub mod browser {
         set(
             &out,
             "callLabel",
-            s.call_number().map_or(crate::content::SITE.emergency_local.to_string(), crate::settings::call_label),
+            s.call_number()
+                .map_or(crate::content::SITE.emergency_local.to_string(), crate::settings::call_label),
         );
         // The clinic's emergency number was refused: the setup page blocks copying the file.
         set(&out, "emergencyRefused", s.emergency_refused);

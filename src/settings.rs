@@ -363,7 +363,9 @@ impl Settings {
             return None;
         }
         match self.region.filter(|r| r.emergency_number.is_some()) {
-            Some(chosen) if self.emergency_refused => Some(chosen.emergency_note.unwrap_or(SITE.emergency_local_note)),
+            Some(chosen) if self.emergency_refused => {
+                Some(chosen.emergency_note.unwrap_or(SITE.emergency_local_note))
+            }
             Some(chosen) => chosen.emergency_note,
             None => Some(
                 self.time_zone_region.and_then(|r| r.emergency_note).unwrap_or(SITE.emergency_local_note),
@@ -596,7 +598,9 @@ pub fn regional_emergency_number(s: &Settings, number: &str) -> bool {
 /// none.
 pub fn allowed_emergency_numbers(s: &Settings) -> Vec<&'static str> {
     match s.number_region() {
-        Some(region) => region.emergency_number.into_iter().chain(region.also_emergency.iter().copied()).collect(),
+        Some(region) => {
+            region.emergency_number.into_iter().chain(region.also_emergency.iter().copied()).collect()
+        }
         None if s.zone_112 => vec![SITE.emergency_default_number],
         None => Vec::new(),
     }
@@ -1150,14 +1154,19 @@ mod tests {
     #[test]
     fn a_framing_page_adds_nothing_to_the_clinics_contacts() {
         let partial = [
-            vec![("clinic_name", text_value("Riverside Neurology")), ("clinic_phone", text_value("020 7946 0000"))],
+            vec![
+                ("clinic_name", text_value("Riverside Neurology")),
+                ("clinic_phone", text_value("020 7946 0000")),
+            ],
             vec![("clinic_name", text_value("Riverside Neurology"))],
             vec![("out_of_hours_phone", text_value("0161 496 0000"))],
         ];
-        let query = "embed=1&clinic_name=Evil&clinic_phone=0909%20879%200555&out_of_hours_phone=0909%20879%200555";
+        let query =
+            "embed=1&clinic_name=Evil&clinic_phone=0909%20879%200555&out_of_hours_phone=0909%20879%200555";
         for entries in partial {
             let listed = listing(&entries);
-            let (settings, notices) = Settings::read(&framed(ConfigFile::Read(&listed), query, "Europe/London"));
+            let (settings, notices) =
+                Settings::read(&framed(ConfigFile::Read(&listed), query, "Europe/London"));
             let (alone, _) = Settings::read(&framed(ConfigFile::Read(&listed), "", "Europe/London"));
             assert_eq!(
                 (&settings.clinic_name, &settings.clinic_phone, &settings.out_of_hours_phone),
@@ -1194,12 +1203,18 @@ mod tests {
     #[test]
     fn a_literal_plus_in_an_address_phone_is_refused() {
         let listed = listing(&[]);
-        let (settings, notices) =
-            Settings::read(&framed(ConfigFile::Read(&listed), "clinic_phone=+44+20+7946+0000", "Europe/London"));
+        let (settings, notices) = Settings::read(&framed(
+            ConfigFile::Read(&listed),
+            "clinic_phone=+44+20+7946+0000",
+            "Europe/London",
+        ));
         assert_eq!(settings.clinic_phone, None);
         assert_eq!(messages(&notices), vec![("clinic_phone", PLUS_IN_ADDRESS)]);
-        let (settings, _) =
-            Settings::read(&framed(ConfigFile::Read(&listed), "clinic_phone=%2B44%2020%207946%200000", "Europe/London"));
+        let (settings, _) = Settings::read(&framed(
+            ConfigFile::Read(&listed),
+            "clinic_phone=%2B44%2020%207946%200000",
+            "Europe/London",
+        ));
         assert_eq!(settings.clinic_phone.as_deref(), Some("+44 20 7946 0000"));
     }
 
@@ -1229,7 +1244,11 @@ mod tests {
             let (settings, notices) = Settings::read(&inputs);
             assert_eq!(settings.emergency_number.as_deref(), accepted, "{entries:?} {zone}");
             if accepted.is_none() {
-                assert_eq!(messages(&notices), vec![("emergency_number", EMERGENCY_NOT_REGIONAL)], "{entries:?}");
+                assert_eq!(
+                    messages(&notices),
+                    vec![("emergency_number", EMERGENCY_NOT_REGIONAL)],
+                    "{entries:?}"
+                );
                 assert!(settings.emergency_refused);
                 // The region's own number stays, or none where no number applies; never the typo.
                 let region_number = settings.number_region().and_then(|r| r.emergency_number);

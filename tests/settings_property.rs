@@ -337,7 +337,10 @@ fn forty_thousand_file_address_frame_and_time_zone_tuples_keep_the_trust_rules()
     check_all(40_000, tuples, |(mut entries, query, in_frame, time_zone, how, (embedder, list_clinic))| {
         // Most files list the clinic's own site, so listed frames are reached often.
         if list_clinic {
-            entries.push(("embed_origins".into(), RawValue::List(vec![RawValue::Text("https://clinic.example".into())])));
+            entries.push((
+                "embed_origins".into(),
+                RawValue::List(vec![RawValue::Text("https://clinic.example".into())]),
+            ));
         }
         let file = match how {
             0 => ConfigFile::Saved(&entries),

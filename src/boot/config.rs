@@ -27,7 +27,13 @@ pub async fn read_settings() -> (Settings, Vec<Notice>) {
     let (query, time_zone, in_frame) = (query(), time_zone(), in_frame());
     // Who embeds this page: address settings count only from a site config.json lists.
     let embedder = if in_frame { crate::boot::embed::embedder_origin(&window()) } else { None };
-    Settings::read(&Inputs { file, query: &query, in_frame, time_zone: &time_zone, embedder: embedder.as_deref() })
+    Settings::read(&Inputs {
+        file,
+        query: &query,
+        in_frame,
+        time_zone: &time_zone,
+        embedder: embedder.as_deref(),
+    })
 }
 
 /// The file's text: `None` on an HTTP error, no network, or no answer (headers and body)

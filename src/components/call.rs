@@ -22,7 +22,10 @@ pub fn emergency_call(settings: &Settings) -> Node {
 /// sheet §0c), no button: the note if given, else "call your local emergency number".
 pub fn call_button(number: Option<&str>, note: Option<&str>) -> Node {
     let Some(number) = number else {
-        return el("span").class("call__local").text(note.unwrap_or(crate::content::SITE.emergency_local).to_string()).into();
+        return el("span")
+            .class("call__local")
+            .text(note.unwrap_or(crate::content::SITE.emergency_local).to_string())
+            .into();
     };
     list([
         el("a").class("call__button").attr("href", tel_href(number)).text(call_label(number)).into(),

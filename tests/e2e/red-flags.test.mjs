@@ -30,7 +30,8 @@ test('an emergency shows, with a call button, the moment it is ticked', async ()
     const bar = page.locator('.checker__bar');
     await bar.waitFor();
     assert.match(await bar.innerText(), /Emergency:\s*Call your emergency number now/);
-    assert.equal(await bar.locator('a.call__button').getAttribute('href'), 'tel:112');
+    // Fact sheet §0c: Japan's number is 119 (never a guessed 112).
+    assert.equal(await bar.locator('a.call__button').getAttribute('href'), 'tel:119');
     const text = await card(page).innerText();
     assert.match(text, /Emergency: Call your emergency number now/);
     assert.match(text, /or your local emergency number/);

@@ -209,9 +209,9 @@ impl Defaults {
     /// config.json and the address set nothing.
     pub fn from_settings() -> Defaults {
         use baclofen_guide::content::REGIONS;
-        use baclofen_guide::settings::{tel_href, Settings};
         use baclofen_guide::content::SITE;
         use baclofen_guide::settings::call_label;
+        use baclofen_guide::settings::{tel_href, Settings};
         // No number (a zone with no region, outside the EU/EEA, the UK and Switzerland): the
         // words only, and no link to dial (an empty href: start.js removes the attribute).
         let shown = |settings: Settings, zones: Vec<&'static str>| ZoneDefaults {

@@ -105,7 +105,10 @@ mod tests {
 
     #[test]
     fn modules_carry_their_sha256_and_changeable_files_none() {
-        assert_eq!(integrity("app-1_bg.wasm", b"").as_deref(), Some("sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU="));
+        assert_eq!(
+            integrity("app-1_bg.wasm", b"").as_deref(),
+            Some("sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=")
+        );
         assert!(integrity("keep-0123.js", b"x").is_some());
         assert_eq!(integrity("config.json", b"{}"), None);
         assert_eq!(integrity("about/index.html", b"<p>"), None);

@@ -117,9 +117,8 @@ pub fn decode(fragment: &str, limits: &Limits, today: Date) -> Result<CarerCopy,
     let version = parts.next().ok_or(LinkError::NotACarerLink)?;
     if version != VERSION {
         // Only `v` and digits is a version ("v2"); anything else ("v1%2E…", "v1 ") is damage.
-        let numbered = version
-            .strip_prefix('v')
-            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+        let numbered =
+            version.strip_prefix('v').is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
         return Err(if numbered { LinkError::UnknownVersion } else { LinkError::Damaged });
     }
     let (Some(data), Some(check), None) = (parts.next(), parts.next(), parts.next()) else {
@@ -360,7 +359,10 @@ mod tests {
         assert_eq!(decode(&good.replacen("v1.", "v1%2E", 1), &LIMITS, today()), Err(LinkError::Damaged));
         assert_eq!(decode(&good.replacen("v1.", "v1 .", 1), &LIMITS, today()), Err(LinkError::Damaged));
         assert_eq!(decode(&good.replacen("v1.", "v.", 1), &LIMITS, today()), Err(LinkError::Damaged));
-        assert_eq!(decode(&good.replacen("v1.", "v12.", 1), &LIMITS, today()), Err(LinkError::UnknownVersion));
+        assert_eq!(
+            decode(&good.replacen("v1.", "v12.", 1), &LIMITS, today()),
+            Err(LinkError::UnknownVersion)
+        );
     }
 
     /// Attack review B5: an entry day later than tomorrow is refused; tomorrow (a link made in
@@ -390,7 +392,11 @@ mod tests {
             "Sam ０８００",
             "<b>Sam</b>",
         ] {
-            assert_eq!(encode(&CarerCopy { name: name.into(), ..copy() }), Err(LinkError::BadName), "{name:?}");
+            assert_eq!(
+                encode(&CarerCopy { name: name.into(), ..copy() }),
+                Err(LinkError::BadName),
+                "{name:?}"
+            );
             // Forged: the same bytes a link would carry, with a matching checksum.
             let mut data = vec![0u8, 1];
             data.extend_from_slice(&480u16.to_be_bytes());
