@@ -462,3 +462,42 @@ fn ten_thousand_stored_states_never_panic_and_only_valid_times_come_back() {
         }
     });
 }
+
+/// Attack review B20: one phone normaliser for the clinic setup page and the guide. Cleaning
+/// what it gave changes nothing (so the file the setup page writes, read again by the guide,
+/// shows and dials what the preview showed), and it never adds, drops or moves a digit other than
+/// the "(0)" right after a country code.
+#[test]
+fn the_phone_normaliser_is_idempotent_and_keeps_every_digit() {
+    use baclofen_guide::settings::phone;
+    let piece =
+        select(&["+", "44", " ", "(0)", "(", ")", "20", "7946", "0000", "-", ".", "353", "1", "0", "  "][..]);
+    let typed = proptest::collection::vec(piece, 1..9).prop_map(|p| p.concat());
+    let (cleaned, reached) = (Cell::new(0), Cell::new(0));
+    check_all(20_000, typed, |typed| {
+        reached.set(reached.get() + 1);
+        let Some(once) = phone(&typed) else { return };
+        cleaned.set(cleaned.get() + 1);
+        assert_eq!(phone(&once).as_deref(), Some(once.as_str()), "{typed:?} → {once:?}");
+        assert!(!once.contains("(0)"), "{typed:?} → {once:?}");
+        let digits = |t: &str| t.chars().filter(char::is_ascii_digit).collect::<String>();
+        let dropped = digits(&typed).len() - digits(&once).len();
+        assert!(dropped <= 1, "{typed:?} → {once:?}");
+        if dropped == 1 {
+            // Only the trunk "0" of "+<1–3 digits> (0)".
+            assert!(typed.trim_start().starts_with('+') && typed.contains("(0)"), "{typed:?} → {once:?}");
+        }
+        // The file the setup page writes reads back as the same number.
+        let written = vec![("clinic_phone".to_string(), RawValue::Text(once.clone()))];
+        let (read, _) = Settings::read(&Inputs {
+            file: ConfigFile::Read(&written),
+            query: "",
+            in_frame: false,
+            time_zone: "UTC",
+            embedder: None,
+        });
+        assert_eq!(read.clinic_phone.as_deref(), Some(once.as_str()));
+        assert_eq!(tel_href(&once), tel_href(read.clinic_phone.as_deref().unwrap()));
+    });
+    assert!(cleaned.get() > 1_000, "cleaned {} of {}", cleaned.get(), reached.get());
+}
