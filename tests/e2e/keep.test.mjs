@@ -321,7 +321,7 @@ test('a symptom-check answer the person chose to keep is on the appointment summ
   }
 });
 
-test('at 200 % text on a 320 px screen the filled page and a carer\'s card fit without sideways scrolling', async () => {
+test("at 200 % text on a 320 px screen the filled page and a carer's card fit without sideways scrolling", async () => {
   const context = await launchWithTextSize(32, { viewport: { width: 320, height: 740 }, timezoneId: 'Europe/London' });
   try {
     const page = await context.newPage();

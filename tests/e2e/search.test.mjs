@@ -104,7 +104,7 @@ test('patient words find their sections offline, from the offline copy', async (
 
 // Attack review 2026-12-07 B3: a link to search/?q= shows no phone number and no bidi-controlled
 // text as if it were the guide's words; the person's own words are quoted and isolated.
-test('B3: a search link never shows a phone number or reversed text as the guide\'s words', async () => {
+test("B3: a search link never shows a phone number or reversed text as the guide's words", async () => {
   const { context, page, problems } = await openPage(site.browser, site.origin);
   const status = page.locator('#search-status');
   for (const q of [

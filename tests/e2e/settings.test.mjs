@@ -621,7 +621,7 @@ test('B13: a config.json that redirects (even on the same site) is not read, wit
   }
 });
 
-test('B14: an emergency number in config.json that is not the region\'s own is refused; the region\'s number stays', async () => {
+test("B14: an emergency number in config.json that is not the region's own is refused; the region's number stays", async () => {
   const cases = [
     [{ region: 'uk', emergency_number: '911' }, 'Europe/London', '999'],
     [{ region: 'uk', emergency_number: '99' }, 'Europe/London', '999'],
