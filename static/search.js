@@ -144,8 +144,8 @@
     var parts = sentence.split('{query}');
     status.textContent = parts[0];
     if (parts.length > 1) {
-      var words = element('bdi', echoed, 'search__query');
-      status.appendChild(words);
+      var theirs = element('bdi', echoed, 'search__query');
+      status.appendChild(theirs);
       status.appendChild(document.createTextNode(parts.slice(1).join('')));
     }
   }

@@ -16,13 +16,20 @@ self.addEventListener('install', (event) => {
       const fetched = await Promise.all(
         PRECACHE.map(async ([path, integrity]) => {
           const request = new Request(path, integrity ? { cache: 'reload', integrity } : { cache: 'reload' });
+          if (path === 'config.json') {
+            // The clinic's file is kept only if it is a JSON object the host gave directly; a
+            // missing or odd one does not stop the offline copy (the page then reads the host).
+            const answer = await fetch(request, { redirect: 'error' }).catch(() => null);
+            const text = answer && answer.ok ? await answer.text() : null;
+            return text !== null && jsonObject(text) ? [path, answerResponse({ status: 200, text })] : null;
+          }
           const response = await fetch(request);
           if (!response.ok || response.redirected) throw new Error(`${path}: ${response.status}`);
           return [path, response];
         }),
       );
       const cache = await caches.open(CACHE);
-      await Promise.all(fetched.map(([path, response]) => cache.put(path, response)));
+      await Promise.all(fetched.filter(Boolean).map(([path, response]) => cache.put(path, response)));
     })(),
   );
 });
