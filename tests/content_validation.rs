@@ -318,6 +318,7 @@ fn said() -> Vec<Said> {
                     BlockKind::StepUp(s) => {
                         (None, format!("{} {} {}", s.title, s.intro.text, s.steps.join(" ")), s.intro.sources)
                     }
+                    BlockKind::Point(p) => (p.kind, format!("{} {}", p.words.text, p.items.join(" ")), p.words.sources),
                 };
             out.push(Said { slug: page.slug, callout, region: block.region, words, sources });
         }
@@ -922,4 +923,94 @@ fn a_ruled_out_claim_in_a_helper_message_fails() {
     scratch.edit("ui.toml", "Choose what happened.", &format!("Choose what happened. {phrase}."));
     let line = line_of(&scratch, "ui.toml", "Choose what happened.");
     assert_one_error(&scratch.errors(), &format!("ui.toml:{line}:"), "ruled-out claim");
+}
+
+// ---- Easy Read pages (issue #31) ----
+
+#[test]
+fn an_easy_read_point_with_an_unknown_picture_fails() {
+    let scratch = Scratch::new();
+    scratch.edit("pages/easy-taking.toml", "picture = \"food\"", "picture = \"sandwich\"");
+    assert_one_error(&scratch.errors(), "easy-taking.toml:", "unknown picture `sandwich`");
+}
+
+#[test]
+fn a_point_on_a_full_page_and_a_paragraph_on_an_easy_read_page_fail() {
+    let scratch = Scratch::new();
+    scratch.edit(
+        "pages/taking.toml",
+        "[[block]]\ntype = \"heading\"\ntext = \"Children\"",
+        "[[block]]\ntype = \"point\"\npicture = \"child\"\ntext = \"Ask.\"\nsources = [\"MFC\"]\n\n[[block]]\ntype = \"heading\"\ntext = \"Children\"",
+    );
+    scratch.edit("pages/easy-taking.toml", "type = \"point\"\npicture = \"alarm\"", "type = \"paragraph\"");
+    let errors = scratch.errors();
+    assert_one_error(&errors, "taking.toml:", "a point belongs on an Easy Read page");
+    assert_one_error(&errors, "easy-taking.toml:", "an Easy Read page holds heading, point and way_in blocks");
+}
+
+#[test]
+fn an_easy_read_page_of_a_missing_page_fails() {
+    let scratch = Scratch::new();
+    scratch.edit("pages/easy-about.toml", "easy_read_of = \"about\"", "easy_read_of = \"abuot\"");
+    assert_one_error(&scratch.errors(), "easy-about.toml:6", "names no page `abuot`");
+}
+
+/// Each of the five full pages links to its Easy Read version, and each version back.
+#[test]
+fn the_five_pages_people_need_most_have_easy_read_versions_both_ways() {
+    for full in ["about", "taking", "missed-dose", "side-effects", "stopping"] {
+        let page = PAGES.iter().find(|p| p.slug == full).unwrap();
+        let easy = page.easy_read.unwrap_or_else(|| panic!("{full} has no Easy Read version"));
+        let easy = PAGES.iter().find(|p| p.slug == easy).unwrap();
+        assert_eq!(easy.easy_read_of, Some(full));
+    }
+}
+
+/// Fact sheet §11 design note: every "get help now" list names rows 1, 1b, 2, 3, 4, 5, 5b, 6
+/// and 7; row 11 (two-tone alarm: pump team now, else the emergency department with the pump
+/// card); and the out-of-hours route when the prescriber is closed, by region.
+#[test]
+fn the_easy_read_help_now_page_names_every_emergency_row() {
+    let page = on_page("easy-help-now");
+    let emergency: String =
+        page.iter().filter(|b| b.callout == Some(CalloutKind::Emergency)).map(lower).collect::<Vec<_>>().join(" | ");
+    let rows: [(&str, &[&str]); 9] = [
+        ("1 breathing", &["breathing is slow, shallow"]),
+        ("1 cannot be woken", &["cannot be woken", "passed out"]),
+        ("1b sudden confusion", &["confused all of a sudden", "suddenly see or hear"]),
+        ("2 fit", &["fit (seizure)"]),
+        ("3 too much", &["took too much", "child swallowed"]),
+        ("4 pump withdrawal", &["baclofen pump", "high temperature, confusion or very stiff muscles", "spasms far worse"]),
+        ("5 pump early signs", &["itching with no rash", "pins and needles", "feeling faint", "usual stiffness coming back"]),
+        ("5b pump overdose", &["very sleepy, floppy", "slurred speech", "slow breathing"]),
+        ("6 oral withdrawal", &["stopped baclofen or ran out", "high temperature", "very stiff muscles"]),
+    ];
+    for (row, words) in rows {
+        for w in words {
+            assert!(emergency.contains(w), "row {row}: `{w}` is not among the emergency points");
+        }
+    }
+    assert!(emergency.contains("lips, tongue or throat swell") && emergency.contains("wheeze"), "row 7");
+    let alarm = page.iter().find(|b| lower(b).contains("two-tone alarm")).expect("row 11");
+    for w in ["pump team now", "cannot reach them", "emergency department now", "pump card"] {
+        assert!(lower(alarm).contains(w), "row 11: {w}: {}", alarm.words);
+    }
+    let uk = page.iter().find(|b| b.region == Some(RegionTag::Uk) && b.words.contains("NHS 111"));
+    let us = page.iter().find(|b| b.region == Some(RegionTag::Us) && lower(b).contains("out-of-hours service"));
+    assert!(uk.is_some() && us.is_some(), "the out-of-hours route, by region");
+}
+
+/// Fact sheet §4 and §13.1: the NHS 2-hour rule, never a double dose, and the out-of-hours route
+/// for missed doses; §5 and §11 row 11 for stopping.
+#[test]
+fn the_easy_read_missed_dose_and_stopping_pages_keep_the_rules() {
+    let missed = on_page("easy-missed-dose");
+    assert!(missed.iter().any(|b| lower(b).contains("less than 2 hours") && lower(b).contains("leave out")));
+    assert!(missed.iter().any(|b| lower(b).contains("never take 2 doses") && b.callout.is_some()));
+    assert!(missed.iter().all(|b| !lower(b).contains("double the")));
+    assert!(missed.iter().any(|b| b.region == Some(RegionTag::Uk) && b.words.contains("NHS 111")));
+    let stopping = on_page("easy-stopping");
+    let alarm = stopping.iter().find(|b| lower(b).contains("two-tone alarm")).expect("the alarm");
+    assert!(lower(alarm).contains("emergency department now") && lower(alarm).contains("pump card"));
+    assert!(stopping.iter().any(|b| lower(b).contains("1 to 2 weeks")));
 }
