@@ -1326,7 +1326,8 @@ fn block(
                 Some((_, "urgent")) => Some(CalloutKind::Urgent),
                 Some((_, "warning")) => Some(CalloutKind::Warning),
                 Some((k, _)) => {
-                    errors.push(file.error(k, "a point's `kind` is \"emergency\", \"urgent\" or \"warning\""));
+                    errors
+                        .push(file.error(k, "a point's `kind` is \"emergency\", \"urgent\" or \"warning\""));
                     None
                 }
             };

@@ -318,7 +318,9 @@ fn said() -> Vec<Said> {
                     BlockKind::StepUp(s) => {
                         (None, format!("{} {} {}", s.title, s.intro.text, s.steps.join(" ")), s.intro.sources)
                     }
-                    BlockKind::Point(p) => (p.kind, format!("{} {}", p.words.text, p.items.join(" ")), p.words.sources),
+                    BlockKind::Point(p) => {
+                        (p.kind, format!("{} {}", p.words.text, p.items.join(" ")), p.words.sources)
+                    }
                 };
             out.push(Said { slug: page.slug, callout, region: block.region, words, sources });
         }
@@ -945,7 +947,11 @@ fn a_point_on_a_full_page_and_a_paragraph_on_an_easy_read_page_fail() {
     scratch.edit("pages/easy-taking.toml", "type = \"point\"\npicture = \"alarm\"", "type = \"paragraph\"");
     let errors = scratch.errors();
     assert_one_error(&errors, "taking.toml:", "a point belongs on an Easy Read page");
-    assert_one_error(&errors, "easy-taking.toml:", "an Easy Read page holds heading, point and way_in blocks");
+    assert_one_error(
+        &errors,
+        "easy-taking.toml:",
+        "an Easy Read page holds heading, point and way_in blocks",
+    );
 }
 
 #[test]
@@ -972,16 +978,26 @@ fn the_five_pages_people_need_most_have_easy_read_versions_both_ways() {
 #[test]
 fn the_easy_read_help_now_page_names_every_emergency_row() {
     let page = on_page("easy-help-now");
-    let emergency: String =
-        page.iter().filter(|b| b.callout == Some(CalloutKind::Emergency)).map(lower).collect::<Vec<_>>().join(" | ");
+    let emergency: String = page
+        .iter()
+        .filter(|b| b.callout == Some(CalloutKind::Emergency))
+        .map(lower)
+        .collect::<Vec<_>>()
+        .join(" | ");
     let rows: [(&str, &[&str]); 9] = [
         ("1 breathing", &["breathing is slow, shallow"]),
         ("1 cannot be woken", &["cannot be woken", "passed out"]),
         ("1b sudden confusion", &["confused all of a sudden", "suddenly see or hear"]),
         ("2 fit", &["fit (seizure)"]),
         ("3 too much", &["took too much", "child swallowed"]),
-        ("4 pump withdrawal", &["baclofen pump", "high temperature, confusion or very stiff muscles", "spasms far worse"]),
-        ("5 pump early signs", &["itching with no rash", "pins and needles", "feeling faint", "usual stiffness coming back"]),
+        (
+            "4 pump withdrawal",
+            &["baclofen pump", "high temperature, confusion or very stiff muscles", "spasms far worse"],
+        ),
+        (
+            "5 pump early signs",
+            &["itching with no rash", "pins and needles", "feeling faint", "usual stiffness coming back"],
+        ),
         ("5b pump overdose", &["very sleepy, floppy", "slurred speech", "slow breathing"]),
         ("6 oral withdrawal", &["stopped baclofen or ran out", "high temperature", "very stiff muscles"]),
     ];
@@ -996,7 +1012,8 @@ fn the_easy_read_help_now_page_names_every_emergency_row() {
         assert!(lower(alarm).contains(w), "row 11: {w}: {}", alarm.words);
     }
     let uk = page.iter().find(|b| b.region == Some(RegionTag::Uk) && b.words.contains("NHS 111"));
-    let us = page.iter().find(|b| b.region == Some(RegionTag::Us) && lower(b).contains("out-of-hours service"));
+    let us =
+        page.iter().find(|b| b.region == Some(RegionTag::Us) && lower(b).contains("out-of-hours service"));
     assert!(uk.is_some() && us.is_some(), "the out-of-hours route, by region");
 }
 

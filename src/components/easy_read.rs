@@ -62,15 +62,9 @@ fn drawing(picture: Picture) -> &'static [Shape] {
             Line("M6 13l6-6m30 6-6-6"),
             Line("M14 40l-4 5m24-5 4 5"),
         ],
-        Picture::Child => &[
-            Ring(24, 12, 7),
-            Line("M24 19v14m-9-8h18m-9 8-6 11m6-11 6 11"),
-        ],
+        Picture::Child => &[Ring(24, 12, 7), Line("M24 19v14m-9-8h18m-9 8-6 11m6-11 6 11")],
         Picture::NoDouble => &[Ring(17, 24, 7), Ring(31, 24, 7), Ring(24, 24, 21), Line("M9 9l30 30")],
-        Picture::Stop => &[
-            Line("M17 3h14l14 14v14L31 45H17L3 31V17z"),
-            Fill("M12 21h24v6H12z"),
-        ],
+        Picture::Stop => &[Line("M17 3h14l14 14v14L31 45H17L3 31V17z"), Fill("M12 21h24v6H12z")],
         Picture::Phone => &[
             Line("M16 4h16a3 3 0 0 1 3 3v34a3 3 0 0 1-3 3H16a3 3 0 0 1-3-3V7a3 3 0 0 1 3-3z"),
             Line("M21 38h6"),
@@ -104,10 +98,7 @@ fn drawing(picture: Picture) -> &'static [Shape] {
             Line("M13 36c3-2 5 2 7 0s5-2 7 0"),
             Line("M34 8a6 6 0 1 1 8 6c-2 1-3 2-3 4m0 5h.01"),
         ],
-        Picture::Fit => &[
-            Fill("M27 3 13 26h10l-5 19 17-26H25l6-16z"),
-            Line("M3 40l3-3 3 3m30 0 3-3 3 3"),
-        ],
+        Picture::Fit => &[Fill("M27 3 13 26h10l-5 19 17-26H25l6-16z"), Line("M3 40l3-3 3 3m30 0 3-3 3 3")],
         Picture::TooMuch => &[
             Line("M7 18h16v26H7zm2-7h12v7H9z"),
             Ring(33, 40, 4),
@@ -115,45 +106,36 @@ fn drawing(picture: Picture) -> &'static [Shape] {
             Ring(31, 29, 4),
             Ring(39, 20, 4),
         ],
-        Picture::Swelling => &[
-            Ring(24, 24, 20),
-            Line("M16 18h.01m16 0h.01"),
-            Line("M13 31c5-6 17-6 22 0-5 7-17 7-22 0z"),
-        ],
+        Picture::Swelling => {
+            &[Ring(24, 24, 20), Line("M16 18h.01m16 0h.01"), Line("M13 31c5-6 17-6 22 0-5 7-17 7-22 0z")]
+        }
         Picture::Thermometer => &[
             Line("M19 8a5 5 0 0 1 10 0v22a9 9 0 1 1-10 0z"),
             Line("M24 16v20"),
             Line("M33 10h5m-5 7h5m-5 7h5"),
         ],
         Picture::Pump => &[Ring(20, 22, 15), Ring(20, 22, 5), Line("M35 22c6 0 8 6 8 12v11")],
-        Picture::PumpAlarm => &[
-            Ring(18, 26, 13),
-            Ring(18, 26, 4),
-            Line("M35 16c3 3 3 11 0 14m5-18c6 6 6 16 0 22"),
-        ],
+        Picture::PumpAlarm => {
+            &[Ring(18, 26, 13), Ring(18, 26, 4), Line("M35 16c3 3 3 11 0 14m5-18c6 6 6 16 0 22")]
+        }
         Picture::Card => &[
             Line("M4 11h40v27H4z"),
             Line("M10 19h14m-14 6h18m-18 6h10"),
             Fill("M34 18h4v4h4v4h-4v4h-4v-4h-4v-4h4z"),
         ],
-        Picture::Calendar => &[
-            Line("M6 10h36v32H6zm0 8h36M14 5v9m20-9v9"),
-            Line("M12 25h4m6 0h4m6 0h4M12 33h4m6 0h4m6 0h4"),
-        ],
+        Picture::Calendar => {
+            &[Line("M6 10h36v32H6zm0 8h36M14 5v9m20-9v9"), Line("M12 25h4m6 0h4m6 0h4M12 33h4m6 0h4m6 0h4")]
+        }
         Picture::Sick => &[
             Ring(24, 16, 12),
             Line("M19 12h.01m10 0h.01"),
             Line("M18 22q6-4 12 0"),
             Line("M9 36h30c0 6-7 9-15 9s-15-3-15-9z"),
         ],
-        Picture::Moving => &[
-            Ring(27, 7, 4),
-            Line("M25 14l-4 14 7 6v10m-7-16-6 14m8-24-8 6m10-8 7 6 6-2"),
-        ],
-        Picture::Pharmacist => &[
-            Line("M13 15h22v29H13zm3-9h16v9H16z"),
-            Fill("M22 22h4v6h6v4h-6v6h-4v-6h-6v-4h6z"),
-        ],
+        Picture::Moving => &[Ring(27, 7, 4), Line("M25 14l-4 14 7 6v10m-7-16-6 14m8-24-8 6m10-8 7 6 6-2")],
+        Picture::Pharmacist => {
+            &[Line("M13 15h22v29H13zm3-9h16v9H16z"), Fill("M22 22h4v6h6v4h-6v6h-4v-6h-6v-4h6z")]
+        }
     }
 }
 
@@ -240,7 +222,10 @@ mod tests {
 
     #[test]
     fn sentences_keep_their_marks_and_numbers() {
-        assert_eq!(sentences("Take it. Is it late? Wait 2.5 hours!"), ["Take it.", "Is it late?", "Wait 2.5 hours!"]);
+        assert_eq!(
+            sentences("Take it. Is it late? Wait 2.5 hours!"),
+            ["Take it.", "Is it late?", "Wait 2.5 hours!"]
+        );
         assert_eq!(sentences("No mark at the end"), ["No mark at the end"]);
     }
 
