@@ -1,7 +1,7 @@
 //! One section of the guide as static HTML: its contents, blocks, sources and neighbours.
 
-use crate::components::link::{self, Link};
 use crate::components::easy_read;
+use crate::components::link::{self, Link};
 use crate::components::{callout::Callout, citations::citations, helper_placeholder, step_up::step_up};
 use crate::content::ui::shell;
 use crate::content::{self, Block, BlockKind, Page, SITE};
