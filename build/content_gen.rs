@@ -330,7 +330,6 @@ struct MissedDoseNumbers {
     child_min_gap_minutes: Spanned<u16>,
     child_vomit_window_minutes: Spanned<u16>,
     late_dose_note_minutes: Spanned<u16>,
-    child_ask_doses_per_day: Spanned<u16>,
     max_doses_per_day: Spanned<u8>,
     min_minutes_between_doses: Spanned<u16>,
 }
@@ -350,7 +349,7 @@ struct MissedDoseQuestions {
 #[serde(deny_unknown_fields)]
 struct RuleWording {
     id: Spanned<String>,
-    /// `now`, `today` or `self-care`: how soon the answer asks the person to act.
+    /// `now`, `straight-away`, `today` or `self-care`: how soon the answer asks the person to act.
     timing: Spanned<String>,
     action: Spanned<String>,
     then: Spanned<String>,
@@ -375,6 +374,8 @@ struct MissedDoseNotes {
     never_double_sources: Vec<Spanned<String>>,
     safety_net: Spanned<String>,
     safety_net_sources: Vec<Spanned<String>>,
+    safe_default: Spanned<String>,
+    safe_default_sources: Vec<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -645,6 +646,14 @@ fn missed_dose(
             format!("skip window {default} must lie within {min}..={max} minutes, and {min} must be above 0"),
         ));
     }
+    // A clinic may lengthen the window (more cautious), never shorten it below the NHS rule
+    // (fact sheet §13.1; clinical review M7).
+    if min != default {
+        errors.push(file.error(
+            &n.skip_window_min_minutes,
+            format!("skip_window_min_minutes ({min}) must equal skip_window_minutes ({default}): a clinic may make the window longer, never shorter"),
+        ));
+    }
     if *n.child_min_gap_minutes.get_ref() < max {
         errors.push(file.error(
             &n.child_min_gap_minutes,
@@ -705,12 +714,13 @@ fn missed_dose(
                 .and_then(|r| r.timing());
             let said = match rule.timing.get_ref().as_str() {
                 "now" => Some(Timing::Now),
+                "straight-away" => Some(Timing::StraightAway),
                 "today" => Some(Timing::Today),
                 "self-care" => None,
                 other => {
                     errors.push(file.error(
                         &rule.timing,
-                        format!("unknown timing `{other}`; use now, today or self-care"),
+                        format!("unknown timing `{other}`; use now, straight-away, today or self-care"),
                     ));
                     engine
                 }
@@ -730,25 +740,6 @@ fn missed_dose(
             check_placeholders(&file, text, errors);
         }
         check_sources(&file, &rule.sources, ctx.1, &rule.id, errors);
-        if id == baclofen_logic::missed_dose::RuleId::CloseDoses.key() {
-            // The number the engine uses, said the way the sentence says it.
-            let ask = *n.child_ask_doses_per_day.get_ref();
-            let words = ["", "one", "two", "three", "four", "five", "six"].get(usize::from(ask)).copied();
-            match words {
-                Some(w) if !w.is_empty() => {
-                    let said = format!("{w} or more doses a day");
-                    if !rule.why.get_ref().to_lowercase().contains(&said) {
-                        errors.push(
-                            file.error(&rule.why, format!("`{id}` must say \"{said}\", as [numbers] does")),
-                        );
-                    }
-                }
-                _ => errors.push(file.error(
-                    &n.child_ask_doses_per_day,
-                    "child_ask_doses_per_day must be between 1 and 6 (the most doses a schedule may have)",
-                )),
-            }
-        }
         rules_wording.push(model::RuleWording {
             key: leak(id),
             action: late(rule.action.get_ref()),
@@ -792,7 +783,6 @@ fn missed_dose(
             child_min_gap: *n.child_min_gap_minutes.get_ref(),
             child_vomit_window: *n.child_vomit_window_minutes.get_ref(),
             late_dose_note: *n.late_dose_note_minutes.get_ref(),
-            child_ask_doses_per_day: *n.child_ask_doses_per_day.get_ref(),
         },
         skip_window_range: (min, max),
         withdrawal_question: statement(&q.withdrawal, &q.withdrawal_sources, errors),
@@ -803,6 +793,7 @@ fn missed_dose(
         next_dose_moved: statement(&notes.next_dose_moved, &notes.next_dose_moved_sources, errors),
         never_double: statement(&notes.never_double, &notes.never_double_sources, errors),
         safety_net: statement(&notes.safety_net, &notes.safety_net_sources, errors),
+        safe_default: statement(&notes.safe_default, &notes.safe_default_sources, errors),
     };
     // The schedules the helpers accept (`[numbers]` in missed-dose.toml).
     let limits = baclofen_logic::schedule::Limits {

@@ -893,11 +893,12 @@ fn moving_a_schedule_limit_in_content_needs_the_message_to_follow() {
 }
 
 #[test]
-fn the_childs_ask_threshold_and_its_sentence_move_together() {
+fn m7_a_clinic_skip_window_shorter_than_the_nhs_two_hours_fails_the_build() {
+    // Fact sheet §13.1 (revised 2026-12-07): a clinic may lengthen the window, never shorten it.
     let scratch = Scratch::new();
-    scratch.edit("missed-dose.toml", "child_ask_doses_per_day = 4", "child_ask_doses_per_day = 3");
-    let line = line_of(&scratch, "missed-dose.toml", "With four or more doses a day");
-    assert_one_error(&scratch.errors(), &format!("missed-dose.toml:{line}:"), "three or more doses a day");
+    scratch.edit("missed-dose.toml", "skip_window_min_minutes = 120", "skip_window_min_minutes = 60");
+    let line = line_of(&scratch, "missed-dose.toml", "skip_window_min_minutes = 60");
+    assert_one_error(&scratch.errors(), &format!("missed-dose.toml:{line}:"), "never shorter");
 }
 
 #[test]

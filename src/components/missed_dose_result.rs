@@ -67,6 +67,10 @@ pub fn missed_dose_result(outcome: &Outcome, settings: &Settings) -> Node {
         )
         .child(when(e.level == Level::Emergency, || emergency_call(settings)))
         .child(el("p").class("result__then").text(e.then.clone()))
+        .child(match &e.out_of_hours {
+            Some(route) => el("p").class("result__out-of-hours").text(route.clone()).into(),
+            None => none(),
+        })
         .child(when(matches!(e.level, Level::Now | Level::Urgent), || clinic_contacts(settings)))
         .child(match &outcome.used {
             Some(used) => el("p").class("result__used").text(used.clone()).into(),

@@ -289,6 +289,8 @@ pub struct MissedDoseContent {
     pub next_dose_moved: Statement,
     pub never_double: Statement,
     pub safety_net: Statement,
+    /// Every "ask" answer's safe default (fact sheet §13.1); `{next}` is the next usual dose.
+    pub safe_default: Statement,
 }
 
 /// What the helper says when one engine rule decides the answer. Texts may hold the
@@ -503,6 +505,7 @@ impl MissedDoseContent {
             &self.next_dose_moved,
             &self.never_double,
             &self.safety_net,
+            &self.safe_default,
         ] {
             add_ids(&mut ids, statement.sources);
         }
