@@ -84,13 +84,13 @@ test('a carer of a pump user: beeping is today, then itching and confusion is an
     await tap(() => page.getByLabel('Someone I care for').check());
     const pump = page.getByRole('group', { name: /have a baclofen pump/ });
     await tap(() => pump.getByRole('radio', { name: 'Yes', exact: true }).check());
-    await tap(() => page.getByLabel('The pump beeps about once an hour').check());
+    await tap(() => page.getByLabel('The pump has started to beep about once an hour, and the refill date is known').check());
     const bar = page.locator('.checker__bar');
     assert.match(await bar.innerText(), /Urgent:\s*Call their pump team today/);
     await tap(() => page.getByLabel('Itching or scratching a lot, often with no rash').check());
     assert.match(await bar.innerText(), /Emergency/);
     await tap(() => page.locator('summary', { hasText: 'Confusion, mood and the mind' }).click());
-    await tap(() => page.getByLabel('Confused, or not making sense').check());
+    await tap(() => page.getByLabel('Confusion that has crept in over a few days, but awake and alert').check());
     await tap(() => bar.getByRole('link', { name: 'See the answer' }).click());
     const card = page.locator('#red-flag-result');
     assert.match(await card.locator('h3').innerText(), /Emergency: Call your emergency number now, or go to hospital/);

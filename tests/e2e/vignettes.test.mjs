@@ -32,7 +32,11 @@ function readStories(file) {
   return stories;
 }
 
-const CHECKER_RANK = { 'emergency/now': 4, 'urgent/straight-away': 3, 'urgent/today': 2, 'routine/before': 1, 'routine/next-visit': 0 };
+// Urgent "now" (fact sheet rows 11 and 19: help now by a route other than the emergency number)
+// ranks between straight away and an emergency, as in the engine.
+const CHECKER_RANK = {
+  'emergency/now': 5, 'urgent/now': 4, 'urgent/straight-away': 3, 'urgent/today': 2, 'routine/before': 1, 'routine/next-visit': 0,
+};
 const MISSED_RANK = {
   'take-now': 0, 'leave-out': 0, 'repeat-dose': 0, 'wait-for-next': 0,
   'contact-today': 1, 'ask-now': 2, 'pump-team-now': 2, emergency: 3,
