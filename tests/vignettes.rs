@@ -184,7 +184,8 @@ fn rows_covered(rows: &RowFile, stories: &[RedFlagStory]) -> String {
     let parts: Vec<String> = ["emergency", "urgent", "routine"]
         .iter()
         .map(|level| {
-            let at_level: Vec<&Row> = rows.row.iter().filter(|r| r.levels.iter().any(|l| l == level)).collect();
+            let at_level: Vec<&Row> =
+                rows.row.iter().filter(|r| r.levels.iter().any(|l| l == level)).collect();
             let covered = at_level
                 .iter()
                 .filter(|r| stories.iter().any(|s| s.row == r.id && s.expect_level == *level))
