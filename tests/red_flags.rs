@@ -206,25 +206,37 @@ fn words(ids: &[&str], pump: Option<PumpAnswer>, zone: Option<&str>) -> String {
 const LONDON: Option<&str> = Some("Europe/London");
 const NEW_YORK: Option<&str> = Some("America/New_York");
 
-/// S1, row 1b: sudden new confusion is an emergency at any age, for anyone.
+/// S1, row 1b: sudden new confusion is an emergency at any age, for anyone; so is confusion
+/// whose onset the person cannot say (one box, one level: the higher one).
 #[test]
 fn s1_sudden_new_confusion_is_an_emergency_at_any_age() {
     for (pump, child) in everyone() {
-        for extra in [&[][..], &["older"], &["kidney"]] {
-            let ids: Vec<&str> = ["confusion"].iter().chain(extra).copied().collect();
-            assert_eq!(answer_for(&ids, pump, child), NOW, "{ids:?} pump {pump:?} child {child}");
+        for confusion in ["confusion-sudden", "confusion"] {
+            for extra in [&[][..], &["older"], &["kidney"]] {
+                let ids: Vec<&str> = [confusion].iter().chain(extra).copied().collect();
+                assert_eq!(answer_for(&ids, pump, child), NOW, "{ids:?} pump {pump:?} child {child}");
+            }
         }
     }
+    let sudden = RED_FLAGS.item("confusion-sudden").unwrap().label.to_lowercase();
+    assert!(sudden.contains("suddenly") && sudden.contains("seeing or hearing things"), "{sudden}");
 }
 
-/// S1, row 1b and review (d): very sleepy, confused and sudden jerks, even if they can be woken.
+/// S1, row 1b and review (d): very sleepy, confused and sudden jerks, even if they can be woken
+/// ("cannot be woken" not ticked).
 #[test]
 fn s1_very_sleepy_and_confused_with_jerks_is_an_emergency_even_if_they_can_be_woken() {
     for (pump, child) in everyone() {
-        assert_eq!(answer_for(&["sleepy-confused-jerks"], pump, child), NOW);
+        for ids in [
+            &["confusion-days", "too-sleepy", "jerks"][..],
+            &["confusion-days", "more-drowsy", "jerks"],
+            &["confusion", "too-sleepy", "jerks"],
+            &["too-sleepy", "jerks"],
+        ] {
+            assert_eq!(answer_for(ids, pump, child), NOW, "{ids:?}");
+        }
     }
-    let label = RED_FLAGS.item("sleepy-confused-jerks").unwrap().label.to_lowercase();
-    assert!(label.contains("jerk") && label.contains("can be woken"), "{label}");
+    assert!(RED_FLAGS.item("jerks").unwrap().label.to_lowercase().contains("jerks"));
 }
 
 /// S1, row 1c: confusion that crept in over days, person alert → straight away, never today.
@@ -240,7 +252,7 @@ fn s1_confusion_that_crept_in_over_days_is_straight_away() {
 /// temperature, or with kidney disease or dehydration is an emergency (rows 4, 6, C1, C5).
 #[test]
 fn s1_confusion_with_a_pump_missed_doses_fever_or_kidney_problems_is_an_emergency() {
-    for confusion in ["confusion", "confusion-days"] {
+    for confusion in ["confusion-sudden", "confusion", "confusion-days"] {
         assert_eq!(answer_for(&[confusion], Some(PumpAnswer::Yes), false), NOW);
         assert_eq!(answer_for(&[confusion], Some(PumpAnswer::NotSure), false), NOW);
         for extra in ["missed-several", "ran-out", "fever", "kidney", "dehydrated", "pump-recent"] {
@@ -254,6 +266,7 @@ fn s1_confusion_with_a_pump_missed_doses_fever_or_kidney_problems_is_an_emergenc
 #[test]
 fn s2_an_older_adult_is_never_told_today_or_next_visit_about_new_confusion() {
     assert_eq!(answer(&["older", "confusion"]), NOW);
+    assert_eq!(answer(&["older", "confusion-sudden"]), NOW);
     assert_eq!(answer(&["older", "confusion-days"]), Some((Level::Urgent, Timing::StraightAway)));
     assert!(answer(&["older", "falls"]) >= Some((Level::Urgent, Timing::Today)));
     // "Is an older adult" on its own: whatever is said about confusion, dizziness or falls is
@@ -363,15 +376,17 @@ fn s5_a_two_tone_alarm_means_the_pump_team_now_or_the_emergency_department_now()
     }
 }
 
-/// S5, rows 12a and 12b: a missed or overdue refill (or an unknown refill date) → straight
-/// away; an hourly beep with the refill date known → today. Any sign with either → emergency.
+/// S5, rows 12a and 12b: a missed or overdue refill, an unknown refill date, or an hourly beep
+/// for more than a day → straight away; an hourly beep → today. Any sign with either → emergency.
 #[test]
 fn s5_a_missed_refill_is_straight_away_and_an_hourly_beep_is_today() {
-    assert_eq!(answer(&["refill-missed"]), Some((Level::Urgent, Timing::StraightAway)));
+    let straight_away = Some((Level::Urgent, Timing::StraightAway));
+    assert_eq!(answer(&["refill-missed"]), straight_away);
+    assert_eq!(answer(&["refill-date-unknown"]), straight_away);
+    assert_eq!(answer(&["refill-beep", "refill-beep-day"]), straight_away);
+    assert_eq!(answer(&["refill-beep", "refill-date-unknown"]), straight_away);
     assert_eq!(answer(&["refill-beep"]), Some((Level::Urgent, Timing::Today)));
-    let missed = RED_FLAGS.item("refill-missed").unwrap().label.to_lowercase();
-    assert!(missed.contains("not known") && missed.contains("more than a day"), "{missed}");
-    for pump_sign in ["refill-missed", "refill-beep"] {
+    for pump_sign in ["refill-missed", "refill-beep", "refill-date-unknown", "refill-beep-day"] {
         for sign in ["fever", "pump-itch", "pump-tingling", "confusion-days", "pump-stiffness", "too-sleepy"]
         {
             assert_eq!(answer(&[pump_sign, sign]), NOW, "{pump_sign} + {sign}");
@@ -383,6 +398,7 @@ fn s5_a_missed_refill_is_straight_away_and_an_hourly_beep_is_today() {
 #[test]
 fn row_17_a_faint_is_urgent_and_an_emergency_for_a_pump_user() {
     assert!(answer(&["fainted"]) >= Some((Level::Urgent, Timing::Today)));
+    assert_eq!(answer(&["fainted", "fainted-hurt"]), NOW, "hurt in the faint");
     assert_eq!(answer_for(&["fainted"], Some(PumpAnswer::Yes), false), NOW);
     assert_eq!(answer_for(&["fainted"], Some(PumpAnswer::NotSure), false), NOW);
 }
@@ -399,7 +415,7 @@ fn s6_cannot_pass_any_urine_means_help_now_and_an_emergency_with_severe_pain_or_
     assert!(uk.contains("catheter"), "people with catheters follow their own plan: {uk}");
     let label = RED_FLAGS.item("no-urine").unwrap().label.to_lowercase();
     assert!(label.contains("any urine") && label.contains("swollen"), "{label}");
-    assert_eq!(answer(&["no-urine-severe"]), NOW);
+    assert_eq!(answer(&["no-urine", "severe-tummy-pain"]), NOW);
     assert_eq!(answer(&["dysreflexia"]), NOW);
     assert_eq!(answer(&["no-urine", "dysreflexia"]), NOW);
     let ad = RED_FLAGS.item("dysreflexia").unwrap().label.to_lowercase();
@@ -413,13 +429,15 @@ fn s6_cannot_pass_any_urine_means_help_now_and_an_emergency_with_severe_pain_or_
 #[test]
 fn s7_a_floppy_very_hard_to_wake_or_not_feeding_baby_means_help_now() {
     assert_eq!(answer(&["baby", "baby-sleepy"]), NOW);
+    assert_eq!(answer(&["baby", "baby-not-feeding"]), NOW);
     assert_eq!(answer(&["baby", "baby-pauses"]), NOW);
-    assert_eq!(answer(&["baby", "baby-bit-sleepy"]), Some((Level::Urgent, Timing::Today)));
+    assert_eq!(answer(&["baby", "baby-less"]), Some((Level::Urgent, Timing::Today)));
     let serious = RED_FLAGS.item("baby-sleepy").unwrap().label.to_lowercase();
-    for sign in ["floppy", "very hard to wake", "not feeding"] {
+    for sign in ["floppy", "very hard to wake"] {
         assert!(serious.contains(sign), "{serious}");
     }
-    let milder = RED_FLAGS.item("baby-bit-sleepy").unwrap().label.to_lowercase();
+    assert!(RED_FLAGS.item("baby-not-feeding").unwrap().label.to_lowercase().contains("not feeding"));
+    let milder = RED_FLAGS.item("baby-less").unwrap().label.to_lowercase();
     assert!(milder.contains("a bit sleepier") && milder.contains("a little less"), "{milder}");
 }
 
