@@ -84,7 +84,7 @@ test('a carer of a pump user: beeping is today, then itching and confusion is an
     await tap(() => page.getByLabel('Someone I care for').check());
     const pump = page.getByRole('group', { name: /have a baclofen pump/ });
     await tap(() => pump.getByRole('radio', { name: 'Yes', exact: true }).check());
-    await tap(() => page.getByLabel('The pump has started to beep about once an hour, and the refill date is known').check());
+    await tap(() => page.getByLabel('The pump beeps about once an hour').check());
     const bar = page.locator('.checker__bar');
     assert.match(await bar.innerText(), /Urgent:\s*Call their pump team today/);
     await tap(() => page.getByLabel('Itching or scratching a lot, often with no rash').check());

@@ -265,7 +265,12 @@ test('S1: sudden confusion is an emergency at any age; confusion over days is st
   }
   const second = await openChecker('', { timezoneId: 'America/New_York' });
   try {
-    const answer = await answerFor(second.page, ['Very sleepy and confused, with sudden jerks or twitches, even if they can be woken'], { viewer: 'Someone I care for' });
+    // Very sleepy, confused over days and sudden jerks, though they can be woken (row 1b).
+    const answer = await answerFor(
+      second.page,
+      ['Confusion that has crept in over a few days, but awake and alert', 'So sleepy, weak or floppy that the day cannot be managed', 'Sudden jerks or twitches of their arms, legs or body'],
+      { viewer: 'Someone I care for' },
+    );
     assert.match(answer.title, /^Emergency/);
   } finally {
     await second.context.close();
@@ -309,11 +314,11 @@ test('S4: a pump user with overdose signs is an emergency, and the sign under th
 test('S5: a suspected pump fault is hospital now; a missed refill is straight away and an hourly beep today, each with a route', async () => {
   const { context, page } = await openChecker('', { timezoneId: 'America/Chicago' });
   try {
-    let answer = await answerFor(page, ['The pump has started to beep about once an hour, and the refill date is known']);
+    let answer = await answerFor(page, ['The pump beeps about once an hour']);
     assert.match(answer.title, /^Urgent: Call your pump team today to book a refill/);
     assert.match(answer.text, /If you cannot reach the pump team \(in the evening or at a weekend\), contact your out-of-hours service\./);
     assert.doesNotMatch(answer.text, /111/);
-    answer = await answerFor(page, ['A refill was missed or is overdue, the refill date is not known, or the hourly beep has gone on for more than a day']);
+    answer = await answerFor(page, ['The hourly beep has gone on for more than a day']);
     assert.match(answer.title, /^Urgent: Call your pump team straight away to book a refill/);
     answer = await answerFor(page, ['The pump or its tube may be damaged or not working: for example the pump moved, a refill went wrong, or the team said so']);
     assert.match(answer.title, /^Emergency: Go to hospital now, and call your pump team on the way/);
@@ -349,7 +354,7 @@ test('S7: a floppy, very hard to wake or not-feeding baby is help now; a bit sle
   try {
     let answer = await answerFor(page, ['Is a newborn or breastfed baby whose mother takes baclofen', 'Baby is a bit sleepier than usual, or feeding a little less'], { viewer: 'A child' });
     assert.match(answer.title, /^Urgent: Contact the baby's doctor or health visitor today/);
-    answer = await answerFor(page, ['Baby is floppy, very hard to wake, or not feeding']);
+    answer = await answerFor(page, ['Baby is not feeding']);
     assert.match(answer.title, /^Emergency: Get help for the baby now/);
   } finally {
     await context.close();
