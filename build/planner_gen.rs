@@ -132,6 +132,9 @@ const FIELDS: &[&str] =
 const CHECKS: &[&str] = &[
     "above-label-maximum",
     "stops-faster-than-sources",
+    "stops-in-one-step",
+    "big-cut",
+    "high-dose-short-taper",
     "child-doses-by-specialist",
     "short-last-step",
     "longer-than-a-year",
@@ -142,6 +145,7 @@ const CHECKS: &[&str] = &[
 const PLACEHOLDERS: &[&str] = &[
     "{date}",
     "{total}",
+    "{from}",
     "{max}",
     "{days}",
     "{doses}",
@@ -171,6 +175,10 @@ struct RawNumbers {
     adult_max_sources: Vec<Spanned<String>>,
     shortest_taper_days: Spanned<u32>,
     shortest_taper_sources: Vec<Spanned<String>>,
+    high_dose_taper_days: Spanned<u32>,
+    high_dose_daily_mg: u32,
+    big_cut_percent: u32,
+    taper_sources: Vec<Spanned<String>>,
     input_max_mg: u32,
     max_plan_days: u32,
     max_doses_per_day: u8,
@@ -399,6 +407,13 @@ pub fn generate(content: &Path, banned: &Path) -> Result<Generated, Vec<String>>
     let n = &raw.numbers;
     c.sources(n.adult_max_daily_mg.span().start, &n.adult_max_sources);
     c.sources(n.shortest_taper_days.span().start, &n.shortest_taper_sources);
+    c.sources(n.high_dose_taper_days.span().start, &n.taper_sources);
+    if n.big_cut_percent == 0 || n.big_cut_percent > 100 || *n.high_dose_taper_days.get_ref() < *n.shortest_taper_days.get_ref() {
+        c.at(
+            n.high_dose_taper_days.span().start,
+            "high_dose_taper_days must be at least shortest_taper_days, and big_cut_percent from 1 to 100",
+        );
+    }
     if n.mg_decimals > 3 || n.max_doses_per_day == 0 || n.max_every_days == 0 {
         c.at(
             c.key_offset("[numbers]", "mg_decimals"),
@@ -409,6 +424,9 @@ pub fn generate(content: &Path, banned: &Path) -> Result<Generated, Vec<String>>
         adult_max_daily_ug: u64::from(*n.adult_max_daily_mg.get_ref()) * 1000,
         input_max_ug: u64::from(n.input_max_mg) * 1000,
         shortest_taper_days: *n.shortest_taper_days.get_ref(),
+        high_dose_taper_days: *n.high_dose_taper_days.get_ref(),
+        high_dose_daily_ug: u64::from(n.high_dose_daily_mg) * 1000,
+        big_cut_percent: n.big_cut_percent,
         max_plan_days: n.max_plan_days,
         max_doses_per_day: n.max_doses_per_day,
         max_every_days: n.max_every_days,

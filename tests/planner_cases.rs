@@ -81,6 +81,9 @@ fn warning_name(check: &Check) -> Option<&'static str> {
     match check {
         Check::AboveLabelMaximum { .. } => Some("above-maximum"),
         Check::StopsFasterThanSources { .. } => Some("faster-than-sources"),
+        Check::StopsInOneStep { .. } => Some("one-step-stop"),
+        Check::BigCut { .. } => Some("big-cut"),
+        Check::HighDoseShortTaper { .. } => Some("high-dose-under-14-days"),
         Check::ChildDosesBySpecialist => Some("child-no-adult-maximum"),
         Check::ShortLastStep { .. } => Some("last-step-smaller"),
         Check::LongerThanAYear { .. } => Some("longer-than-a-year"),

@@ -89,6 +89,16 @@ fn examples() -> Vec<Example> {
             input: input(Who::Adult, tablet("uk", 10), &tds, 10000, Direction::Down, per_dose(5000), 3, 0),
         },
         Example {
+            title: "A stop in one step after a week at the starting dose",
+            source: "Clinical review S8, fact sheet 13.14: 20 mg three times a day for 7 days, then nothing. A stop in one step is always flagged, with the withdrawal signs and the symptom checker link (NHS-ABOUT; FDA-TAB Warnings b).",
+            input: input(Who::Adult, tablet("uk", 10), &tds, 20000, Direction::Down, per_dose(20000), 7, 0),
+        },
+        Example {
+            title: "A short taper after days at the starting dose",
+            source: "Clinical review S8, fact sheet 13.14: 20 mg three times a day for 4 days, 10 mg for 4 days, then stop. The taper is counted from the first reduction (4 days), not from day 1 (8 days).",
+            input: input(Who::Adult, tablet("uk", 10), &tds, 20000, Direction::Down, per_dose(10000), 4, 0),
+        },
+        Example {
             title: "Child's liquid step-up, 1 mg in 1 mL",
             source: "MFC, NHS-HOW: a child's dose is set by the specialist (the numbers are the letter's, not the guide's). 1 mg/mL liquid: NHS-HOW, MFC.",
             input: input(Who::Child, liquid(1), &["07:00", "13:00", "19:00"], 2500, Direction::Up, per_dose(2500), 7, 10000),
@@ -131,7 +141,7 @@ fn generate() -> String {
     writeln!(out, "- Day 1 is the first day of the plan. Each step lasts the entered number of days. The last step is open-ended (a stop: no doses from that day).").unwrap();
     writeln!(out, "- Tablets: whole tablets, or halves only where the content names a source saying the tablet may be halved (the UK 10 mg tablet, NHS-HOW). Anything else does not fit and the person asks the pharmacist; nothing is rounded.").unwrap();
     writeln!(out, "- Liquids: mL = mg ÷ strength, exact to 0.01 mL, or it does not fit.").unwrap();
-    writeln!(out, "- Checks: an adult daily total above {} mg (US label); a stop in fewer than {} days (NHS: 1 to 2 weeks); a child's plan (specialist sets doses, no adult maximum); a last step smaller than the others; a plan ending more than a year after it starts. A first step that would more than double the dose is refused at the step field.", LIMITS.adult_max_daily_ug / 1000, LIMITS.shortest_taper_days).unwrap();
+    writeln!(out, "- Checks: an adult daily total above {} mg (US label); a stop in fewer than {} days counted from the first reduction to the stop (NHS: 1 to 2 weeks); a stop in one step, always; any single step that cuts more than {} % of the first day's total, always; a softer \"ask your prescriber\" note for a stop from {} mg a day or more in fewer than {} days; a child's plan (specialist sets doses, no adult maximum); a last step smaller than the others; a plan ending more than a year after it starts. Every check on how fast the dose comes down shows the withdrawal signs and links the symptom checker. A first step that would more than double the dose is refused at the step field (a typing-slip guard; an exact doubling, such as the US label's 5 to 10 mg, is allowed).", LIMITS.adult_max_daily_ug / 1000, LIMITS.shortest_taper_days, LIMITS.big_cut_percent, LIMITS.high_dose_daily_ug / 1000, LIMITS.high_dose_taper_days).unwrap();
     for (n, e) in examples().iter().enumerate() {
         writeln!(out, "\n## {}. {}\n", n + 1, e.title).unwrap();
         writeln!(out, "Source: {}\n", e.source).unwrap();
@@ -229,6 +239,6 @@ fn planner_examples_match_hand_calculations() {
         baclofen_logic::planner::Measure::Millilitres { hundredths } => hundredths,
         other => panic!("{other:?}"),
     };
-    assert_eq!(ml(5), 250);
-    assert_eq!(ml(6), 50);
+    assert_eq!(ml(7), 250);
+    assert_eq!(ml(8), 50);
 }

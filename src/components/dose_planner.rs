@@ -20,7 +20,7 @@ use crate::route::Route;
 use crate::settings::SharedSettings;
 use baclofen_logic::calendar::{Calendar, Event as CalendarEvent, LocalDateTime};
 use baclofen_logic::planner::{
-    Check, Direction, Field, FieldError, Form, Measure, Per, Plan, PlanInput, Who,
+    Direction, Field, FieldError, Form, Measure, Per, Plan, PlanInput, Who,
 };
 use baclofen_logic::time::Instant;
 use std::rc::Rc;
@@ -352,7 +352,7 @@ fn plan_view(made: &Rc<(Plan, PlanInput)>) -> Node {
     };
     let checks = plan.checks.iter().map(|check| {
         let (id, title, text, sources) = wording::check_card(check);
-        let extra = when(matches!(check, Check::StopsFasterThanSources { .. }), symptom_link);
+        let extra = when(wording::links_symptom_checker(check), symptom_link);
         care_card(id, title, text, sources, extra)
     });
     let withdrawal = when(input.direction == Direction::Down, || {

@@ -168,6 +168,18 @@ pub fn error_message(error: &FieldError, direction: Option<Direction>, typed: bo
     fill(template, &[("field", &field_name(error.field))])
 }
 
+/// Whether a check's card carries the way to the symptom checker: every check about how fast the
+/// dose comes down (fact sheet §13.14: the withdrawal signs and a way to the symptom checker).
+pub fn links_symptom_checker(check: &Check) -> bool {
+    matches!(
+        check,
+        Check::StopsFasterThanSources { .. }
+            | Check::StopsInOneStep { .. }
+            | Check::BigCut { .. }
+            | Check::HighDoseShortTaper { .. }
+    )
+}
+
 /// A care card's id, title and text for one of the engine's checks.
 pub fn check_card(check: &Check) -> (&'static str, &'static str, String, &'static [&'static str]) {
     let (id, values): (&str, Vec<(&str, String)>) = match *check {
@@ -182,6 +194,16 @@ pub fn check_card(check: &Check) -> (&'static str, &'static str, String, &'stati
         Check::StopsFasterThanSources { days } => {
             ("stops-faster-than-sources", vec![("days", self::days(u64::from(days)))])
         }
+        Check::StopsInOneStep { date: d, daily_ug } => {
+            ("stops-in-one-step", vec![("date", date(d)), ("total", mg(daily_ug))])
+        }
+        Check::BigCut { date: d, from_ug, to_ug } => {
+            ("big-cut", vec![("date", date(d)), ("from", mg(from_ug)), ("total", mg(to_ug))])
+        }
+        Check::HighDoseShortTaper { days, daily_ug } => (
+            "high-dose-short-taper",
+            vec![("days", self::days(u64::from(days))), ("total", mg(daily_ug))],
+        ),
         Check::ChildDosesBySpecialist => ("child-doses-by-specialist", vec![]),
         Check::ShortLastStep { date: d } => ("short-last-step", vec![("date", date(d))]),
         Check::LongerThanAYear { days } => {

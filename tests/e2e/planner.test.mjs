@@ -132,8 +132,35 @@ test('a stop in under a week gets the withdrawal card with its sources', async (
   await enter(page, { ...ADULT_DOWN, start: '10', every: '3' });
   const card = tool(page).locator('[data-check=stops-faster-than-sources]');
   await card.waitFor();
-  assert.match(await card.innerText(), /stops baclofen in 6 days/);
+  // Counted from the first reduction (4 Dec) to the stop (7 Dec), not from day 1 (fact sheet §13.14).
+  assert.match(await card.innerText(), /to stopping in 3 days/);
   assert.match(await card.innerText(), /Sources: NHS-ABOUT/);
+  assertClean(problems);
+});
+
+// Clinical review S8 (fact sheet §13.14): 20 mg three times a day for a week, then nothing. The old
+// count (7 days from day 1) raised no warning at all.
+test('a stop in one step after a week is always flagged, with the withdrawal signs and the symptom checker', async () => {
+  const { page, problems } = await open();
+  await enter(page, { ...ADULT_DOWN, start: '20', step: '20', every: '7' });
+  const t = tool(page);
+  const heading = t.getByRole('heading', { name: 'This plan stops all at once' });
+  await heading.waitFor();
+  const card = t.locator('[data-check=stops-in-one-step]');
+  const words = await card.innerText();
+  assert.match(words, /from 60 mg a day to nothing in one step/);
+  for (const sign of ['high temperature', 'confusion', 'seeing things that are not there', 'fits', 'much stiffer muscles']) {
+    assert.ok(words.includes(sign), `${sign} missing from: ${words}`);
+  }
+  const checker = card.getByRole('link', { name: 'Check symptoms now' });
+  assert.match(await checker.getAttribute('href'), /side-effects\/?#red-flag-tool$/);
+  // A single cut of more than half the day's total is flagged too, however slow the plan.
+  await enter(page, { ...ADULT_DOWN, start: '20', step: '15', every: '14', end: '5' });
+  const cut = t.locator('[data-check=big-cut]');
+  await cut.waitFor();
+  assert.match(await cut.innerText(), /from 60 mg to 15 mg a day in one step/);
+  assert.equal(await cut.getByRole('link', { name: 'Check symptoms now' }).count(), 1);
+  assert.deepEqual(await axeViolations(page), []);
   assertClean(problems);
 });
 
