@@ -18,5 +18,6 @@ pub mod mount;
 pub mod out_of_hours;
 pub mod pages;
 pub mod planner;
+pub mod red_flag_words;
 pub mod route;
 pub mod settings;

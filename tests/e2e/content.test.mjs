@@ -307,7 +307,8 @@ test('the corrected warnings read as a pharmacist signed them', async () => {
   const sideEffects = await text('side-effects/');
   const common = await page.locator('main ul', { hasText: 'feeling sleepy or drowsy' }).first().innerText();
   assert.doesNotMatch(common, /confus/i, 'confusion is not a common effect to wait out');
-  assert.match(sideEffects, /New confusion: contact your prescriber straight away/);
+  assert.match(sideEffects, /Sudden confusion: call your emergency number now/);
+  assert.match(sideEffects, /Confusion that came on over days: contact your prescriber straight away/);
   assert.doesNotMatch(sideEffects, /Tell a doctor at once/);
   assert.doesNotMatch(await text('stopping/'), /if the pump stops/);
   assert.doesNotMatch(await text('storage/'), /just because a pack is out of date/);
