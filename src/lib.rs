@@ -15,7 +15,6 @@ pub mod ids;
 pub mod keep;
 pub mod missed_dose;
 pub mod mount;
-pub mod out_of_hours;
 pub mod pages;
 pub mod planner;
 pub mod red_flag_words;

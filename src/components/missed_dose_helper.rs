@@ -166,7 +166,7 @@ fn answer(
     fields: &Fields,
     rules: &Rules,
     now: Instant,
-    route: crate::out_of_hours::Route<'_>,
+    route: crate::content::OutOfHours<'_>,
 ) -> Result<Outcome, Vec<FieldError>> {
     let (schedule, situation) = form::read(fields)?;
     let zone = DeviceZone;
@@ -252,7 +252,7 @@ fn view(state: &State, dispatch: &Dispatch<Action>, settings: &SharedSettings) -
         let settings = settings.clone();
         move |event: web_sys::Event| {
             event.prevent_default();
-            let route = crate::out_of_hours::for_settings(&settings);
+            let route = crate::red_flag_words::out_of_hours(&settings);
             let result = answer(&fields, &rules, device::now(), route);
             if let (Ok(_), Some(person), Some(form)) = (&result, fields.person, fields.form) {
                 if form != Form::Pump {

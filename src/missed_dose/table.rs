@@ -36,7 +36,7 @@ pub fn row(zone: &impl Zone, sched: &Schedule, now: Instant, situation: Situatio
     let rules = MISSED_DOSE.rules;
     let answer = advise(Some(sched), zone, now, &situation, &rules).expect("a valid example question");
     // The published tables are the same in every region: the general out-of-hours route.
-    let words = explain(&answer, zone, now, &rules, crate::out_of_hours::Route::Generic);
+    let words = explain(&answer, zone, now, &rules, crate::content::OutOfHours::General);
     Row {
         who: who.to_string(),
         now: local_at(zone, now).1.to_string(),

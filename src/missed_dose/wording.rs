@@ -3,7 +3,7 @@
 
 use crate::content::ui::words;
 use crate::content::{Statement, MISSED_DOSE};
-use crate::out_of_hours::{self, Route};
+use crate::content::{OutOfHours, RED_FLAGS};
 use baclofen_logic::missed_dose::{Advice, Answer, Rules};
 use baclofen_logic::red_flags::Timing;
 use baclofen_logic::time::{local_at, Instant, Zone};
@@ -54,8 +54,10 @@ pub fn fill(text: &str, next: Option<&str>, rules: &Rules) -> String {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Level {
     Emergency,
-    /// Ask a pharmacist, prescriber or pump team now, before any more doses.
+    /// Call the pump team now (the emergency department if they cannot be reached).
     Now,
+    /// Ask a pharmacist or prescriber straight away, before the next dose is due.
+    StraightAway,
     /// Contact the prescriber or pharmacist today.
     Urgent,
     Routine,
@@ -81,8 +83,22 @@ pub struct Explained {
     pub safe_default: Option<String>,
 }
 
-/// `route`: who to call when the prescriber or pharmacist is closed ([`out_of_hours::for_settings`]).
-pub fn explain(answer: &Answer, zone: &impl Zone, now: Instant, rules: &Rules, route: Route<'_>) -> Explained {
+/// "If you cannot reach your prescriber or pharmacist (in the evening or at a weekend), call NHS
+/// 111." The symptom checker's route and words (content/red-flags.toml `[closed]`), so the guide
+/// says it one way: a clinic's own number, else the region's service, else the general words.
+pub fn when_closed(route: OutOfHours<'_>) -> String {
+    let closed = &RED_FLAGS.closed;
+    let service = match route {
+        OutOfHours::Clinic(phone) => closed.clinic.replace("{phone}", phone),
+        OutOfHours::Named(name) => closed.named.replace("{name}", name),
+        OutOfHours::General => closed.general.to_string(),
+    };
+    closed.urgent.replace("{who}", crate::content::ui::missed_dose_answer::CLOSED_WHO).replace("{service}", &service)
+}
+
+/// `route`: who to call when the prescriber or pharmacist is closed
+/// (`crate::red_flag_words::out_of_hours(settings)`).
+pub fn explain(answer: &Answer, zone: &impl Zone, now: Instant, rules: &Rules, route: OutOfHours<'_>) -> Explained {
     let wording = MISSED_DOSE.wording(answer.rule);
     let next = match answer.advice {
         Advice::TakeNow { next_dose_at } | Advice::NextAtUsualTimeAndContactToday { next_dose_at } => {
@@ -95,14 +111,15 @@ pub fn explain(answer: &Answer, zone: &impl Zone, now: Instant, rules: &Rules, r
     let next_words = next.map(|at| time_words(zone, now, at));
     let level = match answer.advice {
         Advice::Emergency(_) => Level::Emergency,
-        Advice::AskNow(_) => Level::Now,
+        Advice::AskNow(_) if answer.rule.timing() == Some(Timing::Now) => Level::Now,
+        Advice::AskNow(_) => Level::StraightAway,
         Advice::NextAtUsualTimeAndContactToday { .. } | Advice::AskBeforeRestarting(_) => Level::Urgent,
         Advice::TakeNow { .. } | Advice::SkipAndTakeNextAt(_) => Level::Routine,
     };
     // Straight away or today: a prescriber or pharmacist, who may be closed. (Now is the
     // emergency number, or the pump team with the emergency department in the answer itself.)
     let out_of_hours = matches!(answer.rule.timing(), Some(Timing::StraightAway | Timing::Today))
-        .then(|| out_of_hours::sentence(route));
+        .then(|| when_closed(route));
     let note = |s: &'static Statement| (fill(s.text, next_words.as_deref(), rules), s.sources);
     let mut notes = Vec::new();
     let moved = answer.timeline.iter().any(|d| d.mark == baclofen_logic::missed_dose::DoseMark::MovedFrom);
