@@ -1120,14 +1120,71 @@ fn a_straight_away_rule_titled_today_fails() {
     let scratch = Scratch::new();
     scratch.edit(
         "red-flags.toml",
-        "action = \"Call your pump team straight away\"",
-        "action = \"Call your pump team today\"",
+        "action = \"Call your pump team straight away to book a refill\"",
+        "action = \"Call your pump team today to book a refill\"",
     );
     let errors = scratch.errors();
     assert!(
         errors.iter().any(|e| e.contains("red-flags.toml:") && e.contains("must say \"straight away\"")),
         "{errors:?}"
     );
+}
+
+#[test]
+fn a_timing_word_outside_the_one_vocabulary_fails() {
+    // §11 design notes: now, straight away, today, before the first dose, next visit.
+    for word in ["promptly", "immediately", "as soon as you can", "the same day", "soon"] {
+        let scratch = Scratch::new();
+        scratch.edit(
+            "red-flags.toml",
+            "action = \"Call your pump team today to book a refill\"",
+            &format!("action = \"Call your pump team today to book a refill, {word}\""),
+        );
+        let line = line_of(&scratch, "red-flags.toml", word);
+        assert_one_error(
+            &scratch.errors(),
+            &format!("red-flags.toml:{line}:"),
+            "is not one of the timing words",
+        );
+    }
+}
+
+#[test]
+fn a_contact_answer_with_no_route_for_when_they_are_closed_fails() {
+    // Leaving out `closed` on an urgent rule.
+    let scratch = Scratch::new();
+    scratch.edit("red-flags.toml", "closed = \"out-of-hours\"\ncontact = \"the pump team\"\n", "");
+    assert!(scratch.errors().iter().any(|e| e.contains("needs `closed`")), "{:?}", scratch.errors());
+    // Saying "none" on a rule that asks for the prescriber.
+    let scratch = Scratch::new();
+    scratch.edit(
+        "red-flags.toml",
+        "closed = \"out-of-hours\"\ncontact = \"the prescriber\"\n",
+        "closed = \"none\"\n",
+    );
+    assert!(
+        scratch.errors().iter().any(|e| e.contains("needs a route for when they are closed")),
+        "{:?}",
+        scratch.errors()
+    );
+    // "out-of-hours" with no one to reach.
+    let scratch = Scratch::new();
+    scratch.edit("red-flags.toml", "contact = \"the prescriber\"\n", "");
+    assert!(scratch.errors().iter().any(|e| e.contains("needs `contact`")), "{:?}", scratch.errors());
+}
+
+#[test]
+fn a_regions_service_or_a_closed_door_with_no_subject_in_a_rule_fails() {
+    let scratch = Scratch::new();
+    scratch.edit(
+        "red-flags.toml",
+        "detail = \"Do not wait for the next visit.\"",
+        "detail = \"If they are closed, call NHS 111.\"",
+    );
+    let line = line_of(&scratch, "red-flags.toml", "If they are closed");
+    let errors = scratch.errors();
+    assert_one_error(&errors, &format!("red-flags.toml:{line}:"), "comes from content/site.toml by region");
+    assert_one_error(&errors, &format!("red-flags.toml:{line}:"), "names no one");
 }
 
 #[test]
@@ -1173,11 +1230,12 @@ fn moving_a_schedule_limit_in_content_needs_the_message_to_follow() {
 }
 
 #[test]
-fn the_childs_ask_threshold_and_its_sentence_move_together() {
+fn m7_a_clinic_skip_window_shorter_than_the_nhs_two_hours_fails_the_build() {
+    // Fact sheet §13.1 (revised 2026-12-07): a clinic may lengthen the window, never shorten it.
     let scratch = Scratch::new();
-    scratch.edit("missed-dose.toml", "child_ask_doses_per_day = 4", "child_ask_doses_per_day = 3");
-    let line = line_of(&scratch, "missed-dose.toml", "With four or more doses a day");
-    assert_one_error(&scratch.errors(), &format!("missed-dose.toml:{line}:"), "three or more doses a day");
+    scratch.edit("missed-dose.toml", "skip_window_min_minutes = 120", "skip_window_min_minutes = 60");
+    let line = line_of(&scratch, "missed-dose.toml", "skip_window_min_minutes = 60");
+    assert_one_error(&scratch.errors(), &format!("missed-dose.toml:{line}:"), "never shorter");
 }
 
 #[test]
