@@ -1350,8 +1350,9 @@ fn the_easy_read_help_now_page_names_every_emergency_row() {
         assert!(lower(alarm).contains(w), "row 11: {w}: {}", alarm.words);
     }
     let uk = page.iter().find(|b| b.region == Some(RegionTag::Uk) && b.words.contains("NHS 111"));
-    let everywhere = page.iter().find(|b| b.region.is_none() && lower(b).contains("out-of-hours service"));
-    assert!(uk.is_some() && everywhere.is_some(), "the out-of-hours route: NHS 111 in the UK, elsewhere yours");
+    let everywhere =
+        page.iter().find(|b| b.region.is_none() && lower(b).contains("out-of-hours service"));
+    assert!(uk.is_some() && everywhere.is_some(), "the out-of-hours route: NHS 111 in the UK, else yours");
 }
 
 /// Fact sheet §4 and §13.1: the NHS 2-hour rule, never a double dose, and the out-of-hours route
