@@ -384,3 +384,23 @@ test('B11 and B12: a soft 404 page or a stalled body never replaces the saved co
   await context.close();
   fs.rmSync(site.root, { recursive: true, force: true });
 });
+
+test("B18: a host that serves 404.html for a deep address: the page starts from the guide's folder and shows the clinic's numbers", async () => {
+  const site = await deploy({ notFound: '404.html' });
+  site.server.overrides['config.json'] = JSON.stringify({ clinic_name: 'Riverside Neurology', clinic_phone: '020 7946 0000', region: 'uk' });
+  const { context, page, problems } = await openPage(browser, site.origin, { serviceWorkers: 'block' });
+  const asked = [];
+  page.on('request', (request) => asked.push(new URL(request.url()).pathname));
+  const deep = 'a/'.repeat(30) + 'nope/';
+  await page.goto(site.server.url + deep);
+  await waitForApp(page);
+  assert.equal(await page.locator('main h1').innerText(), 'Page not found');
+  assert.equal(await page.locator('#clinic-contact').textContent(), 'Riverside Neurology: 020 7946 0000. NHS 111: 111');
+  assert.equal(await page.locator('#emergency-line').innerText(), 'In an emergency call 999.');
+  assert.deepEqual(asked.filter((p) => p.endsWith('start.js')), [`${PREFIX}start.js`], 'start.js only from the guide\'s folder');
+  const manifests = asked.filter((p) => p.endsWith('manifest.webmanifest')).length;
+  assert.ok(manifests <= 5, `${manifests} manifest requests to find the folder`);
+  assert.deepEqual(problems.pageErrors, []);
+  await context.close();
+  await site.close();
+});
