@@ -188,6 +188,8 @@ struct RawPage {
     keywords: Vec<Spanned<String>>,
     #[serde(default)]
     block: Vec<RawBlock>,
+    /// On an Easy Read page: the slug of the full page it retells.
+    easy_read_of: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -216,6 +218,8 @@ struct RawBlock {
     to: Option<Spanned<String>>,
     /// The WebAssembly module (a `src/bin/<module>.rs`) a `helper` block holds the place of.
     module: Option<Spanned<String>>,
+    /// The picture beside an Easy Read `point` (a name from `Picture::ALL`).
+    picture: Option<Spanned<String>>,
 }
 
 /// Helper elements whose id is older than the `<module>-tool` rule; links and tests use them.
@@ -330,7 +334,6 @@ struct MissedDoseNumbers {
     child_min_gap_minutes: Spanned<u16>,
     child_vomit_window_minutes: Spanned<u16>,
     late_dose_note_minutes: Spanned<u16>,
-    child_ask_doses_per_day: Spanned<u16>,
     max_doses_per_day: Spanned<u8>,
     min_minutes_between_doses: Spanned<u16>,
 }
@@ -350,7 +353,7 @@ struct MissedDoseQuestions {
 #[serde(deny_unknown_fields)]
 struct RuleWording {
     id: Spanned<String>,
-    /// `now`, `today` or `self-care`: how soon the answer asks the person to act.
+    /// `now`, `straight-away`, `today` or `self-care`: how soon the answer asks the person to act.
     timing: Spanned<String>,
     action: Spanned<String>,
     then: Spanned<String>,
@@ -375,6 +378,8 @@ struct MissedDoseNotes {
     never_double_sources: Vec<Spanned<String>>,
     safety_net: Spanned<String>,
     safety_net_sources: Vec<Spanned<String>>,
+    safe_default: Spanned<String>,
+    safe_default_sources: Vec<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -663,6 +668,14 @@ fn missed_dose(
             format!("skip window {default} must lie within {min}..={max} minutes, and {min} must be above 0"),
         ));
     }
+    // A clinic may lengthen the window (more cautious), never shorten it below the NHS rule
+    // (fact sheet §13.1; clinical review M7).
+    if min != default {
+        errors.push(file.error(
+            &n.skip_window_min_minutes,
+            format!("skip_window_min_minutes ({min}) must equal skip_window_minutes ({default}): a clinic may make the window longer, never shorter"),
+        ));
+    }
     if *n.child_min_gap_minutes.get_ref() < max {
         errors.push(file.error(
             &n.child_min_gap_minutes,
@@ -723,12 +736,13 @@ fn missed_dose(
                 .and_then(|r| r.timing());
             let said = match rule.timing.get_ref().as_str() {
                 "now" => Some(Timing::Now),
+                "straight-away" => Some(Timing::StraightAway),
                 "today" => Some(Timing::Today),
                 "self-care" => None,
                 other => {
                     errors.push(file.error(
                         &rule.timing,
-                        format!("unknown timing `{other}`; use now, today or self-care"),
+                        format!("unknown timing `{other}`; use now, straight-away, today or self-care"),
                     ));
                     engine
                 }
@@ -748,25 +762,6 @@ fn missed_dose(
             check_placeholders(&file, text, errors);
         }
         check_sources(&file, &rule.sources, ctx.1, &rule.id, errors);
-        if id == baclofen_logic::missed_dose::RuleId::CloseDoses.key() {
-            // The number the engine uses, said the way the sentence says it.
-            let ask = *n.child_ask_doses_per_day.get_ref();
-            let words = ["", "one", "two", "three", "four", "five", "six"].get(usize::from(ask)).copied();
-            match words {
-                Some(w) if !w.is_empty() => {
-                    let said = format!("{w} or more doses a day");
-                    if !rule.why.get_ref().to_lowercase().contains(&said) {
-                        errors.push(
-                            file.error(&rule.why, format!("`{id}` must say \"{said}\", as [numbers] does")),
-                        );
-                    }
-                }
-                _ => errors.push(file.error(
-                    &n.child_ask_doses_per_day,
-                    "child_ask_doses_per_day must be between 1 and 6 (the most doses a schedule may have)",
-                )),
-            }
-        }
         rules_wording.push(model::RuleWording {
             key: leak(id),
             action: late(rule.action.get_ref()),
@@ -810,7 +805,6 @@ fn missed_dose(
             child_min_gap: *n.child_min_gap_minutes.get_ref(),
             child_vomit_window: *n.child_vomit_window_minutes.get_ref(),
             late_dose_note: *n.late_dose_note_minutes.get_ref(),
-            child_ask_doses_per_day: *n.child_ask_doses_per_day.get_ref(),
         },
         skip_window_range: (min, max),
         withdrawal_question: statement(&q.withdrawal, &q.withdrawal_sources, errors),
@@ -821,6 +815,7 @@ fn missed_dose(
         next_dose_moved: statement(&notes.next_dose_moved, &notes.next_dose_moved_sources, errors),
         never_double: statement(&notes.never_double, &notes.never_double_sources, errors),
         safety_net: statement(&notes.safety_net, &notes.safety_net_sources, errors),
+        safe_default: statement(&notes.safe_default, &notes.safe_default_sources, errors),
     };
     // The schedules the helpers accept (`[numbers]` in missed-dose.toml).
     let limits = baclofen_logic::schedule::Limits {
@@ -1421,9 +1416,10 @@ fn block(
         "step_up" => &["title", "items", "sources", "region", "doses_mg", "days_per_step", "times_a_day"],
         "way_in" => &["to", "region"],
         "helper" => &["module"],
+        "point" => &["picture", "kind", "items", "sources", "region"],
         other => {
             refuse(&format!(
-                "unknown block type `{other}`; use heading, paragraph, list, callout, question, step_up, way_in or helper"
+                "unknown block type `{other}`; use heading, paragraph, list, callout, question, step_up, way_in, helper or point"
             ));
             return None;
         }
@@ -1439,6 +1435,7 @@ fn block(
         ("times_a_day", block.times_a_day.is_some()),
         ("to", block.to.is_some()),
         ("module", block.module.is_some()),
+        ("picture", block.picture.is_some()),
     ];
     for (field, _) in present.iter().filter(|(field, is_set)| *is_set && !allowed.contains(field)) {
         refuse(&format!("a {block_type} block does not take `{field}`"));
@@ -1494,6 +1491,38 @@ fn block(
                 errors.push(file.error(&block.block_type, "a list needs `items`"));
             }
             BlockKind::List(model::List { intro: statement, items })
+        }
+        "point" => {
+            use model::CalloutKind;
+            let picture = match block.picture.as_ref() {
+                None => {
+                    errors.push(file.error(&block.block_type, "a point needs a `picture`"));
+                    None
+                }
+                Some(name) => {
+                    let found = model::Picture::from_name(name.get_ref());
+                    if found.is_none() {
+                        let names: Vec<&str> = model::Picture::ALL.iter().map(|(n, _)| *n).collect();
+                        errors.push(file.error(
+                            name,
+                            format!("unknown picture `{}`; use one of {}", name.get_ref(), names.join(", ")),
+                        ));
+                    }
+                    found
+                }
+            };
+            let kind = match block.kind.as_ref().map(|k| (k, k.get_ref().as_str())) {
+                None => None,
+                Some((_, "emergency")) => Some(CalloutKind::Emergency),
+                Some((_, "urgent")) => Some(CalloutKind::Urgent),
+                Some((_, "warning")) => Some(CalloutKind::Warning),
+                Some((k, _)) => {
+                    errors
+                        .push(file.error(k, "a point's `kind` is \"emergency\", \"urgent\" or \"warning\""));
+                    None
+                }
+            };
+            BlockKind::Point(model::Point { picture: picture?, kind, words: statement, items })
         }
         "callout" => {
             use model::CalloutKind;
@@ -1855,6 +1884,7 @@ pub fn generate(root: &Path, banned: &Path) -> Result<Generated, Vec<String>> {
     }
 
     let mut pages = Vec::new();
+    let mut easy_links: Vec<(String, String, String)> = Vec::new();
     let home = Spanned::new(0..0, "home".to_string());
     let mut summaries = Vec::new();
     for slug in std::iter::once(&home).chain(slugs) {
@@ -1886,6 +1916,22 @@ pub fn generate(root: &Path, banned: &Path) -> Result<Generated, Vec<String>> {
         for keyword in &page.keywords {
             rules.check(&file, keyword, &mut errors);
         }
+        let easy = page.easy_read_of.is_some();
+        for block in &page.block {
+            let kind = block.block_type.get_ref().as_str();
+            if easy && !matches!(kind, "heading" | "point" | "way_in") {
+                errors.push(file.error(
+                    &block.block_type,
+                    format!("an Easy Read page holds heading, point and way_in blocks, not `{kind}`"),
+                ));
+            }
+            if !easy && kind == "point" {
+                errors.push(file.error(
+                    &block.block_type,
+                    "a point belongs on an Easy Read page (one with `easy_read_of`)",
+                ));
+            }
+        }
         let mut blocks = Vec::new();
         let mut anchors = BTreeSet::new();
         let mut summary = PageSummary {
@@ -1914,8 +1960,28 @@ pub fn generate(root: &Path, banned: &Path) -> Result<Generated, Vec<String>> {
             description: text(&page.description),
             keywords: str_list(&page.keywords),
             blocks: blocks.leak(),
+            easy_read_of: page.easy_read_of.as_ref().map(text),
+            easy_read: None,
         });
+        if let Some(of) = &page.easy_read_of {
+            easy_links.push((file.error(of, ""), of.get_ref().clone(), slug.get_ref().clone()));
+        }
         summaries.push(summary);
+    }
+
+    // Each Easy Read page names a full page; that page links to it, and back.
+    for (at, of, easy) in easy_links {
+        let at = at.trim_end_matches(": ");
+        match pages.iter().position(|p| p.slug == of) {
+            None => errors.push(format!("{at}: `easy_read_of` names no page `{of}`")),
+            Some(i) if pages[i].easy_read_of.is_some() => {
+                errors.push(format!("{at}: `{of}` is itself an Easy Read page"))
+            }
+            Some(i) if pages[i].easy_read.is_some() => {
+                errors.push(format!("{at}: `{of}` already has an Easy Read version"))
+            }
+            Some(i) => pages[i].easy_read = Some(leak(&easy)),
+        }
     }
 
     let ctx = (&rules, &known);

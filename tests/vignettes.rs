@@ -262,6 +262,7 @@ fn missed_dose_verdict(story: &MissedDoseStory) -> Verdict {
     let missed = match (story.event.as_str(), story.count.as_deref()) {
         ("ran-out", _) => Missed::RanOut,
         ("missed", Some("two-or-more")) => Missed::TwoOrMoreInARow,
+        ("missed", Some("more-than-a-day")) => Missed::MoreThanADay,
         _ => Missed::One,
     };
     let situation = Situation {
@@ -287,7 +288,8 @@ fn missed_dose_verdict(story: &MissedDoseStory) -> Verdict {
         Advice::SkipAndTakeNextAt(at) => ("leave-out", Some(at)),
         Advice::AskNow(Reason::Pump) => ("pump-team-now", None),
         Advice::AskNow(_) => ("ask-now", None),
-        Advice::ContactPrescriberToday(_) => ("contact-today", None),
+        Advice::NextAtUsualTimeAndContactToday { next_dose_at } => ("contact-today", Some(next_dose_at)),
+        Advice::AskBeforeRestarting(_) => ("contact-today", None),
         Advice::Emergency(_) => ("emergency", None),
     };
     let said = format!("{category} ({})", answer.rule.key());

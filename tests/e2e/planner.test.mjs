@@ -164,6 +164,53 @@ test('a stop in one step after a week is always flagged, with the withdrawal sig
   assertClean(problems);
 });
 
+// Fact sheet §13.14, decision (f): US 10 and 20 mg tablets are halved only after the person confirms
+// a line across the tablet; US 5 mg is never halved (the question is not asked).
+test('US 20 mg tablets are halved only after the person ticks "my tablet has a line across it"', async () => {
+  const { page, problems } = await open({ timezoneId: 'America/New_York', locale: 'en-US' });
+  const US = { ...ADULT_DOWN, strength: '20 mg', start: '10', up: true, step: '10', every: '3', end: '20' };
+  await enter(page, US);
+  let r = await rows(page);
+  assert.deepEqual(r[0].slice(3, 5), ['10 mg', 'Does not fit: ask your pharmacist']);
+  const t = tool(page);
+  const line = t.getByRole('checkbox', { name: 'My tablet has a line across it (a score line)' });
+  await line.check();
+  await t.getByRole('button', { name: 'Make the plan' }).click();
+  await t.getByRole('cell', { name: 'half a tablet' }).first().waitFor();
+  r = await rows(page);
+  assert.deepEqual(r[0].slice(3, 5), ['10 mg', 'half a tablet']);
+  assert.deepEqual(r[3].slice(3, 5), ['20 mg', '1 tablet']);
+  // Another strength clears the tick; 5 mg tablets are never asked about a line.
+  await t.getByLabel('Tablet strength').selectOption({ label: '5 mg' });
+  assert.equal(await t.getByRole('checkbox', { name: /line across it/ }).count(), 0);
+  assert.deepEqual(await axeViolations(page), []);
+  assertClean(problems);
+});
+
+// Review M8: a volume that is not whole tenths of a mL says which syringe to ask about, beside the
+// volume. Decision (i): a child's plan above 40 mg a day when the carer says the child is under 8
+// gets the quiet specialist flag, with no number in it.
+test('odd syringe volumes and the children\'s specialist flag', async () => {
+  const { page, problems } = await open();
+  await tool(page).getByRole('radio', { name: 'A child (under 18)' }).check();
+  await tool(page).getByRole('checkbox', { name: 'The child is under 8 years old' }).check();
+  await enter(page, {
+    who: 'A child (under 18)', form: 'Liquid (oral solution or suspension)', strength: '2 mg in 1 mL (10 mg in 5 mL)',
+    times: ['07:00', '11:00', '15:00', '19:00'], from: '2026-12-01', start: '10', up: true, step: '2.5', every: '7', end: '12.5',
+  });
+  const r = await rows(page);
+  assert.deepEqual(r[7].slice(3, 5), ['12.5 mg', '6.25 mL (ask your pharmacist which syringe to use)']);
+  const t = tool(page);
+  assert.ok(await t.getByRole('heading', { name: 'Ask your pharmacist which syringe to use' }).isVisible());
+  assert.ok(await t.getByRole('img', { name: /6\.25 mL: ask your pharmacist which syringe to use/ }).isVisible());
+  const flag = t.locator('[data-check=child-check-with-specialist]');
+  await flag.waitFor();
+  const words = await flag.innerText();
+  assert.match(words, /Check the plan with the child's specialist/);
+  assert.doesNotMatch(words.replace(/Sources:.*$/s, '').replace(/\d{1,2} December 2026/, ''), /\d/);
+  assertClean(problems);
+});
+
 test('bad input gets a message at each field and in the summary, and nothing typed is lost', async () => {
   const { page, problems } = await open();
   const t = tool(page);

@@ -142,7 +142,8 @@ async function missedDoseStory(browser, story) {
     const words = await card.innerText();
     let got;
     if (label === 'Emergency') got = 'emergency';
-    else if (label === 'Now') got = /pump team/i.test(action) ? 'pump-team-now' : 'ask-now';
+    // "Straight away": ask a pharmacist before the next dose (one timing vocabulary, §11 notes).
+    else if (label === 'Now' || label === 'Straight away') got = /pump team/i.test(action) ? 'pump-team-now' : 'ask-now';
     else if (label === 'Today') got = 'contact-today';
     else if (/same dose again/i.test(action)) got = 'repeat-dose';
     else if (/do not give the dose again/i.test(action)) got = 'wait-for-next';

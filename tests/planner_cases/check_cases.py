@@ -110,15 +110,21 @@ for f in sorted(here.glob("*.toml")):
             # tablets / ml
             if c["form"] == "tablet":
                 t = s["tablets"]
+                # Halves (README convention 7, revised 2026-12-07): UK 10 mg always; US 10 and 20 mg
+                # only with score_line = true; anything else whole tablets only.
+                strength = dec(c["strength_mg"])
+                halves = (c["region"] == "UK" and strength == 10) or (
+                    c["region"] == "US" and strength in (10, 20) and c.get("score_line", False))
+                pieces = 2 if halves else 1
                 if t == "no-fit":
                     no_fit = True
                     if dose is not None:
-                        r = Fraction(dose) / Fraction(dec(c["strength_mg"]))
-                        if (r * 2).denominator == 1:
+                        r = Fraction(dose) / Fraction(strength)
+                        if (r * pieces).denominator == 1:
                             fail(cid, f"step {k} marked no-fit but {dose} fits")
                 else:
                     v = tablets_value(t)
-                    if (v * 2).denominator != 1:
+                    if (v * pieces).denominator != 1:
                         fail(cid, f"step {k} tablets {t} is not whole/half")
                     if dose is None or Fraction(dose) != v * Fraction(dec(c["strength_mg"])):
                         fail(cid, f"step {k} tablets {t} x {c['strength_mg']} != {dose}")
@@ -128,6 +134,10 @@ for f in sorted(here.glob("*.toml")):
                     fail(cid, f"step {k} {ml} mL x {c['concentration_mg_per_ml']} != {dose}")
                 if ml != ml.quantize(D("0.01")):
                     fail(cid, f"step {k} mL not to 0.01")
+                # Review M8: a volume that is not whole tenths of a mL asks which syringe to use.
+                odd = dose != 0 and ml != ml.quantize(D("0.1"))
+                if odd != ("ask-which-syringe" in s.get("warn", [])):
+                    fail(cid, f"step {k} {ml} mL and ask-which-syringe disagree")
         if e["fits"] == no_fit:
             fail(cid, "fits disagrees with the steps")
         if e["days"] != steps[-1]["day"]:
@@ -141,6 +151,8 @@ for f in sorted(here.glob("*.toml")):
                 fail(cid, f"last_dose {e.get('last_dose')} != {want}")
         elif "last_dose" in e:
             fail(cid, "last_dose only for stopping plans")
+        if any("ask-which-syringe" in s.get("warn", []) for s in steps) != ("ask-which-syringe" in e["warnings"]):
+            fail(cid, "ask-which-syringe disagrees with the steps")
         # warnings present on steps appear in the plan set
         for s in steps:
             for w in s.get("warn", []):
@@ -149,6 +161,12 @@ for f in sorted(here.glob("*.toml")):
         if c["who"] == "child":
             if "child-no-adult-maximum" not in e["warnings"] or "above-maximum" in e["warnings"]:
                 fail(cid, "child plan warnings")
+            # Decision (i): above 60 mg a day, or above 40 if the carer says the child is under 8.
+            limit = 40 if c.get("child_under_8", False) else 60
+            flagged = [s["from"] for s in steps if dec(s["daily_mg"]) > limit]
+            marked = [s["from"] for s in steps if "child-check-specialist" in s.get("warn", [])]
+            if flagged != marked or bool(flagged) != ("child-check-specialist" in e["warnings"]):
+                fail(cid, f"child-check-specialist {marked} != {flagged}")
         else:
             over = any(dec(s["daily_mg"]) > 80 for s in steps)
             if over != ("above-maximum" in e["warnings"]):

@@ -108,6 +108,10 @@ pub struct Page {
     /// Extra words that find this page in search; never shown.
     pub keywords: &'static [&'static str],
     pub blocks: &'static [Block],
+    /// Set on an Easy Read page: the slug of the full page it retells (`easy_read_of`).
+    pub easy_read_of: Option<&'static str>,
+    /// Set on a full page that has an Easy Read version: that version's slug (filled by the build).
+    pub easy_read: Option<&'static str>,
 }
 
 #[derive(Debug, PartialEq, Eq)]
@@ -151,6 +155,102 @@ pub enum BlockKind {
     /// The place of a helper module (its own WebAssembly): what the page shows there until it
     /// starts, or without JavaScript.
     Helper(Helper),
+    /// One point of an Easy Read page: a picture drawn for the guide beside a few short sentences.
+    Point(Point),
+}
+
+/// An Easy Read point: its words (one idea a sentence), with a picture beside them whose text
+/// alternative is those words. `kind` marks a point that says to get help (emergency, urgent) or
+/// a rule to keep; the words always say it too.
+#[derive(Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = baclofen_content_model))]
+pub struct Point {
+    pub picture: Picture,
+    pub kind: Option<CalloutKind>,
+    pub words: Statement,
+    /// Short list items after the words ("a high temperature"), each its own line.
+    pub items: &'static [&'static str],
+}
+
+/// The pictures drawn for the Easy Read pages (`src/components/easy_read.rs` draws each). The
+/// content names them in kebab case: `picture = "pump-alarm"`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = baclofen_content_model))]
+pub enum Picture {
+    Tablet,
+    Muscle,
+    Head,
+    Doctor,
+    Clock,
+    StepsUp,
+    StepsDown,
+    Food,
+    Syringe,
+    Alarm,
+    Child,
+    NoDouble,
+    Stop,
+    Phone,
+    Ambulance,
+    Hospital,
+    Breathing,
+    Sleep,
+    Confused,
+    Fit,
+    TooMuch,
+    Swelling,
+    Thermometer,
+    Pump,
+    PumpAlarm,
+    Card,
+    Calendar,
+    Sick,
+    Moving,
+    Pharmacist,
+}
+
+impl Picture {
+    /// Every picture with its name in the content.
+    pub const ALL: [(&'static str, Picture); 30] = [
+        ("tablet", Picture::Tablet),
+        ("muscle", Picture::Muscle),
+        ("head", Picture::Head),
+        ("doctor", Picture::Doctor),
+        ("clock", Picture::Clock),
+        ("steps-up", Picture::StepsUp),
+        ("steps-down", Picture::StepsDown),
+        ("food", Picture::Food),
+        ("syringe", Picture::Syringe),
+        ("alarm", Picture::Alarm),
+        ("child", Picture::Child),
+        ("no-double", Picture::NoDouble),
+        ("stop", Picture::Stop),
+        ("phone", Picture::Phone),
+        ("ambulance", Picture::Ambulance),
+        ("hospital", Picture::Hospital),
+        ("breathing", Picture::Breathing),
+        ("sleep", Picture::Sleep),
+        ("confused", Picture::Confused),
+        ("fit", Picture::Fit),
+        ("too-much", Picture::TooMuch),
+        ("swelling", Picture::Swelling),
+        ("thermometer", Picture::Thermometer),
+        ("pump", Picture::Pump),
+        ("pump-alarm", Picture::PumpAlarm),
+        ("card", Picture::Card),
+        ("calendar", Picture::Calendar),
+        ("sick", Picture::Sick),
+        ("moving", Picture::Moving),
+        ("pharmacist", Picture::Pharmacist),
+    ];
+
+    pub fn from_name(name: &str) -> Option<Picture> {
+        Picture::ALL.iter().find(|(n, _)| *n == name).map(|(_, p)| *p)
+    }
+
+    pub fn name(self) -> &'static str {
+        Picture::ALL.iter().find(|(_, p)| *p == self).map_or("", |(n, _)| n)
+    }
 }
 
 /// A helper's placeholder: `<div id="{element_id}" class="island" data-module="{module}">`.
@@ -237,6 +337,7 @@ impl Page {
                 BlockKind::Callout(c) => c.sources,
                 BlockKind::Question(q) => q.answer.sources,
                 BlockKind::StepUp(s) => s.intro.sources,
+                BlockKind::Point(p) => p.words.sources,
             };
             add_ids(&mut ids, sources);
         }
@@ -290,6 +391,8 @@ pub struct MissedDoseContent {
     pub next_dose_moved: Statement,
     pub never_double: Statement,
     pub safety_net: Statement,
+    /// Every "ask" answer's safe default (fact sheet §13.1); `{next}` is the next usual dose.
+    pub safe_default: Statement,
 }
 
 /// What the helper says when one engine rule decides the answer. Texts may hold the
@@ -571,6 +674,7 @@ impl MissedDoseContent {
             &self.next_dose_moved,
             &self.never_double,
             &self.safety_net,
+            &self.safe_default,
         ] {
             add_ids(&mut ids, statement.sources);
         }

@@ -96,6 +96,8 @@ pub struct PlanInput {
     pub every_days: u32,
     /// The dose at the end (0 to stop); per dose or per day as `start.per`.
     pub end_ug: u64,
+    /// A child's carer says the child is under 8 (the specialist flag's lower limit).
+    pub child_under_8: bool,
 }
 
 /// Clinical and sanity numbers, from content.
@@ -116,6 +118,11 @@ pub struct Limits {
     /// A single step that lowers the daily total by more than this percentage of day 1's total is
     /// always flagged (fact sheet §13.14: "more than half").
     pub big_cut_percent: u32,
+    /// A child's daily total above this gets the quiet "check this with the specialist" flag
+    /// (UK SmPC §4.2: over 8 years); never shown as a target or maximum.
+    pub child_check_daily_ug: u64,
+    /// The same for a child the carer says is under 8.
+    pub child_under_8_check_daily_ug: u64,
     /// Plans longer than this are refused (the table would be unusable).
     pub max_plan_days: u32,
     /// Most doses a day the form accepts.
@@ -244,6 +251,12 @@ pub enum Check {
     LongerThanAYear { days: u32 },
     /// At least one dose does not fit the tablets or the syringe.
     DoesNotFit,
+    /// A liquid dose that is not a whole number of tenths of a millilitre (first at `hundredths`):
+    /// ask the pharmacist which syringe to use (review M8).
+    AskWhichSyringe { hundredths: u64 },
+    /// A child's daily total above the specialist flag's limit, first on `date` (decision (i)):
+    /// "check this with the specialist", never a target, a maximum or "the dose is wrong".
+    ChildCheckWithSpecialist { date: Date },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -410,7 +423,11 @@ fn taper_checks(steps: &[Step], input: &PlanInput, limits: &Limits, days_to_end:
     if let Some(pair) =
         steps.windows(2).find(|w| u128::from(w[0].daily_ug.saturating_sub(w[1].daily_ug)) * 100 > cut_limit)
     {
-        out.push(Check::BigCut { date: pair[1].first_date, from_ug: pair[0].daily_ug, to_ug: pair[1].daily_ug });
+        out.push(Check::BigCut {
+            date: pair[1].first_date,
+            from_ug: pair[0].daily_ug,
+            to_ug: pair[1].daily_ug,
+        });
     }
     if stops {
         let taper = days_to_end - first_cut.number * input.every_days;
@@ -540,6 +557,22 @@ pub fn plan(input: &PlanInput, limits: &Limits) -> Result<Plan, Vec<FieldError>>
     if steps.iter().any(|s| s.daily_ug > 0 && s.measure == Measure::DoesNotFit) {
         checks.push(Check::DoesNotFit);
     }
+    if let Some(hundredths) = steps.iter().find_map(|s| match s.measure {
+        Measure::Millilitres { hundredths } if s.daily_ug > 0 && hundredths % 10 != 0 => Some(hundredths),
+        _ => None,
+    }) {
+        checks.push(Check::AskWhichSyringe { hundredths });
+    }
+    if input.who == Who::Child {
+        let limit = if input.child_under_8 {
+            limits.child_under_8_check_daily_ug
+        } else {
+            limits.child_check_daily_ug
+        };
+        if let Some(s) = steps.iter().find(|s| s.daily_ug > limit) {
+            checks.push(Check::ChildCheckWithSpecialist { date: s.first_date });
+        }
+    }
     Ok(Plan { steps, checks, doses_per_day: doses as u8, days_to_end })
 }
 
@@ -554,6 +587,8 @@ pub(crate) mod tests {
         high_dose_taper_days: 14,
         high_dose_daily_ug: 60_000,
         big_cut_percent: 50,
+        child_check_daily_ug: 60_000,
+        child_under_8_check_daily_ug: 40_000,
         max_plan_days: 1100,
         max_doses_per_day: 6,
         max_every_days: 90,
@@ -578,6 +613,7 @@ pub(crate) mod tests {
             step: Amount { ug: mg(5), per: Per::Dose },
             every_days: 3,
             end_ug: mg(20),
+            child_under_8: false,
         }
     }
 
@@ -700,6 +736,46 @@ pub(crate) mod tests {
         // Below 60 mg a day there is no note.
         let p = plan(&down(15, 5, 4, 0), &LIMITS).unwrap(); // 45 → 30 → 15 → 0: 8 days of taper
         assert_eq!(p.checks, []);
+    }
+
+    #[test]
+    fn m8_a_volume_that_is_not_whole_tenths_of_a_millilitre_asks_which_syringe() {
+        // 2 mg/mL: 5 → 7.5 → 10 mg a dose is 2.5, 3.75, 5 mL (review M8, §13.14).
+        let i = PlanInput {
+            form: Form::Liquid { ug_per_ml: 2_000 },
+            step: Amount { ug: 2_500, per: Per::Dose },
+            end_ug: mg(10),
+            ..input()
+        };
+        let p = plan(&i, &LIMITS).unwrap();
+        assert_eq!(p.checks, [Check::AskWhichSyringe { hundredths: 375 }]);
+        assert_eq!(p.steps[1].measure, Measure::Millilitres { hundredths: 375 });
+    }
+
+    #[test]
+    fn m21_a_childs_plan_above_60_mg_a_day_or_40_under_8_is_flagged_for_the_specialist() {
+        // Decision (i): 10 mg four times a day (40) then 12.5 (50).
+        let i = PlanInput {
+            who: Who::Child,
+            form: Form::Liquid { ug_per_ml: 1_000 },
+            times: vec![t(7), t(11), t(15), t(19)],
+            start: Amount { ug: mg(10), per: Per::Dose },
+            step: Amount { ug: 2_500, per: Per::Dose },
+            every_days: 7,
+            end_ug: 12_500,
+            ..input()
+        };
+        let flagged = |i: &PlanInput| {
+            plan(i, &LIMITS)
+                .unwrap()
+                .checks
+                .iter()
+                .any(|c| matches!(c, Check::ChildCheckWithSpecialist { .. }))
+        };
+        assert!(!flagged(&i), "50 mg a day is not above 60");
+        assert!(flagged(&PlanInput { child_under_8: true, ..i.clone() }), "50 is above 40 under 8");
+        // Never for an adult.
+        assert!(!flagged(&PlanInput { who: Who::Adult, child_under_8: true, ..i }));
     }
 
     #[test]
@@ -847,6 +923,7 @@ mod props {
                 step: Amount { ug: step * 10, per: step_per },
                 every_days,
                 end_ug: if up { end * 10 } else { (end * 10).min(if end % 3 == 0 { 0 } else { u64::MAX }) },
+                child_under_8: start % 2 == 0,
             }
         }
     }
@@ -963,6 +1040,18 @@ mod props {
             );
             let big = plan.steps.windows(2).any(|w| 2 * w[0].daily_ug.saturating_sub(w[1].daily_ug) > day1);
             prop_assert_eq!(has(|c| matches!(c, Check::BigCut { .. })), big && !one_step);
+            // Review M8: any liquid dose not in whole tenths of a mL asks which syringe.
+            let odd = plan.steps.iter().any(|s| {
+                s.daily_ug > 0 && matches!(s.measure, Measure::Millilitres { hundredths } if hundredths % 10 != 0)
+            });
+            prop_assert_eq!(has(|c| matches!(c, Check::AskWhichSyringe { .. })), odd);
+            // Decision (i): a child above 60 mg a day (40 under 8), never an adult.
+            let limit = if input.child_under_8 { 40_000 } else { 60_000 };
+            let over = plan.steps.iter().any(|s| s.daily_ug > limit);
+            prop_assert_eq!(
+                has(|c| matches!(c, Check::ChildCheckWithSpecialist { .. })),
+                over && input.who == Who::Child
+            );
         }
 
         #[test]
