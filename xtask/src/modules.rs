@@ -175,11 +175,12 @@ pub fn start_script(
       return text === null ? null : JSON.parse(text);
     }});
   }}
-  // Read aloud: the button is shown, and its module fetched only once it is pressed (the module
-  // then reads at once). If it cannot be fetched, the control says so; the page goes on working.
+  // Read aloud: the button is shown before the first paint (as the print button is, so nothing
+  // moves), and its module fetched only once it is pressed (the module then reads at once). If
+  // it cannot be fetched, the control says so; the page goes on working.
   function readAloud() {{
     var button = document.querySelector('[data-read-aloud]');
-    if (!button) return;
+    if (!button || typeof WebAssembly !== 'object') return;
     button.hidden = false;
     button.addEventListener('click', function () {{
       button.setAttribute('aria-disabled', 'true');
@@ -190,8 +191,9 @@ pub fn start_script(
       }});
     }}, {{ once: true }});
   }}
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', readAloud);
+  else readAloud();
   function start() {{
-    readAloud();
     // A helper's module also applies the settings, so a page loads at most one module.
     var island = document.querySelector('[data-module]');
     var name = island ? island.getAttribute('data-module') : null;
