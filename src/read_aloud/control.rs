@@ -60,6 +60,19 @@ pub fn ReadAloud() -> Html {
     let slow = use_state(|| false);
     let reader = use_mut_ref(|| None::<Shared>);
     let first = use_node_ref();
+    let said = use_node_ref();
+
+    // No speech or no voice: the message takes the focus the pressed button had.
+    {
+        let said = said.clone();
+        use_effect_with(*status, move |status| {
+            if matches!(status, Status::NoSpeech | Status::NoVoice) {
+                if let Some(message) = said.cast::<web_sys::HtmlElement>() {
+                    let _ = message.focus();
+                }
+            }
+        });
+    }
 
     // On mount: find the browser's speech and a voice, then read at once (the person pressed
     // "Read aloud" to load this).
@@ -167,7 +180,7 @@ pub fn ReadAloud() -> Html {
                     <button type="button" class="button button--secondary" aria-pressed={(!*slow).to_string()} onclick={speed(false)}>{ words::NORMAL }</button>
                 </span>
             }
-            <p class="read-aloud__status" role="status">{ message }</p>
+            <p class="read-aloud__status" role="status" tabindex="-1" ref={said}>{ message }</p>
         </div>
     }
 }
