@@ -142,7 +142,8 @@ test('an Easy Read page is read end to end, with numbers digit by digit', async 
   await pressReadAloud(page);
   const said = await readToTheEnd(page);
   const text = said.join(' | ');
-  assert.equal(said[0], 'When to get help now: Easy Read');
+  // A colon is a pause: the title is said in two parts.
+  assert.equal(said.slice(0, 2).join(' '), 'When to get help now: Easy Read');
   assert.match(text, /The emergency number is 9 9 9\./);
   assert.match(text, /The out-of-hours service is NHS 1 1 1\./);
   assert.doesNotMatch(text, /911|9 1 1/, 'the US block is not read on a UK device');
