@@ -213,10 +213,9 @@ pub fn check_card(check: &Check) -> (&'static str, &'static str, String, &'stati
         Check::BigCut { date: d, from_ug, to_ug } => {
             ("big-cut", vec![("date", date(d)), ("from", mg(from_ug)), ("total", mg(to_ug))])
         }
-        Check::HighDoseShortTaper { days, daily_ug } => (
-            "high-dose-short-taper",
-            vec![("days", self::days(u64::from(days))), ("total", mg(daily_ug))],
-        ),
+        Check::HighDoseShortTaper { days, daily_ug } => {
+            ("high-dose-short-taper", vec![("days", self::days(u64::from(days))), ("total", mg(daily_ug))])
+        }
         Check::ChildDosesBySpecialist => ("child-doses-by-specialist", vec![]),
         Check::ShortLastStep { date: d } => ("short-last-step", vec![("date", date(d))]),
         Check::LongerThanAYear { days } => {
@@ -224,7 +223,9 @@ pub fn check_card(check: &Check) -> (&'static str, &'static str, String, &'stati
         }
         Check::DoesNotFit => ("does-not-fit", vec![]),
         Check::AskWhichSyringe { hundredths } => ("ask-which-syringe", vec![("ml", ml(hundredths))]),
-        Check::ChildCheckWithSpecialist { date: d } => ("child-check-with-specialist", vec![("date", date(d))]),
+        Check::ChildCheckWithSpecialist { date: d } => {
+            ("child-check-with-specialist", vec![("date", date(d))])
+        }
     };
     let w = warning(id);
     let pairs: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
