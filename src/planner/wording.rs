@@ -111,7 +111,7 @@ pub fn measure(m: Measure) -> String {
             out.push(' ');
             out.push_str(WORDS.ml);
             // Review M8: not whole tenths of a mL: the volume with "ask which syringe".
-            if hundredths % 10 != 0 {
+            if !hundredths.is_multiple_of(10) {
                 out.push_str(" (");
                 out.push_str(WORDS.syringe_ask_short);
                 out.push(')');
@@ -189,7 +189,7 @@ pub fn links_symptom_checker(check: &Check) -> bool {
 /// The words under a syringe picture: the fill mark, or, for a volume that is not whole tenths
 /// of a millilitre, the volume with "ask your pharmacist which syringe to use" (review M8).
 pub fn syringe_caption(hundredths: u64, strength: &str) -> String {
-    let template = if hundredths % 10 == 0 { WORDS.syringe_text } else { WORDS.syringe_ask };
+    let template = if hundredths.is_multiple_of(10) { WORDS.syringe_text } else { WORDS.syringe_ask };
     fill(template, &[("ml", &ml(hundredths)), ("strength", strength)])
 }
 
