@@ -423,7 +423,11 @@ fn taper_checks(steps: &[Step], input: &PlanInput, limits: &Limits, days_to_end:
     if let Some(pair) =
         steps.windows(2).find(|w| u128::from(w[0].daily_ug.saturating_sub(w[1].daily_ug)) * 100 > cut_limit)
     {
-        out.push(Check::BigCut { date: pair[1].first_date, from_ug: pair[0].daily_ug, to_ug: pair[1].daily_ug });
+        out.push(Check::BigCut {
+            date: pair[1].first_date,
+            from_ug: pair[0].daily_ug,
+            to_ug: pair[1].daily_ug,
+        });
     }
     if stops {
         let taper = days_to_end - first_cut.number * input.every_days;
@@ -554,14 +558,17 @@ pub fn plan(input: &PlanInput, limits: &Limits) -> Result<Plan, Vec<FieldError>>
         checks.push(Check::DoesNotFit);
     }
     if let Some(hundredths) = steps.iter().find_map(|s| match s.measure {
-        Measure::Millilitres { hundredths } if s.daily_ug > 0 && hundredths % 10 != 0 => Some(hundredths),
+        Measure::Millilitres { hundredths } if s.daily_ug > 0 && !hundredths.is_multiple_of(10) => Some(hundredths),
         _ => None,
     }) {
         checks.push(Check::AskWhichSyringe { hundredths });
     }
     if input.who == Who::Child {
-        let limit =
-            if input.child_under_8 { limits.child_under_8_check_daily_ug } else { limits.child_check_daily_ug };
+        let limit = if input.child_under_8 {
+            limits.child_under_8_check_daily_ug
+        } else {
+            limits.child_check_daily_ug
+        };
         if let Some(s) = steps.iter().find(|s| s.daily_ug > limit) {
             checks.push(Check::ChildCheckWithSpecialist { date: s.first_date });
         }
@@ -759,7 +766,11 @@ pub(crate) mod tests {
             ..input()
         };
         let flagged = |i: &PlanInput| {
-            plan(i, &LIMITS).unwrap().checks.iter().any(|c| matches!(c, Check::ChildCheckWithSpecialist { .. }))
+            plan(i, &LIMITS)
+                .unwrap()
+                .checks
+                .iter()
+                .any(|c| matches!(c, Check::ChildCheckWithSpecialist { .. }))
         };
         assert!(!flagged(&i), "50 mg a day is not above 60");
         assert!(flagged(&PlanInput { child_under_8: true, ..i.clone() }), "50 is above 40 under 8");
@@ -1031,7 +1042,7 @@ mod props {
             prop_assert_eq!(has(|c| matches!(c, Check::BigCut { .. })), big && !one_step);
             // Review M8: any liquid dose not in whole tenths of a mL asks which syringe.
             let odd = plan.steps.iter().any(|s| {
-                s.daily_ug > 0 && matches!(s.measure, Measure::Millilitres { hundredths } if hundredths % 10 != 0)
+                s.daily_ug > 0 && matches!(s.measure, Measure::Millilitres { hundredths } if !hundredths.is_multiple_of(10))
             });
             prop_assert_eq!(has(|c| matches!(c, Check::AskWhichSyringe { .. })), odd);
             // Decision (i): a child above 60 mg a day (40 under 8), never an adult.
