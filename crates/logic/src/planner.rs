@@ -558,7 +558,9 @@ pub fn plan(input: &PlanInput, limits: &Limits) -> Result<Plan, Vec<FieldError>>
         checks.push(Check::DoesNotFit);
     }
     if let Some(hundredths) = steps.iter().find_map(|s| match s.measure {
-        Measure::Millilitres { hundredths } if s.daily_ug > 0 && !hundredths.is_multiple_of(10) => Some(hundredths),
+        Measure::Millilitres { hundredths } if s.daily_ug > 0 && !hundredths.is_multiple_of(10) => {
+            Some(hundredths)
+        }
         _ => None,
     }) {
         checks.push(Check::AskWhichSyringe { hundredths });
