@@ -66,7 +66,7 @@ test-native:
 	node --test tests/calendar.test.mjs tests/carer-qr.test.mjs
 
 test-wasm:
-	cargo test -p baclofen-guide $(WASM) --test web --test web_keep --test web_planner
+	cargo test -p baclofen-guide $(WASM) --test web --test web_checker --test web_keep --test web_planner
 
 test-e2e:
 	node tests/e2e/run.mjs

@@ -4,12 +4,105 @@
 //! name in an isolate of its own, so a name in any script (or one trying to look like a number)
 //! cannot reorder the digits people dial. The words are `content/ui.toml` `[call]`.
 //!
-//! These are `dom` trees, shown by the helpers in the browser and written into the static pages
-//! by the same code (`dom::to_yew`).
+//! Yew components, used by the static pages (rendered at build time) and the live helpers alike.
+//! The helpers read the settings from their context ([`SharedSettings`]). (The `dom` trees below
+//! serve the helpers not yet moved to Yew, issue 28, and go with `src/dom`.)
 
 use crate::content::ui::call as words;
 use crate::dom::{el, list, none, text, El, Node};
-use crate::settings::{call_label, tel_href, Settings};
+use crate::settings::{call_label, tel_href, Settings, SharedSettings};
+use yew::prelude::*;
+
+/// The settings a live helper was given (its context), or the defaults.
+#[hook]
+pub fn use_settings() -> SharedSettings {
+    use_context::<SharedSettings>().unwrap_or_default()
+}
+
+#[derive(Properties, PartialEq)]
+pub struct CallButtonProps {
+    pub number: AttrValue,
+    /// Said beside the button ("or your local emergency number").
+    #[prop_or_default]
+    pub note: Option<AttrValue>,
+}
+
+/// A call button for one number, "Call 999", and the note said beside it, if any.
+#[component]
+pub fn CallButton(props: &CallButtonProps) -> Html {
+    html! {
+        <>
+            <a class="call__button" href={tel_href(&props.number)}>{ call_label(&props.number) }</a>
+            if let Some(note) = &props.note {
+                <span class="call__note">{ note.clone() }</span>
+            }
+        </>
+    }
+}
+
+/// "Call 999" in its own paragraph, with the note the settings give beside it, the same as the
+/// footer's emergency line.
+#[component]
+pub fn EmergencyCall() -> Html {
+    let settings = use_settings();
+    let number = AttrValue::from(settings.call_number().to_string());
+    let note = settings.emergency_note().map(|n| AttrValue::from(n.to_string()));
+    html! { <p class="call"><CallButton {number} {note} /></p> }
+}
+
+/// "Call <name>" with the name in its own isolate.
+fn named_html(name: &str) -> Html {
+    let (before, after) = words::CALL_NAMED.split_once("{name}").unwrap_or((words::CALL_NAMED, ""));
+    html! { <>{ before }<bdi>{ name.to_string() }</bdi>{ after }</> }
+}
+
+fn number_html(phone: &str) -> Html {
+    html! { <bdi dir="ltr">{ phone.to_string() }</bdi> }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct NamedCallProps {
+    pub name: AttrValue,
+    pub phone: AttrValue,
+}
+
+/// "Call Samaritans: 116 123" as a secondary button (the region's crisis line).
+#[component]
+pub fn NamedCall(props: &NamedCallProps) -> Html {
+    html! {
+        <p class="call">
+            <a class="call__button call__button--secondary" href={tel_href(&props.phone)}>
+                { named_html(&props.name) }{ ": " }{ number_html(&props.phone) }
+            </a>
+        </p>
+    }
+}
+
+/// The clinic's own numbers, when a clinic has set them: shown with "contact today" answers.
+#[component]
+pub fn ClinicContacts() -> Html {
+    let settings = use_settings();
+    let clinic = settings
+        .clinic_phone
+        .as_deref()
+        .map(|phone| (named_html(settings.clinic_name.as_deref().unwrap_or(words::YOUR_CLINIC)), phone));
+    let out_of_hours =
+        settings.out_of_hours().map(|(name, phone)| (html! { <bdi>{ name.to_string() }</bdi> }, phone));
+    if clinic.is_none() && out_of_hours.is_none() {
+        return html! {};
+    }
+    html! {
+        <ul class="contacts">
+            { for clinic.into_iter().chain(out_of_hours).map(|(label, phone)| html! {
+                <li key={phone.to_string()}>
+                    <a class="button button--secondary" href={tel_href(phone)}>
+                        { label }{ ": " }{ number_html(phone) }
+                    </a>
+                </li>
+            }) }
+        </ul>
+    }
+}
 
 /// "Call 999": the emergency number, with the note the settings give beside it ("or your local
 /// emergency number", "or 999" in Ireland), the same as the footer's emergency line.

@@ -1,0 +1,209 @@
+//! The checker's answer: the bar that stays in view while ticking, the one short sentence the
+//! live region says, and the care card (outside any live region; it takes focus only when the
+//! person asks for it with "See the answer").
+
+use super::state::{heading, CheckerAction, CheckerState, Kept, Viewer};
+use crate::components::call::{CallButton, ClinicContacts, EmergencyCall, NamedCall};
+use crate::components::citations::Citations;
+use crate::components::level_icon::{Icon, LevelIcon};
+use crate::components::link;
+use crate::content::ui::checker as words;
+use crate::content::{Call, RED_FLAGS};
+use crate::route::Route;
+use baclofen_logic::red_flags::{Level, Triage};
+use std::rc::Rc;
+use yew::prelude::*;
+
+pub const RESULT_ID: &str = "red-flag-result";
+
+#[derive(Properties, PartialEq)]
+pub struct AnswerProps {
+    pub state: Rc<CheckerState>,
+    pub triage: Rc<Triage>,
+    pub dispatch: UseReducerDispatcher<CheckerState>,
+}
+
+/// Stays in view at the bottom of the screen while ticking, so an emergency and its call button
+/// show the moment it is ticked, wherever the tick is.
+#[component]
+pub fn AnswerBar(props: &AnswerProps) -> Html {
+    let settings = crate::components::call::use_settings();
+    let Some(level) = props.triage.level else { return html! {} };
+    let Some((label, title)) = heading(&props.state, &props.triage) else { return html! {} };
+    let dispatch = props.dispatch.clone();
+    let see_answer = Callback::from(move |event: MouseEvent| {
+        // In the page: following the link would reload a page opened with `?context=`.
+        event.prevent_default();
+        dispatch.dispatch(CheckerAction::ShowAnswer);
+    });
+    html! {
+        <div class={classes!("checker__bar", bar_modifier(level))}>
+            <span class="checker__bar-text">
+                <strong>{ label }{ ":" }</strong>
+                <span>{ title }</span>
+            </span>
+            if level == Level::Emergency {
+                <CallButton number={AttrValue::from(settings.call_number().to_string())} />
+            }
+            <a href={link::href(Route::SideEffects, None, Some(RESULT_ID))} onclick={see_answer}>{ words::SEE_ANSWER }</a>
+        </div>
+    }
+}
+
+fn bar_modifier(level: Level) -> &'static str {
+    match level {
+        Level::Emergency => "checker__bar--emergency",
+        Level::Urgent => "checker__bar--urgent",
+        Level::Routine => "checker__bar--routine",
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct AnnouncerProps {
+    pub text: AttrValue,
+}
+
+/// The live region: always in the page (a region put in anew is not read out reliably), saying
+/// one short sentence when the answer changes, and nothing else.
+#[component]
+pub fn Announcer(props: &AnnouncerProps) -> Html {
+    html! {
+        <p class="checker__answer visually-hidden" role="status" aria-live="polite">{ props.text.clone() }</p>
+    }
+}
+
+fn card_look(level: Option<Level>) -> (&'static str, Icon) {
+    match level {
+        Some(Level::Emergency) => ("care-card--emergency", Icon::Danger),
+        Some(Level::Urgent) => ("care-card--urgent", Icon::Today),
+        _ => ("care-card--routine", Icon::Info),
+    }
+}
+
+/// One reason per fired rule, the same words once. Under an emergency, only the reasons for
+/// calling now: everything else can wait until help has been called.
+fn reasons(triage: &Triage, carer: bool) -> Vec<(&'static str, &'static str, &'static [&'static str])> {
+    let mut out: Vec<(&str, &str, &[&str])> = Vec::new();
+    for &i in &triage.fired {
+        if triage.level == Some(Level::Emergency) && RED_FLAGS.rules[i].level != Level::Emergency {
+            continue;
+        }
+        let text = &RED_FLAGS.rule_text[i];
+        let why = if carer { text.carer_why } else { text.why };
+        if !out.iter().any(|(_, w, _)| *w == why) {
+            out.push((text.id, why, text.sources));
+        }
+    }
+    out
+}
+
+#[derive(Properties, PartialEq)]
+pub struct CardProps {
+    pub state: Rc<CheckerState>,
+    pub triage: Rc<Triage>,
+    pub dispatch: UseReducerDispatcher<CheckerState>,
+    pub node_ref: NodeRef,
+}
+
+/// The answer as a care card. Its first screen is the action (the most urgent fired rule's own
+/// words, with its own timing), the call button and "if it gets worse"; then one reason per
+/// fired rule, with its sources.
+#[component]
+pub fn CareCard(props: &CardProps) -> Html {
+    let settings = crate::components::call::use_settings();
+    let triage = &props.triage;
+    let carer = props.state.viewer() != Viewer::Myself;
+    let (modifier, icon) = card_look(triage.level);
+    let Some((label, title)) = heading(&props.state, triage) else { return html! {} };
+    let top = triage.fired.first().map(|&i| &RED_FLAGS.rule_text[i]);
+    let body = match (triage.level, top) {
+        (Some(level), Some(top)) => {
+            let reasons = reasons(triage, carer);
+            let crisis = settings.crisis_line().filter(|_| top.call == Call::Crisis);
+            html! {
+                <>
+                    if level == Level::Emergency { <EmergencyCall /> }
+                    if let Some((name, phone)) = crisis { <NamedCall {name} {phone} /> }
+                    if level == Level::Urgent { <ClinicContacts /> }
+                    <p class="care-card__action">{ RED_FLAGS.level(level).detail }</p>
+                    <p class="care-card__worse"><strong>{ words::IF_WORSE }{ " " }</strong>{ top.if_worse }</p>
+                    <h4>{ words::WHY }</h4>
+                    <ul class="care-card__reasons">
+                        { for reasons.iter().map(|&(id, why, sources)| html! {
+                            <li key={id}><p>{ why }</p><Citations ids={sources} /></li>
+                        }) }
+                    </ul>
+                    <Citations ids={RED_FLAGS.level(level).sources} />
+                    if level != Level::Emergency {
+                        <KeepAnswer level={[label, ": ", title].concat()}
+                            detail={reasons.iter().map(|r| r.1).collect::<Vec<_>>().join(" ")}
+                            kept={props.state.kept} dispatch={props.dispatch.clone()} />
+                    }
+                </>
+            }
+        }
+        _ => html! {
+            <>
+                <p>{ RED_FLAGS.none.text }</p>
+                <Citations ids={RED_FLAGS.none.sources} />
+            </>
+        },
+    };
+    html! {
+        <article class={classes!("care-card", modifier)} id={RESULT_ID} tabindex="-1"
+            aria-labelledby="care-card-heading" ref={props.node_ref.clone()}>
+            <div class="care-card__header">
+                <h3 class="care-card__title" id="care-card-heading">
+                    <LevelIcon {icon} class="care-card__icon" size="32" />
+                    <span><span class="care-card__label">{ label }{ ": " }</span>{ title }</span>
+                </h3>
+            </div>
+            { body }
+        </article>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct KeepProps {
+    /// The level and action in the words shown, "Not urgent: Mention it at your next visit".
+    pub level: AttrValue,
+    /// The reasons in the words shown.
+    pub detail: AttrValue,
+    pub kept: Option<Kept>,
+    pub dispatch: UseReducerDispatcher<CheckerState>,
+}
+
+/// "Keep this answer for my appointment" (#19): only when the person taps it, the level, the
+/// action and the reasons, in the words shown, go to the summary on the "Take it with you" page.
+/// The message after the tap is state: a new answer clears it.
+#[component]
+pub fn KeepAnswer(props: &KeepProps) -> Html {
+    use crate::keep::content::NEXT_DOSE;
+    use crate::keep::record::{Kept as Record, KeptKind};
+    let on_click = {
+        let (level, detail, dispatch) = (props.level.clone(), props.detail.clone(), props.dispatch.clone());
+        Callback::from(move |_: MouseEvent| {
+            let record = Record {
+                kind: KeptKind::Symptoms,
+                at: crate::missed_dose::device::now(),
+                level: level.to_string(),
+                detail: detail.to_string(),
+            };
+            let stored = crate::keep::device::keep_answer(record);
+            dispatch.dispatch(CheckerAction::Kept(if stored { Kept::Yes } else { Kept::Refused }));
+        })
+    };
+    let message = match props.kept {
+        Some(Kept::Yes) => NEXT_DOSE.answer_kept,
+        Some(Kept::Refused) => NEXT_DOSE.answer_not_kept,
+        None => "",
+    };
+    html! {
+        <div class="keep-actions">
+            <button type="button" class="button button--secondary" id="red-flag-keep" onclick={on_click}>
+                { NEXT_DOSE.keep_answer }
+            </button>
+            <p class="notice" role="status" id="red-flag-keep-status">{ message }</p>
+        </div>
+    }
+}
