@@ -58,17 +58,11 @@ fn bar_modifier(level: Level) -> &'static str {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct AnnouncerProps {
-    pub text: AttrValue,
-}
-
 /// The live region: always in the page (a region put in anew is not read out reliably), saying
 /// one short sentence when the answer changes, and nothing else.
-#[component]
-pub fn Announcer(props: &AnnouncerProps) -> Html {
+pub fn announcer(text: String) -> Html {
     html! {
-        <p class="checker__answer visually-hidden" role="status" aria-live="polite">{ props.text.clone() }</p>
+        <p class="checker__answer visually-hidden" role="status" aria-live="polite">{ text }</p>
     }
 }
 

@@ -15,8 +15,8 @@ use crate::content::{Answers, PumpAnswer, Step, RED_FLAGS};
 use crate::helpers::page_tools::use_page_tool_guard;
 use crate::route::Route;
 use crate::settings::SharedSettings;
-use answer::{Announcer, AnswerBar, CareCard};
-use questions::{NoneOfThese, PumpQuestion, Shape, SignGroup, WhoQuestion};
+use answer::{announcer, AnswerBar, CareCard};
+use questions::{none_of_these, pump_question, who_question, Shape, SignGroup};
 use state::{announcement, CheckerState, Viewer};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -100,10 +100,10 @@ pub fn Checker(props: &CheckerProps) -> Html {
             <section key={generation} ref={section} class="helper checker" id={CHECKER_ID} aria-labelledby="checker-title">
                 <h2 id="checker-title">{ words::TITLE }</h2>
                 <p>{ words::INTRO }</p>
-                <WhoQuestion viewer={state.viewer} dispatch={dispatch.clone()} />
+                { who_question(state.viewer, &dispatch) }
                 { for groups(Step::First).map(|g| sign_group(g, Shape::Fieldset("field checker__first"))) }
                 if whole {
-                    <PumpQuestion pump={state.answers.pump} {carer} dispatch={dispatch.clone()} />
+                    { pump_question(state.answers.pump, carer, &dispatch) }
                     { for groups(Step::Pump).map(|g| sign_group(g, Shape::Disclosure { open: pump_user || opened(g) })) }
                     <h3 class="checker__others">{ words::OTHERS_TITLE }</h3>
                     <p class="hint">{ words::OTHERS_HINT }</p>
@@ -113,13 +113,13 @@ pub fn Checker(props: &CheckerProps) -> Html {
                     } else {
                         sign_group(g, Shape::Disclosure { open: opened(g) })
                     }) }
-                    <NoneOfThese on={state.none_of_these} dispatch={dispatch.clone()} />
+                    { none_of_these(state.none_of_these, &dispatch) }
                     if missed {
                         <p><a href={Route::MissedDose.href()}>{ words::MISSED_DOSE_LINK }</a></p>
                     }
                 }
                 <AnswerBar state={snapshot.clone()} triage={triage.clone()} dispatch={dispatch.clone()} />
-                <Announcer text={announcement(&state, &triage)} />
+                { announcer(announcement(&state, &triage)) }
                 <div class="checker__card">
                     if state.answered(&triage) {
                         <CareCard state={snapshot} {triage} {dispatch} node_ref={card} />

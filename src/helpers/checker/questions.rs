@@ -1,6 +1,6 @@
 //! The checker's questions: who it is for, a group of signs (a fieldset, or a heading the
-//! person opens), the pump question and "None of these". Each is a component that re-renders
-//! only when its own props change; every list is keyed.
+//! person opens; a component, so a group re-renders only when its own ticks change), the pump
+//! question and "None of these". Every list is keyed.
 
 use super::state::{CheckerAction, CheckerState, Viewer};
 use crate::content::ui::checker as words;
@@ -30,19 +30,13 @@ fn checked(event: &Event) -> bool {
     event.target_unchecked_into::<HtmlInputElement>().checked()
 }
 
-#[derive(Properties, PartialEq)]
-pub struct WhoProps {
-    pub viewer: Option<Viewer>,
-    pub dispatch: Dispatch,
-}
-
-/// "Who is this for?": nothing chosen until the person chooses.
-#[component]
-pub fn WhoQuestion(props: &WhoProps) -> Html {
+/// "Who is this for?": nothing chosen until the person chooses. (A view function, not a
+/// component: it is cheap to render, and each component costs the module about 1 KiB.)
+pub fn who_question(viewer: Option<Viewer>, dispatch: &Dispatch) -> Html {
     let pick = |who: Viewer, id: &'static str, label: &'static str| {
-        let dispatch = props.dispatch.clone();
+        let dispatch = dispatch.clone();
         let on = Callback::from(move |_: Event| dispatch.dispatch(CheckerAction::Viewer(who)));
-        radio("viewer", id, label, props.viewer == Some(who), on)
+        radio("viewer", id, label, viewer == Some(who), on)
     };
     html! {
         <fieldset class="field">
@@ -130,28 +124,20 @@ pub fn SignGroup(props: &SignGroupProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct PumpProps {
-    pub pump: Option<PumpAnswer>,
-    pub carer: bool,
-    pub dispatch: Dispatch,
-}
-
 /// "Do you have a baclofen pump?" Yes and Not sure use the pump items' own words.
-#[component]
-pub fn PumpQuestion(props: &PumpProps) -> Html {
+pub fn pump_question(pump_answer: Option<PumpAnswer>, carer: bool, dispatch: &Dispatch) -> Html {
     let label = |bit: u64, fallback: &'static str| {
         RED_FLAGS.items.iter().find(|i| i.bit == bit).map_or(fallback, |i| i.label)
     };
     let pick = |answer: PumpAnswer, id: &'static str, label: &'static str| {
-        let dispatch = props.dispatch.clone();
+        let dispatch = dispatch.clone();
         let on = Callback::from(move |_: Event| dispatch.dispatch(CheckerAction::Pump(answer)));
-        radio("pump", id, label, props.pump == Some(answer), on)
+        radio("pump", id, label, pump_answer == Some(answer), on)
     };
     let pump = &RED_FLAGS.pump;
     html! {
         <fieldset class="field">
-            <legend>{ if props.carer { pump.carer_legend } else { pump.legend } }</legend>
+            <legend>{ if carer { pump.carer_legend } else { pump.legend } }</legend>
             <p class="hint">{ pump.hint }</p>
             { pick(PumpAnswer::Yes, "pump-yes", label(pump.yes, words::YES)) }
             { pick(PumpAnswer::No, "pump-no", words::NO) }
@@ -160,21 +146,14 @@ pub fn PumpQuestion(props: &PumpProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct NoneProps {
-    pub on: bool,
-    pub dispatch: Dispatch,
-}
-
 /// "None of these": a calm answer, cleared by ticking a sign.
-#[component]
-pub fn NoneOfThese(props: &NoneProps) -> Html {
-    let dispatch = props.dispatch.clone();
+pub fn none_of_these(on: bool, dispatch: &Dispatch) -> Html {
+    let dispatch = dispatch.clone();
     let on_change =
         Callback::from(move |event: Event| dispatch.dispatch(CheckerAction::NoneOfThese(checked(&event))));
     html! {
         <div class="field choice">
-            <input type="checkbox" id="flag-none" checked={props.on} onchange={on_change} />
+            <input type="checkbox" id="flag-none" checked={on} onchange={on_change} />
             <label for="flag-none">{ words::NONE_OF_THESE }</label>
         </div>
     }
