@@ -90,7 +90,7 @@ test('a carer of a pump user: beeping is today, then itching and confusion is an
     await tap(() => page.getByLabel('Itching or scratching a lot, often with no rash').check());
     assert.match(await bar.innerText(), /Emergency/);
     await tap(() => page.locator('summary', { hasText: 'Confusion, mood and the mind' }).click());
-    await tap(() => page.getByLabel('Confused, or not making sense').check());
+    await tap(() => page.getByLabel('Confusion that has crept in over a few days, but awake and alert').check());
     await tap(() => bar.getByRole('link', { name: 'See the answer' }).click());
     const card = page.locator('#red-flag-result');
     assert.match(await card.locator('h3').innerText(), /Emergency: Call your emergency number now, or go to hospital/);

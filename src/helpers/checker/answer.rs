@@ -74,23 +74,6 @@ fn card_look(level: Option<Level>) -> (&'static str, Icon) {
     }
 }
 
-/// One reason per fired rule, the same words once. Under an emergency, only the reasons for
-/// calling now: everything else can wait until help has been called.
-fn reasons(triage: &Triage, carer: bool) -> Vec<(&'static str, &'static str, &'static [&'static str])> {
-    let mut out: Vec<(&str, &str, &[&str])> = Vec::new();
-    for &i in &triage.fired {
-        if triage.level == Some(Level::Emergency) && RED_FLAGS.rules[i].level != Level::Emergency {
-            continue;
-        }
-        let text = &RED_FLAGS.rule_text[i];
-        let why = if carer { text.carer_why } else { text.why };
-        if !out.iter().any(|(_, w, _)| *w == why) {
-            out.push((text.id, why, text.sources));
-        }
-    }
-    out
-}
-
 #[derive(Properties, PartialEq)]
 pub struct CardProps {
     pub state: Rc<CheckerState>,
@@ -110,17 +93,21 @@ pub fn CareCard(props: &CardProps) -> Html {
     let (modifier, icon) = card_look(triage.level);
     let Some((label, title)) = heading(&props.state, triage) else { return html! {} };
     let top = triage.fired.first().map(|&i| &RED_FLAGS.rule_text[i]);
-    let body = match (triage.level, top) {
-        (Some(level), Some(top)) => {
-            let reasons = reasons(triage, carer);
+    // The answer in words for the person's region (the pure function the native tests read).
+    let answer = crate::red_flag_words::answer_words(triage, carer, &settings);
+    let body = match (triage.level, top, answer) {
+        (Some(level), Some(top), Some(answer)) => {
+            let reasons = answer.reasons;
             let crisis = settings.crisis_line().filter(|_| top.call == Call::Crisis);
             html! {
                 <>
                     if level == Level::Emergency { <EmergencyCall /> }
                     if let Some((name, phone)) = crisis { <NamedCall {name} {phone} /> }
                     if level == Level::Urgent { <ClinicContacts /> }
-                    <p class="care-card__action">{ RED_FLAGS.level(level).detail }</p>
-                    <p class="care-card__worse"><strong>{ words::IF_WORSE }{ " " }</strong>{ top.if_worse }</p>
+                    // Where to go when the person named is closed, for this region.
+                    if let Some(route) = answer.when_closed { <p class="care-card__action">{ route }</p> }
+                    <p class="care-card__action">{ answer.detail }</p>
+                    <p class="care-card__worse"><strong>{ words::IF_WORSE }{ " " }</strong>{ answer.if_worse }</p>
                     <h4>{ words::WHY }</h4>
                     <ul class="care-card__reasons">
                         { for reasons.iter().map(|&(id, why, sources)| html! {

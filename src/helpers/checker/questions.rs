@@ -5,6 +5,7 @@
 use super::state::{CheckerAction, CheckerState, Viewer};
 use crate::content::ui::checker as words;
 use crate::content::{Group, Item, PumpAnswer, RED_FLAGS};
+use baclofen_logic::red_flags::Mask;
 use web_sys::{HtmlDetailsElement, HtmlInputElement};
 use yew::prelude::*;
 
@@ -62,7 +63,7 @@ pub struct SignGroupProps {
     pub group: &'static Group,
     pub shape: Shape,
     /// The group's own ticks (its bits of the answers).
-    pub ticked: u64,
+    pub ticked: Mask,
     pub carer: bool,
     pub dispatch: Dispatch,
 }
@@ -126,7 +127,7 @@ pub fn SignGroup(props: &SignGroupProps) -> Html {
 
 /// "Do you have a baclofen pump?" Yes and Not sure use the pump items' own words.
 pub fn pump_question(pump_answer: Option<PumpAnswer>, carer: bool, dispatch: &Dispatch) -> Html {
-    let label = |bit: u64, fallback: &'static str| {
+    let label = |bit: Mask, fallback: &'static str| {
         RED_FLAGS.items.iter().find(|i| i.bit == bit).map_or(fallback, |i| i.label)
     };
     let pick = |answer: PumpAnswer, id: &'static str, label: &'static str| {

@@ -2,7 +2,7 @@
 //! reducer (Yew's `Reducible`), with no storage, focus or timers. Native unit tests below.
 
 use crate::content::{Answers, PumpAnswer, RED_FLAGS};
-use baclofen_logic::red_flags::{Level, Triage};
+use baclofen_logic::red_flags::{Level, Mask, Triage};
 use std::rc::Rc;
 use yew::Reducible;
 
@@ -62,7 +62,7 @@ pub struct CheckerState {
 /// before a re-render are both kept.
 pub enum CheckerAction {
     Tick {
-        bit: u64,
+        bit: Mask,
         on: bool,
     },
     Viewer(Viewer),
@@ -181,7 +181,7 @@ pub fn announcement(state: &CheckerState, triage: &Triage) -> String {
 mod tests {
     use super::*;
 
-    fn bit(id: &str) -> u64 {
+    fn bit(id: &str) -> Mask {
         RED_FLAGS.item(id).unwrap_or_else(|| panic!("no item {id}")).bit
     }
 
