@@ -41,10 +41,9 @@ pub fn CallButton(props: &CallButtonProps) -> Html {
 }
 
 /// "Call 999" in its own paragraph, with the note the settings give beside it, the same as the
-/// footer's emergency line.
-#[component]
-pub fn EmergencyCall() -> Html {
-    let settings = use_settings();
+/// footer's emergency line. (View functions, not components, below: each component costs a
+/// helper's module about 0.45 KiB gzip; the card that shows them reads the settings' context.)
+pub fn emergency_call_html(settings: &Settings) -> Html {
     let number = AttrValue::from(settings.call_number().to_string());
     let note = settings.emergency_note().map(|n| AttrValue::from(n.to_string()));
     html! { <p class="call"><CallButton {number} {note} /></p> }
@@ -60,28 +59,19 @@ fn number_html(phone: &str) -> Html {
     html! { <bdi dir="ltr">{ phone.to_string() }</bdi> }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct NamedCallProps {
-    pub name: AttrValue,
-    pub phone: AttrValue,
-}
-
 /// "Call Samaritans: 116 123" as a secondary button (the region's crisis line).
-#[component]
-pub fn NamedCall(props: &NamedCallProps) -> Html {
+pub fn named_call_html(name: &str, phone: &str) -> Html {
     html! {
         <p class="call">
-            <a class="call__button call__button--secondary" href={tel_href(&props.phone)}>
-                { named_html(&props.name) }{ ": " }{ number_html(&props.phone) }
+            <a class="call__button call__button--secondary" href={tel_href(phone)}>
+                { named_html(name) }{ ": " }{ number_html(phone) }
             </a>
         </p>
     }
 }
 
 /// The clinic's own numbers, when a clinic has set them: shown with "contact today" answers.
-#[component]
-pub fn ClinicContacts() -> Html {
-    let settings = use_settings();
+pub fn clinic_contacts_html(settings: &Settings) -> Html {
     let clinic = settings
         .clinic_phone
         .as_deref()

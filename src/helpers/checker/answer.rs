@@ -3,7 +3,7 @@
 //! person asks for it with "See the answer").
 
 use super::state::{heading, CheckerAction, CheckerState, Kept, Viewer};
-use crate::components::call::{CallButton, ClinicContacts, EmergencyCall, NamedCall};
+use crate::components::call::{clinic_contacts_html, emergency_call_html, named_call_html, CallButton};
 use crate::components::citations::Citations;
 use crate::components::level_icon::{Icon, LevelIcon};
 use crate::components::link;
@@ -16,21 +16,18 @@ use yew::prelude::*;
 
 pub const RESULT_ID: &str = "red-flag-result";
 
-#[derive(Properties, PartialEq)]
-pub struct AnswerProps {
-    pub state: Rc<CheckerState>,
-    pub triage: Rc<Triage>,
-    pub dispatch: UseReducerDispatcher<CheckerState>,
-}
-
 /// Stays in view at the bottom of the screen while ticking, so an emergency and its call button
-/// show the moment it is ticked, wherever the tick is.
-#[component]
-pub fn AnswerBar(props: &AnswerProps) -> Html {
-    let settings = crate::components::call::use_settings();
-    let Some(level) = props.triage.level else { return html! {} };
-    let Some((label, title)) = heading(&props.state, &props.triage) else { return html! {} };
-    let dispatch = props.dispatch.clone();
+/// show the moment it is ticked, wherever the tick is. (A view function: it changes with every
+/// answer anyway, so a component would only add bytes.)
+pub fn answer_bar(
+    state: &CheckerState,
+    triage: &Triage,
+    settings: &crate::settings::Settings,
+    dispatch: &UseReducerDispatcher<CheckerState>,
+) -> Html {
+    let Some(level) = triage.level else { return html! {} };
+    let Some((label, title)) = heading(state, triage) else { return html! {} };
+    let dispatch = dispatch.clone();
     let see_answer = Callback::from(move |event: MouseEvent| {
         // In the page: following the link would reload a page opened with `?context=`.
         event.prevent_default();
@@ -101,9 +98,9 @@ pub fn CareCard(props: &CardProps) -> Html {
             let crisis = settings.crisis_line().filter(|_| top.call == Call::Crisis);
             html! {
                 <>
-                    if level == Level::Emergency { <EmergencyCall /> }
-                    if let Some((name, phone)) = crisis { <NamedCall {name} {phone} /> }
-                    if level == Level::Urgent { <ClinicContacts /> }
+                    if level == Level::Emergency { { emergency_call_html(&settings) } }
+                    if let Some((name, phone)) = crisis { { named_call_html(name, phone) } }
+                    if level == Level::Urgent { { clinic_contacts_html(&settings) } }
                     // Where to go when the person named is closed, for this region.
                     if let Some(route) = answer.when_closed { <p class="care-card__action">{ route }</p> }
                     <p class="care-card__action">{ answer.detail }</p>
@@ -116,9 +113,12 @@ pub fn CareCard(props: &CardProps) -> Html {
                     </ul>
                     <Citations ids={RED_FLAGS.level(level).sources} />
                     if level != Level::Emergency {
-                        <KeepAnswer level={[label, ": ", title].concat()}
-                            detail={reasons.iter().map(|r| r.1).collect::<Vec<_>>().join(" ")}
-                            kept={props.state.kept} dispatch={props.dispatch.clone()} />
+                        { keep_answer(
+                            [label, ": ", title].concat(),
+                            reasons.iter().map(|r| r.1).collect::<Vec<_>>().join(" "),
+                            props.state.kept,
+                            &props.dispatch,
+                        ) }
                     }
                 </>
             }
@@ -144,37 +144,32 @@ pub fn CareCard(props: &CardProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct KeepProps {
-    /// The level and action in the words shown, "Not urgent: Mention it at your next visit".
-    pub level: AttrValue,
-    /// The reasons in the words shown.
-    pub detail: AttrValue,
-    pub kept: Option<Kept>,
-    pub dispatch: UseReducerDispatcher<CheckerState>,
-}
-
-/// "Keep this answer for my appointment" (#19): only when the person taps it, the level, the
-/// action and the reasons, in the words shown, go to the summary on the "Take it with you" page.
-/// The message after the tap is state: a new answer clears it.
-#[component]
-pub fn KeepAnswer(props: &KeepProps) -> Html {
+/// "Keep this answer for my appointment" (#19): only when the person taps it, the level
+/// ("Not urgent: Mention it at your next visit"), the action and the reasons, in the words shown,
+/// go to the summary on the "Take it with you" page. The message after the tap is state: a new
+/// answer clears it.
+fn keep_answer(
+    level: String,
+    detail: String,
+    kept: Option<Kept>,
+    dispatch: &UseReducerDispatcher<CheckerState>,
+) -> Html {
     use crate::keep::content::NEXT_DOSE;
     use crate::keep::record::{Kept as Record, KeptKind};
     let on_click = {
-        let (level, detail, dispatch) = (props.level.clone(), props.detail.clone(), props.dispatch.clone());
+        let dispatch = dispatch.clone();
         Callback::from(move |_: MouseEvent| {
             let record = Record {
                 kind: KeptKind::Symptoms,
                 at: crate::missed_dose::device::now(),
-                level: level.to_string(),
-                detail: detail.to_string(),
+                level: level.clone(),
+                detail: detail.clone(),
             };
             let stored = crate::keep::device::keep_answer(record);
             dispatch.dispatch(CheckerAction::Kept(if stored { Kept::Yes } else { Kept::Refused }));
         })
     };
-    let message = match props.kept {
+    let message = match kept {
         Some(Kept::Yes) => NEXT_DOSE.answer_kept,
         Some(Kept::Refused) => NEXT_DOSE.answer_not_kept,
         None => "",

@@ -15,7 +15,7 @@ use crate::content::{Answers, PumpAnswer, Step, RED_FLAGS};
 use crate::helpers::page_tools::use_page_tool_guard;
 use crate::route::Route;
 use crate::settings::SharedSettings;
-use answer::{announcer, AnswerBar, CareCard};
+use answer::{announcer, answer_bar, CareCard};
 use questions::{none_of_these, pump_question, who_question, Shape, SignGroup};
 use state::{announcement, CheckerState, Viewer};
 use std::rc::Rc;
@@ -118,7 +118,7 @@ pub fn Checker(props: &CheckerProps) -> Html {
                         <p><a href={Route::MissedDose.href()}>{ words::MISSED_DOSE_LINK }</a></p>
                     }
                 }
-                <AnswerBar state={snapshot.clone()} triage={triage.clone()} dispatch={dispatch.clone()} />
+                { answer_bar(&state, &triage, &props.settings, &dispatch) }
                 { announcer(announcement(&state, &triage)) }
                 <div class="checker__card">
                     if state.answered(&triage) {
