@@ -172,9 +172,16 @@ pub fn heading(state: &CheckerState, triage: &Triage) -> Option<(&'static str, &
     }
 }
 
-/// The one short sentence the live region says when the answer changes (empty with none).
+/// The one short sentence the live region says when the answer changes (empty with none): the
+/// level and the first sentence of the action, "Urgent: Call your pump team now." The rest of
+/// the action is the card's title, which the person reaches next (or with "See the answer").
 pub fn announcement(state: &CheckerState, triage: &Triage) -> String {
-    heading(state, triage).map(|(label, title)| [label, ": ", title].concat()).unwrap_or_default()
+    heading(state, triage)
+        .map(|(label, title)| {
+            let first = title.find(". ").map_or(title, |end| &title[..=end]);
+            [label, ": ", first].concat()
+        })
+        .unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -239,6 +246,15 @@ mod tests {
         assert!(said.split_whitespace().count() <= 25, "{said}");
         assert!(!said.contains(". "), "one sentence: {said}");
         assert_eq!(announcement(&CheckerState::default(), &CheckerState::default().triage()), "");
+        // An action of several sentences is said up to its first full stop (the card has it all).
+        for (i, text) in RED_FLAGS.rule_text.iter().enumerate() {
+            let mut state = CheckerState::default();
+            let triage = Triage { level: Some(RED_FLAGS.rules[i].level), timing: None, fired: vec![i] };
+            state.viewer = Some(Viewer::Carer);
+            let said = announcement(&state, &triage);
+            assert!(!said.trim_end_matches('.').contains(". "), "{}: {said}", text.id);
+            assert!(text.carer_action.starts_with(said.split_once(": ").unwrap().1.trim_end_matches('.')));
+        }
     }
 
     #[test]
