@@ -77,6 +77,8 @@ struct RawSite {
     emergency: Spanned<String>,
     emergency_sources: Vec<Spanned<String>>,
     emergency_default_number: Spanned<String>,
+    emergency_default_time_zones: Vec<Spanned<String>>,
+    emergency_local: Spanned<String>,
     emergency_number_note: Spanned<String>,
     emergency_configured: Spanned<String>,
     emergency_with_note: Spanned<String>,
@@ -171,6 +173,8 @@ struct RawOffline {
 #[serde(deny_unknown_fields)]
 struct RawStartup {
     failed: Spanned<String>,
+    damaged: Spanned<String>,
+    sandboxed: Spanned<String>,
     helper_stopped: Spanned<String>,
     no_script: Spanned<String>,
     emergency_signs: Spanned<String>,
@@ -188,6 +192,8 @@ struct RawPage {
     keywords: Vec<Spanned<String>>,
     #[serde(default)]
     block: Vec<RawBlock>,
+    /// On an Easy Read page: the slug of the full page it retells.
+    easy_read_of: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -216,6 +222,8 @@ struct RawBlock {
     to: Option<Spanned<String>>,
     /// The WebAssembly module (a `src/bin/<module>.rs`) a `helper` block holds the place of.
     module: Option<Spanned<String>>,
+    /// The picture beside an Easy Read `point` (a name from `Picture::ALL`).
+    picture: Option<Spanned<String>>,
 }
 
 /// Helper elements whose id is older than the `<module>-tool` rule; links and tests use them.
@@ -1412,9 +1420,10 @@ fn block(
         "step_up" => &["title", "items", "sources", "region", "doses_mg", "days_per_step", "times_a_day"],
         "way_in" => &["to", "region"],
         "helper" => &["module"],
+        "point" => &["picture", "kind", "items", "sources", "region"],
         other => {
             refuse(&format!(
-                "unknown block type `{other}`; use heading, paragraph, list, callout, question, step_up, way_in or helper"
+                "unknown block type `{other}`; use heading, paragraph, list, callout, question, step_up, way_in, helper or point"
             ));
             return None;
         }
@@ -1430,6 +1439,7 @@ fn block(
         ("times_a_day", block.times_a_day.is_some()),
         ("to", block.to.is_some()),
         ("module", block.module.is_some()),
+        ("picture", block.picture.is_some()),
     ];
     for (field, _) in present.iter().filter(|(field, is_set)| *is_set && !allowed.contains(field)) {
         refuse(&format!("a {block_type} block does not take `{field}`"));
@@ -1485,6 +1495,38 @@ fn block(
                 errors.push(file.error(&block.block_type, "a list needs `items`"));
             }
             BlockKind::List(model::List { intro: statement, items })
+        }
+        "point" => {
+            use model::CalloutKind;
+            let picture = match block.picture.as_ref() {
+                None => {
+                    errors.push(file.error(&block.block_type, "a point needs a `picture`"));
+                    None
+                }
+                Some(name) => {
+                    let found = model::Picture::from_name(name.get_ref());
+                    if found.is_none() {
+                        let names: Vec<&str> = model::Picture::ALL.iter().map(|(n, _)| *n).collect();
+                        errors.push(file.error(
+                            name,
+                            format!("unknown picture `{}`; use one of {}", name.get_ref(), names.join(", ")),
+                        ));
+                    }
+                    found
+                }
+            };
+            let kind = match block.kind.as_ref().map(|k| (k, k.get_ref().as_str())) {
+                None => None,
+                Some((_, "emergency")) => Some(CalloutKind::Emergency),
+                Some((_, "urgent")) => Some(CalloutKind::Urgent),
+                Some((_, "warning")) => Some(CalloutKind::Warning),
+                Some((k, _)) => {
+                    errors
+                        .push(file.error(k, "a point's `kind` is \"emergency\", \"urgent\" or \"warning\""));
+                    None
+                }
+            };
+            BlockKind::Point(model::Point { picture: picture?, kind, words: statement, items })
         }
         "callout" => {
             use model::CalloutKind;
@@ -1668,6 +1710,8 @@ pub fn generate(root: &Path, banned: &Path) -> Result<Generated, Vec<String>> {
         &site.offline.update_available,
         &site.offline.update_action,
         &site.startup.failed,
+        &site.startup.damaged,
+        &site.startup.sandboxed,
         &site.startup.helper_stopped,
         &site.startup.no_script,
         &site.startup.emergency_signs,
@@ -1759,6 +1803,18 @@ pub fn generate(root: &Path, banned: &Path) -> Result<Generated, Vec<String>> {
             time_zones: str_list(&region.time_zones),
         });
     }
+    // The 112 zones: no region's zone, each named once (fact sheet §0c: EU/EEA and Switzerland).
+    for zone in &site.emergency_default_time_zones {
+        if !valid_time_zone(zone.get_ref()) {
+            errors.push(site_file.error(zone, "a time zone is Area/Zone, Area/* or an old alias such as GB"));
+        }
+        if !zones_seen.insert(zone.get_ref().to_ascii_lowercase()) {
+            errors.push(
+                site_file.error(zone, format!("time zone `{}` listed twice or in a region", zone.get_ref())),
+            );
+        }
+    }
+    rules.check(&site_file, &site.emergency_local, &mut errors);
     for required in REQUIRED_REGIONS {
         if !region_ids.contains(required) {
             errors.push(format!("{}:1: region `{required}` is missing", site_file.path.display()));
@@ -1778,6 +1834,8 @@ pub fn generate(root: &Path, banned: &Path) -> Result<Generated, Vec<String>> {
         disclaimer: text(&site.disclaimer),
         emergency: text(&site.emergency),
         emergency_default_number: text(&site.emergency_default_number),
+        emergency_default_time_zones: str_list(&site.emergency_default_time_zones),
+        emergency_local: text(&site.emergency_local),
         emergency_number_note: text(&site.emergency_number_note),
         emergency_configured: text(&site.emergency_configured),
         emergency_with_note: text(&site.emergency_with_note),
@@ -1788,6 +1846,8 @@ pub fn generate(root: &Path, banned: &Path) -> Result<Generated, Vec<String>> {
         },
         startup: model::Startup {
             failed: text(&site.startup.failed),
+            damaged: text(&site.startup.damaged),
+            sandboxed: text(&site.startup.sandboxed),
             helper_stopped: text(&site.startup.helper_stopped),
             no_script: text(&site.startup.no_script),
             emergency_signs: text(&site.startup.emergency_signs),
@@ -1846,6 +1906,7 @@ pub fn generate(root: &Path, banned: &Path) -> Result<Generated, Vec<String>> {
     }
 
     let mut pages = Vec::new();
+    let mut easy_links: Vec<(String, String, String)> = Vec::new();
     let home = Spanned::new(0..0, "home".to_string());
     let mut summaries = Vec::new();
     for slug in std::iter::once(&home).chain(slugs) {
@@ -1877,6 +1938,22 @@ pub fn generate(root: &Path, banned: &Path) -> Result<Generated, Vec<String>> {
         for keyword in &page.keywords {
             rules.check(&file, keyword, &mut errors);
         }
+        let easy = page.easy_read_of.is_some();
+        for block in &page.block {
+            let kind = block.block_type.get_ref().as_str();
+            if easy && !matches!(kind, "heading" | "point" | "way_in") {
+                errors.push(file.error(
+                    &block.block_type,
+                    format!("an Easy Read page holds heading, point and way_in blocks, not `{kind}`"),
+                ));
+            }
+            if !easy && kind == "point" {
+                errors.push(file.error(
+                    &block.block_type,
+                    "a point belongs on an Easy Read page (one with `easy_read_of`)",
+                ));
+            }
+        }
         let mut blocks = Vec::new();
         let mut anchors = BTreeSet::new();
         let mut summary = PageSummary {
@@ -1905,8 +1982,28 @@ pub fn generate(root: &Path, banned: &Path) -> Result<Generated, Vec<String>> {
             description: text(&page.description),
             keywords: str_list(&page.keywords),
             blocks: blocks.leak(),
+            easy_read_of: page.easy_read_of.as_ref().map(text),
+            easy_read: None,
         });
+        if let Some(of) = &page.easy_read_of {
+            easy_links.push((file.error(of, ""), of.get_ref().clone(), slug.get_ref().clone()));
+        }
         summaries.push(summary);
+    }
+
+    // Each Easy Read page names a full page; that page links to it, and back.
+    for (at, of, easy) in easy_links {
+        let at = at.trim_end_matches(": ");
+        match pages.iter().position(|p| p.slug == of) {
+            None => errors.push(format!("{at}: `easy_read_of` names no page `{of}`")),
+            Some(i) if pages[i].easy_read_of.is_some() => {
+                errors.push(format!("{at}: `{of}` is itself an Easy Read page"))
+            }
+            Some(i) if pages[i].easy_read.is_some() => {
+                errors.push(format!("{at}: `{of}` already has an Easy Read version"))
+            }
+            Some(i) => pages[i].easy_read = Some(leak(&easy)),
+        }
     }
 
     let ctx = (&rules, &known);

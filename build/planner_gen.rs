@@ -105,8 +105,17 @@ const WORDS: &[&str] = &[
 ];
 
 /// Words that state a clinical fact and so must name their sources (`<word>_sources`).
-const CLINICAL_WORDS: &[&str] =
-    &["intro", "latest_only", "child_note", "pump_note", "liquid_hint", "syringe_text", "syringe_ask", "syringe_measure", "score_line_hint"];
+const CLINICAL_WORDS: &[&str] = &[
+    "intro",
+    "latest_only",
+    "child_note",
+    "pump_note",
+    "liquid_hint",
+    "syringe_text",
+    "syringe_ask",
+    "syringe_measure",
+    "score_line_hint",
+];
 
 const ERRORS: &[&str] = &[
     "empty_choice",
@@ -419,7 +428,10 @@ pub fn generate(content: &Path, banned: &Path) -> Result<Generated, Vec<String>>
     c.sources(n.shortest_taper_days.span().start, &n.shortest_taper_sources);
     c.sources(n.high_dose_taper_days.span().start, &n.taper_sources);
     c.sources(n.child_check_daily_mg.span().start, &n.child_check_sources);
-    if n.big_cut_percent == 0 || n.big_cut_percent > 100 || *n.high_dose_taper_days.get_ref() < *n.shortest_taper_days.get_ref() {
+    if n.big_cut_percent == 0
+        || n.big_cut_percent > 100
+        || *n.high_dose_taper_days.get_ref() < *n.shortest_taper_days.get_ref()
+    {
         c.at(
             n.high_dose_taper_days.span().start,
             "high_dose_taper_days must be at least shortest_taper_days, and big_cut_percent from 1 to 100",

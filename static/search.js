@@ -74,6 +74,18 @@
     return best(entry.t, 12) || best(entry.p, 6) || best(entry.w, 2);
   }
 
+  // Characters that hide or reorder text (bidi controls and isolates, zero-width characters,
+  // line separators, tags, fillers): the same set as src/settings.rs `hidden`.
+  var HIDDEN = /[\p{Cc}\p{Cf}\u2028\u2029\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0]/gu;
+  function plain(text) {
+    return text.replace(HIDDEN, '');
+  }
+  // More than two digits, in any script and however spaced, could be read as a number to call:
+  // such words are never echoed back as if the guide said them.
+  function holdsANumber(text) {
+    return (text.match(/\p{N}/gu) || []).length > 2;
+  }
+
   function element(tag, text, className) {
     var node = document.createElement(tag);
     if (text) node.textContent = text;
@@ -116,15 +128,26 @@
       list.appendChild(item);
     });
     var n = found.length;
+    // The person's words are shown as theirs: quoted, in an isolate of their own (so no bidi
+    // control can reorder the sentence around them), and never when they hold a number.
+    var echoed = plain(query).slice(0, 60);
+    var echo = echoed && !holdsANumber(echoed);
     function fill(text) {
-      // The typed words go in last, so braces in them are never read as a place to fill.
-      return text.split('{n}').join(String(n)).split('{most}').join(String(MOST)).split('{query}').join(query);
+      text = text.split('{n}').join(String(n)).split('{most}').join(String(MOST));
+      return echo ? text : text.replace(/\s*\u201c\{query\}\u201d/, '').replace(/\s*\{query\}/, '');
     }
-    status.textContent = n === 0
+    var sentence = n === 0
       ? fill(say.none)
       : fill(n === 1 ? say.one : say.many) +
         (n > MOST ? ' ' + fill(say.best) : '') +
         (most < wanted.length ? ' ' + say.partial : '');
+    var parts = sentence.split('{query}');
+    status.textContent = parts[0];
+    if (parts.length > 1) {
+      var theirs = element('bdi', echoed, 'search__query');
+      status.appendChild(theirs);
+      status.appendChild(document.createTextNode(parts.slice(1).join('')));
+    }
   }
 
   fetch('search-index.json')
@@ -142,9 +165,10 @@
       });
       box.hidden = false;
       input.addEventListener('input', show);
-      // A link such as search/?q=alcohol starts with its words filled in.
-      var start = new URLSearchParams(location.search).get('q');
-      if (start) input.value = start.slice(0, 100);
+      // A link such as search/?q=alcohol starts with its words filled in: without hidden
+      // formatting, and not at all if they hold a number (a link's words are not the guide's).
+      var start = plain(new URLSearchParams(location.search).get('q') || '');
+      if (start && !holdsANumber(start)) input.value = start.slice(0, 100);
       if (input.value) show();
     })
     .catch(function () {

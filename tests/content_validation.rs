@@ -318,6 +318,9 @@ fn said() -> Vec<Said> {
                     BlockKind::StepUp(s) => {
                         (None, format!("{} {} {}", s.title, s.intro.text, s.steps.join(" ")), s.intro.sources)
                     }
+                    BlockKind::Point(p) => {
+                        (p.kind, format!("{} {}", p.words.text, p.items.join(" ")), p.words.sources)
+                    }
                 };
             out.push(Said { slug: page.slug, callout, region: block.region, words, sources });
         }
@@ -358,7 +361,9 @@ fn confusion_is_a_warning_sign_never_a_common_side_effect_to_wait_out() {
     let gradual = page
         .iter()
         .find(|b| is_alarm(b) && lower(b).contains("confus") && lower(b).contains("straight away"))
-        .expect("a callout says to contact a prescriber straight away about confusion that came on over days");
+        .expect(
+            "a callout says to contact a prescriber straight away about confusion that came on over days",
+        );
     assert!(lower(gradual).contains("days"), "{}", gradual.words);
     let answer = on_page("questions").into_iter().find(|b| lower(b).contains("common side effects")).unwrap();
     let words = lower(&answer);
@@ -419,8 +424,9 @@ fn older_adults_with_new_confusion_never_wait_for_today_or_the_next_visit() {
             for sentence in lower(block).split(['.', ':']) {
                 let plain = sentence.replace("without confusion", "").replace("not confused", "");
                 if plain.contains("confus") {
+                    let waits_for_a_visit = plain.contains("next visit") && !plain.contains("never");
                     assert!(
-                        !plain.contains("today") && !(plain.contains("next visit") && !plain.contains("never")),
+                        !plain.contains("today") && !waits_for_a_visit,
                         "{slug}: new confusion in an older person must not wait: {sentence}"
                     );
                 }
@@ -428,7 +434,10 @@ fn older_adults_with_new_confusion_never_wait_for_today_or_the_next_visit() {
         }
         let all: String = older.iter().map(|b| lower(b)).collect::<Vec<_>>().join(" ");
         assert!(all.contains("sudden confusion") && all.contains("emergency"), "{slug}: {all}");
-        assert!(all.contains("straight away"), "{slug}: confusion over days needs the prescriber straight away");
+        assert!(
+            all.contains("straight away"),
+            "{slug}: confusion over days needs the prescriber straight away"
+        );
     }
 }
 
@@ -436,7 +445,8 @@ fn older_adults_with_new_confusion_never_wait_for_today_or_the_next_visit() {
 /// that sends pump users and people who missed doses, ran out or stopped to the emergency number.
 #[test]
 fn every_contact_today_list_sends_pump_users_and_missed_doses_to_the_emergency_number() {
-    const LINE: &str = "Have a baclofen pump, or missed doses, ran out or stopped? Call your emergency number now instead.";
+    const LINE: &str =
+        "Have a baclofen pump, or missed doses, ran out or stopped? Call your emergency number now instead.";
     let mut lists = 0;
     for page in PAGES {
         for block in page.blocks {
@@ -454,7 +464,10 @@ fn every_contact_today_list_sends_pump_users_and_missed_doses_to_the_emergency_n
             }
         }
     }
-    assert!(lists >= 2, "the side-effects page has two contact-today lists (dose too high, serious side effects)");
+    assert!(
+        lists >= 2,
+        "the side-effects page has two contact-today lists (dose too high, serious side effects)"
+    );
 }
 
 /// M1 (fact sheet §11 design notes): every "Get help now" list names rows 1, 1b, 2, 3, 4, 5, 5b,
@@ -463,15 +476,45 @@ fn every_contact_today_list_sends_pump_users_and_missed_doses_to_the_emergency_n
 #[test]
 fn every_get_help_now_list_names_each_emergency_row_of_the_fact_sheet() {
     let rows: [(&str, &[&str]); 9] = [
-        ("1 breathing, cannot be woken", &["slow, shallow or difficult breathing", "cannot be woken", "firm shake", "passed out"]),
-        ("1b sudden confusion, sleepy + confused + jerks", &["suddenly becomes confused", "jerks, even if they can be woken"]),
+        (
+            "1 breathing, cannot be woken",
+            &["slow, shallow or difficult breathing", "cannot be woken", "firm shake", "passed out"],
+        ),
+        (
+            "1b sudden confusion, sleepy + confused + jerks",
+            &["suddenly becomes confused", "jerks, even if they can be woken"],
+        ),
         ("2 a fit", &["fit (seizure)"]),
         ("3 too much", &["too much", "even if they seem well"]),
-        ("4 pump: fever, confusion, rigid", &["pump and has a high temperature (38 °c or more)", "rigid muscles", "far worse than ever"]),
-        ("5 pump early signs", &["stiffness is coming back", "itching with no rash", "pins and needles", "faint or dizzy when sitting up or standing"]),
-        ("5b pump overdose", &["pump and is very sleepy or floppy", "slurred speech", "blurred or double vision", "clumsy"]),
-        ("6 missed doses, ran out or stopped + signs", &["missed doses, ran out or stopped, and has a high temperature", "sees or hears things", "much stiffer muscles"]),
-        ("7 allergic swelling, wheeze", &["swelling of the face, lips, tongue or throat", "wheezing", "tight chest"]),
+        (
+            "4 pump: fever, confusion, rigid",
+            &["pump and has a high temperature (38 °c or more)", "rigid muscles", "far worse than ever"],
+        ),
+        (
+            "5 pump early signs",
+            &[
+                "stiffness is coming back",
+                "itching with no rash",
+                "pins and needles",
+                "faint or dizzy when sitting up or standing",
+            ],
+        ),
+        (
+            "5b pump overdose",
+            &["pump and is very sleepy or floppy", "slurred speech", "blurred or double vision", "clumsy"],
+        ),
+        (
+            "6 missed doses, ran out or stopped + signs",
+            &[
+                "missed doses, ran out or stopped, and has a high temperature",
+                "sees or hears things",
+                "much stiffer muscles",
+            ],
+        ),
+        (
+            "7 allergic swelling, wheeze",
+            &["swelling of the face, lips, tongue or throat", "wheezing", "tight chest"],
+        ),
     ];
     for slug in ["home", "side-effects", "missed-dose", "stopping"] {
         let page = on_page(slug);
@@ -507,9 +550,7 @@ fn a_two_tone_alarm_goes_to_the_emergency_department_when_the_pump_team_cannot_b
         assert!(words.contains(must), "`{must}`: {}", alarms.words);
     }
     assert!(page.iter().all(|b| !lower(b).contains("promptly")));
-    assert!(page
-        .iter()
-        .any(|b| lower(b).contains("if you miss one, call your pump team straight away")));
+    assert!(page.iter().any(|b| lower(b).contains("if you miss one, call your pump team straight away")));
     // Row 5c: a suspected pump or tube fault with no symptoms: hospital now.
     assert!(page.iter().any(|b| b.callout == Some(CalloutKind::Emergency)
         && lower(b).contains("go to hospital now")
@@ -528,7 +569,15 @@ fn cannot_pass_any_urine_means_help_now_never_today() {
     }
     let urine = page.iter().find(|b| lower(b).contains("cannot pass any urine") && is_alarm(b)).unwrap();
     let words = lower(urine);
-    for must in ["help now", "emergency department", "emergency number", "severe", "pounding headache", "autonomic dysreflexia", "catheter"] {
+    for must in [
+        "help now",
+        "emergency department",
+        "emergency number",
+        "severe",
+        "pounding headache",
+        "autonomic dysreflexia",
+        "catheter",
+    ] {
         assert!(words.contains(must), "`{must}`: {}", urine.words);
     }
 }
@@ -541,10 +590,22 @@ fn a_floppy_hard_to_wake_or_unfed_baby_needs_help_now() {
     let page = on_page("special-situations");
     let baby = page
         .iter()
-        .find(|b| b.callout == Some(CalloutKind::Emergency) && lower(b).contains("breastfeed") || lower(b).starts_with("watch your baby"))
+        .find(|b| {
+            b.callout == Some(CalloutKind::Emergency) && lower(b).contains("breastfeed")
+                || lower(b).starts_with("watch your baby")
+        })
         .expect("the baby callout");
     let words = lower(baby);
-    for must in ["floppy, very hard to wake, or not feeding", "help now", "under 8 weeks", "very worried", "breathing stops or pauses", "cannot wake", "a bit sleepier than usual", "today"] {
+    for must in [
+        "floppy, very hard to wake, or not feeding",
+        "help now",
+        "under 8 weeks",
+        "very worried",
+        "breathing stops or pauses",
+        "cannot wake",
+        "a bit sleepier than usual",
+        "today",
+    ] {
         assert!(words.contains(must), "`{must}`: {}", baby.words);
     }
     assert!(baby.sources.contains(&"NHS-BABY"));
@@ -562,12 +623,28 @@ fn a_floppy_hard_to_wake_or_unfed_baby_needs_help_now() {
 fn pages_use_one_timing_vocabulary_and_carer_thresholds() {
     for block in said() {
         let words = lower(&block).replace("all at once", "suddenly");
-        for word in ["promptly", "as soon as possible", "right away", "at once", "immediately", "same day", "a fit that does not stop", "low blood pressure", "cannot be woken properly"] {
-            assert!(!words.contains(word), "{}: `{word}` is not in the timing vocabulary or is not a carer's threshold: {}", block.slug, block.words);
+        for word in [
+            "promptly",
+            "as soon as possible",
+            "right away",
+            "at once",
+            "immediately",
+            "same day",
+            "a fit that does not stop",
+            "low blood pressure",
+            "cannot be woken properly",
+        ] {
+            assert!(
+                !words.contains(word),
+                "{}: `{word}` is not in the timing vocabulary or is not a carer's threshold: {}",
+                block.slug,
+                block.words
+            );
         }
     }
     for page in PAGES {
-        let text: String = said().iter().filter(|b| b.slug == page.slug).map(lower).collect::<Vec<_>>().join(" ");
+        let text: String =
+            said().iter().filter(|b| b.slug == page.slug).map(lower).collect::<Vec<_>>().join(" ");
         if text.contains("high temperature") && page.slug != "glossary" {
             assert!(text.contains("38 °c"), "{}: a high temperature without 38 °C", page.slug);
         }
@@ -575,7 +652,11 @@ fn pages_use_one_timing_vocabulary_and_carer_thresholds() {
             assert!(text.contains("firm shake"), "{}", page.slug);
         }
         if text.contains("fit lasting") {
-            assert!(text.contains("more than 5 minutes") && text.contains("one fit after another"), "{}", page.slug);
+            assert!(
+                text.contains("more than 5 minutes") && text.contains("one fit after another"),
+                "{}",
+                page.slug
+            );
         }
     }
 }
@@ -597,20 +678,34 @@ fn every_urgent_contact_names_a_route_for_when_they_are_closed_in_every_region()
             }
             let words = lower(&block);
             assert!(
-                !["if they are closed", "if they're closed", "if it is closed", "if he is closed", "if she is closed"]
-                    .iter()
-                    .any(|w| words.contains(w)),
+                ![
+                    "if they are closed",
+                    "if they're closed",
+                    "if it is closed",
+                    "if he is closed",
+                    "if she is closed"
+                ]
+                .iter()
+                .any(|w| words.contains(w)),
                 "{}: a closed door without a subject: {}",
                 block.slug,
                 block.words
             );
             if view == Some(RegionTag::Us) {
-                assert!(!words.contains("nhs 111"), "{}: NHS 111 shown to a US reader: {}", block.slug, block.words);
+                assert!(
+                    !words.contains("nhs 111"),
+                    "{}: NHS 111 shown to a US reader: {}",
+                    block.slug,
+                    block.words
+                );
             }
             for sentence in words.split(['.', '?', '!', ';']) {
                 let asks = contact.iter().any(|c| sentence.contains(c))
                     && whom.iter().any(|w| sentence.contains(w))
-                    && timing.iter().any(|t| sentence.split(|c: char| !c.is_alphanumeric()).any(|w| w == *t) || sentence.contains(t));
+                    && timing.iter().any(|t| {
+                        sentence.split(|c: char| !c.is_alphanumeric()).any(|w| w == *t)
+                            || sentence.contains(t)
+                    });
                 if asks {
                     assert!(
                         routes.iter().any(|r| words.contains(r)),
@@ -629,29 +724,45 @@ fn every_urgent_contact_names_a_route_for_when_they_are_closed_in_every_region()
 #[test]
 fn the_moderate_findings_on_the_pages_are_fixed() {
     // M3: no "take no more ... sleepy medicines"; regular medicines, baclofen and epilepsy ones, go on.
-    let drowsy = on_page("medicines-alcohol-driving").into_iter().find(|b| lower(b).contains("more drowsy than usual")).unwrap();
+    let drowsy = on_page("medicines-alcohol-driving")
+        .into_iter()
+        .find(|b| lower(b).contains("more drowsy than usual"))
+        .unwrap();
     let words = lower(&drowsy);
     assert!(!words.contains("take no more"), "{}", drowsy.words);
-    assert!(words.contains("keep taking your usual medicines, such as baclofen and epilepsy medicines"), "{}", drowsy.words);
+    assert!(
+        words.contains("keep taking your usual medicines, such as baclofen and epilepsy medicines"),
+        "{}",
+        drowsy.words
+    );
     // M9: travel across time zones.
-    assert!(on_page("special-situations").iter().any(|b| lower(b).contains("time zones") && lower(b).contains("ask your pharmacist how to move your dose times")));
+    assert!(on_page("special-situations").iter().any(|b| lower(b).contains("time zones")
+        && lower(b).contains("ask your pharmacist how to move your dose times")));
     // M10: the child rule, on the missed-dose page and in the questions.
     for slug in ["missed-dose", "questions"] {
         assert!(
-            on_page(slug).iter().any(|b| lower(b).contains("2-hour rule") && lower(b).contains("at least 4 hours")),
+            on_page(slug)
+                .iter()
+                .any(|b| lower(b).contains("2-hour rule") && lower(b).contains("at least 4 hours")),
             "{slug}: the child's 2-hour rule and the 4-hour wait"
         );
     }
     // M11: autonomic dysreflexia explained, with its signs and the action, and in the glossary.
     let special = on_page("special-situations");
-    let signs = special.iter().find(|b| lower(b).starts_with("signs of autonomic dysreflexia")).expect("the signs");
+    let signs =
+        special.iter().find(|b| lower(b).starts_with("signs of autonomic dysreflexia")).expect("the signs");
     assert_eq!(signs.callout, Some(CalloutKind::Emergency));
     for must in ["pounding headache", "flushing or sweating", "full bladder"] {
         assert!(lower(signs).contains(must), "{must}");
     }
     assert!(on_page("glossary").iter().any(|b| b.words.starts_with("Autonomic dysreflexia")));
     // M14: cannot keep 2 doses down on a sick day.
-    assert!(special.iter().any(|b| lower(b).contains("cannot keep 2 doses in a row down") && lower(b).contains("out-of-hours")));
+    assert!(
+        special
+            .iter()
+            .any(|b| lower(b).contains("cannot keep 2 doses in a row down")
+                && lower(b).contains("out-of-hours"))
+    );
 }
 
 /// Fact sheet §6 (FDA-TAB Overdosage) and §11: vision, speech and coordination changes can be
@@ -668,7 +779,9 @@ fn signs_the_dose_may_be_too_high_say_what_to_do_and_how_soon() {
             // (with a pump it can be a pump overdose, fact sheet §11 row 5b).
             assert!(
                 block.callout == Some(CalloutKind::Emergency)
-                    || (is_alarm(block) && lower(block).contains("today") && lower(block).contains("too much")),
+                    || (is_alarm(block)
+                        && lower(block).contains("today")
+                        && lower(block).contains("too much")),
                 "`{sign}` must sit under 'contact today, it can mean too much baclofen': {}",
                 block.words
             );
@@ -852,7 +965,9 @@ fn every_phone_number_cites_a_source_that_gives_it_and_names_its_country() {
                     block.words
                 );
                 let country = block.region.is_some()
-                    || ["UK", "US", "Ireland", "Australia", "Canada", "New Zealand"].iter().any(|c| block.words.contains(c));
+                    || ["UK", "US", "Ireland", "Australia", "Canada", "New Zealand"]
+                        .iter()
+                        .any(|c| block.words.contains(c));
                 assert!(country, "{}: {number} without its country: {}", block.slug, block.words);
                 checked.push(number);
             }
@@ -1260,4 +1375,108 @@ fn a_ruled_out_claim_in_a_helper_message_fails() {
     scratch.edit("ui.toml", "Choose what happened.", &format!("Choose what happened. {phrase}."));
     let line = line_of(&scratch, "ui.toml", "Choose what happened.");
     assert_one_error(&scratch.errors(), &format!("ui.toml:{line}:"), "ruled-out claim");
+}
+
+// ---- Easy Read pages (issue #31) ----
+
+#[test]
+fn an_easy_read_point_with_an_unknown_picture_fails() {
+    let scratch = Scratch::new();
+    scratch.edit("pages/easy-taking.toml", "picture = \"food\"", "picture = \"sandwich\"");
+    assert_one_error(&scratch.errors(), "easy-taking.toml:", "unknown picture `sandwich`");
+}
+
+#[test]
+fn a_point_on_a_full_page_and_a_paragraph_on_an_easy_read_page_fail() {
+    let scratch = Scratch::new();
+    scratch.edit(
+        "pages/taking.toml",
+        "[[block]]\ntype = \"heading\"\ntext = \"Children\"",
+        "[[block]]\ntype = \"point\"\npicture = \"child\"\ntext = \"Ask.\"\nsources = [\"MFC\"]\n\n[[block]]\ntype = \"heading\"\ntext = \"Children\"",
+    );
+    scratch.edit("pages/easy-taking.toml", "type = \"point\"\npicture = \"alarm\"", "type = \"paragraph\"");
+    let errors = scratch.errors();
+    assert_one_error(&errors, "taking.toml:", "a point belongs on an Easy Read page");
+    assert_one_error(
+        &errors,
+        "easy-taking.toml:",
+        "an Easy Read page holds heading, point and way_in blocks",
+    );
+}
+
+#[test]
+fn an_easy_read_page_of_a_missing_page_fails() {
+    let scratch = Scratch::new();
+    scratch.edit("pages/easy-about.toml", "easy_read_of = \"about\"", "easy_read_of = \"abuot\"");
+    assert_one_error(&scratch.errors(), "easy-about.toml:6", "names no page `abuot`");
+}
+
+/// Each of the five full pages links to its Easy Read version, and each version back.
+#[test]
+fn the_five_pages_people_need_most_have_easy_read_versions_both_ways() {
+    for full in ["about", "taking", "missed-dose", "side-effects", "stopping"] {
+        let page = PAGES.iter().find(|p| p.slug == full).unwrap();
+        let easy = page.easy_read.unwrap_or_else(|| panic!("{full} has no Easy Read version"));
+        let easy = PAGES.iter().find(|p| p.slug == easy).unwrap();
+        assert_eq!(easy.easy_read_of, Some(full));
+    }
+}
+
+/// Fact sheet §11 design note: every "get help now" list names rows 1, 1b, 2, 3, 4, 5, 5b, 6
+/// and 7; row 11 (two-tone alarm: pump team now, else the emergency department with the pump
+/// card); and the out-of-hours route when the prescriber is closed, by region.
+#[test]
+fn the_easy_read_help_now_page_names_every_emergency_row() {
+    let page = on_page("easy-help-now");
+    let emergency: String = page
+        .iter()
+        .filter(|b| b.callout == Some(CalloutKind::Emergency))
+        .map(lower)
+        .collect::<Vec<_>>()
+        .join(" | ");
+    let rows: [(&str, &[&str]); 9] = [
+        ("1 breathing", &["breathing is slow, shallow"]),
+        ("1 cannot be woken", &["cannot be woken", "passed out"]),
+        ("1b sudden confusion", &["confused all of a sudden", "suddenly see or hear"]),
+        ("2 fit", &["fit (seizure)"]),
+        ("3 too much", &["took too much", "child swallowed"]),
+        (
+            "4 pump withdrawal",
+            &["baclofen pump", "high temperature, confusion or very stiff muscles", "spasms far worse"],
+        ),
+        (
+            "5 pump early signs",
+            &["itching with no rash", "pins and needles", "feeling faint", "usual stiffness coming back"],
+        ),
+        ("5b pump overdose", &["very sleepy, floppy", "slurred speech", "slow breathing"]),
+        ("6 oral withdrawal", &["stopped baclofen or ran out", "high temperature", "very stiff muscles"]),
+    ];
+    for (row, words) in rows {
+        for w in words {
+            assert!(emergency.contains(w), "row {row}: `{w}` is not among the emergency points");
+        }
+    }
+    assert!(emergency.contains("lips, tongue or throat swell") && emergency.contains("wheeze"), "row 7");
+    let alarm = page.iter().find(|b| lower(b).contains("two-tone alarm")).expect("row 11");
+    for w in ["pump team now", "cannot reach them", "emergency department now", "pump card"] {
+        assert!(lower(alarm).contains(w), "row 11: {w}: {}", alarm.words);
+    }
+    let uk = page.iter().find(|b| b.region == Some(RegionTag::Uk) && b.words.contains("NHS 111"));
+    let everywhere = page.iter().find(|b| b.region.is_none() && lower(b).contains("out-of-hours service"));
+    assert!(uk.is_some() && everywhere.is_some(), "the out-of-hours route: NHS 111 in the UK, else yours");
+}
+
+/// Fact sheet §4 and §13.1: the NHS 2-hour rule, never a double dose, and the out-of-hours route
+/// for missed doses; §5 and §11 row 11 for stopping.
+#[test]
+fn the_easy_read_missed_dose_and_stopping_pages_keep_the_rules() {
+    let missed = on_page("easy-missed-dose");
+    assert!(missed.iter().any(|b| lower(b).contains("less than 2 hours") && lower(b).contains("leave out")));
+    assert!(missed.iter().any(|b| lower(b).contains("never take 2 doses") && b.callout.is_some()));
+    assert!(missed.iter().all(|b| !lower(b).contains("double the")));
+    assert!(missed.iter().any(|b| b.region == Some(RegionTag::Uk) && b.words.contains("NHS 111")));
+    let stopping = on_page("easy-stopping");
+    let alarm = stopping.iter().find(|b| lower(b).contains("two-tone alarm")).expect("the alarm");
+    assert!(lower(alarm).contains("emergency department now") && lower(alarm).contains("pump card"));
+    assert!(stopping.iter().any(|b| lower(b).contains("1 to 2 weeks")));
 }

@@ -275,7 +275,9 @@ fn every_missed_dose_answer_names_a_route_when_the_prescriber_is_closed_in_every
 #[test]
 fn m6_every_missed_dose_answer_names_the_emergency_signs_with_the_temperature_threshold() {
     let safety = MISSED_DOSE.safety_net.text;
-    for sign in ["emergency number now", "38 °C", "confusion", "seeing or hearing things", "a fit", "stiffer muscles"] {
+    for sign in
+        ["emergency number now", "38 °C", "confusion", "seeing or hearing things", "a fit", "stiffer muscles"]
+    {
         assert!(safety.contains(sign), "{sign} missing from: {safety}");
     }
 }

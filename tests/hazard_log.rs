@@ -32,10 +32,12 @@ fn is_test_function(code: &str, name: &str) -> bool {
         }
         for line in code[..line_start].lines().rev() {
             let line = line.trim();
-            if line == "#[test]" || line == "#[wasm_bindgen_test]" || line.starts_with("#[wasm_bindgen_test(") {
+            if line == "#[test]" || line == "#[wasm_bindgen_test]" || line.starts_with("#[wasm_bindgen_test(")
+            {
                 return true;
             }
-            if line.is_empty() || line.starts_with("///") || line.starts_with("//") || line.starts_with("#[") {
+            if line.is_empty() || line.starts_with("///") || line.starts_with("//") || line.starts_with("#[")
+            {
                 continue;
             }
             return false;

@@ -88,8 +88,10 @@ async fn an_emergency_card_shows_as_soon_as_one_is_ticked() {
     // Fact sheet §11: a fit (seizure) is an emergency.
     let card = text_of(root, ".care-card");
     assert!(card.contains("Emergency: Call your emergency number now"), "{card}");
-    let call = find(root, ".checker__bar a.call__button");
-    assert_eq!(call.get_attribute("href").as_deref(), Some("tel:112"));
+    // No settings and no time zone: no number is guessed (fact sheet §0c), no link to dial.
+    assert!(root.query_selector(".checker__bar a.call__button").unwrap().is_none());
+    let local = text_of(root, ".checker__bar .call__local");
+    assert!(local.contains("call your local emergency number"), "{local}");
 }
 
 #[wasm_bindgen_test]

@@ -40,9 +40,17 @@ fn prepare_helper_stopped(settings: &Settings) {
         line.set_text_content(Some(&settings.emergency_sentence()));
     }
     if let Ok(Some(call)) = message.query_selector(".call__button") {
-        let number = settings.call_number();
-        let _ = call.set_attribute("href", &tel_href(number));
-        call.set_text_content(Some(&crate::settings::call_label(number)));
+        match settings.call_number() {
+            Some(number) => {
+                let _ = call.set_attribute("href", &tel_href(number));
+                call.set_text_content(Some(&crate::settings::call_label(number)));
+            }
+            // No number applies here (fact sheet §0c): no link to dial, the words only.
+            None => {
+                let _ = call.remove_attribute("href");
+                call.set_text_content(Some(crate::content::SITE.emergency_local));
+            }
+        }
     }
 }
 

@@ -21,18 +21,25 @@ pub fn use_settings() -> SharedSettings {
 
 #[derive(Properties, PartialEq)]
 pub struct CallButtonProps {
-    pub number: AttrValue,
+    /// `None`: no number is known (fact sheet §0c), so nothing to dial.
+    pub number: Option<AttrValue>,
     /// Said beside the button ("or your local emergency number").
     #[prop_or_default]
     pub note: Option<AttrValue>,
 }
 
-/// A call button for one number, "Call 999", and the note said beside it, if any.
+/// A call button for one number, "Call 999", and the note said beside it, if any. With no
+/// number (a time zone that maps to no region, outside the EU/EEA, the UK and Switzerland: fact
+/// sheet §0c), no button: the note if given, else "call your local emergency number".
 #[component]
 pub fn CallButton(props: &CallButtonProps) -> Html {
+    let Some(number) = &props.number else {
+        let words = props.note.clone().unwrap_or(AttrValue::Static(crate::content::SITE.emergency_local));
+        return html! { <span class="call__local">{ words }</span> };
+    };
     html! {
         <>
-            <a class="call__button" href={tel_href(&props.number)}>{ call_label(&props.number) }</a>
+            <a class="call__button" href={tel_href(number)}>{ call_label(number) }</a>
             if let Some(note) = &props.note {
                 <span class="call__note">{ note.clone() }</span>
             }
@@ -44,7 +51,7 @@ pub fn CallButton(props: &CallButtonProps) -> Html {
 /// footer's emergency line. (View functions, not components, below: each component costs a
 /// helper's module about 0.45 KiB gzip; the card that shows them reads the settings' context.)
 pub fn emergency_call_html(settings: &Settings) -> Html {
-    let number = AttrValue::from(settings.call_number().to_string());
+    let number = settings.call_number().map(|n| AttrValue::from(n.to_string()));
     let note = settings.emergency_note().map(|n| AttrValue::from(n.to_string()));
     html! { <p class="call"><CallButton {number} {note} /></p> }
 }
@@ -100,8 +107,16 @@ pub fn emergency_call(settings: &Settings) -> Node {
     el("p").class("call").child(call_button(settings.call_number(), settings.emergency_note())).into()
 }
 
-/// A call button for one number, "Call 999", and the note said beside it, if any.
-pub fn call_button(number: &str, note: Option<&str>) -> Node {
+/// A call button for one number, "Call 999", and the note said beside it, if any. With no
+/// number (a time zone that maps to no region, outside the EU/EEA, the UK and Switzerland: fact
+/// sheet §0c), no button: the note if given, else "call your local emergency number".
+pub fn call_button(number: Option<&str>, note: Option<&str>) -> Node {
+    let Some(number) = number else {
+        return el("span")
+            .class("call__local")
+            .text(note.unwrap_or(crate::content::SITE.emergency_local).to_string())
+            .into();
+    };
     list([
         el("a").class("call__button").attr("href", tel_href(number)).text(call_label(number)).into(),
         match note {

@@ -20,9 +20,7 @@ use crate::planner::wording;
 use crate::route::Route;
 use crate::settings::SharedSettings;
 use baclofen_logic::calendar::{Calendar, Event as CalendarEvent, LocalDateTime};
-use baclofen_logic::planner::{
-    Direction, Field, FieldError, Form, Measure, Per, Plan, PlanInput, Who,
-};
+use baclofen_logic::planner::{Direction, Field, FieldError, Form, Measure, Per, Plan, PlanInput, Who};
 use baclofen_logic::time::Instant;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;

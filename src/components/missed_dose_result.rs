@@ -72,7 +72,9 @@ pub fn missed_dose_result(outcome: &Outcome, settings: &Settings) -> Node {
             Some(route) => el("p").class("result__out-of-hours").text(route.clone()).into(),
             None => none(),
         })
-        .child(when(matches!(e.level, Level::Now | Level::StraightAway | Level::Urgent), || clinic_contacts(settings)))
+        .child(when(matches!(e.level, Level::Now | Level::StraightAway | Level::Urgent), || {
+            clinic_contacts(settings)
+        }))
         .child(match &outcome.used {
             Some(used) => el("p").class("result__used").text(used.clone()).into(),
             None => none(),

@@ -35,7 +35,6 @@ pub struct RedFlagListProps {
 
 #[component]
 pub fn RedFlagList(props: &RedFlagListProps) -> Html {
-    let number = SITE.emergency_default_number;
     html! {
         <section class="helper" aria-labelledby="checker-title">
             <h2 id="checker-title">{ checker::LIST_TITLE }</h2>
@@ -47,7 +46,7 @@ pub fn RedFlagList(props: &RedFlagListProps) -> Html {
                         <h3>{ wording.label }</h3>
                         if level == Level::Emergency {
                             <p class="call">
-                                <CallButton number={number} note={Some(AttrValue::from(SITE.emergency_number_note))} />
+                                <CallButton number={None::<AttrValue>} note={Some(AttrValue::from(SITE.emergency))} />
                             </p>
                         }
                         <ul class="rule-list">

@@ -2,8 +2,8 @@
 //! `content/missed-dose.toml`. Times are said the way people say them: "14:00 today".
 
 use crate::content::ui::words;
-use crate::content::{Statement, MISSED_DOSE};
 use crate::content::{OutOfHours, RED_FLAGS};
+use crate::content::{Statement, MISSED_DOSE};
 use baclofen_logic::missed_dose::{Advice, Answer, Rules};
 use baclofen_logic::red_flags::Timing;
 use baclofen_logic::time::{local_at, Instant, Zone};
@@ -93,12 +93,21 @@ pub fn when_closed(route: OutOfHours<'_>) -> String {
         OutOfHours::Named(name) => closed.named.replace("{name}", name),
         OutOfHours::General => closed.general.to_string(),
     };
-    closed.urgent.replace("{who}", crate::content::ui::missed_dose_answer::CLOSED_WHO).replace("{service}", &service)
+    closed
+        .urgent
+        .replace("{who}", crate::content::ui::missed_dose_answer::CLOSED_WHO)
+        .replace("{service}", &service)
 }
 
 /// `route`: who to call when the prescriber or pharmacist is closed
 /// (`crate::red_flag_words::out_of_hours(settings)`).
-pub fn explain(answer: &Answer, zone: &impl Zone, now: Instant, rules: &Rules, route: OutOfHours<'_>) -> Explained {
+pub fn explain(
+    answer: &Answer,
+    zone: &impl Zone,
+    now: Instant,
+    rules: &Rules,
+    route: OutOfHours<'_>,
+) -> Explained {
     let wording = MISSED_DOSE.wording(answer.rule);
     let next = match answer.advice {
         Advice::TakeNow { next_dose_at } | Advice::NextAtUsualTimeAndContactToday { next_dose_at } => {

@@ -1,5 +1,6 @@
 //! One section of the guide as static HTML: its contents, blocks, sources and neighbours.
 
+use crate::components::easy_read;
 use crate::components::link::{self, Link};
 use crate::components::{callout::Callout, citations::citations, helper_placeholder, step_up::step_up};
 use crate::content::ui::shell;
@@ -59,6 +60,7 @@ fn render_block(block: &'static Block, level: u8) -> Html {
             html! { <p class="way-in"><a {href}>{ way.text }</a></p> }
         }
         BlockKind::Helper(helper) => helper_placeholder::placeholder(helper),
+        BlockKind::Point(point) => easy_read::point(point),
     };
     match block.region {
         // Labelled in words; hidden only when a clinic has chosen the other country.
@@ -181,12 +183,17 @@ pub fn ContentPage(props: &ContentPageProps) -> Html {
     let page = props.page;
     let route = Route::for_slug(page.slug);
     html! {
-        <article class="page">
+        <article class={classes!("page", page.easy_read_of.map(|_| "page--easy-read"))}>
             <h1>{ page.title }</h1>
             <p class="page__lede">{ page.description }</p>
+            { easy_read::page_link(page) }
             { on_this_page(route, page) }
             { props.children.clone() }
-            { render_blocks(page.blocks) }
+            if page.easy_read_of.is_some() {
+                <div class="easy-read">{ render_blocks(page.blocks) }</div>
+            } else {
+                { render_blocks(page.blocks) }
+            }
             if route == Route::Home {
                 { contents() }
             }

@@ -136,7 +136,10 @@ impl State {
 
 /// The chosen tablet, if the form is tablets and a strength is chosen.
 fn chosen_tablet(fields: &Fields) -> Option<&'static Tablet> {
-    (fields.form == Some(FormKind::Tablet)).then(|| fields.strength.parse::<usize>().ok()).flatten().and_then(|i| TABLETS.get(i))
+    (fields.form == Some(FormKind::Tablet))
+        .then(|| fields.strength.parse::<usize>().ok())
+        .flatten()
+        .and_then(|i| TABLETS.get(i))
 }
 
 /// Whether to ask "my tablet has a line across it": only for a tablet that may be halved once

@@ -189,7 +189,7 @@ pub fn links_symptom_checker(check: &Check) -> bool {
 /// The words under a syringe picture: the fill mark, or, for a volume that is not whole tenths
 /// of a millilitre, the volume with "ask your pharmacist which syringe to use" (review M8).
 pub fn syringe_caption(hundredths: u64, strength: &str) -> String {
-    let template = if hundredths % 10 == 0 { WORDS.syringe_text } else { WORDS.syringe_ask };
+    let template = if hundredths.is_multiple_of(10) { WORDS.syringe_text } else { WORDS.syringe_ask };
     fill(template, &[("ml", &ml(hundredths)), ("strength", strength)])
 }
 
@@ -213,10 +213,9 @@ pub fn check_card(check: &Check) -> (&'static str, &'static str, String, &'stati
         Check::BigCut { date: d, from_ug, to_ug } => {
             ("big-cut", vec![("date", date(d)), ("from", mg(from_ug)), ("total", mg(to_ug))])
         }
-        Check::HighDoseShortTaper { days, daily_ug } => (
-            "high-dose-short-taper",
-            vec![("days", self::days(u64::from(days))), ("total", mg(daily_ug))],
-        ),
+        Check::HighDoseShortTaper { days, daily_ug } => {
+            ("high-dose-short-taper", vec![("days", self::days(u64::from(days))), ("total", mg(daily_ug))])
+        }
         Check::ChildDosesBySpecialist => ("child-doses-by-specialist", vec![]),
         Check::ShortLastStep { date: d } => ("short-last-step", vec![("date", date(d))]),
         Check::LongerThanAYear { days } => {
@@ -224,7 +223,9 @@ pub fn check_card(check: &Check) -> (&'static str, &'static str, String, &'stati
         }
         Check::DoesNotFit => ("does-not-fit", vec![]),
         Check::AskWhichSyringe { hundredths } => ("ask-which-syringe", vec![("ml", ml(hundredths))]),
-        Check::ChildCheckWithSpecialist { date: d } => ("child-check-with-specialist", vec![("date", date(d))]),
+        Check::ChildCheckWithSpecialist { date: d } => {
+            ("child-check-with-specialist", vec![("date", date(d))])
+        }
     };
     let w = warning(id);
     let pairs: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();

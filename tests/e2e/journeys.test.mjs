@@ -109,7 +109,7 @@ test('drowsy after a new sleeping tablet: contact today, do not drive', async ()
     const bar = page.locator('.checker__bar');
     assert.match(await bar.innerText(), /Urgent:\s*Contact your prescriber or pharmacist today/);
     await tap(() => bar.getByRole('link', { name: 'See the answer' }).click());
-    assert.match(await page.locator('#red-flag-result').innerText(), /Do not drive/);
+    assert.match(await page.locator('#red-flag-result').innerText(), /do not drive/i);
   });
 });
 

@@ -94,7 +94,10 @@ fn post_build(staging: &Path, release: bool) -> Result<(), String> {
     // own), the page's start and, in release builds, the offline copy's registration (only
     // release builds keep an offline copy: a cached development build would hide changes).
     let boot_file = staging.join("boot.js");
-    let boot = std::fs::read_to_string(&boot_file).map_err(|e| format!("{}: {e}", boot_file.display()))?;
+    let boot = std::fs::read_to_string(&boot_file)
+        .map_err(|e| format!("{}: {e}", boot_file.display()))?
+        .replace("__DAMAGED__", &offline::js_string(SITE.startup.damaged))
+        .replace("__SANDBOXED__", &offline::js_string(SITE.startup.sandboxed));
     std::fs::remove_file(&boot_file).map_err(|e| format!("{}: {e}", boot_file.display()))?;
     let mut start =
         [boot, modules::start_script(&site, &helpers, &modules::Defaults::from_settings())?].join("\n");

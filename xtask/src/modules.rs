@@ -141,7 +141,8 @@ pub fn start_script(site: &Module, helpers: &[Module], defaults: &Defaults) -> R
     text('#emergency-line', shown.sentence);
     text('#helper-stopped .helper-stopped__emergency', shown.sentence);
     var call = text('#helper-stopped .call__button', shown.call);
-    if (call) call.setAttribute('href', shown.href);
+    if (call && shown.href) call.setAttribute('href', shown.href);
+    else if (call) call.removeAttribute('href');
     window.baclofenBoot.started();
   }}
   // Settings to apply: any key of config.json not starting with "_", or any key in the address
@@ -208,12 +209,16 @@ impl Defaults {
     /// config.json and the address set nothing.
     pub fn from_settings() -> Defaults {
         use baclofen_guide::content::REGIONS;
+        use baclofen_guide::content::SITE;
+        use baclofen_guide::settings::call_label;
         use baclofen_guide::settings::{tel_href, Settings};
+        // No number (a zone with no region, outside the EU/EEA, the UK and Switzerland): the
+        // words only, and no link to dial (an empty href: start.js removes the attribute).
         let shown = |settings: Settings, zones: Vec<&'static str>| ZoneDefaults {
             zones,
             sentence: settings.emergency_sentence(),
-            call: format!("Call {}", settings.call_number()),
-            href: tel_href(settings.call_number()),
+            call: settings.call_number().map_or(SITE.emergency_local.to_string(), call_label),
+            href: settings.call_number().map(tel_href).unwrap_or_default(),
         };
         Defaults {
             regions: REGIONS
@@ -225,6 +230,10 @@ impl Defaults {
                         r.time_zones.to_vec(),
                     )
                 })
+                .chain([shown(
+                    Settings { zone_112: true, ..Settings::default() },
+                    SITE.emergency_default_time_zones.to_vec(),
+                )])
                 .collect(),
             none: shown(Settings::default(), Vec::new()),
             page_keys: baclofen_guide::settings::PAGE_KEYS.to_vec(),

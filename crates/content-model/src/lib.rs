@@ -29,8 +29,13 @@ pub struct Site {
     pub checked_on_iso: &'static str,
     pub disclaimer: &'static str,
     pub emergency: &'static str,
-    /// Digits for `tel:` buttons until a clinic or region sets a number.
+    /// Digits for `tel:` buttons where no region applies but the device's time zone is in the
+    /// EU/EEA or Switzerland (`emergency_default_time_zones`), where 112 works.
     pub emergency_default_number: &'static str,
+    /// The time zones of the EU/EEA and Switzerland without a region row of their own.
+    pub emergency_default_time_zones: &'static [&'static str],
+    /// The emergency line where no number applies: "call your local emergency number", no button.
+    pub emergency_local: &'static str,
     /// Said next to the default number, so no one relies on it alone.
     pub emergency_number_note: &'static str,
     /// The emergency line once a clinic or region has set the number (`{number}`).
@@ -79,6 +84,10 @@ pub struct Offline {
 #[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = baclofen_content_model))]
 pub struct Startup {
     pub failed: &'static str,
+    /// In place of `failed` when the app's own files arrived damaged (a broken upload).
+    pub damaged: &'static str,
+    /// In place of `failed` in a sandboxed frame without `allow-same-origin`.
+    pub sandboxed: &'static str,
     /// In place of a helper that stopped after the start ("Reload the page").
     pub helper_stopped: &'static str,
     pub no_script: &'static str,
@@ -108,6 +117,10 @@ pub struct Page {
     /// Extra words that find this page in search; never shown.
     pub keywords: &'static [&'static str],
     pub blocks: &'static [Block],
+    /// Set on an Easy Read page: the slug of the full page it retells (`easy_read_of`).
+    pub easy_read_of: Option<&'static str>,
+    /// Set on a full page that has an Easy Read version: that version's slug (filled by the build).
+    pub easy_read: Option<&'static str>,
 }
 
 #[derive(Debug, PartialEq, Eq)]
@@ -151,6 +164,102 @@ pub enum BlockKind {
     /// The place of a helper module (its own WebAssembly): what the page shows there until it
     /// starts, or without JavaScript.
     Helper(Helper),
+    /// One point of an Easy Read page: a picture drawn for the guide beside a few short sentences.
+    Point(Point),
+}
+
+/// An Easy Read point: its words (one idea a sentence), with a picture beside them whose text
+/// alternative is those words. `kind` marks a point that says to get help (emergency, urgent) or
+/// a rule to keep; the words always say it too.
+#[derive(Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = baclofen_content_model))]
+pub struct Point {
+    pub picture: Picture,
+    pub kind: Option<CalloutKind>,
+    pub words: Statement,
+    /// Short list items after the words ("a high temperature"), each its own line.
+    pub items: &'static [&'static str],
+}
+
+/// The pictures drawn for the Easy Read pages (`src/components/easy_read.rs` draws each). The
+/// content names them in kebab case: `picture = "pump-alarm"`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = baclofen_content_model))]
+pub enum Picture {
+    Tablet,
+    Muscle,
+    Head,
+    Doctor,
+    Clock,
+    StepsUp,
+    StepsDown,
+    Food,
+    Syringe,
+    Alarm,
+    Child,
+    NoDouble,
+    Stop,
+    Phone,
+    Ambulance,
+    Hospital,
+    Breathing,
+    Sleep,
+    Confused,
+    Fit,
+    TooMuch,
+    Swelling,
+    Thermometer,
+    Pump,
+    PumpAlarm,
+    Card,
+    Calendar,
+    Sick,
+    Moving,
+    Pharmacist,
+}
+
+impl Picture {
+    /// Every picture with its name in the content.
+    pub const ALL: [(&'static str, Picture); 30] = [
+        ("tablet", Picture::Tablet),
+        ("muscle", Picture::Muscle),
+        ("head", Picture::Head),
+        ("doctor", Picture::Doctor),
+        ("clock", Picture::Clock),
+        ("steps-up", Picture::StepsUp),
+        ("steps-down", Picture::StepsDown),
+        ("food", Picture::Food),
+        ("syringe", Picture::Syringe),
+        ("alarm", Picture::Alarm),
+        ("child", Picture::Child),
+        ("no-double", Picture::NoDouble),
+        ("stop", Picture::Stop),
+        ("phone", Picture::Phone),
+        ("ambulance", Picture::Ambulance),
+        ("hospital", Picture::Hospital),
+        ("breathing", Picture::Breathing),
+        ("sleep", Picture::Sleep),
+        ("confused", Picture::Confused),
+        ("fit", Picture::Fit),
+        ("too-much", Picture::TooMuch),
+        ("swelling", Picture::Swelling),
+        ("thermometer", Picture::Thermometer),
+        ("pump", Picture::Pump),
+        ("pump-alarm", Picture::PumpAlarm),
+        ("card", Picture::Card),
+        ("calendar", Picture::Calendar),
+        ("sick", Picture::Sick),
+        ("moving", Picture::Moving),
+        ("pharmacist", Picture::Pharmacist),
+    ];
+
+    pub fn from_name(name: &str) -> Option<Picture> {
+        Picture::ALL.iter().find(|(n, _)| *n == name).map(|(_, p)| *p)
+    }
+
+    pub fn name(self) -> &'static str {
+        Picture::ALL.iter().find(|(_, p)| *p == self).map_or("", |(n, _)| n)
+    }
 }
 
 /// A helper's placeholder: `<div id="{element_id}" class="island" data-module="{module}">`.
@@ -237,6 +346,7 @@ impl Page {
                 BlockKind::Callout(c) => c.sources,
                 BlockKind::Question(q) => q.answer.sources,
                 BlockKind::StepUp(s) => s.intro.sources,
+                BlockKind::Point(p) => p.words.sources,
             };
             add_ids(&mut ids, sources);
         }

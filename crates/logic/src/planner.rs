@@ -423,7 +423,11 @@ fn taper_checks(steps: &[Step], input: &PlanInput, limits: &Limits, days_to_end:
     if let Some(pair) =
         steps.windows(2).find(|w| u128::from(w[0].daily_ug.saturating_sub(w[1].daily_ug)) * 100 > cut_limit)
     {
-        out.push(Check::BigCut { date: pair[1].first_date, from_ug: pair[0].daily_ug, to_ug: pair[1].daily_ug });
+        out.push(Check::BigCut {
+            date: pair[1].first_date,
+            from_ug: pair[0].daily_ug,
+            to_ug: pair[1].daily_ug,
+        });
     }
     if stops {
         let taper = days_to_end - first_cut.number * input.every_days;
@@ -560,8 +564,11 @@ pub fn plan(input: &PlanInput, limits: &Limits) -> Result<Plan, Vec<FieldError>>
         checks.push(Check::AskWhichSyringe { hundredths });
     }
     if input.who == Who::Child {
-        let limit =
-            if input.child_under_8 { limits.child_under_8_check_daily_ug } else { limits.child_check_daily_ug };
+        let limit = if input.child_under_8 {
+            limits.child_under_8_check_daily_ug
+        } else {
+            limits.child_check_daily_ug
+        };
         if let Some(s) = steps.iter().find(|s| s.daily_ug > limit) {
             checks.push(Check::ChildCheckWithSpecialist { date: s.first_date });
         }
@@ -759,7 +766,11 @@ pub(crate) mod tests {
             ..input()
         };
         let flagged = |i: &PlanInput| {
-            plan(i, &LIMITS).unwrap().checks.iter().any(|c| matches!(c, Check::ChildCheckWithSpecialist { .. }))
+            plan(i, &LIMITS)
+                .unwrap()
+                .checks
+                .iter()
+                .any(|c| matches!(c, Check::ChildCheckWithSpecialist { .. }))
         };
         assert!(!flagged(&i), "50 mg a day is not above 60");
         assert!(flagged(&PlanInput { child_under_8: true, ..i.clone() }), "50 is above 40 under 8");

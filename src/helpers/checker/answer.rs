@@ -40,7 +40,7 @@ pub fn answer_bar(
                 <span>{ title }</span>
             </span>
             if level == Level::Emergency {
-                <CallButton number={AttrValue::from(settings.call_number().to_string())} />
+                <CallButton number={settings.call_number().map(|n| AttrValue::from(n.to_string()))} />
             }
             <a href={link::href(Route::SideEffects, None, Some(RESULT_ID))} onclick={see_answer}>{ words::SEE_ANSWER }</a>
         </div>
