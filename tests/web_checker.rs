@@ -107,6 +107,7 @@ async fn the_checker_uses_the_clinics_numbers_from_settings() {
         query: "",
         in_frame: false,
         time_zone: "UTC",
+        embedder: None,
     });
     assert!(notices.is_empty(), "{notices:?}");
     let checker = checker(SharedSettings(std::rc::Rc::new(settings))).await;
