@@ -23,9 +23,10 @@ use yew::prelude::*;
 
 pub const CHECKER_ID: &str = "checker";
 
-/// How many parts the first showing is put in the page in, one task each (the first: the title,
-/// who it is for and the emergency signs), so no start-up task is long on a slow phone.
-const PARTS: u8 = 2;
+/// How many parts the first showing is put in the page in, one task each (the title, who it is
+/// for and the emergency signs; the pump question and its signs; the other signs), so no
+/// start-up task is long on a slow phone (with two parts, the second took 54 ms at 4x CPU).
+const PARTS: u8 = 3;
 
 #[derive(Properties, PartialEq, Default)]
 pub struct CheckerProps {
@@ -92,7 +93,7 @@ pub fn Checker(props: &CheckerProps) -> Html {
         .iter()
         .filter_map(|id| RED_FLAGS.item(id))
         .any(|i| ticked & i.bit != 0);
-    let whole = *part >= PARTS;
+    let (second, whole) = (*part >= 2, *part >= PARTS);
     let snapshot: Rc<CheckerState> = Rc::new((*state).clone());
 
     html! {
@@ -102,11 +103,13 @@ pub fn Checker(props: &CheckerProps) -> Html {
                 <p>{ words::INTRO }</p>
                 { who_question(state.viewer, &dispatch) }
                 { for groups(Step::First).map(|g| sign_group(g, Shape::Fieldset("field checker__first"))) }
-                if whole {
+                if second {
                     { pump_question(state.answers.pump, carer, &dispatch) }
                     { for groups(Step::Pump).map(|g| sign_group(g, Shape::Disclosure { open: pump_user || opened(g) })) }
                     <h3 class="checker__others">{ words::OTHERS_TITLE }</h3>
                     <p class="hint">{ words::OTHERS_HINT }</p>
+                }
+                if whole {
                     { for groups(Step::Others).map(|g| if g.shown_by != 0 {
                         // Asked because of an earlier answer: shown open.
                         sign_group(g, Shape::Fieldset("field checker__follow-up"))
