@@ -16,8 +16,11 @@ export const BUDGETS = {
   // A page without a helper as built (no clinic settings: no WebAssembly).
   textPageGzip: 40 * KiB,
   // Each helper's own module (JavaScript loader + WebAssembly; it applies the settings too): a
-  // ceiling for regressions.
-  helperModuleGzip: 120 * KiB,
+  // ceiling for regressions. Issue 28 proposed 120 KiB from the review's estimate (105-118); the
+  // Yew checker measured 123.0 KiB on 7 December with that day's rules and settings (its Yew
+  // views cost about 50 KiB; the rules and settings grew 4-5 KiB in the same day), so the ceiling
+  // is 128 KiB until the lead decides otherwise (docs/adr/0001-yew-islands-not-spa.md).
+  helperModuleGzip: 128 * KiB,
 };
 export function gzipSize(bytes) {
   return zlib.gzipSync(bytes, { level: 9 }).length;
