@@ -69,7 +69,17 @@ pub fn modules_in(html: &str) -> Vec<String> {
 /// and loads the settings module only if there is a setting to apply (in the file or the
 /// address), else shows the device's time-zone emergency number with no WebAssembly at all. If a module cannot be loaded or
 /// instantiated it tells `static/boot.js`, which shows the start-up failure message.
-pub fn start_script(site: &Module, helpers: &[Module], defaults: &Defaults) -> Result<String, String> {
+///
+/// Read aloud (issue #31): every page's prerendered "Read aloud" button is shown here (it needs
+/// JavaScript), and its module is fetched only when the button is pressed; until then a page
+/// loads no WebAssembly for it.
+pub fn start_script(
+    site: &Module,
+    helpers: &[Module],
+    read_aloud: &Module,
+    defaults: &Defaults,
+) -> Result<String, String> {
+    let read_aloud = serde_json::to_string(&[&read_aloud.js, &read_aloud.wasm]).map_err(|e| e.to_string())?;
     let files: serde_json::Map<String, serde_json::Value> =
         helpers.iter().map(|m| (m.name.clone(), serde_json::json!([m.js, m.wasm]))).collect();
     let files = serde_json::to_string(&files).map_err(|e| e.to_string())?;
@@ -80,6 +90,7 @@ pub fn start_script(site: &Module, helpers: &[Module], defaults: &Defaults) -> R
 (function () {{
   var SITE = {site};
   var HELPERS = {files};
+  var READ_ALOUD = {read_aloud};
   // With no clinic settings, what the settings module would show, worked out at build time by
   // the same Rust code (src/settings.rs) for each time-zone region of content/site.toml.
   var DEFAULTS = {defaults};
@@ -165,6 +176,24 @@ pub fn start_script(site: &Module, helpers: &[Module], defaults: &Defaults) -> R
       return text === null ? null : JSON.parse(text);
     }});
   }}
+  // Read aloud: the button is shown before the first paint (as the print button is, so nothing
+  // moves), and its module fetched only once it is pressed (the module then reads at once). If
+  // it cannot be fetched, the control says so; the page goes on working.
+  function readAloud() {{
+    var button = document.querySelector('[data-read-aloud]');
+    if (!button || typeof WebAssembly !== 'object') return;
+    button.hidden = false;
+    button.addEventListener('click', function () {{
+      button.setAttribute('aria-disabled', 'true');
+      load(READ_ALOUD).catch(function () {{
+        var message = document.querySelector('.read-aloud__failed');
+        if (message) message.hidden = false;
+        button.removeAttribute('aria-disabled');
+      }});
+    }}, {{ once: true }});
+  }}
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', readAloud);
+  else readAloud();
   function start() {{
     // A helper's module also applies the settings, so a page loads at most one module.
     var island = document.querySelector('[data-module]');
