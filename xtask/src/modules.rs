@@ -142,6 +142,18 @@ pub fn start_script(site: &Module, helpers: &[Module], defaults: &Defaults) -> R
     text('#helper-stopped .helper-stopped__emergency', shown.sentence);
     var call = text('#helper-stopped .call__button', shown.call);
     if (call) call.setAttribute('href', shown.href);
+    // The call buttons in the pages' emergency boxes (src/pages/content_page.rs), shown once
+    // they hold the number to dial.
+    var lines = document.querySelectorAll('[data-emergency-call]');
+    for (var i = 0; i < lines.length; i++) {{
+      var button = lines[i].querySelector('.call__button');
+      var note = lines[i].querySelector('.call__note');
+      if (!button || !shown.href) continue;
+      button.textContent = shown.call;
+      button.setAttribute('href', shown.href);
+      if (note) note.textContent = shown.note || '';
+      lines[i].hidden = false;
+    }}
     window.baclofenBoot.started();
   }}
   // Settings to apply: any key of config.json not starting with "_", or any key in the address
@@ -201,6 +213,8 @@ pub struct ZoneDefaults {
     pub sentence: String,
     pub call: String,
     pub href: String,
+    /// Said beside the call button ("or your local emergency number").
+    pub note: Option<String>,
 }
 
 impl Defaults {
@@ -214,6 +228,7 @@ impl Defaults {
             sentence: settings.emergency_sentence(),
             call: format!("Call {}", settings.call_number()),
             href: tel_href(settings.call_number()),
+            note: settings.emergency_note().map(str::to_string),
         };
         Defaults {
             regions: REGIONS
