@@ -25,9 +25,10 @@ pub fn Shell(props: &ShellProps) -> Html {
         (Route::Search, Some(page)) => html! {
             <ContentPage {page}><SearchBox /></ContentPage>
         },
-        // The start page searches as the search page does, under its introduction.
+        // The start page searches as the search page does, after its emergency box and the two
+        // ways into the helpers (content/pages/home.toml's first three blocks).
         (Route::Home, Some(page)) => html! {
-            <ContentPage {page}><SearchField label={shell::SEARCH_HOME_LABEL} lazy=true /></ContentPage>
+            <ContentPage {page} children_after={3}><SearchField label={shell::SEARCH_HOME_LABEL} lazy=true /></ContentPage>
         },
         (_, Some(page)) => html! { <ContentPage {page} /> },
         (_, None) => html! { <NotFound /> },

@@ -14,6 +14,10 @@ pub struct ContentPageProps {
     /// Shown between the introduction and the page's content (the search box).
     #[prop_or_default]
     pub children: Html,
+    /// How many of the page's blocks come before `children` (the start page: its emergency box
+    /// and the ways into the helpers, then search).
+    #[prop_or_default]
+    pub children_after: usize,
 }
 
 /// A heading one level below the section headings once a section has begun, so the outline
@@ -165,9 +169,14 @@ fn render_block(block: &'static Block, level: u8, call: bool) -> Html {
 }
 
 pub fn render_blocks(blocks: &'static [Block]) -> Html {
+    rendered_blocks(blocks).into_iter().collect()
+}
+
+/// Each block as HTML, in order.
+fn rendered_blocks(blocks: &'static [Block]) -> Vec<Html> {
     let call = !blocks.iter().any(|b| matches!(b.kind, BlockKind::Helper(_)));
     let mut level = 2;
-    let rendered: Vec<Html> = blocks
+    blocks
         .iter()
         .map(|block| {
             if matches!(block.kind, BlockKind::Heading(_)) {
@@ -175,8 +184,7 @@ pub fn render_blocks(blocks: &'static [Block]) -> Html {
             }
             render_block(block, level, call)
         })
-        .collect();
-    rendered.into_iter().collect()
+        .collect()
 }
 
 /// The page's own headings, for readers who want to jump. Each link names the page: with the
@@ -273,13 +281,16 @@ pub fn contents() -> Html {
 pub fn ContentPage(props: &ContentPageProps) -> Html {
     let page = props.page;
     let route = Route::for_slug(page.slug);
+    let mut blocks = rendered_blocks(page.blocks);
+    let before: Vec<Html> = blocks.drain(..props.children_after.min(blocks.len())).collect();
     html! {
         <article class="page">
             <h1>{ page.title }</h1>
             <p class="page__lede">{ page.description }</p>
             { on_this_page(route, page) }
+            { for before }
             { props.children.clone() }
-            { render_blocks(page.blocks) }
+            { for blocks }
             if route == Route::Home {
                 { contents() }
             }
