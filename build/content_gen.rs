@@ -188,6 +188,8 @@ struct RawPage {
     keywords: Vec<Spanned<String>>,
     #[serde(default)]
     block: Vec<RawBlock>,
+    /// On an Easy Read page: the slug of the full page it retells.
+    easy_read_of: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -216,6 +218,8 @@ struct RawBlock {
     to: Option<Spanned<String>>,
     /// The WebAssembly module (a `src/bin/<module>.rs`) a `helper` block holds the place of.
     module: Option<Spanned<String>>,
+    /// The picture beside an Easy Read `point` (a name from `Picture::ALL`).
+    picture: Option<Spanned<String>>,
 }
 
 /// Helper elements whose id is older than the `<module>-tool` rule; links and tests use them.
@@ -330,7 +334,6 @@ struct MissedDoseNumbers {
     child_min_gap_minutes: Spanned<u16>,
     child_vomit_window_minutes: Spanned<u16>,
     late_dose_note_minutes: Spanned<u16>,
-    child_ask_doses_per_day: Spanned<u16>,
     max_doses_per_day: Spanned<u8>,
     min_minutes_between_doses: Spanned<u16>,
 }
@@ -350,7 +353,7 @@ struct MissedDoseQuestions {
 #[serde(deny_unknown_fields)]
 struct RuleWording {
     id: Spanned<String>,
-    /// `now`, `today` or `self-care`: how soon the answer asks the person to act.
+    /// `now`, `straight-away`, `today` or `self-care`: how soon the answer asks the person to act.
     timing: Spanned<String>,
     action: Spanned<String>,
     then: Spanned<String>,
@@ -375,12 +378,15 @@ struct MissedDoseNotes {
     never_double_sources: Vec<Spanned<String>>,
     safety_net: Spanned<String>,
     safety_net_sources: Vec<Spanned<String>>,
+    safe_default: Spanned<String>,
+    safe_default_sources: Vec<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RedFlagFile {
     levels: RedFlagLevels,
+    closed: RawClosed,
     none: RawStatement,
     pump: RawPumpQuestion,
     group: Vec<RawGroup>,
@@ -401,6 +407,18 @@ struct RedFlagLevels {
 struct RawLevel {
     label: Spanned<String>,
     detail: Spanned<String>,
+    sources: Vec<Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawClosed {
+    urgent: Spanned<String>,
+    routine: Spanned<String>,
+    help_now: Spanned<String>,
+    named: Spanned<String>,
+    clinic: Spanned<String>,
+    general: Spanned<String>,
     sources: Vec<Spanned<String>>,
 }
 
@@ -459,6 +477,11 @@ struct RawRule {
     carer_why: Option<Spanned<String>>,
     if_worse: Spanned<String>,
     sources: Vec<Spanned<String>>,
+    /// `out-of-hours`, `help-now`, `in-action` or `none`: the route when the person named is
+    /// closed. Required on urgent and routine rules; emergency rules have none.
+    closed: Option<Spanned<String>>,
+    /// Who the answer asks to be contacted ("the prescriber"), for `out-of-hours`.
+    contact: Option<Spanned<String>>,
 }
 
 /// Placeholders the app fills in missed-dose wording.
@@ -645,6 +668,14 @@ fn missed_dose(
             format!("skip window {default} must lie within {min}..={max} minutes, and {min} must be above 0"),
         ));
     }
+    // A clinic may lengthen the window (more cautious), never shorten it below the NHS rule
+    // (fact sheet §13.1; clinical review M7).
+    if min != default {
+        errors.push(file.error(
+            &n.skip_window_min_minutes,
+            format!("skip_window_min_minutes ({min}) must equal skip_window_minutes ({default}): a clinic may make the window longer, never shorter"),
+        ));
+    }
     if *n.child_min_gap_minutes.get_ref() < max {
         errors.push(file.error(
             &n.child_min_gap_minutes,
@@ -705,12 +736,13 @@ fn missed_dose(
                 .and_then(|r| r.timing());
             let said = match rule.timing.get_ref().as_str() {
                 "now" => Some(Timing::Now),
+                "straight-away" => Some(Timing::StraightAway),
                 "today" => Some(Timing::Today),
                 "self-care" => None,
                 other => {
                     errors.push(file.error(
                         &rule.timing,
-                        format!("unknown timing `{other}`; use now, today or self-care"),
+                        format!("unknown timing `{other}`; use now, straight-away, today or self-care"),
                     ));
                     engine
                 }
@@ -730,25 +762,6 @@ fn missed_dose(
             check_placeholders(&file, text, errors);
         }
         check_sources(&file, &rule.sources, ctx.1, &rule.id, errors);
-        if id == baclofen_logic::missed_dose::RuleId::CloseDoses.key() {
-            // The number the engine uses, said the way the sentence says it.
-            let ask = *n.child_ask_doses_per_day.get_ref();
-            let words = ["", "one", "two", "three", "four", "five", "six"].get(usize::from(ask)).copied();
-            match words {
-                Some(w) if !w.is_empty() => {
-                    let said = format!("{w} or more doses a day");
-                    if !rule.why.get_ref().to_lowercase().contains(&said) {
-                        errors.push(
-                            file.error(&rule.why, format!("`{id}` must say \"{said}\", as [numbers] does")),
-                        );
-                    }
-                }
-                _ => errors.push(file.error(
-                    &n.child_ask_doses_per_day,
-                    "child_ask_doses_per_day must be between 1 and 6 (the most doses a schedule may have)",
-                )),
-            }
-        }
         rules_wording.push(model::RuleWording {
             key: leak(id),
             action: late(rule.action.get_ref()),
@@ -792,7 +805,6 @@ fn missed_dose(
             child_min_gap: *n.child_min_gap_minutes.get_ref(),
             child_vomit_window: *n.child_vomit_window_minutes.get_ref(),
             late_dose_note: *n.late_dose_note_minutes.get_ref(),
-            child_ask_doses_per_day: *n.child_ask_doses_per_day.get_ref(),
         },
         skip_window_range: (min, max),
         withdrawal_question: statement(&q.withdrawal, &q.withdrawal_sources, errors),
@@ -803,6 +815,7 @@ fn missed_dose(
         next_dose_moved: statement(&notes.next_dose_moved, &notes.next_dose_moved_sources, errors),
         never_double: statement(&notes.never_double, &notes.never_double_sources, errors),
         safety_net: statement(&notes.safety_net, &notes.safety_net_sources, errors),
+        safe_default: statement(&notes.safe_default, &notes.safe_default_sources, errors),
     };
     // The schedules the helpers accept (`[numbers]` in missed-dose.toml).
     let limits = baclofen_logic::schedule::Limits {
@@ -817,8 +830,8 @@ fn red_flags(
     ctx: (&TextRules, &BTreeSet<String>),
     errors: &mut Vec<String>,
 ) -> Result<model::RedFlagContent, String> {
-    use baclofen_logic::red_flags::{triage, Level, Rule, Timing};
-    use model::{Call, Group, Item, LevelWording, PumpQuestion, RuleText, Step};
+    use baclofen_logic::red_flags::{triage, Level, Mask, Rule, Timing};
+    use model::{Call, ClosedWords, Group, Item, LevelWording, PumpQuestion, RuleText, Step};
 
     let file = ContentFile::read(root.join("red-flags.toml"))?;
     let content: RedFlagFile = file.parse()?;
@@ -835,6 +848,7 @@ fn red_flags(
         (Level::Emergency, &content.levels.emergency),
     ] {
         check_sources(&file, &wording.sources, known, &wording.label, errors);
+        check_region_free(&file, &wording.detail, errors);
         levels.push(LevelWording {
             level,
             label: text(&wording.label, errors),
@@ -843,14 +857,44 @@ fn red_flags(
         });
     }
     let none = statement(&file, &content.none.text, &content.none.sources, ctx, errors);
+    let raw_closed = &content.closed;
+    check_sources(&file, &raw_closed.sources, known, &raw_closed.urgent, errors);
+    for (template, needs) in [
+        (&raw_closed.urgent, &["{who}", "{service}"][..]),
+        (&raw_closed.routine, &["{who}", "{service}"]),
+        (&raw_closed.help_now, &["{service}"]),
+        (&raw_closed.named, &["{name}"]),
+        (&raw_closed.clinic, &["{phone}"]),
+    ] {
+        for placeholder in needs {
+            if !template.get_ref().contains(placeholder) {
+                errors.push(file.error(template, format!("needs the placeholder {placeholder}")));
+            }
+        }
+    }
+    for template in [&raw_closed.urgent, &raw_closed.routine, &raw_closed.help_now] {
+        check_timing_vocabulary(&file, template, errors);
+    }
+    let closed_words = ClosedWords {
+        urgent: text(&raw_closed.urgent, errors),
+        routine: text(&raw_closed.routine, errors),
+        help_now: text(&raw_closed.help_now, errors),
+        named: text(&raw_closed.named, errors),
+        clinic: text(&raw_closed.clinic, errors),
+        general: text(&raw_closed.general, errors),
+        sources: str_list(&raw_closed.sources),
+    };
 
     // Groups first: items name them.
     let group_ids: Vec<&str> = content.group.iter().map(|g| g.id.get_ref().as_str()).collect();
     // Every item gets one bit, in the order they are written.
     let ids: Vec<&str> = content.item.iter().map(|i| i.id.get_ref().as_str()).collect();
-    let bit_of = |id: &str| ids.iter().position(|i| *i == id).map(|p| 1u64 << p);
-    if ids.len() > 64 {
-        errors.push(file.error(&content.item[64].id, "more than 64 items; the engine holds 64"));
+    let bit_of = |id: &str| ids.iter().position(|i| *i == id).map(|p| (1 as Mask) << p);
+    let room = Mask::BITS as usize;
+    if ids.len() > room {
+        errors.push(
+            file.error(&content.item[room].id, format!("more than {room} items; the engine holds {room}")),
+        );
     }
     let mut items = Vec::new();
     for (n, item) in content.item.iter().enumerate() {
@@ -863,9 +907,13 @@ fn red_flags(
         }
         let label = text(&item.label, errors);
         let carer_label = item.carer_label.as_ref().map_or(label, |c| text(c, errors));
+        for said in std::iter::once(&item.label).chain(&item.carer_label) {
+            check_timing_vocabulary(&file, said, errors);
+            check_region_free(&file, said, errors);
+        }
         items.push(Item {
             id: leak(id),
-            bit: 1u64.checked_shl(n as u32).unwrap_or(0),
+            bit: (1 as Mask).checked_shl(n as u32).unwrap_or(0),
             label,
             carer_label,
             group: leak(item.group.get_ref()),
@@ -879,7 +927,7 @@ fn red_flags(
             .iter()
             .enumerate()
             .filter(|(_, i)| i.group.get_ref() == group)
-            .fold(0u64, |m, (n, _)| m | 1 << n)
+            .fold(0 as Mask, |m, (n, _)| m | 1 << n)
     };
     let mut groups = Vec::new();
     for group in &content.group {
@@ -971,13 +1019,25 @@ fn red_flags(
         if !timing.fits(level) {
             errors.push(file.error(
                 &rule.timing,
-                format!("timing `{}` does not fit level `{}` (emergency: now; urgent: straight-away or today; routine: before or next-visit)", rule.timing.get_ref(), rule.level.get_ref()),
+                format!("timing `{}` does not fit level `{}` (emergency: now; urgent: now, straight-away or today; routine: before or next-visit)", rule.timing.get_ref(), rule.level.get_ref()),
             ));
         }
         // The title says its own timing, and never a sooner or later one than the rule's.
         for action in std::iter::once(&rule.action).chain(rule.carer_action.as_ref()) {
             check_action_timing(&file, action, timing, errors);
         }
+        // What to do, and when, in the one timing vocabulary; no region's service in any text.
+        for said in [&rule.action, &rule.if_worse].into_iter().chain(rule.carer_action.as_ref()) {
+            check_timing_vocabulary(&file, said, errors);
+        }
+        for said in [&rule.action, &rule.if_worse, &rule.why]
+            .into_iter()
+            .chain(rule.carer_action.as_ref())
+            .chain(rule.carer_why.as_ref())
+        {
+            check_region_free(&file, said, errors);
+        }
+        let closed = closed_route(&file, rule, level, errors);
         let call = match rule.call.as_ref().map(|c| c.get_ref().as_str()) {
             None => Call::None,
             Some("crisis") => Call::Crisis,
@@ -992,12 +1052,12 @@ fn red_flags(
             errors
                 .push(file.error(&rule.when, "`when` needs at least one clause, and no clause may be empty"));
         }
-        let clauses: Vec<u64> = rule
+        let clauses: Vec<Mask> = rule
             .when
             .get_ref()
             .iter()
             .map(|clause| {
-                clause.iter().fold(0u64, |mask, id| {
+                clause.iter().fold(0 as Mask, |mask, id| {
                     let name = id.get_ref();
                     let bits = match name.strip_prefix("group:") {
                         Some(group) if group_ids.contains(&group) => group_mask(group),
@@ -1029,13 +1089,15 @@ fn red_flags(
             carer_why,
             if_worse: text(&rule.if_worse, errors),
             sources: str_list(&rule.sources),
+            closed,
+            contact: rule.contact.as_ref().map_or("", |c| text(c, errors)),
         });
     }
 
     // No tick leaves a person without an answer (§11 design notes): every item a person can
     // tick, ticked on its own, fires at least one rule.
     for (n, item) in content.item.iter().enumerate() {
-        if !item.hidden && triage(&table, 1 << n).level.is_none() {
+        if !item.hidden && triage(&table, (1 as Mask) << n).level.is_none() {
             errors.push(file.error(
                 &item.id,
                 format!("`{}` ticked on its own gets no answer: add a rule", item.id.get_ref()),
@@ -1051,7 +1113,103 @@ fn red_flags(
         groups: groups.leak(),
         rules: table.leak(),
         rule_text: rule_text.leak(),
+        closed: closed_words,
     })
+}
+
+/// Words that mean "contact someone": an urgent or routine answer that uses one must name a
+/// route for when that person is closed (§11 design notes).
+const CONTACT_WORDS: [&str; 9] =
+    ["prescriber", "pharmacist", "pump team", "doctor", "health visitor", "midwife", "clinic", "team", "gp"];
+
+/// A rule's `closed`, checked against its level and words.
+fn closed_route(
+    file: &ContentFile,
+    rule: &RawRule,
+    level: baclofen_logic::red_flags::Level,
+    errors: &mut Vec<String>,
+) -> model::Closed {
+    use baclofen_logic::red_flags::Level;
+    use model::Closed;
+    let said = [
+        Some(&rule.action),
+        rule.carer_action.as_ref(),
+        Some(&rule.why),
+        rule.carer_why.as_ref(),
+        Some(&rule.if_worse),
+    ]
+    .into_iter()
+    .flatten()
+    .map(|t| format!(" {} ", t.get_ref().to_lowercase()))
+    .collect::<String>();
+    let names_someone = CONTACT_WORDS.iter().any(|w| said.contains(&format!(" {w}")));
+    let Some(closed) = &rule.closed else {
+        if level != Level::Emergency {
+            errors.push(file.error(
+                &rule.id,
+                "an urgent or routine rule needs `closed` (out-of-hours, help-now, in-action or none): the route when the person it names is closed",
+            ));
+        }
+        return Closed::None;
+    };
+    if level == Level::Emergency {
+        errors.push(
+            file.error(closed, "an emergency rule's route is the emergency number: leave out `closed`"),
+        );
+    }
+    let kind = match closed.get_ref().as_str() {
+        "out-of-hours" => Closed::OutOfHours,
+        "help-now" => Closed::HelpNow,
+        "in-action" => Closed::InAction,
+        "none" => Closed::None,
+        other => {
+            errors.push(file.error(
+                closed,
+                format!("unknown `closed` `{other}`; use out-of-hours, help-now, in-action or none"),
+            ));
+            Closed::None
+        }
+    };
+    match (kind, &rule.contact) {
+        (Closed::OutOfHours, None) => errors
+            .push(file.error(closed, "`out-of-hours` needs `contact`: who the answer asks to be contacted")),
+        (Closed::OutOfHours, Some(_)) => {}
+        (_, Some(contact)) => {
+            errors.push(file.error(contact, "`contact` is only for `closed = \"out-of-hours\"`"))
+        }
+        (_, None) => {}
+    }
+    if kind == Closed::InAction {
+        for action in std::iter::once(&rule.action).chain(rule.carer_action.as_ref()) {
+            if !action.get_ref().contains("emergency department") {
+                errors.push(
+                    file.error(action, "`in-action` needs the action to name the emergency department"),
+                );
+            }
+        }
+    }
+    if kind == Closed::None && names_someone {
+        errors.push(file.error(
+            closed,
+            "this rule asks someone to be contacted, so it needs a route for when they are closed (out-of-hours, help-now or in-action)",
+        ));
+    }
+    kind
+}
+
+/// Region-specific services (NHS 111) come from `content/site.toml` by region, never from a rule;
+/// "If they are closed" names no one.
+fn check_region_free(file: &ContentFile, text: &Spanned<String>, errors: &mut Vec<String>) {
+    let lower = text.get_ref().to_lowercase();
+    if lower.contains("111") {
+        errors.push(file.error(
+            text,
+            "a region's service (NHS 111) comes from content/site.toml by region, not from this text",
+        ));
+    }
+    if lower.contains("if they are closed") || lower.contains("if they're closed") {
+        errors.push(file.error(text, "\"If they are closed\" names no one: say who, or use `closed`"));
+    }
 }
 
 /// `content/ui.toml`: the helpers' form messages, labels and buttons, as `pub mod ui { pub mod
@@ -1196,6 +1354,43 @@ fn check_action_timing(
     }
 }
 
+/// Timing words outside the one vocabulary (now, straight away, today, before, next visit: §11
+/// design notes). A checker text that uses one of these fails the build.
+const OTHER_TIMING_WORDS: [&str; 16] = [
+    "immediately",
+    "at once",
+    "promptly",
+    "as soon as",
+    "asap",
+    "soon",
+    "sooner",
+    "urgently",
+    "same day",
+    "tomorrow",
+    "this week",
+    "right away",
+    "shortly",
+    "in a while",
+    "later",
+    "when you can",
+];
+
+fn check_timing_vocabulary(file: &ContentFile, text: &Spanned<String>, errors: &mut Vec<String>) {
+    let words = text.get_ref().to_lowercase();
+    let joined = format!(
+        " {} ",
+        words.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ")
+    );
+    for word in OTHER_TIMING_WORDS {
+        if joined.contains(&format!(" {word} ")) {
+            errors.push(file.error(
+                text,
+                format!("\"{word}\" is not one of the timing words (now, straight away, today, before, next visit)"),
+            ));
+        }
+    }
+}
+
 /// One content block, or `None` (with the errors recorded) when it is unusable.
 fn block(
     file: &ContentFile,
@@ -1221,9 +1416,10 @@ fn block(
         "step_up" => &["title", "items", "sources", "region", "doses_mg", "days_per_step", "times_a_day"],
         "way_in" => &["to", "region"],
         "helper" => &["module"],
+        "point" => &["picture", "kind", "items", "sources", "region"],
         other => {
             refuse(&format!(
-                "unknown block type `{other}`; use heading, paragraph, list, callout, question, step_up, way_in or helper"
+                "unknown block type `{other}`; use heading, paragraph, list, callout, question, step_up, way_in, helper or point"
             ));
             return None;
         }
@@ -1239,6 +1435,7 @@ fn block(
         ("times_a_day", block.times_a_day.is_some()),
         ("to", block.to.is_some()),
         ("module", block.module.is_some()),
+        ("picture", block.picture.is_some()),
     ];
     for (field, _) in present.iter().filter(|(field, is_set)| *is_set && !allowed.contains(field)) {
         refuse(&format!("a {block_type} block does not take `{field}`"));
@@ -1294,6 +1491,38 @@ fn block(
                 errors.push(file.error(&block.block_type, "a list needs `items`"));
             }
             BlockKind::List(model::List { intro: statement, items })
+        }
+        "point" => {
+            use model::CalloutKind;
+            let picture = match block.picture.as_ref() {
+                None => {
+                    errors.push(file.error(&block.block_type, "a point needs a `picture`"));
+                    None
+                }
+                Some(name) => {
+                    let found = model::Picture::from_name(name.get_ref());
+                    if found.is_none() {
+                        let names: Vec<&str> = model::Picture::ALL.iter().map(|(n, _)| *n).collect();
+                        errors.push(file.error(
+                            name,
+                            format!("unknown picture `{}`; use one of {}", name.get_ref(), names.join(", ")),
+                        ));
+                    }
+                    found
+                }
+            };
+            let kind = match block.kind.as_ref().map(|k| (k, k.get_ref().as_str())) {
+                None => None,
+                Some((_, "emergency")) => Some(CalloutKind::Emergency),
+                Some((_, "urgent")) => Some(CalloutKind::Urgent),
+                Some((_, "warning")) => Some(CalloutKind::Warning),
+                Some((k, _)) => {
+                    errors
+                        .push(file.error(k, "a point's `kind` is \"emergency\", \"urgent\" or \"warning\""));
+                    None
+                }
+            };
+            BlockKind::Point(model::Point { picture: picture?, kind, words: statement, items })
         }
         "callout" => {
             use model::CalloutKind;
@@ -1655,6 +1884,7 @@ pub fn generate(root: &Path, banned: &Path) -> Result<Generated, Vec<String>> {
     }
 
     let mut pages = Vec::new();
+    let mut easy_links: Vec<(String, String, String)> = Vec::new();
     let home = Spanned::new(0..0, "home".to_string());
     let mut summaries = Vec::new();
     for slug in std::iter::once(&home).chain(slugs) {
@@ -1686,6 +1916,22 @@ pub fn generate(root: &Path, banned: &Path) -> Result<Generated, Vec<String>> {
         for keyword in &page.keywords {
             rules.check(&file, keyword, &mut errors);
         }
+        let easy = page.easy_read_of.is_some();
+        for block in &page.block {
+            let kind = block.block_type.get_ref().as_str();
+            if easy && !matches!(kind, "heading" | "point" | "way_in") {
+                errors.push(file.error(
+                    &block.block_type,
+                    format!("an Easy Read page holds heading, point and way_in blocks, not `{kind}`"),
+                ));
+            }
+            if !easy && kind == "point" {
+                errors.push(file.error(
+                    &block.block_type,
+                    "a point belongs on an Easy Read page (one with `easy_read_of`)",
+                ));
+            }
+        }
         let mut blocks = Vec::new();
         let mut anchors = BTreeSet::new();
         let mut summary = PageSummary {
@@ -1714,8 +1960,28 @@ pub fn generate(root: &Path, banned: &Path) -> Result<Generated, Vec<String>> {
             description: text(&page.description),
             keywords: str_list(&page.keywords),
             blocks: blocks.leak(),
+            easy_read_of: page.easy_read_of.as_ref().map(text),
+            easy_read: None,
         });
+        if let Some(of) = &page.easy_read_of {
+            easy_links.push((file.error(of, ""), of.get_ref().clone(), slug.get_ref().clone()));
+        }
         summaries.push(summary);
+    }
+
+    // Each Easy Read page names a full page; that page links to it, and back.
+    for (at, of, easy) in easy_links {
+        let at = at.trim_end_matches(": ");
+        match pages.iter().position(|p| p.slug == of) {
+            None => errors.push(format!("{at}: `easy_read_of` names no page `{of}`")),
+            Some(i) if pages[i].easy_read_of.is_some() => {
+                errors.push(format!("{at}: `{of}` is itself an Easy Read page"))
+            }
+            Some(i) if pages[i].easy_read.is_some() => {
+                errors.push(format!("{at}: `{of}` already has an Easy Read version"))
+            }
+            Some(i) => pages[i].easy_read = Some(leak(&easy)),
+        }
     }
 
     let ctx = (&rules, &known);

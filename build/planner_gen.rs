@@ -32,6 +32,9 @@ const WORDS: &[&str] = &[
     "form_liquid",
     "tablet_label",
     "tablet_hint",
+    "score_line",
+    "score_line_hint",
+    "child_under_8",
     "liquid_label",
     "liquid_hint",
     "choose",
@@ -86,6 +89,8 @@ const WORDS: &[&str] = &[
     "ml",
     "syringe_heading",
     "syringe_text",
+    "syringe_ask",
+    "syringe_ask_short",
     "syringe_measure",
     "print",
     "print_note",
@@ -100,8 +105,17 @@ const WORDS: &[&str] = &[
 ];
 
 /// Words that state a clinical fact and so must name their sources (`<word>_sources`).
-const CLINICAL_WORDS: &[&str] =
-    &["intro", "latest_only", "child_note", "pump_note", "liquid_hint", "syringe_text", "syringe_measure"];
+const CLINICAL_WORDS: &[&str] = &[
+    "intro",
+    "latest_only",
+    "child_note",
+    "pump_note",
+    "liquid_hint",
+    "syringe_text",
+    "syringe_ask",
+    "syringe_measure",
+    "score_line_hint",
+];
 
 const ERRORS: &[&str] = &[
     "empty_choice",
@@ -132,16 +146,22 @@ const FIELDS: &[&str] =
 const CHECKS: &[&str] = &[
     "above-label-maximum",
     "stops-faster-than-sources",
+    "stops-in-one-step",
+    "big-cut",
+    "high-dose-short-taper",
     "child-doses-by-specialist",
     "short-last-step",
     "longer-than-a-year",
     "does-not-fit",
+    "ask-which-syringe",
+    "child-check-with-specialist",
     "withdrawal-signs",
 ];
 
 const PLACEHOLDERS: &[&str] = &[
     "{date}",
     "{total}",
+    "{from}",
     "{max}",
     "{days}",
     "{doses}",
@@ -171,6 +191,13 @@ struct RawNumbers {
     adult_max_sources: Vec<Spanned<String>>,
     shortest_taper_days: Spanned<u32>,
     shortest_taper_sources: Vec<Spanned<String>>,
+    high_dose_taper_days: Spanned<u32>,
+    high_dose_daily_mg: u32,
+    big_cut_percent: u32,
+    taper_sources: Vec<Spanned<String>>,
+    child_check_daily_mg: Spanned<u32>,
+    child_under_8_check_daily_mg: u32,
+    child_check_sources: Vec<Spanned<String>>,
     input_max_mg: u32,
     max_plan_days: u32,
     max_doses_per_day: u8,
@@ -399,6 +426,17 @@ pub fn generate(content: &Path, banned: &Path) -> Result<Generated, Vec<String>>
     let n = &raw.numbers;
     c.sources(n.adult_max_daily_mg.span().start, &n.adult_max_sources);
     c.sources(n.shortest_taper_days.span().start, &n.shortest_taper_sources);
+    c.sources(n.high_dose_taper_days.span().start, &n.taper_sources);
+    c.sources(n.child_check_daily_mg.span().start, &n.child_check_sources);
+    if n.big_cut_percent == 0
+        || n.big_cut_percent > 100
+        || *n.high_dose_taper_days.get_ref() < *n.shortest_taper_days.get_ref()
+    {
+        c.at(
+            n.high_dose_taper_days.span().start,
+            "high_dose_taper_days must be at least shortest_taper_days, and big_cut_percent from 1 to 100",
+        );
+    }
     if n.mg_decimals > 3 || n.max_doses_per_day == 0 || n.max_every_days == 0 {
         c.at(
             c.key_offset("[numbers]", "mg_decimals"),
@@ -409,6 +447,11 @@ pub fn generate(content: &Path, banned: &Path) -> Result<Generated, Vec<String>>
         adult_max_daily_ug: u64::from(*n.adult_max_daily_mg.get_ref()) * 1000,
         input_max_ug: u64::from(n.input_max_mg) * 1000,
         shortest_taper_days: *n.shortest_taper_days.get_ref(),
+        high_dose_taper_days: *n.high_dose_taper_days.get_ref(),
+        high_dose_daily_ug: u64::from(n.high_dose_daily_mg) * 1000,
+        big_cut_percent: n.big_cut_percent,
+        child_check_daily_ug: u64::from(*n.child_check_daily_mg.get_ref()) * 1000,
+        child_under_8_check_daily_ug: u64::from(n.child_under_8_check_daily_mg) * 1000,
         max_plan_days: n.max_plan_days,
         max_doses_per_day: n.max_doses_per_day,
         max_every_days: n.max_every_days,
@@ -438,12 +481,13 @@ pub fn generate(content: &Path, banned: &Path) -> Result<Generated, Vec<String>>
             );
             0
         });
-        let split = match t.split.get_ref().as_str() {
-            "whole" => Split::Whole,
-            "halves" => Split::Halves,
+        let (split, halves_if_scored) = match t.split.get_ref().as_str() {
+            "whole" => (Split::Whole, false),
+            "halves" => (Split::Halves, false),
+            "halves-if-scored" => (Split::Whole, true),
             other => {
-                c.at(t.split.span().start, format!("split `{other}` must be whole or halves (no source says a baclofen tablet may be cut into quarters, and the page has no words for them)"));
-                Split::Whole
+                c.at(t.split.span().start, format!("split `{other}` must be whole, halves or halves-if-scored (no source says a baclofen tablet may be cut into quarters, and the page has no words for them)"));
+                (Split::Whole, false)
             }
         };
         tablets.push(Tablet {
@@ -451,6 +495,7 @@ pub fn generate(content: &Path, banned: &Path) -> Result<Generated, Vec<String>>
             strength_ug: ug,
             label: leak(&format!("{} mg", t.strength_mg.get_ref())),
             split,
+            halves_if_scored,
             sources: list(&t.sources),
         });
     }

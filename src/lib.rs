@@ -17,5 +17,6 @@ pub mod missed_dose;
 pub mod mount;
 pub mod pages;
 pub mod planner;
+pub mod red_flag_words;
 pub mod route;
 pub mod settings;

@@ -365,7 +365,8 @@ impl Settings {
     pub fn missed_dose_rules(&self) -> baclofen_logic::missed_dose::Rules {
         let mut rules = MISSED_DOSE.rules;
         if let Some(window) = self.skip_window {
-            rules.skip_window = window;
+            // Longer than the content's (NHS) window only, never shorter (review M7).
+            rules.skip_window = baclofen_logic::missed_dose::effective_skip_window(window, &rules);
         }
         rules
     }
@@ -841,7 +842,7 @@ mod tests {
             ("clinic_name", text_value("  Riverside   Neurology ")),
             ("clinic_phone", text_value("+44 (0)20 7946 0000")),
             ("region", text_value("UK")),
-            ("missed_dose_threshold", RawValue::Number(90.0)),
+            ("missed_dose_threshold", RawValue::Number(150.0)),
             ("accent", text_value("#005EB8")),
             ("embed", RawValue::Bool(true)),
             ("embed_origins", RawValue::List(vec![text_value("https://Clinic.Example:443")])),
@@ -857,7 +858,7 @@ mod tests {
         assert_eq!(settings.poisons_line(), Some(("NHS 111", "111")));
         assert_eq!(settings.out_of_hours(), Some(("NHS 111", "111")));
         assert_eq!(settings.emergency_sentence(), "In an emergency call 999.");
-        assert_eq!(settings.missed_dose_rules().skip_window, 90);
+        assert_eq!(settings.missed_dose_rules().skip_window, 150);
         assert_eq!(settings.accent.as_deref(), Some("#005eb8"));
         assert!(settings.embed);
         assert_eq!(settings.embed_origins, vec!["https://clinic.example".to_string()]);

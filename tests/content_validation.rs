@@ -318,6 +318,9 @@ fn said() -> Vec<Said> {
                     BlockKind::StepUp(s) => {
                         (None, format!("{} {} {}", s.title, s.intro.text, s.steps.join(" ")), s.intro.sources)
                     }
+                    BlockKind::Point(p) => {
+                        (p.kind, format!("{} {}", p.words.text, p.items.join(" ")), p.words.sources)
+                    }
                 };
             out.push(Said { slug: page.slug, callout, region: block.region, words, sources });
         }
@@ -339,8 +342,9 @@ fn is_alarm(s: &Said) -> bool {
     matches!(s.callout, Some(CalloutKind::Emergency | CalloutKind::Urgent))
 }
 
-/// Fact sheet §7 and §11 rows 16, C5, C6: confusion is a warning sign, never a common effect to
-/// wait out ("keep taking baclofen").
+/// Fact sheet §7 and §11 rows 1b, 1c, C5, C6: confusion is a warning sign, never a common effect
+/// to wait out ("keep taking baclofen"); sudden confusion is an emergency, and confusion over
+/// days means the prescriber straight away.
 #[test]
 fn confusion_is_a_warning_sign_never_a_common_side_effect_to_wait_out() {
     let page = on_page("side-effects");
@@ -354,26 +358,410 @@ fn confusion_is_a_warning_sign_never_a_common_side_effect_to_wait_out() {
             );
         }
     }
-    let warning = page
+    let gradual = page
         .iter()
         .find(|b| is_alarm(b) && lower(b).contains("confus") && lower(b).contains("straight away"))
-        .expect("a callout says to contact a prescriber straight away about confusion");
-    let words = lower(warning);
-    assert!(
-        words.contains("kidney") && words.contains("emergency number"),
-        "kidney disease + confusion is an emergency (§11 C5): {}",
-        warning.words
-    );
-    assert!(
-        page.iter()
-            .any(|b| lower(b).contains("older") && lower(b).contains("confus") && lower(b).contains("today")),
-        "older adults with new confusion: contact today (§11 C6)"
-    );
+        .expect(
+            "a callout says to contact a prescriber straight away about confusion that came on over days",
+        );
+    assert!(lower(gradual).contains("days"), "{}", gradual.words);
     let answer = on_page("questions").into_iter().find(|b| lower(b).contains("common side effects")).unwrap();
+    let words = lower(&answer);
     assert!(
-        lower(&answer).contains("confus") && lower(&answer).contains("straight away"),
+        words.contains("sudden confusion is an emergency") && words.contains("straight away"),
         "{}",
         answer.words
+    );
+}
+
+/// S1 (clinical review 2026-12-07; fact sheet §11 rows 1b, 4, 6, C1, C5): sudden new confusion, or
+/// very sleepy and confused with jerks even if they can be woken, is an emergency; so is confusion
+/// with a pump, with missed doses or stopping, with a high temperature, with kidney disease or
+/// dehydration.
+#[test]
+fn sudden_confusion_is_an_emergency_with_every_exception_named() {
+    let page = on_page("side-effects");
+    let callout = page
+        .iter()
+        .find(|b| b.callout == Some(CalloutKind::Emergency) && lower(b).contains("suddenly becomes confused"))
+        .expect("an emergency callout for sudden confusion");
+    let words = lower(callout);
+    for must in [
+        "emergency number",
+        "even if they can be woken",
+        "jerks",
+        "kidney",
+        "not drinking enough",
+        "pump",
+        "missed doses",
+        "ran out or stopped",
+        "38 °c",
+        "sees or hears things",
+    ] {
+        assert!(words.contains(must), "the sudden-confusion callout leaves out `{must}`: {}", callout.words);
+    }
+    assert!(callout.sources.contains(&"NHS-CONFUSION"));
+    // The encephalopathy callout: emergency even when the person can be woken (review decision d).
+    let jerks = page
+        .iter()
+        .find(|b| b.words.starts_with("Very sleepy and confused, with sudden jerks"))
+        .expect("the encephalopathy callout");
+    assert_eq!(jerks.callout, Some(CalloutKind::Emergency));
+    let words = lower(jerks);
+    assert!(words.contains("even if they can be woken") && words.contains("emergency"), "{}", jerks.words);
+    assert!(!words.contains("contact a doctor"), "{}", jerks.words);
+}
+
+/// S2 (fact sheet §11 C6): an older adult with new confusion is never told "today" or "next
+/// visit"; sudden confusion is an emergency, over days straight away; a fall alone is today.
+#[test]
+fn older_adults_with_new_confusion_never_wait_for_today_or_the_next_visit() {
+    for slug in ["side-effects", "special-situations"] {
+        let page = on_page(slug);
+        let older: Vec<&Said> = page.iter().filter(|b| lower(b).contains("older")).collect();
+        assert!(!older.is_empty(), "{slug}: no words for older adults");
+        for block in &older {
+            for sentence in lower(block).split(['.', ':']) {
+                let plain = sentence.replace("without confusion", "").replace("not confused", "");
+                if plain.contains("confus") {
+                    let waits_for_a_visit = plain.contains("next visit") && !plain.contains("never");
+                    assert!(
+                        !plain.contains("today") && !waits_for_a_visit,
+                        "{slug}: new confusion in an older person must not wait: {sentence}"
+                    );
+                }
+            }
+        }
+        let all: String = older.iter().map(|b| lower(b)).collect::<Vec<_>>().join(" ");
+        assert!(all.contains("sudden confusion") && all.contains("emergency"), "{slug}: {all}");
+        assert!(
+            all.contains("straight away"),
+            "{slug}: confusion over days needs the prescriber straight away"
+        );
+    }
+}
+
+/// S3 (fact sheet §11 design notes): every static "contact today" list of signs carries the line
+/// that sends pump users and people who missed doses, ran out or stopped to the emergency number.
+#[test]
+fn every_contact_today_list_sends_pump_users_and_missed_doses_to_the_emergency_number() {
+    const LINE: &str =
+        "Have a baclofen pump, or missed doses, ran out or stopped? Call your emergency number now instead.";
+    let mut lists = 0;
+    for page in PAGES {
+        for block in page.blocks {
+            if let BlockKind::Callout(c) = &block.kind {
+                let today = format!("{} {}", c.title, c.text).to_lowercase().contains("today");
+                if c.kind == CalloutKind::Urgent && today && !c.items.is_empty() {
+                    lists += 1;
+                    assert!(
+                        c.items.contains(&LINE),
+                        "{}: the list \"{}\" needs the line {LINE:?}",
+                        page.slug,
+                        c.title
+                    );
+                }
+            }
+        }
+    }
+    assert!(
+        lists >= 2,
+        "the side-effects page has two contact-today lists (dose too high, serious side effects)"
+    );
+}
+
+/// M1 (fact sheet §11 design notes): every "Get help now" list names rows 1, 1b, 2, 3, 4, 5, 5b,
+/// 6 and 7, in words a carer can check, on the home, side effects, missed dose and stopping pages.
+/// The words for each row come from the fact sheet; one list drifting from the others fails here.
+#[test]
+fn every_get_help_now_list_names_each_emergency_row_of_the_fact_sheet() {
+    let rows: [(&str, &[&str]); 9] = [
+        (
+            "1 breathing, cannot be woken",
+            &["slow, shallow or difficult breathing", "cannot be woken", "firm shake", "passed out"],
+        ),
+        (
+            "1b sudden confusion, sleepy + confused + jerks",
+            &["suddenly becomes confused", "jerks, even if they can be woken"],
+        ),
+        ("2 a fit", &["fit (seizure)"]),
+        ("3 too much", &["too much", "even if they seem well"]),
+        (
+            "4 pump: fever, confusion, rigid",
+            &["pump and has a high temperature (38 °c or more)", "rigid muscles", "far worse than ever"],
+        ),
+        (
+            "5 pump early signs",
+            &[
+                "stiffness is coming back",
+                "itching with no rash",
+                "pins and needles",
+                "faint or dizzy when sitting up or standing",
+            ],
+        ),
+        (
+            "5b pump overdose",
+            &["pump and is very sleepy or floppy", "slurred speech", "blurred or double vision", "clumsy"],
+        ),
+        (
+            "6 missed doses, ran out or stopped + signs",
+            &[
+                "missed doses, ran out or stopped, and has a high temperature",
+                "sees or hears things",
+                "much stiffer muscles",
+            ],
+        ),
+        (
+            "7 allergic swelling, wheeze",
+            &["swelling of the face, lips, tongue or throat", "wheezing", "tight chest"],
+        ),
+    ];
+    for slug in ["home", "side-effects", "missed-dose", "stopping"] {
+        let page = on_page(slug);
+        let list = page
+            .iter()
+            .find(|b| b.callout == Some(CalloutKind::Emergency) && b.words.starts_with("Get help now"))
+            .unwrap_or_else(|| panic!("{slug}: no \"Get help now\" emergency list"));
+        let words = lower(list);
+        assert!(words.contains("emergency number") && words.contains("emergency department now"), "{slug}");
+        for (row, signs) in rows {
+            for sign in signs {
+                assert!(words.contains(sign), "{slug}: \"Get help now\" leaves out row {row}: `{sign}`");
+            }
+        }
+    }
+}
+
+/// S5 (fact sheet §11 rows 11, 12a, 12b): a two-tone alarm means the pump team now, and the
+/// emergency department now with the pump card when they cannot be reached; a single beep is
+/// today; a missed refill is straight away.
+#[test]
+fn a_two_tone_alarm_goes_to_the_emergency_department_when_the_pump_team_cannot_be_reached() {
+    let page = on_page("stopping");
+    let alarms = page.iter().find(|b| lower(b).contains("two-tone")).expect("the pump alarms");
+    let words = lower(alarms);
+    for must in [
+        "call your pump team now",
+        "if you cannot speak to them straight away, go to the emergency department now with your pump card",
+        "evening or at a weekend",
+        "do not wait for symptoms",
+        "call your pump team today to book a refill",
+    ] {
+        assert!(words.contains(must), "`{must}`: {}", alarms.words);
+    }
+    assert!(page.iter().all(|b| !lower(b).contains("promptly")));
+    assert!(page.iter().any(|b| lower(b).contains("if you miss one, call your pump team straight away")));
+    // Row 5c: a suspected pump or tube fault with no symptoms: hospital now.
+    assert!(page.iter().any(|b| b.callout == Some(CalloutKind::Emergency)
+        && lower(b).contains("go to hospital now")
+        && lower(b).contains("even if you feel well")));
+}
+
+/// S6 (fact sheet §11 row 19): cannot pass any urine is help now, and an emergency with severe
+/// pain or the signs of autonomic dysreflexia; it is not on a "contact today" list.
+#[test]
+fn cannot_pass_any_urine_means_help_now_never_today() {
+    let page = on_page("side-effects");
+    for block in &page {
+        if lower(block).contains("today") {
+            assert!(!lower(block).contains("cannot pass"), "{}", block.words);
+        }
+    }
+    let urine = page.iter().find(|b| lower(b).contains("cannot pass any urine") && is_alarm(b)).unwrap();
+    let words = lower(urine);
+    for must in [
+        "help now",
+        "emergency department",
+        "emergency number",
+        "severe",
+        "pounding headache",
+        "autonomic dysreflexia",
+        "catheter",
+    ] {
+        assert!(words.contains(must), "`{must}`: {}", urine.words);
+    }
+}
+
+/// S7 (fact sheet §11 rows 23, 23b, C8): a floppy, very hard to wake or not-feeding baby needs help
+/// now (the emergency number under 8 weeks when very worried, breathing pauses, cannot wake);
+/// a bit sleepier or feeding a little less is today.
+#[test]
+fn a_floppy_hard_to_wake_or_unfed_baby_needs_help_now() {
+    let page = on_page("special-situations");
+    let baby = page
+        .iter()
+        .find(|b| {
+            b.callout == Some(CalloutKind::Emergency) && lower(b).contains("breastfeed")
+                || lower(b).starts_with("watch your baby")
+        })
+        .expect("the baby callout");
+    let words = lower(baby);
+    for must in [
+        "floppy, very hard to wake, or not feeding",
+        "help now",
+        "under 8 weeks",
+        "very worried",
+        "breathing stops or pauses",
+        "cannot wake",
+        "a bit sleepier than usual",
+        "today",
+    ] {
+        assert!(words.contains(must), "`{must}`: {}", baby.words);
+    }
+    assert!(baby.sources.contains(&"NHS-BABY"));
+    for block in &page {
+        let words = lower(block);
+        if words.contains("floppy") && words.contains("baby") {
+            assert!(words.contains("now"), "a floppy baby is never only 'today': {}", block.words);
+        }
+    }
+}
+
+/// Fact sheet §11 design notes: one timing vocabulary (now, straight away, today, before the
+/// first dose, next visit) and thresholds a carer can apply.
+#[test]
+fn pages_use_one_timing_vocabulary_and_carer_thresholds() {
+    for block in said() {
+        let words = lower(&block).replace("all at once", "suddenly");
+        for word in [
+            "promptly",
+            "as soon as possible",
+            "right away",
+            "at once",
+            "immediately",
+            "same day",
+            "a fit that does not stop",
+            "low blood pressure",
+            "cannot be woken properly",
+        ] {
+            assert!(
+                !words.contains(word),
+                "{}: `{word}` is not in the timing vocabulary or is not a carer's threshold: {}",
+                block.slug,
+                block.words
+            );
+        }
+    }
+    for page in PAGES {
+        let text: String =
+            said().iter().filter(|b| b.slug == page.slug).map(lower).collect::<Vec<_>>().join(" ");
+        if text.contains("high temperature") && page.slug != "glossary" {
+            assert!(text.contains("38 °c"), "{}: a high temperature without 38 °C", page.slug);
+        }
+        if text.contains("cannot be woken (") || text.contains("can't be woken") {
+            assert!(text.contains("firm shake"), "{}", page.slug);
+        }
+        if text.contains("fit lasting") {
+            assert!(
+                text.contains("more than 5 minutes") && text.contains("one fit after another"),
+                "{}",
+                page.slug
+            );
+        }
+    }
+}
+
+/// Issue 27 item 2, M13 (fact sheet §11 design notes): every sentence that says to contact the
+/// prescriber, pharmacist, pump team or doctor now, straight away or today names the route for
+/// when they are closed, in the reader's region; no "if they are closed" without a subject; no
+/// NHS 111 in text a US reader sees. Checked for UK, US and unset regions, as the page shows them.
+#[test]
+fn every_urgent_contact_names_a_route_for_when_they_are_closed_in_every_region() {
+    let contact = ["contact", "call", "ask", "speak to", "phone"];
+    let whom = ["prescriber", "pharmacist", "pump team", "doctor"];
+    let timing = ["now", "straight away", "today"];
+    let routes = ["out-of-hours", "nhs 111", "emergency department", "a&e", "go to hospital"];
+    for view in [Some(RegionTag::Uk), Some(RegionTag::Us), None] {
+        for block in said() {
+            if view.is_some() && block.region.is_some() && block.region != view {
+                continue;
+            }
+            let words = lower(&block);
+            assert!(
+                ![
+                    "if they are closed",
+                    "if they're closed",
+                    "if it is closed",
+                    "if he is closed",
+                    "if she is closed"
+                ]
+                .iter()
+                .any(|w| words.contains(w)),
+                "{}: a closed door without a subject: {}",
+                block.slug,
+                block.words
+            );
+            if view == Some(RegionTag::Us) {
+                assert!(
+                    !words.contains("nhs 111"),
+                    "{}: NHS 111 shown to a US reader: {}",
+                    block.slug,
+                    block.words
+                );
+            }
+            for sentence in words.split(['.', '?', '!', ';']) {
+                let asks = contact.iter().any(|c| sentence.contains(c))
+                    && whom.iter().any(|w| sentence.contains(w))
+                    && timing.iter().any(|t| {
+                        sentence.split(|c: char| !c.is_alphanumeric()).any(|w| w == *t)
+                            || sentence.contains(t)
+                    });
+                if asks {
+                    assert!(
+                        routes.iter().any(|r| words.contains(r)),
+                        "{} ({view:?}): \"{}\" names no route for when they are closed: {}",
+                        block.slug,
+                        sentence.trim(),
+                        block.words
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// M3, M9, M10, M11, M14 (clinical review 2026-12-07) on the pages.
+#[test]
+fn the_moderate_findings_on_the_pages_are_fixed() {
+    // M3: no "take no more ... sleepy medicines"; regular medicines, baclofen and epilepsy ones, go on.
+    let drowsy = on_page("medicines-alcohol-driving")
+        .into_iter()
+        .find(|b| lower(b).contains("more drowsy than usual"))
+        .unwrap();
+    let words = lower(&drowsy);
+    assert!(!words.contains("take no more"), "{}", drowsy.words);
+    assert!(
+        words.contains("keep taking your usual medicines, such as baclofen and epilepsy medicines"),
+        "{}",
+        drowsy.words
+    );
+    // M9: travel across time zones.
+    assert!(on_page("special-situations").iter().any(|b| lower(b).contains("time zones")
+        && lower(b).contains("ask your pharmacist how to move your dose times")));
+    // M10: the child rule, on the missed-dose page and in the questions.
+    for slug in ["missed-dose", "questions"] {
+        assert!(
+            on_page(slug)
+                .iter()
+                .any(|b| lower(b).contains("2-hour rule") && lower(b).contains("at least 4 hours")),
+            "{slug}: the child's 2-hour rule and the 4-hour wait"
+        );
+    }
+    // M11: autonomic dysreflexia explained, with its signs and the action, and in the glossary.
+    let special = on_page("special-situations");
+    let signs =
+        special.iter().find(|b| lower(b).starts_with("signs of autonomic dysreflexia")).expect("the signs");
+    assert_eq!(signs.callout, Some(CalloutKind::Emergency));
+    for must in ["pounding headache", "flushing or sweating", "full bladder"] {
+        assert!(lower(signs).contains(must), "{must}");
+    }
+    assert!(on_page("glossary").iter().any(|b| b.words.starts_with("Autonomic dysreflexia")));
+    // M14: cannot keep 2 doses down on a sick day.
+    assert!(
+        special
+            .iter()
+            .any(|b| lower(b).contains("cannot keep 2 doses in a row down")
+                && lower(b).contains("out-of-hours"))
     );
 }
 
@@ -387,8 +775,13 @@ fn signs_the_dose_may_be_too_high_say_what_to_do_and_how_soon() {
         let blocks: Vec<&Said> = page.iter().filter(|b| lower(b).contains(sign)).collect();
         assert!(!blocks.is_empty(), "`{sign}` is missing");
         for block in blocks {
+            // Either the "contact today" list (it can mean too much baclofen), or an emergency list
+            // (with a pump it can be a pump overdose, fact sheet §11 row 5b).
             assert!(
-                is_alarm(block) && lower(block).contains("today") && lower(block).contains("too much"),
+                block.callout == Some(CalloutKind::Emergency)
+                    || (is_alarm(block)
+                        && lower(block).contains("today")
+                        && lower(block).contains("too much")),
                 "`{sign}` must sit under 'contact today, it can mean too much baclofen': {}",
                 block.words
             );
@@ -572,7 +965,9 @@ fn every_phone_number_cites_a_source_that_gives_it_and_names_its_country() {
                     block.words
                 );
                 let country = block.region.is_some()
-                    || ["UK", "US", "Ireland", "Australia"].iter().any(|c| block.words.contains(c));
+                    || ["UK", "US", "Ireland", "Australia", "Canada", "New Zealand"]
+                        .iter()
+                        .any(|c| block.words.contains(c));
                 assert!(country, "{}: {number} without its country: {}", block.slug, block.words);
                 checked.push(number);
             }
@@ -840,14 +1235,71 @@ fn a_straight_away_rule_titled_today_fails() {
     let scratch = Scratch::new();
     scratch.edit(
         "red-flags.toml",
-        "action = \"Call your pump team straight away\"",
-        "action = \"Call your pump team today\"",
+        "action = \"Call your pump team straight away to book a refill\"",
+        "action = \"Call your pump team today to book a refill\"",
     );
     let errors = scratch.errors();
     assert!(
         errors.iter().any(|e| e.contains("red-flags.toml:") && e.contains("must say \"straight away\"")),
         "{errors:?}"
     );
+}
+
+#[test]
+fn a_timing_word_outside_the_one_vocabulary_fails() {
+    // §11 design notes: now, straight away, today, before the first dose, next visit.
+    for word in ["promptly", "immediately", "as soon as you can", "the same day", "soon"] {
+        let scratch = Scratch::new();
+        scratch.edit(
+            "red-flags.toml",
+            "action = \"Call your pump team today to book a refill\"",
+            &format!("action = \"Call your pump team today to book a refill, {word}\""),
+        );
+        let line = line_of(&scratch, "red-flags.toml", word);
+        assert_one_error(
+            &scratch.errors(),
+            &format!("red-flags.toml:{line}:"),
+            "is not one of the timing words",
+        );
+    }
+}
+
+#[test]
+fn a_contact_answer_with_no_route_for_when_they_are_closed_fails() {
+    // Leaving out `closed` on an urgent rule.
+    let scratch = Scratch::new();
+    scratch.edit("red-flags.toml", "closed = \"out-of-hours\"\ncontact = \"the pump team\"\n", "");
+    assert!(scratch.errors().iter().any(|e| e.contains("needs `closed`")), "{:?}", scratch.errors());
+    // Saying "none" on a rule that asks for the prescriber.
+    let scratch = Scratch::new();
+    scratch.edit(
+        "red-flags.toml",
+        "closed = \"out-of-hours\"\ncontact = \"the prescriber\"\n",
+        "closed = \"none\"\n",
+    );
+    assert!(
+        scratch.errors().iter().any(|e| e.contains("needs a route for when they are closed")),
+        "{:?}",
+        scratch.errors()
+    );
+    // "out-of-hours" with no one to reach.
+    let scratch = Scratch::new();
+    scratch.edit("red-flags.toml", "contact = \"the prescriber\"\n", "");
+    assert!(scratch.errors().iter().any(|e| e.contains("needs `contact`")), "{:?}", scratch.errors());
+}
+
+#[test]
+fn a_regions_service_or_a_closed_door_with_no_subject_in_a_rule_fails() {
+    let scratch = Scratch::new();
+    scratch.edit(
+        "red-flags.toml",
+        "detail = \"Do not wait for the next visit.\"",
+        "detail = \"If they are closed, call NHS 111.\"",
+    );
+    let line = line_of(&scratch, "red-flags.toml", "If they are closed");
+    let errors = scratch.errors();
+    assert_one_error(&errors, &format!("red-flags.toml:{line}:"), "comes from content/site.toml by region");
+    assert_one_error(&errors, &format!("red-flags.toml:{line}:"), "names no one");
 }
 
 #[test]
@@ -893,11 +1345,12 @@ fn moving_a_schedule_limit_in_content_needs_the_message_to_follow() {
 }
 
 #[test]
-fn the_childs_ask_threshold_and_its_sentence_move_together() {
+fn m7_a_clinic_skip_window_shorter_than_the_nhs_two_hours_fails_the_build() {
+    // Fact sheet §13.1 (revised 2026-12-07): a clinic may lengthen the window, never shorten it.
     let scratch = Scratch::new();
-    scratch.edit("missed-dose.toml", "child_ask_doses_per_day = 4", "child_ask_doses_per_day = 3");
-    let line = line_of(&scratch, "missed-dose.toml", "With four or more doses a day");
-    assert_one_error(&scratch.errors(), &format!("missed-dose.toml:{line}:"), "three or more doses a day");
+    scratch.edit("missed-dose.toml", "skip_window_min_minutes = 120", "skip_window_min_minutes = 60");
+    let line = line_of(&scratch, "missed-dose.toml", "skip_window_min_minutes = 60");
+    assert_one_error(&scratch.errors(), &format!("missed-dose.toml:{line}:"), "never shorter");
 }
 
 #[test]
@@ -922,4 +1375,108 @@ fn a_ruled_out_claim_in_a_helper_message_fails() {
     scratch.edit("ui.toml", "Choose what happened.", &format!("Choose what happened. {phrase}."));
     let line = line_of(&scratch, "ui.toml", "Choose what happened.");
     assert_one_error(&scratch.errors(), &format!("ui.toml:{line}:"), "ruled-out claim");
+}
+
+// ---- Easy Read pages (issue #31) ----
+
+#[test]
+fn an_easy_read_point_with_an_unknown_picture_fails() {
+    let scratch = Scratch::new();
+    scratch.edit("pages/easy-taking.toml", "picture = \"food\"", "picture = \"sandwich\"");
+    assert_one_error(&scratch.errors(), "easy-taking.toml:", "unknown picture `sandwich`");
+}
+
+#[test]
+fn a_point_on_a_full_page_and_a_paragraph_on_an_easy_read_page_fail() {
+    let scratch = Scratch::new();
+    scratch.edit(
+        "pages/taking.toml",
+        "[[block]]\ntype = \"heading\"\ntext = \"Children\"",
+        "[[block]]\ntype = \"point\"\npicture = \"child\"\ntext = \"Ask.\"\nsources = [\"MFC\"]\n\n[[block]]\ntype = \"heading\"\ntext = \"Children\"",
+    );
+    scratch.edit("pages/easy-taking.toml", "type = \"point\"\npicture = \"alarm\"", "type = \"paragraph\"");
+    let errors = scratch.errors();
+    assert_one_error(&errors, "taking.toml:", "a point belongs on an Easy Read page");
+    assert_one_error(
+        &errors,
+        "easy-taking.toml:",
+        "an Easy Read page holds heading, point and way_in blocks",
+    );
+}
+
+#[test]
+fn an_easy_read_page_of_a_missing_page_fails() {
+    let scratch = Scratch::new();
+    scratch.edit("pages/easy-about.toml", "easy_read_of = \"about\"", "easy_read_of = \"abuot\"");
+    assert_one_error(&scratch.errors(), "easy-about.toml:6", "names no page `abuot`");
+}
+
+/// Each of the five full pages links to its Easy Read version, and each version back.
+#[test]
+fn the_five_pages_people_need_most_have_easy_read_versions_both_ways() {
+    for full in ["about", "taking", "missed-dose", "side-effects", "stopping"] {
+        let page = PAGES.iter().find(|p| p.slug == full).unwrap();
+        let easy = page.easy_read.unwrap_or_else(|| panic!("{full} has no Easy Read version"));
+        let easy = PAGES.iter().find(|p| p.slug == easy).unwrap();
+        assert_eq!(easy.easy_read_of, Some(full));
+    }
+}
+
+/// Fact sheet §11 design note: every "get help now" list names rows 1, 1b, 2, 3, 4, 5, 5b, 6
+/// and 7; row 11 (two-tone alarm: pump team now, else the emergency department with the pump
+/// card); and the out-of-hours route when the prescriber is closed, by region.
+#[test]
+fn the_easy_read_help_now_page_names_every_emergency_row() {
+    let page = on_page("easy-help-now");
+    let emergency: String = page
+        .iter()
+        .filter(|b| b.callout == Some(CalloutKind::Emergency))
+        .map(lower)
+        .collect::<Vec<_>>()
+        .join(" | ");
+    let rows: [(&str, &[&str]); 9] = [
+        ("1 breathing", &["breathing is slow, shallow"]),
+        ("1 cannot be woken", &["cannot be woken", "passed out"]),
+        ("1b sudden confusion", &["confused all of a sudden", "suddenly see or hear"]),
+        ("2 fit", &["fit (seizure)"]),
+        ("3 too much", &["took too much", "child swallowed"]),
+        (
+            "4 pump withdrawal",
+            &["baclofen pump", "high temperature, confusion or very stiff muscles", "spasms far worse"],
+        ),
+        (
+            "5 pump early signs",
+            &["itching with no rash", "pins and needles", "feeling faint", "usual stiffness coming back"],
+        ),
+        ("5b pump overdose", &["very sleepy, floppy", "slurred speech", "slow breathing"]),
+        ("6 oral withdrawal", &["stopped baclofen or ran out", "high temperature", "very stiff muscles"]),
+    ];
+    for (row, words) in rows {
+        for w in words {
+            assert!(emergency.contains(w), "row {row}: `{w}` is not among the emergency points");
+        }
+    }
+    assert!(emergency.contains("lips, tongue or throat swell") && emergency.contains("wheeze"), "row 7");
+    let alarm = page.iter().find(|b| lower(b).contains("two-tone alarm")).expect("row 11");
+    for w in ["pump team now", "cannot reach them", "emergency department now", "pump card"] {
+        assert!(lower(alarm).contains(w), "row 11: {w}: {}", alarm.words);
+    }
+    let uk = page.iter().find(|b| b.region == Some(RegionTag::Uk) && b.words.contains("NHS 111"));
+    let everywhere = page.iter().find(|b| b.region.is_none() && lower(b).contains("out-of-hours service"));
+    assert!(uk.is_some() && everywhere.is_some(), "the out-of-hours route: NHS 111 in the UK, else yours");
+}
+
+/// Fact sheet §4 and §13.1: the NHS 2-hour rule, never a double dose, and the out-of-hours route
+/// for missed doses; §5 and §11 row 11 for stopping.
+#[test]
+fn the_easy_read_missed_dose_and_stopping_pages_keep_the_rules() {
+    let missed = on_page("easy-missed-dose");
+    assert!(missed.iter().any(|b| lower(b).contains("less than 2 hours") && lower(b).contains("leave out")));
+    assert!(missed.iter().any(|b| lower(b).contains("never take 2 doses") && b.callout.is_some()));
+    assert!(missed.iter().all(|b| !lower(b).contains("double the")));
+    assert!(missed.iter().any(|b| b.region == Some(RegionTag::Uk) && b.words.contains("NHS 111")));
+    let stopping = on_page("easy-stopping");
+    let alarm = stopping.iter().find(|b| lower(b).contains("two-tone alarm")).expect("the alarm");
+    assert!(lower(alarm).contains("emergency department now") && lower(alarm).contains("pump card"));
+    assert!(stopping.iter().any(|b| lower(b).contains("1 to 2 weeks")));
 }

@@ -1,4 +1,5 @@
-//! Keeps `docs/clinical-safety.md` honest: every Rust test it names must exist.
+//! Keeps `docs/clinical-safety.md` honest: every Rust test it names must exist, as a function
+//! marked `#[test]` or `#[wasm_bindgen_test]` (code review §3.9: a helper of the same name is not a test).
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::path::Path;
@@ -16,6 +17,42 @@ fn rust_sources(dir: &Path, out: &mut String) {
             out.push_str(&std::fs::read_to_string(&path).unwrap());
         }
     }
+}
+
+/// Whether `code` defines `fn name(` as a test: a `#[test]` or `#[wasm_bindgen_test]` attribute
+/// stands before the `fn`, with only other attributes, doc comments and blank lines between.
+/// A helper function of the same name is not evidence.
+fn is_test_function(code: &str, name: &str) -> bool {
+    let needle = format!("fn {name}(");
+    code.match_indices(&needle).any(|(at, _)| {
+        let line_start = code[..at].rfind('\n').map_or(0, |n| n + 1);
+        let before_fn = code[line_start..at].trim();
+        if !before_fn.is_empty() && before_fn != "pub" && before_fn != "async" && before_fn != "pub async" {
+            return false;
+        }
+        for line in code[..line_start].lines().rev() {
+            let line = line.trim();
+            if line == "#[test]" || line == "#[wasm_bindgen_test]" || line.starts_with("#[wasm_bindgen_test(")
+            {
+                return true;
+            }
+            if line.is_empty() || line.starts_with("///") || line.starts_with("//") || line.starts_with("#[")
+            {
+                continue;
+            }
+            return false;
+        }
+        false
+    })
+}
+
+#[test]
+fn only_functions_marked_as_tests_count_as_evidence() {
+    let code = "fn helper_used_by_tests() {}\n\n#[test]\n/// Proves it.\nfn a_real_test_here() {}\n\n#[wasm_bindgen_test]\nasync fn a_browser_test_here() {}\n";
+    assert!(is_test_function(code, "a_real_test_here"));
+    assert!(is_test_function(code, "a_browser_test_here"));
+    assert!(!is_test_function(code, "helper_used_by_tests"));
+    assert!(!is_test_function(code, "not_there_at_all"));
 }
 
 #[test]
@@ -37,7 +74,7 @@ fn every_test_named_in_the_hazard_log_exists() {
         .collect();
     assert!(names.len() >= 20, "only {} test names found in the hazard log", names.len());
     for name in names {
-        assert!(code.contains(&format!("fn {name}(")), "the hazard log names `{name}`, which is not a test");
+        assert!(is_test_function(&code, name), "the hazard log names `{name}`, which is not a test");
     }
     let e2e: String = std::fs::read_dir(root.join("tests/e2e"))
         .unwrap()

@@ -81,9 +81,14 @@ fn warning_name(check: &Check) -> Option<&'static str> {
     match check {
         Check::AboveLabelMaximum { .. } => Some("above-maximum"),
         Check::StopsFasterThanSources { .. } => Some("faster-than-sources"),
+        Check::StopsInOneStep { .. } => Some("one-step-stop"),
+        Check::BigCut { .. } => Some("big-cut"),
+        Check::HighDoseShortTaper { .. } => Some("high-dose-under-14-days"),
         Check::ChildDosesBySpecialist => Some("child-no-adult-maximum"),
         Check::ShortLastStep { .. } => Some("last-step-smaller"),
         Check::LongerThanAYear { .. } => Some("longer-than-a-year"),
+        Check::AskWhichSyringe { .. } => Some("ask-which-syringe"),
+        Check::ChildCheckWithSpecialist { .. } => Some("child-check-specialist"),
         // "Does not fit" is the cases' `fits = false`, not a warning.
         Check::DoesNotFit => None,
     }
@@ -166,7 +171,12 @@ fn run(file: &str, case: &Value, report: &mut Report) {
             match tablets_for(Some(&region)).into_iter().find(|(_, t)| t.strength_ug == strength) {
                 Some((i, t)) => {
                     fields.strength = i.to_string();
-                    halves_question = t.split == Split::Whole;
+                    // The person ticks "my tablet has a line across it" only where the form asks.
+                    fields.score_line = case.get("score_line").and_then(Value::as_bool).unwrap_or(false);
+                    if fields.score_line && !baclofen_guide::planner::form::asks_score_line(&fields) {
+                        fields.score_line = false;
+                    }
+                    halves_question = t.split == Split::Whole && !t.halves_if_scored;
                 }
                 None => {
                     fail(format!("no {} mg tablet in the {region} list", strength / 1000));
@@ -187,6 +197,7 @@ fn run(file: &str, case: &Value, report: &mut Report) {
         }
         other => panic!("form {other}"),
     }
+    fields.child_under_8 = case.get("child_under_8").and_then(Value::as_bool).unwrap_or(false);
     fields.doses = typed(case.get("doses_per_day"));
     fields.times =
         case["times"].as_array().unwrap().iter().map(|t| t.as_str().unwrap().to_string()).collect();

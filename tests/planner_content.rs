@@ -87,7 +87,32 @@ fn planner_strengths_match_the_fact_sheet() {
         let halves = t.split == Split::Halves;
         assert_eq!(halves, t.strength_ug == 10_000 && t.regions.contains(&"uk"), "{}", t.label);
         assert!(t.split != Split::Quarters);
+        // Fact sheet §13.14, decision (f): halves after a confirmed line for US 10 and 20 mg only
+        // (never US 5 mg; US 15 mg whole until checked).
+        let scored = t.strength_ug == 10_000 || t.strength_ug == 20_000;
+        assert_eq!(t.halves_if_scored, scored && t.regions == ["us"], "{}", t.label);
     }
+}
+
+#[test]
+fn decision_i_the_childrens_flag_never_states_a_number_a_maximum_or_a_wrong_dose() {
+    // Fact sheet §13.14: "never show mg/kg or maximums as targets … worded so it never says the
+    // dose is wrong".
+    let w = WARNINGS.iter().find(|w| w.check == "child-check-with-specialist").expect("the flag");
+    let words = format!("{} {}", w.title, w.text).to_lowercase();
+    assert!(!words.chars().any(|c| c.is_ascii_digit()), "{words}");
+    for banned in ["maximum", "the most", "too high", "wrong", "mg/kg", "limit"] {
+        assert!(!words.contains(banned), "{banned}: {words}");
+    }
+    assert!(words.contains("check") && words.contains("specialist"), "{words}");
+}
+
+#[test]
+fn m8_the_syringe_words_say_ask_your_pharmacist_which_syringe_to_use() {
+    for text in [WORDS.syringe_ask, WORDS.syringe_ask_short] {
+        assert!(text.contains("ask your pharmacist which syringe to use"), "{text}");
+    }
+    assert!(WORDS.syringe_ask.contains("{ml} mL"), "the volume is shown with it");
 }
 
 fn syllables(word: &str) -> usize {

@@ -53,6 +53,7 @@ fn input(
         step,
         every_days,
         end_ug,
+        child_under_8: false,
     }
 }
 
@@ -69,9 +70,14 @@ fn examples() -> Vec<Example> {
             input: input(Who::Adult, tablet("us", 5), &tds, 5000, Direction::Up, per_dose(5000), 3, 20000),
         },
         Example {
-            title: "The same schedule with US 10 mg tablets (whole tablets only)",
-            source: "FDA-TAB Dosage. The fact sheet has no source saying US tablets may be halved, so 5 and 15 mg do not fit 10 mg tablets: the plan sends the person to the pharmacist.",
+            title: "The same schedule with US 10 mg tablets, no score line confirmed (whole tablets only)",
+            source: "FDA-TAB Dosage; fact sheet 13.14, decision (f): US 10 and 20 mg tablets are halved only after the person confirms a line across the tablet. Without it, 5 and 15 mg do not fit 10 mg tablets: the plan sends the person to the pharmacist.",
             input: input(Who::Adult, tablet("us", 10), &tds, 5000, Direction::Up, per_dose(5000), 3, 20000),
+        },
+        Example {
+            title: "The same schedule with US 10 mg tablets, score line confirmed",
+            source: "Fact sheet 13.14, decision (f): DailyMed How Supplied (Zydus break line, Chartwell/LCI bisected). With the line confirmed, 5 and 15 mg are a half and one and a half tablets.",
+            input: input(Who::Adult, Form::Tablet { strength_ug: 10_000, split: baclofen_logic::planner::Split::Halves }, &tds, 5000, Direction::Up, per_dose(5000), 3, 20000),
         },
         Example {
             title: "UK start with half a 10 mg tablet",
@@ -87,6 +93,16 @@ fn examples() -> Vec<Example> {
             title: "A stop faster than the sources describe",
             source: "NHS-ABOUT (1 to 2 weeks); FDA-TAB Warnings, FDA-OS 5.1 (withdrawal). The plan is made, with the withdrawal card and the symptom checker link.",
             input: input(Who::Adult, tablet("uk", 10), &tds, 10000, Direction::Down, per_dose(5000), 3, 0),
+        },
+        Example {
+            title: "A stop in one step after a week at the starting dose",
+            source: "Clinical review S8, fact sheet 13.14: 20 mg three times a day for 7 days, then nothing. A stop in one step is always flagged, with the withdrawal signs and the symptom checker link (NHS-ABOUT; FDA-TAB Warnings b).",
+            input: input(Who::Adult, tablet("uk", 10), &tds, 20000, Direction::Down, per_dose(20000), 7, 0),
+        },
+        Example {
+            title: "A short taper after days at the starting dose",
+            source: "Clinical review S8, fact sheet 13.14: 20 mg three times a day for 4 days, 10 mg for 4 days, then stop. The taper is counted from the first reduction (4 days), not from day 1 (8 days).",
+            input: input(Who::Adult, tablet("uk", 10), &tds, 20000, Direction::Down, per_dose(10000), 4, 0),
         },
         Example {
             title: "Child's liquid step-up, 1 mg in 1 mL",
@@ -129,9 +145,10 @@ fn generate() -> String {
     writeln!(out, "\n## Rules\n").unwrap();
     writeln!(out, "- The planner never proposes a dose: every amount is the start, the end, or the start plus or minus whole steps the person entered. A last step that would pass the end stops at the end and is flagged.").unwrap();
     writeln!(out, "- Day 1 is the first day of the plan. Each step lasts the entered number of days. The last step is open-ended (a stop: no doses from that day).").unwrap();
-    writeln!(out, "- Tablets: whole tablets, or halves only where the content names a source saying the tablet may be halved (the UK 10 mg tablet, NHS-HOW). Anything else does not fit and the person asks the pharmacist; nothing is rounded.").unwrap();
-    writeln!(out, "- Liquids: mL = mg ÷ strength, exact to 0.01 mL, or it does not fit.").unwrap();
-    writeln!(out, "- Checks: an adult daily total above {} mg (US label); a stop in fewer than {} days (NHS: 1 to 2 weeks); a child's plan (specialist sets doses, no adult maximum); a last step smaller than the others; a plan ending more than a year after it starts. A first step that would more than double the dose is refused at the step field.", LIMITS.adult_max_daily_ug / 1000, LIMITS.shortest_taper_days).unwrap();
+    writeln!(out, "- Tablets: whole tablets, or halves only where the content names a source saying the tablet may be halved (the UK 10 mg tablet, NHS-HOW), and for US 10 and 20 mg tablets only after the person confirms a line across the tablet (fact sheet 13.14: never US 5 mg, US 15 mg whole, no quarters). Anything else does not fit and the person asks the pharmacist; nothing is rounded.").unwrap();
+    writeln!(out, "- Liquids: mL = mg ÷ strength, exact to 0.01 mL, or it does not fit. A volume that is not whole tenths of a mL is shown with \"ask your pharmacist which syringe to use\" (review M8).
+- Children: no adult maximum; a quiet \"check this with the specialist\" flag above {} mg a day ({} mg if the carer says the child is under 8; UK SmPC 4.2), never shown as a target or maximum.", LIMITS.child_check_daily_ug / 1000, LIMITS.child_under_8_check_daily_ug / 1000).unwrap();
+    writeln!(out, "- Checks: an adult daily total above {} mg (US label); a stop in fewer than {} days counted from the first reduction to the stop (NHS: 1 to 2 weeks); a stop in one step, always; any single step that cuts more than {} % of the first day's total, always; a softer \"ask your prescriber\" note for a stop from {} mg a day or more in fewer than {} days; a child's plan (specialist sets doses, no adult maximum); a last step smaller than the others; a plan ending more than a year after it starts. Every check on how fast the dose comes down shows the withdrawal signs and links the symptom checker. A first step that would more than double the dose is refused at the step field (a typing-slip guard; an exact doubling, such as the US label's 5 to 10 mg, is allowed).", LIMITS.adult_max_daily_ug / 1000, LIMITS.shortest_taper_days, LIMITS.big_cut_percent, LIMITS.high_dose_daily_ug / 1000, LIMITS.high_dose_taper_days).unwrap();
     for (n, e) in examples().iter().enumerate() {
         writeln!(out, "\n## {}. {}\n", n + 1, e.title).unwrap();
         writeln!(out, "Source: {}\n", e.source).unwrap();
@@ -221,7 +238,7 @@ fn planner_examples_match_hand_calculations() {
     let starts: Vec<u8> = p.steps.iter().map(|s| s.first_date.day).collect();
     assert_eq!(starts, [1, 4, 7, 10]);
     // Two-week step-down: 15, 10, 5 mg a dose for 5 days each, no doses from 16 December.
-    let p = plan(&examples()[3].input, &LIMITS).unwrap();
+    let p = plan(&examples()[4].input, &LIMITS).unwrap();
     assert_eq!(p.last().first_date, Date::new(2026, 12, 16).unwrap());
     assert_eq!(p.days_to_end, 15);
     // 1 mg/mL: 2.5 mg = 2.5 mL; 5 mg/mL: 2.5 mg = 0.5 mL (hand: 2.5 ÷ 5).
@@ -229,6 +246,6 @@ fn planner_examples_match_hand_calculations() {
         baclofen_logic::planner::Measure::Millilitres { hundredths } => hundredths,
         other => panic!("{other:?}"),
     };
-    assert_eq!(ml(5), 250);
-    assert_eq!(ml(6), 50);
+    assert_eq!(ml(8), 250);
+    assert_eq!(ml(9), 50);
 }

@@ -76,6 +76,10 @@ fn page_text(blocks: &[Block]) -> String {
                 sentence(s.intro.text);
                 s.steps.iter().for_each(|step| sentence(step));
             }
+            BlockKind::Point(p) => {
+                sentence(p.words.text);
+                p.items.iter().for_each(|item| sentence(item));
+            }
         }
     }
     text
@@ -284,6 +288,44 @@ fn no_sentence_on_a_patient_page_is_over_25_words() {
         for sentence in sentences(&text) {
             let n = word_count(sentence);
             assert!(n <= 25, "{slug}: a sentence of {n} words (limit 25): {sentence:?}");
+        }
+    }
+}
+
+/// Easy Read pages (issue #31): grade 3 or below, and no sentence over 12 words. Easy Read
+/// guides ask for short sentences with one idea each and give no single number; 12 words is a
+/// line or two beside a picture on a phone, and about half the limit for the full pages (25). A
+/// sentence that needs more than 12 words usually holds two ideas.
+const EASY_READ_GRADE: f64 = 3.0;
+const EASY_READ_SENTENCE_WORDS: usize = 12;
+
+fn easy_read_pages() -> impl Iterator<Item = &'static Page> {
+    PAGES.iter().filter(|p| p.easy_read_of.is_some())
+}
+
+#[test]
+fn easy_read_pages_read_at_grade_3_or_below() {
+    assert_eq!(easy_read_pages().count(), 5, "the five Easy Read pages of issue #31");
+    for page in easy_read_pages() {
+        // The title is read too.
+        let text = format!("{}. {}", page.title, full_text(page));
+        let g = grade(&text);
+        println!("reading grade {} (Easy Read): {g:.1}", page.slug);
+        assert!(g <= EASY_READ_GRADE, "{} reads at grade {g:.1}; the limit for Easy Read is 3", page.slug);
+    }
+}
+
+#[test]
+fn no_easy_read_sentence_is_over_12_words() {
+    for page in easy_read_pages() {
+        let text = format!("{}. {}", page.title, full_text(page));
+        for sentence in sentences(&text) {
+            let n = word_count(sentence);
+            assert!(
+                n <= EASY_READ_SENTENCE_WORDS,
+                "{}: a sentence of {n} words (Easy Read limit {EASY_READ_SENTENCE_WORDS}): {sentence:?}",
+                page.slug
+            );
         }
     }
 }

@@ -1,9 +1,11 @@
 //! The independent vignette audit (issue #13): patient stories written from the fact sheet
 //! (`tests/vignettes/*.toml`, never from the rules), run natively through the same content and
 //! engines the page uses. Prints one line,
-//! `vignettes: N, appropriate A (P%), under-triaged U, over-triaged O`,
-//! and fails on any under-triage, or on a wrong answer at the right urgency (for example "take
-//! it now" where the story says "leave it out", or the wrong next dose time).
+//! `vignettes: N, appropriate A (P%), under-triaged U, over-triaged O, …, rows covered: emergency
+//! E/28, urgent U/21, routine R/6`, and fails on any under-triage, or on a wrong answer at the right
+//! urgency (for example "take it now" where the story says "leave it out", or the wrong next dose
+//! time). The row denominators come from `tests/vignettes/rows.toml`, a table written from the fact
+//! sheet's §11 (not from the rules).
 #![cfg(not(target_arch = "wasm32"))]
 
 use baclofen_guide::content::{Answers, Call, PumpAnswer, MISSED_DOSE, RED_FLAGS};
@@ -37,6 +39,18 @@ struct RedFlagStory {
     expect_crisis_line: bool,
 }
 
+/// The §11 rows and the levels each names (tests/vignettes/rows.toml, from the fact sheet).
+#[derive(Deserialize)]
+struct RowFile {
+    row: Vec<Row>,
+}
+
+#[derive(Deserialize)]
+struct Row {
+    id: String,
+    levels: Vec<String>,
+}
+
 #[derive(Deserialize)]
 struct MissedDoseFile {
     story: Vec<MissedDoseStory>,
@@ -61,6 +75,17 @@ struct MissedDoseStory {
     withdrawal_signs: bool,
     expect: String,
     expect_next: Option<String>,
+    // The three checks below read the words of the answer card; they run in the page harness
+    // (tests/e2e/vignettes.test.mjs). Kept here so that every story field is read and typed.
+    /// §13.1: an "ask" answer also says what to do if no advice comes before the next dose.
+    #[serde(default)]
+    expect_safe_default: bool,
+    /// §13.2: `usual-time` (take the next dose at the usual time) or `ask-first` (ask before
+    /// restarting).
+    expect_next_dose: Option<String>,
+    /// §13.2: the answer itself names the emergency signs.
+    #[serde(default)]
+    expect_emergency_signs: bool,
 }
 
 /// What happened to one story.
@@ -76,6 +101,21 @@ enum Verdict {
 fn read<T: serde::de::DeserializeOwned>(name: &str) -> T {
     let path = format!("{}/tests/vignettes/{name}", env!("CARGO_MANIFEST_DIR"));
     toml::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// How urgent an answer is, in the fact sheet's one timing vocabulary (§11 design notes): now
+/// (emergency number or department) > urgent now (row 11, row 19: the team or NHS 111 now, the
+/// emergency department if they cannot be reached) > straight away > today > before the first dose
+/// > next visit.
+fn urgency_rank(level: &Level, timing: &Timing) -> u8 {
+    match (level, timing) {
+        (Level::Emergency, _) => 5,
+        (Level::Urgent, Timing::Now) => 4,
+        (Level::Urgent, Timing::StraightAway) => 3,
+        (Level::Urgent, _) => 2,
+        (Level::Routine, Timing::Before) => 1,
+        (Level::Routine, _) => 0,
+    }
 }
 
 fn expected_urgency(level: &str, timing: &str) -> (Level, Timing) {
@@ -98,11 +138,12 @@ fn expected_urgency(level: &str, timing: &str) -> (Level, Timing) {
 
 /// The checker's answer for a story, read as the page reads the person's answers.
 fn red_flag_verdict(story: &RedFlagStory) -> Verdict {
-    let ticked = story
-        .ticks
-        .iter()
-        .map(|id| RED_FLAGS.item(id).unwrap_or_else(|| panic!("{}: no box `{id}`", story.id)).bit)
-        .fold(0, |a, b| a | b);
+    // A box the page does not have (yet) cannot be ticked: the person cannot say it, so the story
+    // is under-triaged (the boxes the stories need are listed in /work/team/new-ticks.md).
+    if let Some(missing) = story.ticks.iter().find(|id| RED_FLAGS.item(id).is_none()) {
+        return Verdict::Under(format!("no box `{missing}` on the page"));
+    }
+    let ticked = story.ticks.iter().map(|id| RED_FLAGS.item(id).unwrap().bit).fold(0, |a, b| a | b);
     let pump = match story.pump.as_deref() {
         None => None,
         Some("yes") => Some(PumpAnswer::Yes),
@@ -122,11 +163,37 @@ fn red_flag_verdict(story: &RedFlagStory) -> Verdict {
     {
         return Verdict::Under(format!("{said}: no crisis line offered"));
     }
-    match actual.cmp(&expected) {
+    match urgency_rank(&actual.0, &actual.1).cmp(&urgency_rank(&expected.0, &expected.1)) {
         Ordering::Equal => Verdict::Appropriate,
         Ordering::Less => Verdict::Under(format!("{said}, expected {expected:?}")),
         Ordering::Greater => Verdict::Over(format!("{said}, expected {expected:?}")),
     }
+}
+
+/// "rows covered: emergency 28/28, urgent 21/21, routine 6/6": for each level, how many §11 rows
+/// that name the level have at least one story for the row expecting that level.
+fn rows_covered(rows: &RowFile, stories: &[RedFlagStory]) -> String {
+    for story in stories {
+        assert!(
+            rows.row.iter().any(|r| r.id == story.row),
+            "{}: row {} is not a §11 row in tests/vignettes/rows.toml",
+            story.id,
+            story.row
+        );
+    }
+    let parts: Vec<String> = ["emergency", "urgent", "routine"]
+        .iter()
+        .map(|level| {
+            let at_level: Vec<&Row> =
+                rows.row.iter().filter(|r| r.levels.iter().any(|l| l == level)).collect();
+            let covered = at_level
+                .iter()
+                .filter(|r| stories.iter().any(|s| s.row == r.id && s.expect_level == *level))
+                .count();
+            format!("{level} {covered}/{}", at_level.len())
+        })
+        .collect();
+    format!("rows covered: {}", parts.join(", "))
 }
 
 fn zone(name: &str) -> RuleZone {
@@ -195,6 +262,7 @@ fn missed_dose_verdict(story: &MissedDoseStory) -> Verdict {
     let missed = match (story.event.as_str(), story.count.as_deref()) {
         ("ran-out", _) => Missed::RanOut,
         ("missed", Some("two-or-more")) => Missed::TwoOrMoreInARow,
+        ("missed", Some("more-than-a-day")) => Missed::MoreThanADay,
         _ => Missed::One,
     };
     let situation = Situation {
@@ -220,7 +288,8 @@ fn missed_dose_verdict(story: &MissedDoseStory) -> Verdict {
         Advice::SkipAndTakeNextAt(at) => ("leave-out", Some(at)),
         Advice::AskNow(Reason::Pump) => ("pump-team-now", None),
         Advice::AskNow(_) => ("ask-now", None),
-        Advice::ContactPrescriberToday(_) => ("contact-today", None),
+        Advice::NextAtUsualTimeAndContactToday { next_dose_at } => ("contact-today", Some(next_dose_at)),
+        Advice::AskBeforeRestarting(_) => ("contact-today", None),
         Advice::Emergency(_) => ("emergency", None),
     };
     let said = format!("{category} ({})", answer.rule.key());
@@ -246,6 +315,8 @@ fn missed_dose_verdict(story: &MissedDoseStory) -> Verdict {
 fn every_vignette_gets_an_answer_at_least_as_urgent_as_the_fact_sheet_says() {
     let red: RedFlagFile = read("red-flags.toml");
     let missed: MissedDoseFile = read("missed-dose.toml");
+    let rows: RowFile = read("rows.toml");
+    let covered = rows_covered(&rows, &red.story);
     assert!(red.story.len() >= 75 && missed.story.len() >= 25, "too few stories");
     let verdicts: Vec<(String, String, Verdict)> = red
         .story
@@ -268,7 +339,7 @@ fn every_vignette_gets_an_answer_at_least_as_urgent_as_the_fact_sheet_says() {
         }
     }
     println!(
-        "vignettes: {n} ({} symptom checker, {} missed dose), appropriate {appropriate} ({:.0}%), under-triaged {under}, over-triaged {over}, wrong advice at the right urgency {wrong}",
+        "vignettes: {n} ({} symptom checker, {} missed dose), appropriate {appropriate} ({:.0}%), under-triaged {under}, over-triaged {over}, wrong advice at the right urgency {wrong}, {covered}",
         red.story.len(),
         missed.story.len(),
         100.0 * appropriate as f64 / n as f64

@@ -13,15 +13,14 @@ use crate::dom::live::{self, Dispatch};
 use crate::dom::{el, list, none, when, El, Node};
 use crate::planner::content::{fill, warning, LIQUIDS, TABLETS, WORDS};
 use crate::planner::form::{
-    dose_count, input_id, liquids_for, tablets_for, time_id, Action, FormKind, State,
+    asks_child_under_8, asks_score_line, dose_count, input_id, liquids_for, tablets_for, time_id, Action,
+    FormKind, State,
 };
 use crate::planner::wording;
 use crate::route::Route;
 use crate::settings::SharedSettings;
 use baclofen_logic::calendar::{Calendar, Event as CalendarEvent, LocalDateTime};
-use baclofen_logic::planner::{
-    Check, Direction, Field, FieldError, Form, Measure, Per, Plan, PlanInput, Who,
-};
+use baclofen_logic::planner::{Direction, Field, FieldError, Form, Measure, Per, Plan, PlanInput, Who};
 use baclofen_logic::time::Instant;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -141,6 +140,35 @@ fn choices(legend: &'static str, id: &'static str, error: Option<String>, items:
         .child(items)
 }
 
+/// A tick box with its label (and an optional hint read with it); ticking it sends `on_change`.
+fn checkbox(
+    id: &'static str,
+    checked: bool,
+    label: &'static str,
+    hint: Option<&'static str>,
+    on_change: impl Fn(web_sys::Event) + 'static,
+) -> Node {
+    let hint_id = hint.map(|_| hint_id(id));
+    el("div")
+        .class("field checkbox")
+        .key(id)
+        .child(
+            el("input")
+                .attr("type", "checkbox")
+                .id(id)
+                .attr("name", id)
+                .flag("checked", checked)
+                .maybe("aria-describedby", hint_id.clone())
+                .on("input", on_change),
+        )
+        .child(el("label").attr("for", id).text(label))
+        .child(match (hint, hint_id) {
+            (Some(text), Some(hid)) => el("p").class("hint").id(hid).text(text).into(),
+            _ => none(),
+        })
+        .into()
+}
+
 /// The syringe drawn with the fill mark, and the same in words.
 fn syringe(hundredths: u64, strength: &'static str) -> El {
     // The scale of the drawing: the smallest of these that holds the amount (a picture only).
@@ -152,7 +180,7 @@ fn syringe(hundredths: u64, strength: &'static str) -> El {
     let width = 260u64;
     let x = left + width * hundredths / scale;
     let ml = wording::ml(hundredths);
-    let text = fill(WORDS.syringe_text, &[("ml", &ml), ("strength", strength)]);
+    let text = wording::syringe_caption(hundredths, strength);
     let rect =
         |x: &'static str, y: &'static str, width: String, height: &'static str, class: &'static str| {
             el("rect").attr("x", x).attr("y", y).attr("width", width).attr("height", height).class(class)
@@ -352,7 +380,7 @@ fn plan_view(made: &Rc<(Plan, PlanInput)>) -> Node {
     };
     let checks = plan.checks.iter().map(|check| {
         let (id, title, text, sources) = wording::check_card(check);
-        let extra = when(matches!(check, Check::StopsFasterThanSources { .. }), symptom_link);
+        let extra = when(wording::links_symptom_checker(check), symptom_link);
         care_card(id, title, text, sources, extra)
     });
     let withdrawal = when(input.direction == Direction::Down, || {
@@ -514,6 +542,17 @@ pub fn view(
                 .into()
         }
     };
+    // Fact sheet §13.14, decision (f): halves of US 10 and 20 mg tablets only after the person
+    // confirms the line (src/planner/form.rs decides; this is only the control).
+    let score_line = when(asks_score_line(f), || {
+        checkbox(
+            "planner-score-line",
+            f.score_line,
+            WORDS.score_line,
+            Some(WORDS.score_line_hint),
+            pick(Action::ScoreLine(!f.score_line)),
+        )
+    });
 
     let times = (0..dose_count(f)).map(|i| {
         let id = time_id(i);
@@ -623,6 +662,15 @@ pub fn view(
                 .child(when(f.who == Some(Who::Child), || {
                     el("p").class("notice").key("planner-child-note").text(WORDS.child_note).into()
                 }))
+                .child(when(asks_child_under_8(f), || {
+                    checkbox(
+                        "planner-child-under-8",
+                        f.child_under_8,
+                        WORDS.child_under_8,
+                        None,
+                        pick(Action::ChildUnder8(!f.child_under_8)),
+                    )
+                }))
                 .child(choices(
                     WORDS.form_legend,
                     "planner-form",
@@ -648,6 +696,7 @@ pub fn view(
                     ]),
                 ))
                 .child(strength)
+                .child(score_line)
                 .child(text_field(
                     "planner-doses",
                     WORDS.doses_label,

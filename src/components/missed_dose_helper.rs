@@ -154,7 +154,7 @@ fn list_words(items: &[String]) -> String {
 fn checker_context(situation: &Situation) -> &'static str {
     match (situation.form, situation.missed) {
         (Form::Pump, _) => "pump",
-        (_, Missed::TwoOrMoreInARow) => "missed-several",
+        (_, Missed::TwoOrMoreInARow | Missed::MoreThanADay) => "missed-several",
         (_, Missed::RanOut) => "ran-out",
         (_, Missed::One) if situation.vomited_after.is_some() => "",
         (_, Missed::One) => "missed-one",
@@ -162,7 +162,12 @@ fn checker_context(situation: &Situation) -> &'static str {
 }
 
 /// Reads the form, asks the engine, and words the answer for the device's time zone.
-fn answer(fields: &Fields, rules: &Rules, now: Instant) -> Result<Outcome, Vec<FieldError>> {
+fn answer(
+    fields: &Fields,
+    rules: &Rules,
+    now: Instant,
+    route: crate::content::OutOfHours<'_>,
+) -> Result<Outcome, Vec<FieldError>> {
     let (schedule, situation) = form::read(fields)?;
     let zone = DeviceZone;
     let answer =
@@ -171,7 +176,7 @@ fn answer(fields: &Fields, rules: &Rules, now: Instant) -> Result<Outcome, Vec<F
         let times: Vec<String> = s.times().iter().map(|t| t.to_string()).collect();
         words::USING_TIMES.replace("{times}", &list_words(&times))
     });
-    let explained = explain(&answer, &zone, now, rules);
+    let explained = explain(&answer, &zone, now, rules, route);
     let words = &crate::keep::content::NEXT_DOSE;
     let date = crate::keep::content::date_words(baclofen_logic::time::local_at(&zone, now).0);
     let note = crate::keep::content::fill(words.next_note, "date", &date);
@@ -244,9 +249,11 @@ fn view(state: &State, dispatch: &Dispatch<Action>, settings: &SharedSettings) -
         let fields = fields.clone();
         let remember = state.remember;
         let rules = settings.missed_dose_rules();
+        let settings = settings.clone();
         move |event: web_sys::Event| {
             event.prevent_default();
-            let result = answer(&fields, &rules, device::now());
+            let route = crate::red_flag_words::out_of_hours(&settings);
+            let result = answer(&fields, &rules, device::now(), route);
             if let (Ok(_), Some(person), Some(form)) = (&result, fields.person, fields.form) {
                 if form != Form::Pump {
                     if remember {
@@ -431,6 +438,13 @@ fn view(state: &State, dispatch: &Dispatch<Action>, settings: &SharedSettings) -
                     fields.missed == Some(Missed::TwoOrMoreInARow),
                     words::MISSED_SEVERAL,
                     pick(Edit::Missed(Missed::TwoOrMoreInARow)),
+                ))
+                .child(radio(
+                    "missed",
+                    "missed-days",
+                    fields.missed == Some(Missed::MoreThanADay),
+                    words::MISSED_DAYS,
+                    pick(Edit::Missed(Missed::MoreThanADay)),
                 ))
                 .into()
         });

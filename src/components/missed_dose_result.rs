@@ -40,6 +40,7 @@ pub fn missed_dose_result(outcome: &Outcome, settings: &Settings) -> Node {
     let (modifier, label, icon) = match e.level {
         Level::Emergency => ("result--emergency", words::LABEL_EMERGENCY, Icon::Danger),
         Level::Now => ("result--urgent", words::LABEL_NOW, Icon::Today),
+        Level::StraightAway => ("result--urgent", words::LABEL_STRAIGHT_AWAY, Icon::Today),
         Level::Urgent => ("result--urgent", words::LABEL_TODAY, Icon::Today),
         Level::Routine => ("result--routine", words::LABEL_ROUTINE, Icon::Done),
     };
@@ -67,7 +68,13 @@ pub fn missed_dose_result(outcome: &Outcome, settings: &Settings) -> Node {
         )
         .child(when(e.level == Level::Emergency, || emergency_call(settings)))
         .child(el("p").class("result__then").text(e.then.clone()))
-        .child(when(matches!(e.level, Level::Now | Level::Urgent), || clinic_contacts(settings)))
+        .child(match &e.out_of_hours {
+            Some(route) => el("p").class("result__out-of-hours").text(route.clone()).into(),
+            None => none(),
+        })
+        .child(when(matches!(e.level, Level::Now | Level::StraightAway | Level::Urgent), || {
+            clinic_contacts(settings)
+        }))
         .child(match &outcome.used {
             Some(used) => el("p").class("result__used").text(used.clone()).into(),
             None => none(),

@@ -4,6 +4,7 @@ pub mod choice;
 pub mod citations;
 pub mod dose_planner;
 pub mod dose_timeline;
+pub mod easy_read;
 pub mod helper_placeholder;
 pub mod keep;
 pub mod level_icon;

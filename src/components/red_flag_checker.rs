@@ -53,7 +53,7 @@ pub struct CheckerState {
 /// before a re-render are both kept.
 pub enum CheckerAction {
     Tick {
-        bit: u64,
+        bit: baclofen_logic::red_flags::Mask,
         on: bool,
     },
     Viewer(Viewer),
@@ -179,7 +179,7 @@ pub fn view(state: &CheckerState, dispatch: &Dispatch<CheckerAction>, settings: 
             dispatch.to(move |_| CheckerAction::Pump(answer)),
         )
     };
-    let pump_label = |bit: u64, fallback: &'static str| {
+    let pump_label = |bit: baclofen_logic::red_flags::Mask, fallback: &'static str| {
         RED_FLAGS.items.iter().find(|i| i.bit == bit).map_or(fallback, |i| i.label)
     };
     let ticked_in = |group: &Group| (state.answers.ticked & group.mask).count_ones();

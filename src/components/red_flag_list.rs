@@ -4,13 +4,13 @@
 use crate::components::call::call_button;
 use crate::components::citations::citations;
 use crate::content::ui::checker;
-use crate::content::{RED_FLAGS, SITE};
+use crate::content::{OutOfHours, RED_FLAGS, SITE};
 use baclofen_logic::red_flags::Level;
 use yew::prelude::*;
 
 /// A rule's condition in words: "Pins and needles or Itching, and High temperature". A pump
 /// answer reads as "Has a baclofen pump".
-fn condition(clauses: &[u64]) -> String {
+fn condition(clauses: &[baclofen_logic::red_flags::Mask]) -> String {
     clauses
         .iter()
         .map(|clause| {
@@ -51,10 +51,14 @@ pub fn RedFlagList(props: &RedFlagListProps) -> Html {
                             </p>
                         }
                         <ul class="rule-list">
-                            { for RED_FLAGS.rules.iter().zip(RED_FLAGS.rule_text).filter(|(r, _)| r.level == level).map(|(rule, text)| html! {
+                            { for RED_FLAGS.rules.iter().zip(RED_FLAGS.rule_text).enumerate().filter(|(_, (r, _))| r.level == level).map(|(i, (rule, text))| html! {
                                 <li key={text.id}>
                                     <p><strong>{ condition(rule.clauses) }</strong></p>
                                     <p><strong>{ text.action }{"."}</strong>{" "}{ text.why }</p>
+                                    // No region is known on the static page: the general route.
+                                    if let Some(route) = RED_FLAGS.when_closed(i, OutOfHours::General) {
+                                        <p>{ route }</p>
+                                    }
                                     { citations(text.sources) }
                                 </li>
                             }) }

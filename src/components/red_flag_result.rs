@@ -65,6 +65,11 @@ pub fn red_flag_result(result: &Triage, viewer: Viewer, settings: &Settings) -> 
                 None => none(),
             },
             when(level == Level::Urgent, || clinic_contacts(settings)),
+            // Where to go when the person named is closed, for this region (red_flag_words).
+            match crate::red_flag_words::answer_words(result, carer, settings).and_then(|w| w.when_closed) {
+                Some(route) => el("p").class("care-card__action").text(route).into(),
+                None => none(),
+            },
             el("p").class("care-card__action").text(RED_FLAGS.level(level).detail).into(),
             el("p")
                 .class("care-card__worse")

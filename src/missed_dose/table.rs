@@ -35,12 +35,17 @@ pub fn schedule(times: &[&str]) -> Schedule {
 pub fn row(zone: &impl Zone, sched: &Schedule, now: Instant, situation: Situation, who: &str) -> Row {
     let rules = MISSED_DOSE.rules;
     let answer = advise(Some(sched), zone, now, &situation, &rules).expect("a valid example question");
-    let words = explain(&answer, zone, now, &rules);
+    // The published tables are the same in every region: the general out-of-hours route.
+    let words = explain(&answer, zone, now, &rules, crate::content::OutOfHours::General);
     Row {
         who: who.to_string(),
         now: local_at(zone, now).1.to_string(),
         dose: answer.dose_at.map(|at| time_words(zone, now, at)).unwrap_or_else(|| "–".into()),
-        answer: format!("{} {}", words.action, words.then),
+        answer: [Some(words.action), Some(words.then), words.out_of_hours, words.safe_default]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(" "),
         rule: answer.rule.key(),
     }
 }

@@ -2,8 +2,10 @@
 //! `content/missed-dose.toml`. Times are said the way people say them: "14:00 today".
 
 use crate::content::ui::words;
+use crate::content::{OutOfHours, RED_FLAGS};
 use crate::content::{Statement, MISSED_DOSE};
 use baclofen_logic::missed_dose::{Advice, Answer, Rules};
+use baclofen_logic::red_flags::Timing;
 use baclofen_logic::time::{local_at, Instant, Zone};
 
 /// "2 hours", "30 minutes", "1 hour and 30 minutes".
@@ -52,8 +54,10 @@ pub fn fill(text: &str, next: Option<&str>, rules: &Rules) -> String {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Level {
     Emergency,
-    /// Ask a pharmacist, prescriber or pump team now, before any more doses.
+    /// Call the pump team now (the emergency department if they cannot be reached).
     Now,
+    /// Ask a pharmacist or prescriber straight away, before the next dose is due.
+    StraightAway,
     /// Contact the prescriber or pharmacist today.
     Urgent,
     Routine,
@@ -71,22 +75,60 @@ pub struct Explained {
     pub notes: Vec<(String, &'static [&'static str])>,
     /// Where the sources differ: said under "Why this answer", not beside the action.
     pub differ: Option<(String, &'static [&'static str])>,
+    /// Who to call when the prescriber or pharmacist is closed, on every answer that says to
+    /// contact or ask them (fact sheet §11 design note; issue 27 item 2). The pump answer names
+    /// its own route (the emergency department) in its words.
+    pub out_of_hours: Option<String>,
+    /// The safe default of an "ask" answer (also the last of `notes`, with its sources).
+    pub safe_default: Option<String>,
 }
 
-pub fn explain(answer: &Answer, zone: &impl Zone, now: Instant, rules: &Rules) -> Explained {
+/// "If you cannot reach your prescriber or pharmacist (in the evening or at a weekend), call NHS
+/// 111." The symptom checker's route and words (content/red-flags.toml `[closed]`), so the guide
+/// says it one way: a clinic's own number, else the region's service, else the general words.
+pub fn when_closed(route: OutOfHours<'_>) -> String {
+    let closed = &RED_FLAGS.closed;
+    let service = match route {
+        OutOfHours::Clinic(phone) => closed.clinic.replace("{phone}", phone),
+        OutOfHours::Named(name) => closed.named.replace("{name}", name),
+        OutOfHours::General => closed.general.to_string(),
+    };
+    closed
+        .urgent
+        .replace("{who}", crate::content::ui::missed_dose_answer::CLOSED_WHO)
+        .replace("{service}", &service)
+}
+
+/// `route`: who to call when the prescriber or pharmacist is closed
+/// (`crate::red_flag_words::out_of_hours(settings)`).
+pub fn explain(
+    answer: &Answer,
+    zone: &impl Zone,
+    now: Instant,
+    rules: &Rules,
+    route: OutOfHours<'_>,
+) -> Explained {
     let wording = MISSED_DOSE.wording(answer.rule);
     let next = match answer.advice {
-        Advice::TakeNow { next_dose_at } => Some(next_dose_at),
+        Advice::TakeNow { next_dose_at } | Advice::NextAtUsualTimeAndContactToday { next_dose_at } => {
+            Some(next_dose_at)
+        }
         Advice::SkipAndTakeNextAt(at) => Some(at),
-        Advice::AskNow(_) | Advice::ContactPrescriberToday(_) | Advice::Emergency(_) => None,
+        Advice::AskNow(_) => answer.if_no_advice,
+        Advice::AskBeforeRestarting(_) | Advice::Emergency(_) => None,
     };
     let next_words = next.map(|at| time_words(zone, now, at));
     let level = match answer.advice {
         Advice::Emergency(_) => Level::Emergency,
-        Advice::AskNow(_) => Level::Now,
-        Advice::ContactPrescriberToday(_) => Level::Urgent,
+        Advice::AskNow(_) if answer.rule.timing() == Some(Timing::Now) => Level::Now,
+        Advice::AskNow(_) => Level::StraightAway,
+        Advice::NextAtUsualTimeAndContactToday { .. } | Advice::AskBeforeRestarting(_) => Level::Urgent,
         Advice::TakeNow { .. } | Advice::SkipAndTakeNextAt(_) => Level::Routine,
     };
+    // Straight away or today: a prescriber or pharmacist, who may be closed. (Now is the
+    // emergency number, or the pump team with the emergency department in the answer itself.)
+    let out_of_hours = matches!(answer.rule.timing(), Some(Timing::StraightAway | Timing::Today))
+        .then(|| when_closed(route));
     let note = |s: &'static Statement| (fill(s.text, next_words.as_deref(), rules), s.sources);
     let mut notes = Vec::new();
     let moved = answer.timeline.iter().any(|d| d.mark == baclofen_logic::missed_dose::DoseMark::MovedFrom);
@@ -94,6 +136,9 @@ pub fn explain(answer: &Answer, zone: &impl Zone, now: Instant, rules: &Rules) -
         notes.push(note(&MISSED_DOSE.next_dose_moved));
     }
     let differ = answer.disagreement.map(|which| note(MISSED_DOSE.disagreement(which)));
+    // Fact sheet §13.1: every "ask" answer carries the safe default, at the next usual dose.
+    let safe_default = answer.if_no_advice.map(|_| note(&MISSED_DOSE.safe_default));
+    notes.extend(safe_default.clone());
     if level == Level::Routine {
         notes.push(note(&MISSED_DOSE.never_double));
     }
@@ -105,6 +150,8 @@ pub fn explain(answer: &Answer, zone: &impl Zone, now: Instant, rules: &Rules) -
         sources: wording.sources,
         notes,
         differ,
+        out_of_hours,
+        safe_default: safe_default.map(|(text, _)| text),
     }
 }
 
@@ -153,7 +200,9 @@ mod tests {
         // crates/logic/tests/missed_dose_sweep.rs checks skip windows 60, 120 and 180 minutes with a
         // 240-minute child gap and a 30-minute vomiting window.
         let (min, max) = MISSED_DOSE.skip_window_range;
-        assert!(60 <= min && max <= 180, "allowed range {min}..={max} is wider than the sweep");
+        assert!(120 <= min && max <= 180, "allowed range {min}..={max} is wider than the sweep");
+        // A clinic may lengthen the window, never shorten it below the NHS 2 hours (review M7).
+        assert_eq!(min, 120, "never shorter than the NHS 2 hours");
         assert_eq!(MISSED_DOSE.rules.skip_window, 120, "NHS: less than 2 hours");
         assert_eq!(MISSED_DOSE.rules.child_min_gap, 240, "Medicines for Children: at least 4 hours");
         assert_eq!(MISSED_DOSE.rules.child_vomit_window, 30, "Medicines for Children: within 30 minutes");

@@ -1,5 +1,6 @@
 //! One section of the guide as static HTML: its contents, blocks, sources and neighbours.
 
+use crate::components::easy_read;
 use crate::components::link::{self, Link};
 use crate::components::{callout::Callout, citations::citations, helper_placeholder, step_up::step_up};
 use crate::content::ui::shell;
@@ -155,6 +156,7 @@ fn render_block(block: &'static Block, level: u8, call: bool) -> Html {
             html! { <p class="way-in"><a {href}>{ way.text }</a></p> }
         }
         BlockKind::Helper(helper) => helper_placeholder::placeholder(helper),
+        BlockKind::Point(point) => easy_read::point(point),
     };
     match block.region {
         // Labelled in words; hidden only when a clinic has chosen the other country.
@@ -284,13 +286,18 @@ pub fn ContentPage(props: &ContentPageProps) -> Html {
     let mut blocks = rendered_blocks(page.blocks);
     let before: Vec<Html> = blocks.drain(..props.children_after.min(blocks.len())).collect();
     html! {
-        <article class="page">
+        <article class={classes!("page", page.easy_read_of.map(|_| "page--easy-read"))}>
             <h1>{ page.title }</h1>
             <p class="page__lede">{ page.description }</p>
+            { easy_read::page_link(page) }
             { on_this_page(route, page) }
             { for before }
             { props.children.clone() }
-            { for blocks }
+            if page.easy_read_of.is_some() {
+                <div class="easy-read">{ for blocks }</div>
+            } else {
+                { for blocks }
+            }
             if route == Route::Home {
                 { contents() }
             }

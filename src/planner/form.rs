@@ -34,6 +34,12 @@ pub struct Fields {
     pub step_per: Option<Per>,
     pub every: String,
     pub end: String,
+    /// "My tablet has a line across it": asked only for a tablet whose content allows halves once
+    /// the line is confirmed (US 10 and 20 mg, fact sheet §13.14); cleared when the strength or
+    /// the form changes, so a confirmation never carries over to another tablet.
+    pub score_line: bool,
+    /// "The child is under 8 years old": asked only for a child (the specialist flag's limit).
+    pub child_under_8: bool,
 }
 
 /// Everything the person can do to the form.
@@ -52,6 +58,8 @@ pub enum Action {
     StepPer(Per),
     Every(String),
     End(String),
+    ScoreLine(bool),
+    ChildUnder8(bool),
     /// "Make the plan": read the fields and plan, or list the problems.
     Submit,
 }
@@ -76,10 +84,18 @@ impl State {
                 if f.form != Some(v) {
                     // A tablet strength is not a liquid strength: choosing the form again clears it.
                     f.strength.clear();
+                    f.score_line = false;
                 }
                 f.form = Some(v)
             }
-            Action::Strength(v) => f.strength = v,
+            Action::Strength(v) => {
+                if f.strength != v {
+                    f.score_line = false;
+                }
+                f.strength = v
+            }
+            Action::ScoreLine(v) => f.score_line = v,
+            Action::ChildUnder8(v) => f.child_under_8 = v,
             Action::Doses(v) => f.doses = v,
             Action::Time(i, v) => {
                 if i < usize::from(LIMITS.max_doses_per_day) {
@@ -115,6 +131,36 @@ impl State {
             }
         }
         Rc::new(next)
+    }
+}
+
+/// The chosen tablet, if the form is tablets and a strength is chosen.
+fn chosen_tablet(fields: &Fields) -> Option<&'static Tablet> {
+    (fields.form == Some(FormKind::Tablet))
+        .then(|| fields.strength.parse::<usize>().ok())
+        .flatten()
+        .and_then(|i| TABLETS.get(i))
+}
+
+/// Whether to ask "my tablet has a line across it": only for a tablet that may be halved once
+/// the line is confirmed (US 10 and 20 mg). Never for US 5 mg or 15 mg, or the UK 10 mg tablet
+/// (always halves).
+pub fn asks_score_line(fields: &Fields) -> bool {
+    chosen_tablet(fields).is_some_and(|t| t.halves_if_scored)
+}
+
+/// Whether to ask "the child is under 8".
+pub fn asks_child_under_8(fields: &Fields) -> bool {
+    fields.who == Some(Who::Child)
+}
+
+/// How the chosen tablet may be divided: halves after a confirmed line where the content allows
+/// it; otherwise the content's own split (whole, or the UK tablet's halves).
+fn split_for(tablet: &Tablet, fields: &Fields) -> baclofen_logic::planner::Split {
+    if tablet.halves_if_scored && fields.score_line {
+        baclofen_logic::planner::Split::Halves
+    } else {
+        tablet.split
     }
 }
 
@@ -156,7 +202,7 @@ pub fn read(fields: &Fields) -> Result<PlanInput, Vec<FieldError>> {
             let form = match kind {
                 FormKind::Tablet => index
                     .and_then(|i| TABLETS.get(i))
-                    .map(|t| Form::Tablet { strength_ug: t.strength_ug, split: t.split }),
+                    .map(|t| Form::Tablet { strength_ug: t.strength_ug, split: split_for(t, fields) }),
                 FormKind::Liquid => {
                     index.and_then(|i| LIQUIDS.get(i)).map(|l| Form::Liquid { ug_per_ml: l.ug_per_ml })
                 }
@@ -264,6 +310,7 @@ pub fn read(fields: &Fields) -> Result<PlanInput, Vec<FieldError>> {
             step: Amount { ug: step, per: step_per },
             every_days,
             end_ug,
+            child_under_8: who == Who::Child && fields.child_under_8,
         }),
         _ => Err(errors),
     }
@@ -291,4 +338,87 @@ pub fn time_id(i: usize) -> String {
     let mut id = String::from("planner-time-");
     id.push_str(&(i + 1).to_string());
     id
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use baclofen_logic::planner::Split;
+
+    fn tablet(region: &str, mg: u64) -> String {
+        tablets_for(Some(region))
+            .into_iter()
+            .find(|(_, t)| t.strength_ug == mg * 1000)
+            .map(|(i, _)| i.to_string())
+            .unwrap_or_else(|| panic!("no {mg} mg tablet in {region}"))
+    }
+
+    fn filled(region: &str, mg: u64, score_line: bool) -> Fields {
+        Fields {
+            who: Some(Who::Adult),
+            form: Some(FormKind::Tablet),
+            strength: tablet(region, mg),
+            doses: "3".into(),
+            times: vec!["08:00".into(), "14:00".into(), "20:00".into()],
+            start_date: "2026-12-01".into(),
+            start: "5".into(),
+            start_per: Some(Per::Dose),
+            direction: Some(Direction::Up),
+            step: "5".into(),
+            step_per: Some(Per::Dose),
+            every: "3".into(),
+            end: "20".into(),
+            score_line,
+            child_under_8: false,
+        }
+    }
+
+    fn split(fields: &Fields) -> Split {
+        match read(fields).unwrap().form {
+            Form::Tablet { split, .. } => split,
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn decision_f_us_10_and_20_mg_tablets_are_halved_only_after_the_line_is_confirmed() {
+        for mg in [10, 20] {
+            assert!(asks_score_line(&filled("us", mg, false)), "{mg} mg asks");
+            assert_eq!(split(&filled("us", mg, false)), Split::Whole, "{mg} mg, no line");
+            assert_eq!(split(&filled("us", mg, true)), Split::Halves, "{mg} mg, line confirmed");
+        }
+    }
+
+    #[test]
+    fn decision_f_never_halves_us_5_mg_and_keeps_15_mg_whole_even_if_a_line_is_claimed() {
+        for mg in [5, 15] {
+            assert!(!asks_score_line(&filled("us", mg, false)), "{mg} mg is never asked");
+            assert_eq!(split(&filled("us", mg, true)), Split::Whole, "{mg} mg");
+        }
+        // The UK 10 mg tablet is halved without asking (NHS-HOW).
+        assert!(!asks_score_line(&filled("uk", 10, false)));
+        assert_eq!(split(&filled("uk", 10, false)), Split::Halves);
+    }
+
+    #[test]
+    fn a_confirmed_line_never_carries_over_to_another_tablet_or_form() {
+        let state = Rc::new(State { fields: filled("us", 10, true), ..State::default() });
+        let other = state.clone().reduce(Action::Strength(tablet("us", 20)));
+        assert!(!other.fields.score_line, "a new strength clears it");
+        let same = state.clone().reduce(Action::Strength(tablet("us", 10)));
+        assert!(same.fields.score_line, "choosing the same strength again keeps it");
+        let liquid = state.reduce(Action::Form(FormKind::Liquid));
+        assert!(!liquid.fields.score_line);
+    }
+
+    #[test]
+    fn under_8_is_asked_for_a_child_only_and_read_only_for_a_child() {
+        let mut f = filled("uk", 10, false);
+        f.child_under_8 = true;
+        assert!(!asks_child_under_8(&f));
+        assert!(!read(&f).unwrap().child_under_8, "never for an adult");
+        f.who = Some(Who::Child);
+        assert!(asks_child_under_8(&f));
+        assert!(read(&f).unwrap().child_under_8);
+    }
 }

@@ -110,6 +110,12 @@ pub fn measure(m: Measure) -> String {
             let mut out = ml(hundredths);
             out.push(' ');
             out.push_str(WORDS.ml);
+            // Review M8: not whole tenths of a mL: the volume with "ask which syringe".
+            if hundredths % 10 != 0 {
+                out.push_str(" (");
+                out.push_str(WORDS.syringe_ask_short);
+                out.push(')');
+            }
             out
         }
         Measure::DoesNotFit => WORDS.does_not_fit.to_string(),
@@ -168,6 +174,25 @@ pub fn error_message(error: &FieldError, direction: Option<Direction>, typed: bo
     fill(template, &[("field", &field_name(error.field))])
 }
 
+/// Whether a check's card carries the way to the symptom checker: every check about how fast the
+/// dose comes down (fact sheet §13.14: the withdrawal signs and a way to the symptom checker).
+pub fn links_symptom_checker(check: &Check) -> bool {
+    matches!(
+        check,
+        Check::StopsFasterThanSources { .. }
+            | Check::StopsInOneStep { .. }
+            | Check::BigCut { .. }
+            | Check::HighDoseShortTaper { .. }
+    )
+}
+
+/// The words under a syringe picture: the fill mark, or, for a volume that is not whole tenths
+/// of a millilitre, the volume with "ask your pharmacist which syringe to use" (review M8).
+pub fn syringe_caption(hundredths: u64, strength: &str) -> String {
+    let template = if hundredths.is_multiple_of(10) { WORDS.syringe_text } else { WORDS.syringe_ask };
+    fill(template, &[("ml", &ml(hundredths)), ("strength", strength)])
+}
+
 /// A care card's id, title and text for one of the engine's checks.
 pub fn check_card(check: &Check) -> (&'static str, &'static str, String, &'static [&'static str]) {
     let (id, values): (&str, Vec<(&str, String)>) = match *check {
@@ -182,12 +207,25 @@ pub fn check_card(check: &Check) -> (&'static str, &'static str, String, &'stati
         Check::StopsFasterThanSources { days } => {
             ("stops-faster-than-sources", vec![("days", self::days(u64::from(days)))])
         }
+        Check::StopsInOneStep { date: d, daily_ug } => {
+            ("stops-in-one-step", vec![("date", date(d)), ("total", mg(daily_ug))])
+        }
+        Check::BigCut { date: d, from_ug, to_ug } => {
+            ("big-cut", vec![("date", date(d)), ("from", mg(from_ug)), ("total", mg(to_ug))])
+        }
+        Check::HighDoseShortTaper { days, daily_ug } => {
+            ("high-dose-short-taper", vec![("days", self::days(u64::from(days))), ("total", mg(daily_ug))])
+        }
         Check::ChildDosesBySpecialist => ("child-doses-by-specialist", vec![]),
         Check::ShortLastStep { date: d } => ("short-last-step", vec![("date", date(d))]),
         Check::LongerThanAYear { days } => {
             ("longer-than-a-year", vec![("days", self::days(u64::from(days)))])
         }
         Check::DoesNotFit => ("does-not-fit", vec![]),
+        Check::AskWhichSyringe { hundredths } => ("ask-which-syringe", vec![("ml", ml(hundredths))]),
+        Check::ChildCheckWithSpecialist { date: d } => {
+            ("child-check-with-specialist", vec![("date", date(d))])
+        }
     };
     let w = warning(id);
     let pairs: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();

@@ -307,7 +307,8 @@ test('the corrected warnings read as a pharmacist signed them', async () => {
   const sideEffects = await text('side-effects/');
   const common = await page.locator('main ul', { hasText: 'feeling sleepy or drowsy' }).first().innerText();
   assert.doesNotMatch(common, /confus/i, 'confusion is not a common effect to wait out');
-  assert.match(sideEffects, /New confusion: contact your prescriber straight away/);
+  assert.match(sideEffects, /Sudden confusion: call your emergency number now/);
+  assert.match(sideEffects, /Confusion that came on over days: contact your prescriber straight away/);
   assert.doesNotMatch(sideEffects, /Tell a doctor at once/);
   assert.doesNotMatch(await text('stopping/'), /if the pump stops/);
   assert.doesNotMatch(await text('storage/'), /just because a pack is out of date/);
@@ -315,5 +316,97 @@ test('the corrected warnings read as a pharmacist signed them', async () => {
   assert.doesNotMatch(await text('how-it-works/'), /few weeks/);
   assert.doesNotMatch(await text('special-situations/'), /mainly after 2 months/);
   for (const [path] of SECTIONS) assert.doesNotMatch(await text(path), /\d ml\b/, `${path}: units are written mL`);
+  await context.close();
+});
+
+/**
+ * Issue 27 item 2 (fact sheet §11 design notes, review M13): every sentence that asks a person to
+ * contact their prescriber, pharmacist, pump team or doctor now, straight away or today names the
+ * route for when they are closed; "if they are closed" always has its subject; a US reader never
+ * sees NHS 111. Read as a person sees each section (hidden country blocks left out), for a UK
+ * clinic, a US clinic and no region. The helpers' published rules are their engines' (checked in
+ * their own walks), so the placeholders are left out here.
+ */
+test('every contact sentence names a route for when they are closed, in the UK, the US and with no region', async () => {
+  const { context, page, problems } = await openPage(site.browser, site.origin);
+  const ASKS = /\b(contact|call|ask|speak to|phone)\b/;
+  const WHOM = /\b(prescriber|pharmacist|pump team|doctor)\b/;
+  const WHEN = /\b(now|straight away|today)\b/;
+  const ROUTE = /out-of-hours|NHS 111|emergency department|A&E|go to hospital/i;
+  const NO_SUBJECT = /\bif (they|he|she|it) (is|are) closed\b|\bif they're closed\b/i;
+  const blocks = () =>
+    page.locator('main .statement, main .callout, main section.question').evaluateAll((nodes) =>
+      nodes.filter((n) => n.offsetParent !== null && !n.closest('.island')).map((n) => n.innerText));
+  try {
+    for (const region of ['uk', 'us', undefined]) {
+      useRegion(region);
+      for (const [path] of SECTIONS) {
+        await page.goto(site.url + path);
+        await waitForApp(page);
+        const texts = await blocks();
+        for (const text of texts) {
+          assert.doesNotMatch(text, NO_SUBJECT, `${path} (${region ?? 'no region'}): a closed door without a subject: ${text}`);
+          if (region === 'us') assert.doesNotMatch(text, /NHS 111/, `${path}: NHS 111 shown to a US reader: ${text}`);
+          for (const sentence of text.toLowerCase().split(/[.?!;\n]/)) {
+            if (ASKS.test(sentence) && WHOM.test(sentence) && WHEN.test(sentence)) {
+              assert.match(text, ROUTE, `${path} (${region ?? 'no region'}): "${sentence.trim()}" names no route for when they are closed`);
+            }
+          }
+        }
+        if (region === 'uk' && ['side-effects/', 'missed-dose/', 'stopping/', 'special-situations/'].includes(path)) {
+          assert.ok(texts.some((t) => /NHS 111/.test(t)), `${path}: a UK reader is told about NHS 111`);
+        }
+      }
+    }
+  } finally {
+    useRegion(undefined);
+  }
+  assertClean(problems);
+  await context.close();
+});
+
+/**
+ * The clinical review's serious findings (2026-12-07), as a carer reads the built pages: each
+ * callout found by its heading, its words checked against the fact sheet's row (§11 rows 1b, C6,
+ * 11, 12a/12b, 19, 23/23b and the design notes' static-list line).
+ */
+test('a carer reading the pages finds sudden confusion, pump alarms, urine and floppy babies are now, never today', async () => {
+  const { context, page, problems } = await openPage(site.browser, site.origin);
+  const callout = (name) => page.locator('section.callout', { has: page.getByRole('heading', { name }) });
+  await page.goto(site.url + 'side-effects/');
+  await waitForApp(page);
+  // S1: sudden confusion is an emergency, with the pump, missed doses and a high temperature named.
+  const sudden = await callout(/Sudden confusion: call your emergency number now/).innerText();
+  for (const words of [/even if they can be woken/, /uses a baclofen pump/, /missed doses, ran out or stopped/, /38 °C/, /kidney problems/]) {
+    assert.match(sudden, words);
+  }
+  assert.match(await callout(/Very sleepy and confused, with sudden jerks/).innerText(), /even if they can be woken/);
+  // S2: an older person's new confusion never waits for the next visit.
+  const older = await page.locator('main p', { hasText: 'Older people get confused' }).innerText();
+  assert.match(older, /Sudden confusion in an older person is an emergency/);
+  assert.doesNotMatch(older.replace(/without confusion/g, ''), /confus[^.]*\btoday\b/i);
+  // S3: the contact-today lists send pump users and missed doses to the emergency number.
+  for (const name of [/Contact your prescriber today if you notice/, /Contact your prescriber today if$/]) {
+    assert.match(await callout(name).innerText(), /Have a baclofen pump, or missed doses, ran out or stopped\? Call your emergency number now instead\./);
+  }
+  // S6: cannot pass any urine is help now.
+  const urine = await callout(/Cannot pass any urine: get help now/).innerText();
+  assert.match(urine, /get medical help now/);
+  assert.match(urine, /autonomic dysreflexia/);
+  // S5: the two-tone alarm.
+  await page.goto(site.url + 'stopping/');
+  await waitForApp(page);
+  const alarms = await page.locator('main li', { hasText: 'two-tone alarm' }).innerText();
+  assert.match(alarms, /Call your pump team now\. If you cannot speak to them straight away, go to the emergency department now with your pump card\./);
+  assert.match(alarms, /Do not wait for symptoms/);
+  assert.match(await page.locator('main li', { hasText: 'single beep' }).innerText(), /today/);
+  // S7: a floppy, very hard to wake or unfed baby.
+  await page.goto(site.url + 'special-situations/');
+  await waitForApp(page);
+  const baby = await callout(/Watch your baby/).innerText();
+  assert.match(baby, /Get urgent help now if your baby is floppy, very hard to wake, or not feeding/);
+  assert.match(baby, /under 8 weeks old and you are very worried/);
+  assert.match(baby, /a bit sleepier than usual, or feeding a little less, contact their doctor today/);
+  assertClean(problems);
   await context.close();
 });

@@ -28,8 +28,8 @@ const BUDGET = {
   'J2 child sick 40 minutes after a dose': { normal: { taps: 13, scroll: 1000 }, large: { taps: 13, scroll: 6400 } },
   // review: 8 taps, 2,445 px / 8 taps, 13,479 px
   'J3 carer, pump alarm, itchy and confused': { normal: { taps: 8, scroll: 2500 }, large: { taps: 8, scroll: 13500 } },
-  // review: 10 taps, 1,698 px / 10 taps, 8,390 px
-  'J4 older parent muddled and seeing things, from search': { normal: { taps: 10, scroll: 1700 }, large: { taps: 10, scroll: 8400 } },
+  // review: 10 taps, 1,698 px / 10 taps, 8,390 px (one box now covers sudden confusion and seeing things)
+  'J4 older parent muddled and seeing things, from search': { normal: { taps: 9, scroll: 1700 }, large: { taps: 9, scroll: 8400 } },
   // review: 20 taps, 6,485 px / 20 taps, 24,376 px
   'J5 step-down plan, calendar and print': { normal: { taps: 20, scroll: 6500 }, large: { taps: 20, scroll: 24400 } },
   // review: 12 taps, 6,808 px / 12 taps, 26,792 px
@@ -217,7 +217,7 @@ for (const size of SIZES) {
       await p.tap(checker.getByLabel(/two-tone alarm/));
       await p.tap(checker.getByLabel('Itching or scratching a lot, often with no rash'));
       await p.tap(checker.locator('summary', { hasText: 'Confusion, mood and the mind' }));
-      await p.tap(checker.getByLabel('Confused, or not making sense'));
+      await p.tap(checker.getByLabel(/not sure how fast it came on/));
       const bar = p.page.locator('.checker__bar');
       // The bar never covers more than about a fifth of the screen, and never cuts the words short.
       const barBox = await bar.boundingBox();
@@ -244,12 +244,13 @@ for (const size of SIZES) {
       await p.tap(checker.locator('summary', { hasText: 'About the person' }));
       await p.tap(checker.getByLabel(/older adult/i));
       await p.tap(checker.locator('summary', { hasText: 'Confusion, mood and the mind' }));
-      await p.tap(checker.getByLabel('Confused, or not making sense'));
-      await p.tap(checker.getByLabel(/see or hear things that are not there/i));
+      await p.tap(checker.getByLabel(/^Suddenly confused, not making sense, or seeing or hearing things/));
       await p.tap(p.page.locator('.checker__bar').getByRole('link', { name: 'See the answer' }));
       const title = await p.page.locator('#red-flag-result h3').innerText();
-      // Fact sheet §11: new confusion, or seeing things, in an older person: prescriber straight away.
-      assert.match(title, /Urgent: Contact their prescriber straight away/);
+      // Fact sheet §11 (revised 2026-12-07), rows 1b and C6: sudden confusion or seeing things,
+      // over hours, at any age: call the emergency number now (the review's build said "contact
+      // the prescriber straight away").
+      assert.match(title, /Emergency: Call (their|your) emergency number now/);
     });
   });
 

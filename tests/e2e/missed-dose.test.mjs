@@ -83,6 +83,11 @@ test('a pump: call the pump team now, no dose arithmetic', async () => {
     const text = await result(page).innerText();
     assert.match(text, /Now: Call your pump team now/);
     assert.doesNotMatch(text, /today: Call your pump team/i);
+    // Review S5: a route when the team cannot be reached, in the answer itself.
+    assert.match(text, /If you cannot speak to them straight away \(for example in the evening or at a weekend\), go to the emergency department now with your pump card\. Do not wait for symptoms\./);
+    // m13 and §11 rows 12a/12b: a missed refill is straight away, a single beep today (also replacement due).
+    assert.match(text, /If only a refill visit was missed, call them straight away to book a new one\./);
+    assert.match(text, /If it beeps once about every hour, the pump is low or due for replacement: call them today\./);
     assert.equal(await result(page).locator('.timeline').count(), 0);
   } finally {
     await context.close();
@@ -102,15 +107,52 @@ test('a child who was sick 20 minutes after a dose: give the same dose again (vo
   }
 });
 
-test('four doses a day: ask your pharmacist or prescriber now, never a dose left out', async () => {
+test("a child on four doses a day 4 hours apart: ask straight away, with the safe default and who to call when they are closed", async () => {
   const { context, page } = await openHelper('2026-11-23T09:30:00Z');
   try {
     await fill(page, { person: 'A child (under 18)', times: ['08:00', '12:00', '16:00', '20:00'], dose: 'The 08:00 today dose' });
     await show(page);
     await result(page).waitFor();
     const text = await result(page).innerText();
-    assert.match(text, /Now: Ask your pharmacist or prescriber now/);
+    assert.match(text, /Straight away: Ask your pharmacist or prescriber straight away/);
     assert.doesNotMatch(text, /leave out the next/i);
+    // Fact sheet §13.1: every "ask" answer carries the safe default.
+    assert.match(text, /If you cannot get advice before the next dose is due at 12:00 today, leave out the missed dose\. Take the next one at the usual time\./);
+    // Issue 27 item 2: London device, so the UK route.
+    assert.match(text, /If you cannot reach your prescriber or pharmacist \(in the evening or at a weekend\), call NHS 111\./);
+    // Review M6: the emergency signs named, with the carer's threshold.
+    assert.match(text, /Call your emergency number now if there is a high temperature \(38 °C or more\)/);
+  } finally {
+    await context.close();
+  }
+});
+
+test('an adult on four doses a day follows the NHS 2-hour rule (fact sheet §13.1, review M4)', async () => {
+  const { context, page } = await openHelper('2026-11-23T09:30:00Z');
+  try {
+    await fill(page, { times: ['08:00', '12:00', '16:00', '20:00'], dose: 'The 08:00 today dose' });
+    await show(page);
+    await result(page).waitFor();
+    const text = await result(page).innerText();
+    assert.match(text, /What to do: Take the missed dose now/);
+    assert.match(text, /12:00 today/);
+  } finally {
+    await context.close();
+  }
+});
+
+test('two missed today: the next dose at the usual time, contact today, no NHS 111 in New York', async () => {
+  const { context, page } = await openHelper('2026-11-23T15:00:00Z', { timezoneId: 'America/New_York' });
+  try {
+    // 10:00 in New York.
+    await fill(page, { dose: 'The 08:00 today dose', count: 'Two or more in a row, all in the last day' });
+    await show(page);
+    await result(page).waitFor();
+    const text = await result(page).innerText();
+    assert.match(text, /Today: Take the next dose at the usual time, 14:00 today\. Contact your prescriber or pharmacist today\./);
+    assert.match(text, /If you cannot reach your prescriber or pharmacist \(in the evening or at a weekend\), contact your out-of-hours service\./);
+    assert.doesNotMatch(text, /111/);
+    assert.equal(await result(page).getByRole('link', { name: 'Call 911' }).count(), 0, 'not an emergency answer');
   } finally {
     await context.close();
   }

@@ -132,8 +132,82 @@ test('a stop in under a week gets the withdrawal card with its sources', async (
   await enter(page, { ...ADULT_DOWN, start: '10', every: '3' });
   const card = tool(page).locator('[data-check=stops-faster-than-sources]');
   await card.waitFor();
-  assert.match(await card.innerText(), /stops baclofen in 6 days/);
+  // Counted from the first reduction (4 Dec) to the stop (7 Dec), not from day 1 (fact sheet §13.14).
+  assert.match(await card.innerText(), /to stopping in 3 days/);
   assert.match(await card.innerText(), /Sources: NHS-ABOUT/);
+  assertClean(problems);
+});
+
+// Clinical review S8 (fact sheet §13.14): 20 mg three times a day for a week, then nothing. The old
+// count (7 days from day 1) raised no warning at all.
+test('a stop in one step after a week is always flagged, with the withdrawal signs and the symptom checker', async () => {
+  const { page, problems } = await open();
+  await enter(page, { ...ADULT_DOWN, start: '20', step: '20', every: '7' });
+  const t = tool(page);
+  const heading = t.getByRole('heading', { name: 'This plan stops all at once' });
+  await heading.waitFor();
+  const card = t.locator('[data-check=stops-in-one-step]');
+  const words = await card.innerText();
+  assert.match(words, /from 60 mg a day to nothing in one step/);
+  for (const sign of ['high temperature', 'confusion', 'seeing things that are not there', 'fits', 'much stiffer muscles']) {
+    assert.ok(words.includes(sign), `${sign} missing from: ${words}`);
+  }
+  const checker = card.getByRole('link', { name: 'Check symptoms now' });
+  assert.match(await checker.getAttribute('href'), /side-effects\/?#red-flag-tool$/);
+  // A single cut of more than half the day's total is flagged too, however slow the plan.
+  await enter(page, { ...ADULT_DOWN, start: '20', step: '15', every: '14', end: '5' });
+  const cut = t.locator('[data-check=big-cut]');
+  await cut.waitFor();
+  assert.match(await cut.innerText(), /from 60 mg to 15 mg a day in one step/);
+  assert.equal(await cut.getByRole('link', { name: 'Check symptoms now' }).count(), 1);
+  assert.deepEqual(await axeViolations(page), []);
+  assertClean(problems);
+});
+
+// Fact sheet §13.14, decision (f): US 10 and 20 mg tablets are halved only after the person confirms
+// a line across the tablet; US 5 mg is never halved (the question is not asked).
+test('US 20 mg tablets are halved only after the person ticks "my tablet has a line across it"', async () => {
+  const { page, problems } = await open({ timezoneId: 'America/New_York', locale: 'en-US' });
+  const US = { ...ADULT_DOWN, strength: '20 mg', start: '10', up: true, step: '10', every: '3', end: '20' };
+  await enter(page, US);
+  let r = await rows(page);
+  assert.deepEqual(r[0].slice(3, 5), ['10 mg', 'Does not fit: ask your pharmacist']);
+  const t = tool(page);
+  const line = t.getByRole('checkbox', { name: 'My tablet has a line across it (a score line)' });
+  await line.check();
+  await t.getByRole('button', { name: 'Make the plan' }).click();
+  await t.getByRole('cell', { name: 'half a tablet' }).first().waitFor();
+  r = await rows(page);
+  assert.deepEqual(r[0].slice(3, 5), ['10 mg', 'half a tablet']);
+  assert.deepEqual(r[3].slice(3, 5), ['20 mg', '1 tablet']);
+  // Another strength clears the tick; 5 mg tablets are never asked about a line.
+  await t.getByLabel('Tablet strength').selectOption({ label: '5 mg' });
+  assert.equal(await t.getByRole('checkbox', { name: /line across it/ }).count(), 0);
+  assert.deepEqual(await axeViolations(page), []);
+  assertClean(problems);
+});
+
+// Review M8: a volume that is not whole tenths of a mL says which syringe to ask about, beside the
+// volume. Decision (i): a child's plan above 40 mg a day when the carer says the child is under 8
+// gets the quiet specialist flag, with no number in it.
+test('odd syringe volumes and the children\'s specialist flag', async () => {
+  const { page, problems } = await open();
+  await tool(page).getByRole('radio', { name: 'A child (under 18)' }).check();
+  await tool(page).getByRole('checkbox', { name: 'The child is under 8 years old' }).check();
+  await enter(page, {
+    who: 'A child (under 18)', form: 'Liquid (oral solution or suspension)', strength: '2 mg in 1 mL (10 mg in 5 mL)',
+    times: ['07:00', '11:00', '15:00', '19:00'], from: '2026-12-01', start: '10', up: true, step: '2.5', every: '7', end: '12.5',
+  });
+  const r = await rows(page);
+  assert.deepEqual(r[7].slice(3, 5), ['12.5 mg', '6.25 mL (ask your pharmacist which syringe to use)']);
+  const t = tool(page);
+  assert.ok(await t.getByRole('heading', { name: 'Ask your pharmacist which syringe to use' }).isVisible());
+  assert.ok(await t.getByRole('img', { name: /6\.25 mL: ask your pharmacist which syringe to use/ }).isVisible());
+  const flag = t.locator('[data-check=child-check-with-specialist]');
+  await flag.waitFor();
+  const words = await flag.innerText();
+  assert.match(words, /Check the plan with the child's specialist/);
+  assert.doesNotMatch(words.replace(/Sources:.*$/s, '').replace(/\d{1,2} December 2026/, ''), /\d/);
   assertClean(problems);
 });
 

@@ -64,14 +64,15 @@ test('a pump sign is an emergency without the pump question, and "No" takes the 
   }
 });
 
-test('the title says the rule\'s own timing: a two-tone alarm is "straight away", not "today"', async () => {
+test('the title says the rule\'s own timing: a two-tone alarm is "now", with the emergency department if the team cannot be reached', async () => {
+  // Fact sheet §11 row 11 (revised 2026-12-07), review S5.
   const { context, page } = await openChecker();
   try {
     await tick(page, 'The pump makes a two-tone alarm');
     const title = await card(page).locator('h3').innerText();
-    assert.match(title, /Urgent: Call your pump team straight away/);
+    assert.match(title, /Urgent: Call your pump team now\. If you cannot speak to them straight away \(for example in the evening or at a weekend\), go to the emergency department now with your pump card\. Do not wait for symptoms/);
     assert.doesNotMatch(title, /today/);
-    await tick(page, 'High temperature (fever)');
+    await tick(page, 'High temperature (fever) of 38 °C or more');
     assert.match(await card(page).innerText(), /Emergency/, 'a pump alarm with a fever is C2');
   } finally {
     await context.close();
@@ -103,7 +104,7 @@ test('combinations raise the level: sedatives with drowsiness, then with hard to
     await tick(page, /Had alcohol, a strong painkiller/);
     assert.match(await card(page).innerText(), /Urgent/);
     assert.match(await card(page).innerText(), /Do not drive/);
-    await page.getByLabel('Cannot be woken properly, or passed out and not coming round').check();
+    await page.getByLabel('Cannot be woken (no response to voice or a firm shake), or passed out and not coming round').check();
     const text = await card(page).innerText();
     assert.match(text, /Emergency/);
     assert.doesNotMatch(text, /Also noted/, 'no lesser reasons under an emergency');
@@ -160,7 +161,7 @@ test('the missed-dose helper bridges here with missed doses already ticked, and 
     await page.waitForURL(site.url + 'side-effects/?context=missed-several#checker');
     await page.locator('html[data-app-started]').waitFor();
     assert.match(await card(page).innerText(), /Urgent: Contact your prescriber or pharmacist today/);
-    await tick(page, 'Seeing or hearing things that are not there');
+    await tick(page, 'Has started seeing or hearing things that are not there, over a few days');
     assert.match(await card(page).innerText(), /Emergency/);
     await page.getByRole('link', { name: 'Work out what to do about a missed dose' }).click();
     await page.waitForURL(site.url + 'missed-dose/');
@@ -234,6 +235,127 @@ test('"See the answer" keeps the title and the call button in view', async () =>
       null,
       { timeout: 5000 },
     );
+  } finally {
+    await context.close();
+  }
+});
+
+// ---- Fact sheet §11 as revised on 2026-12-07: the serious findings of the clinical review,
+// driven as a person would, by the words on the page. ----
+
+/** The card's text after ticking `boxes` (labels as shown), with an optional pump answer. */
+async function answerFor(page, boxes, { pump, viewer } = {}) {
+  if (viewer) await page.getByLabel(viewer, { exact: true }).check();
+  if (pump) await answerPump(page, pump);
+  for (const box of boxes) await tick(page, box);
+  return { title: await card(page).locator('h3').innerText(), text: await card(page).innerText() };
+}
+
+test('S1: sudden confusion is an emergency at any age; confusion over days is straight away, with a route when closed', async () => {
+  const { context, page } = await openChecker('', { timezoneId: 'Europe/London' });
+  try {
+    let answer = await answerFor(page, ['Confusion that has crept in over a few days, but awake and alert']);
+    assert.match(answer.title, /^Urgent: Contact your prescriber straight away/);
+    assert.match(answer.text, /If you cannot reach the prescriber \(in the evening or at a weekend\), call NHS 111\./);
+    answer = await answerFor(page, ['Suddenly confused, not making sense, or seeing or hearing things, over hours']);
+    assert.match(answer.title, /^Emergency: Call your emergency number now/);
+    assert.ok(await card(page).getByRole('link', { name: 'Call 999' }).isVisible());
+  } finally {
+    await context.close();
+  }
+  const second = await openChecker('', { timezoneId: 'America/New_York' });
+  try {
+    // Very sleepy, confused over days and sudden jerks, though they can be woken (row 1b).
+    const answer = await answerFor(
+      second.page,
+      ['Confusion that has crept in over a few days, but awake and alert', 'So sleepy, weak or floppy that the day cannot be managed', 'Sudden jerks or twitches of their arms, legs or body'],
+      { viewer: 'Someone I care for' },
+    );
+    assert.match(answer.title, /^Emergency/);
+  } finally {
+    await second.context.close();
+  }
+});
+
+test('S2: an older adult is never told "today" or "next visit" about new confusion', async () => {
+  const { context, page } = await openChecker();
+  try {
+    let answer = await answerFor(page, ['Is an older adult'], { viewer: 'Someone I care for' });
+    assert.match(answer.text, /sudden confusion is an emergency/);
+    assert.doesNotMatch(answer.text, /confusion[^.;]*next visit/i);
+    answer = await answerFor(page, ['Confusion that has crept in over a few days, but awake and alert']);
+    assert.match(answer.title, /^Urgent: Contact their prescriber straight away/);
+    await page.getByLabel('Confusion that has crept in over a few days, but awake and alert').uncheck();
+    answer = await answerFor(page, ['Falling, or legs giving way']);
+    assert.match(answer.title, /^Urgent: Contact their prescriber today/);
+  } finally {
+    await context.close();
+  }
+});
+
+test('S4: a pump user with overdose signs is an emergency, and the sign under the pump heading counts as a pump', async () => {
+  const { context, page } = await openChecker();
+  try {
+    let answer = await answerFor(page, ['Blurred or double vision, slurred speech, clumsiness, or ringing in the ears'], { pump: 'Not sure' });
+    assert.match(answer.title, /^Emergency: Call your emergency number now, or go to hospital/);
+    assert.match(answer.text, /too much baclofen/);
+  } finally {
+    await context.close();
+  }
+  const second = await openChecker();
+  try {
+    const answer = await answerFor(second.page, ['Very sleepy or floppy, slurred speech, blurred or double vision, clumsy, or slow breathing']);
+    assert.match(answer.title, /^Emergency/);
+  } finally {
+    await second.context.close();
+  }
+});
+
+test('S5: a suspected pump fault is hospital now; a missed refill is straight away and an hourly beep today, each with a route', async () => {
+  const { context, page } = await openChecker('', { timezoneId: 'America/Chicago' });
+  try {
+    let answer = await answerFor(page, ['The pump beeps about once an hour']);
+    assert.match(answer.title, /^Urgent: Call your pump team today to book a refill/);
+    assert.match(answer.text, /If you cannot reach the pump team \(in the evening or at a weekend\), contact your out-of-hours service\./);
+    assert.doesNotMatch(answer.text, /111/);
+    answer = await answerFor(page, ['The hourly beep has gone on for more than a day']);
+    assert.match(answer.title, /^Urgent: Call your pump team straight away to book a refill/);
+    answer = await answerFor(page, ['The pump or its tube may be damaged or not working: for example the pump moved, a refill went wrong, or the team said so']);
+    assert.match(answer.title, /^Emergency: Go to hospital now, and call your pump team on the way/);
+  } finally {
+    await context.close();
+  }
+});
+
+test('S6: cannot pass any urine is help now (NHS 111 or the emergency department in the UK), an emergency with severe pain or dysreflexia', async () => {
+  const { context, page } = await openChecker('', { timezoneId: 'Europe/London' });
+  try {
+    let answer = await answerFor(page, ['Cannot pass any urine (pee), or the lower tummy is swollen and painful']);
+    assert.match(answer.title, /^Urgent: Get medical help now\. If you use a catheter, follow your own plan/);
+    assert.match(answer.text, /Get help now: call NHS 111, or go to the emergency department\./);
+    answer = await answerFor(page, ['Has a spinal cord injury, and now a pounding headache, flushing or sweating']);
+    assert.match(answer.title, /^Emergency: Call your emergency number now/);
+    assert.match(answer.text, /autonomic dysreflexia/);
+  } finally {
+    await context.close();
+  }
+  const us = await openChecker('', { timezoneId: 'America/New_York' });
+  try {
+    const answer = await answerFor(us.page, ['Cannot pass any urine (pee), or the lower tummy is swollen and painful']);
+    assert.match(answer.text, /Get help now: contact your out-of-hours service, or go to the emergency department\./);
+    assert.doesNotMatch(answer.text, /111/);
+  } finally {
+    await us.context.close();
+  }
+});
+
+test('S7: a floppy, very hard to wake or not-feeding baby is help now; a bit sleepier is today', async () => {
+  const { context, page } = await openChecker();
+  try {
+    let answer = await answerFor(page, ['Is a newborn or breastfed baby whose mother takes baclofen', 'Baby is a bit sleepier than usual, or feeding a little less'], { viewer: 'A child' });
+    assert.match(answer.title, /^Urgent: Contact the baby's doctor or health visitor today/);
+    answer = await answerFor(page, ['Baby is not feeding']);
+    assert.match(answer.title, /^Emergency: Get help for the baby now/);
   } finally {
     await context.close();
   }

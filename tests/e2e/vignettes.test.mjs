@@ -32,7 +32,11 @@ function readStories(file) {
   return stories;
 }
 
-const CHECKER_RANK = { 'emergency/now': 4, 'urgent/straight-away': 3, 'urgent/today': 2, 'routine/before': 1, 'routine/next-visit': 0 };
+// The fact sheet's one timing vocabulary (§11 design notes). 'urgent/now' is row 11 and row 19: the
+// team or NHS 111 now, the emergency department now if they cannot be reached (no ambulance).
+const CHECKER_RANK = {
+  'emergency/now': 5, 'urgent/now': 4, 'urgent/straight-away': 3, 'urgent/today': 2, 'routine/before': 1, 'routine/next-visit': 0,
+};
 const MISSED_RANK = {
   'take-now': 0, 'leave-out': 0, 'repeat-dose': 0, 'wait-for-next': 0,
   'contact-today': 1, 'ask-now': 2, 'pump-team-now': 2, emergency: 3,
@@ -47,8 +51,11 @@ async function checkerStory(page, story) {
   await page.getByRole('radio', { name: VIEWER[story.viewer], exact: true }).check();
   if (story.pump) await answerPump(page, PUMP[story.pump]);
   for (const id of story.ticks) {
+    // A box the page does not have cannot be ticked (see /work/team/new-ticks.md).
+    const box = page.locator(`label[for="flag-${id}"]`);
+    if ((await box.count()) === 0) return { verdict: 'under', why: `no box "${id}" on the page` };
     // The words a person reads next to the box.
-    const name = (await page.locator(`label[for="flag-${id}"]`).textContent()).trim();
+    const name = (await box.textContent()).trim();
     await tick(page, name);
   }
   const answer = await readAnswer(page);
@@ -85,6 +92,18 @@ const HAPPENED = {
   'ran-out': 'The medicine has run out',
 };
 
+/** What the answer card must say for the §13.1/§13.2 fields (revised 2026-12-07), read from the
+ *  card's words: [story field, value that asks for the check, patterns the card must match]. */
+const SAYS = [
+  // §13.1: every "ask" answer also says what to do if no advice comes before the next dose is due.
+  ['expect_safe_default', true, [/(leave out|do not (take|give)|don't (take|give)|skip)/i, /usual time/i]],
+  // §13.2: say plainly whether to take the next dose.
+  ['expect_next_dose', 'usual-time', [/next (dose|one)[^.]{0,60}usual time/i]],
+  ['expect_next_dose', 'ask-first', [/(ask|check)[^.]{0,80}before[^.]{0,40}(restart|start|taking|giving)/i]],
+  // §13.2: the emergency signs are named in the answer itself.
+  ['expect_emergency_signs', true, [/(fever|high temperature)/i, /confus/i, /(hallucinat|seeing or hearing things)/i, /(\bfit\b|fits|seizure)/i, /stiff/i]],
+];
+
 async function missedDoseStory(browser, story) {
   const { context, page } = await openPage(browser, site.origin, { timezoneId: story.zone });
   try {
@@ -120,9 +139,11 @@ async function missedDoseStory(browser, story) {
     const label = (await card.locator('.result__label').innerText()).replace(/[:\s]+$/, '');
     const action = await card.locator('.result__action').innerText();
     const then = await card.locator('.result__then').innerText();
+    const words = await card.innerText();
     let got;
     if (label === 'Emergency') got = 'emergency';
-    else if (label === 'Now') got = /pump team/i.test(action) ? 'pump-team-now' : 'ask-now';
+    // "Straight away": ask a pharmacist before the next dose (one timing vocabulary, §11 notes).
+    else if (label === 'Now' || label === 'Straight away') got = /pump team/i.test(action) ? 'pump-team-now' : 'ask-now';
     else if (label === 'Today') got = 'contact-today';
     else if (/same dose again/i.test(action)) got = 'repeat-dose';
     else if (/do not give the dose again/i.test(action)) got = 'wait-for-next';
@@ -134,6 +155,10 @@ async function missedDoseStory(browser, story) {
     if (a !== w) return { verdict: a < w ? 'under' : 'over', why };
     if (got !== story.expect) return { verdict: 'wrong', why };
     if (story.expect_next && !then.includes(story.expect_next)) return { verdict: 'wrong', why: `${why}; next ${story.expect_next}` };
+    const missing = SAYS.filter(([field, value]) => (value === true ? story[field] === true : story[field] === value))
+      .flatMap(([, , patterns]) => patterns)
+      .filter((pattern) => !pattern.test(words));
+    if (missing.length) return { verdict: 'wrong', why: `${why}; the card does not say ${missing.join(', ')}` };
     return { verdict: 'ok', why };
   } finally {
     await context.close();

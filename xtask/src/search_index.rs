@@ -106,6 +106,7 @@ fn block_text(block: &Block) -> Vec<&'static str> {
         BlockKind::StepUp(s) => [s.title, s.intro.text].into_iter().chain(s.steps.iter().copied()).collect(),
         BlockKind::WayIn(w) => vec![w.text],
         BlockKind::Helper(h) => vec![h.text],
+        BlockKind::Point(p) => std::iter::once(p.words.text).chain(p.items.iter().copied()).collect(),
     }
 }
 

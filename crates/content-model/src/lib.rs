@@ -12,8 +12,9 @@ extern crate alloc;
 
 pub mod planner;
 
+use alloc::string::{String, ToString};
 use alloc::vec::Vec;
-use baclofen_logic::red_flags::{triage, Level, Rule, Triage};
+use baclofen_logic::red_flags::{triage, Level, Mask, Rule, Triage};
 
 /// Site-wide wording and metadata (`content/site.toml`).
 #[derive(Debug, PartialEq, Eq)]
@@ -107,6 +108,10 @@ pub struct Page {
     /// Extra words that find this page in search; never shown.
     pub keywords: &'static [&'static str],
     pub blocks: &'static [Block],
+    /// Set on an Easy Read page: the slug of the full page it retells (`easy_read_of`).
+    pub easy_read_of: Option<&'static str>,
+    /// Set on a full page that has an Easy Read version: that version's slug (filled by the build).
+    pub easy_read: Option<&'static str>,
 }
 
 #[derive(Debug, PartialEq, Eq)]
@@ -150,6 +155,102 @@ pub enum BlockKind {
     /// The place of a helper module (its own WebAssembly): what the page shows there until it
     /// starts, or without JavaScript.
     Helper(Helper),
+    /// One point of an Easy Read page: a picture drawn for the guide beside a few short sentences.
+    Point(Point),
+}
+
+/// An Easy Read point: its words (one idea a sentence), with a picture beside them whose text
+/// alternative is those words. `kind` marks a point that says to get help (emergency, urgent) or
+/// a rule to keep; the words always say it too.
+#[derive(Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = baclofen_content_model))]
+pub struct Point {
+    pub picture: Picture,
+    pub kind: Option<CalloutKind>,
+    pub words: Statement,
+    /// Short list items after the words ("a high temperature"), each its own line.
+    pub items: &'static [&'static str],
+}
+
+/// The pictures drawn for the Easy Read pages (`src/components/easy_read.rs` draws each). The
+/// content names them in kebab case: `picture = "pump-alarm"`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = baclofen_content_model))]
+pub enum Picture {
+    Tablet,
+    Muscle,
+    Head,
+    Doctor,
+    Clock,
+    StepsUp,
+    StepsDown,
+    Food,
+    Syringe,
+    Alarm,
+    Child,
+    NoDouble,
+    Stop,
+    Phone,
+    Ambulance,
+    Hospital,
+    Breathing,
+    Sleep,
+    Confused,
+    Fit,
+    TooMuch,
+    Swelling,
+    Thermometer,
+    Pump,
+    PumpAlarm,
+    Card,
+    Calendar,
+    Sick,
+    Moving,
+    Pharmacist,
+}
+
+impl Picture {
+    /// Every picture with its name in the content.
+    pub const ALL: [(&'static str, Picture); 30] = [
+        ("tablet", Picture::Tablet),
+        ("muscle", Picture::Muscle),
+        ("head", Picture::Head),
+        ("doctor", Picture::Doctor),
+        ("clock", Picture::Clock),
+        ("steps-up", Picture::StepsUp),
+        ("steps-down", Picture::StepsDown),
+        ("food", Picture::Food),
+        ("syringe", Picture::Syringe),
+        ("alarm", Picture::Alarm),
+        ("child", Picture::Child),
+        ("no-double", Picture::NoDouble),
+        ("stop", Picture::Stop),
+        ("phone", Picture::Phone),
+        ("ambulance", Picture::Ambulance),
+        ("hospital", Picture::Hospital),
+        ("breathing", Picture::Breathing),
+        ("sleep", Picture::Sleep),
+        ("confused", Picture::Confused),
+        ("fit", Picture::Fit),
+        ("too-much", Picture::TooMuch),
+        ("swelling", Picture::Swelling),
+        ("thermometer", Picture::Thermometer),
+        ("pump", Picture::Pump),
+        ("pump-alarm", Picture::PumpAlarm),
+        ("card", Picture::Card),
+        ("calendar", Picture::Calendar),
+        ("sick", Picture::Sick),
+        ("moving", Picture::Moving),
+        ("pharmacist", Picture::Pharmacist),
+    ];
+
+    pub fn from_name(name: &str) -> Option<Picture> {
+        Picture::ALL.iter().find(|(n, _)| *n == name).map(|(_, p)| *p)
+    }
+
+    pub fn name(self) -> &'static str {
+        Picture::ALL.iter().find(|(_, p)| *p == self).map_or("", |(n, _)| n)
+    }
 }
 
 /// A helper's placeholder: `<div id="{element_id}" class="island" data-module="{module}">`.
@@ -236,6 +337,7 @@ impl Page {
                 BlockKind::Callout(c) => c.sources,
                 BlockKind::Question(q) => q.answer.sources,
                 BlockKind::StepUp(s) => s.intro.sources,
+                BlockKind::Point(p) => p.words.sources,
             };
             add_ids(&mut ids, sources);
         }
@@ -289,6 +391,8 @@ pub struct MissedDoseContent {
     pub next_dose_moved: Statement,
     pub never_double: Statement,
     pub safety_net: Statement,
+    /// Every "ask" answer's safe default (fact sheet §13.1); `{next}` is the next usual dose.
+    pub safe_default: Statement,
 }
 
 /// What the helper says when one engine rule decides the answer. Texts may hold the
@@ -325,6 +429,50 @@ pub struct RedFlagContent {
     /// The rule table the engine runs; `rule_text[i]` words `rules[i]`.
     pub rules: &'static [Rule<'static>],
     pub rule_text: &'static [RuleText],
+    /// The sentences that name a route for when the person an answer names is closed.
+    pub closed: ClosedWords,
+}
+
+/// Templates for the route when the person an answer names is closed (§11 design notes).
+#[derive(Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = baclofen_content_model))]
+pub struct ClosedWords {
+    /// After an urgent answer: `{who}` and `{service}`.
+    pub urgent: &'static str,
+    /// After a routine answer: `{who}` and `{service}`.
+    pub routine: &'static str,
+    /// Help now that is not the emergency number: `{service}`.
+    pub help_now: &'static str,
+    /// `{service}` for a region's named service: `{name}`.
+    pub named: &'static str,
+    /// `{service}` for a clinic's own out-of-hours number: `{phone}`.
+    pub clinic: &'static str,
+    /// `{service}` when neither is known.
+    pub general: &'static str,
+    pub sources: &'static [&'static str],
+}
+
+/// Which route-when-closed line a rule's answer carries.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = baclofen_content_model))]
+pub enum Closed {
+    /// Emergency rules (the emergency number is the route), and rules that name no one.
+    None,
+    /// "If you cannot reach {who} …, {service}."
+    OutOfHours,
+    /// "Get help now: {service}, or go to the emergency department."
+    HelpNow,
+    /// The action itself names the emergency department (row 11).
+    InAction,
+}
+
+/// Who to turn to out of hours, from the settings: a clinic's number, a region's named service,
+/// or neither.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OutOfHours<'a> {
+    Clinic(&'a str),
+    Named(&'a str),
+    General,
 }
 
 /// Something that can be ticked: a sign or a situation.
@@ -332,7 +480,7 @@ pub struct RedFlagContent {
 #[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = baclofen_content_model))]
 pub struct Item {
     pub id: &'static str,
-    pub bit: u64,
+    pub bit: Mask,
     pub label: &'static str,
     /// The label when someone else's symptoms are being checked.
     pub carer_label: &'static str,
@@ -360,9 +508,9 @@ pub struct Group {
     pub hint: &'static str,
     pub step: Step,
     /// When not 0, the group is asked only once this item is ticked.
-    pub shown_by: u64,
+    pub shown_by: Mask,
     /// Every item of the group.
-    pub mask: u64,
+    pub mask: Mask,
 }
 
 /// "Does the person have a baclofen pump?" Yes and Not sure tick an item; No hides the pump
@@ -373,9 +521,9 @@ pub struct PumpQuestion {
     pub legend: &'static str,
     pub carer_legend: &'static str,
     pub hint: &'static str,
-    pub yes: u64,
-    pub not_sure: u64,
-    pub group_mask: u64,
+    pub yes: Mask,
+    pub not_sure: Mask,
+    pub group_mask: Mask,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -418,13 +566,17 @@ pub struct RuleText {
     pub carer_why: &'static str,
     pub if_worse: &'static str,
     pub sources: &'static [&'static str],
+    /// The route-when-closed line this rule's answer carries.
+    pub closed: Closed,
+    /// Who the answer asks to be contacted ("the prescriber"), for `Closed::OutOfHours`.
+    pub contact: &'static str,
 }
 
 /// Everything the person has answered in the checker.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Answers {
     /// Boxes ticked (signs and situations), as item bits.
-    pub ticked: u64,
+    pub ticked: Mask,
     pub pump: Option<PumpAnswer>,
     pub child: bool,
 }
@@ -438,7 +590,7 @@ impl RedFlagContent {
         self.items.iter().find(|i| i.id == id)
     }
 
-    fn bit(&self, id: &str) -> u64 {
+    fn bit(&self, id: &str) -> Mask {
         self.item(id).map_or(0, |i| i.bit)
     }
 
@@ -450,7 +602,7 @@ impl RedFlagContent {
     }
 
     /// What counts: the ticks in groups that are asked, the pump answer, and "a child".
-    pub fn effective(&self, answers: &Answers) -> u64 {
+    pub fn effective(&self, answers: &Answers) -> Mask {
         let asked = self.groups.iter().filter(|g| self.group_shown(g, answers)).fold(0, |m, g| m | g.mask);
         let pump = match answers.pump {
             Some(PumpAnswer::Yes) => self.pump.yes,
@@ -464,6 +616,25 @@ impl RedFlagContent {
     /// The answer for everything answered so far.
     pub fn evaluate(&self, answers: &Answers) -> Triage {
         triage(self.rules, self.effective(answers))
+    }
+
+    /// The sentence that says where to go when the person rule `rule` names is closed, for
+    /// this out-of-hours route; `None` when the rule needs none (emergency rules, rules that
+    /// name no one, and rules whose action already names the emergency department).
+    pub fn when_closed(&self, rule: usize, out_of_hours: OutOfHours<'_>) -> Option<String> {
+        let text = self.rule_text.get(rule)?;
+        let template = match text.closed {
+            Closed::None | Closed::InAction => return None,
+            Closed::HelpNow => self.closed.help_now,
+            Closed::OutOfHours if self.rules[rule].level == Level::Routine => self.closed.routine,
+            Closed::OutOfHours => self.closed.urgent,
+        };
+        let service = match out_of_hours {
+            OutOfHours::Clinic(phone) => self.closed.clinic.replace("{phone}", phone),
+            OutOfHours::Named(name) => self.closed.named.replace("{name}", name),
+            OutOfHours::General => self.closed.general.to_string(),
+        };
+        Some(template.replace("{who}", text.contact).replace("{service}", &service))
     }
 }
 
@@ -503,6 +674,7 @@ impl MissedDoseContent {
             &self.next_dose_moved,
             &self.never_double,
             &self.safety_net,
+            &self.safe_default,
         ] {
             add_ids(&mut ids, statement.sources);
         }
@@ -518,6 +690,7 @@ impl RedFlagContent {
         let mut ids = Vec::new();
         self.levels.iter().for_each(|l| add_ids(&mut ids, l.sources));
         add_ids(&mut ids, self.none.sources);
+        add_ids(&mut ids, self.closed.sources);
         self.rule_text.iter().for_each(|r| add_ids(&mut ids, r.sources));
         ids
     }

@@ -10,6 +10,9 @@ pub struct Tablet {
     /// "10 mg".
     pub label: &'static str,
     pub split: Split,
+    /// Halves only after the person confirms "my tablet has a line across it" (US 10 and 20 mg,
+    /// fact sheet §13.14, decision (f)); until then `split` (whole tablets) applies.
+    pub halves_if_scored: bool,
     pub sources: &'static [&'static str],
 }
 

@@ -201,9 +201,11 @@ pub fn dated_events(at: &[LocalDateTime], title: &str, note: &str, now: Instant)
 /// never show two doses for one slot.
 pub fn next_dose_time(answer: &Answer) -> Option<Instant> {
     match answer.advice {
-        Advice::TakeNow { next_dose_at } => Some(next_dose_at),
+        Advice::TakeNow { next_dose_at } | Advice::NextAtUsualTimeAndContactToday { next_dose_at } => {
+            Some(next_dose_at)
+        }
         Advice::SkipAndTakeNextAt(at) => Some(at),
-        Advice::AskNow(_) | Advice::ContactPrescriberToday(_) | Advice::Emergency(_) => None,
+        Advice::AskNow(_) | Advice::AskBeforeRestarting(_) | Advice::Emergency(_) => None,
     }
 }
 

@@ -6,12 +6,18 @@
 //!   the skip window (2 hours) — then leave it out. Never take two doses together.
 //! - Medicines for Children: after a late dose, wait at least 4 hours before the next one;
 //!   sick within 30 minutes of a dose → give the same dose again.
-//! - Proposed safety rule (fact sheet §4): 2+ doses missed in a row, or run out → contact the
-//!   prescriber today; withdrawal signs → emergency. A pump never gets oral arithmetic: call the
-//!   pump team now.
-//! - Fact sheet §13.1: four or more doses a day, or doses closer together than the child's gap,
-//!   → ask a pharmacist or prescriber now; so is a child's late dose when the gap cannot fit,
-//!   and an adult who was sick after a dose (no source gives an adult rule).
+//! - Fact sheet §13.2 (revised 2026-12-07, proposed rule): doses missed within the last day →
+//!   take the next dose at the usual time (never extra) and contact the prescriber or pharmacist
+//!   today; more than a day's doses missed, or run out → ask before restarting; withdrawal signs →
+//!   emergency. A pump never gets oral arithmetic: call the pump team now.
+//! - Fact sheet §13.1 (revised 2026-12-07): the NHS 2-hour rule for adults whatever the number of
+//!   doses a day. Doses closer together than the child's gap (an irregular schedule), a child's
+//!   late dose when the gap cannot fit, and an adult who was sick after a dose (no source gives an
+//!   adult rule) → ask a pharmacist or prescriber straight away, and every such answer carries the
+//!   safe default ([`Answer::if_no_advice`]): if advice cannot be had before the next dose is due,
+//!   leave out the missed dose and take the next one at the usual time.
+//! - A clinic may lengthen the skip window, never shorten it below the content's (NHS) window
+//!   ([`effective_skip_window`]).
 
 use crate::schedule::Schedule;
 use crate::time::{Instant, Zone};
@@ -29,8 +35,12 @@ pub struct Rules {
     /// An adult's dose later than this many minutes: an older US guide would leave it out, so
     /// the answer says where the sources differ.
     pub late_dose_note: u16,
-    /// A child taking this many doses a day or more: no source gives a safe rule, so ask.
-    pub child_ask_doses_per_day: u16,
+}
+
+/// The skip window to use when a clinic chose `clinic_minutes`: longer (more cautious) is allowed,
+/// shorter than the content's window (the NHS 2 hours) never is (clinical review M7).
+pub fn effective_skip_window(clinic_minutes: u16, rules: &Rules) -> u16 {
+    clinic_minutes.max(rules.skip_window)
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -61,8 +71,10 @@ pub enum WhichDose {
 pub enum Missed {
     /// Just this dose.
     One,
-    /// This dose and the one before it, or more.
+    /// This dose and the one before it, or more, all within the last day.
     TwoOrMoreInARow,
+    /// More than a day's doses.
+    MoreThanADay,
     /// The medicine has run out.
     RanOut,
 }
@@ -103,9 +115,17 @@ pub enum Advice {
     },
     /// Leave the missed dose out; take the next one at this (usual) time.
     SkipAndTakeNextAt(Instant),
-    /// Ask a pharmacist, prescriber or pump team now, before any more doses.
+    /// Ask a pharmacist, prescriber or pump team (straight away; the pump team now), before any
+    /// more doses. [`Answer::if_no_advice`] carries the safe default for tablets and liquids.
     AskNow(Reason),
-    ContactPrescriberToday(Reason),
+    /// Doses missed within the last day: take the next one at its usual time (never extra), and
+    /// contact the prescriber or pharmacist today.
+    NextAtUsualTimeAndContactToday {
+        next_dose_at: Instant,
+    },
+    /// More than a day's doses missed, or run out: contact the prescriber or pharmacist today and
+    /// ask before restarting.
+    AskBeforeRestarting(Reason),
     Emergency(Reason),
 }
 
@@ -118,7 +138,7 @@ pub enum Reason {
     /// An adult was sick after a dose: no source gives an adult rule.
     VomitedAdult,
     WithdrawalSigns,
-    /// Four or more doses a day, doses close together, or no room for a child's gap.
+    /// Doses closer together than the child's gap, or no room for a child's gap.
     CloseDoses,
 }
 
@@ -128,21 +148,22 @@ pub enum RuleId {
     TakeWhenRemembered,
     SkipNearNextDose,
     ChildGiveThenWait,
-    /// Four or more doses a day, gaps under the child's minimum gap, or no room for that gap
-    /// after a late dose: ask now (fact sheet §13.1), never a dose left out by arithmetic.
+    /// Gaps under the child's minimum gap (an irregular schedule), or no room for that gap after
+    /// a child's late dose: ask straight away (fact sheet §13.1), with the safe default.
     CloseDoses,
     LaterDoseAlreadyDue,
     ChildVomitedRepeat,
     ChildVomitedWait,
     AdultVomited,
     SeveralMissed,
+    MoreThanADay,
     RanOut,
     Pump,
     WithdrawalSigns,
 }
 
 impl RuleId {
-    pub const ALL: [RuleId; 12] = [
+    pub const ALL: [RuleId; 13] = [
         RuleId::TakeWhenRemembered,
         RuleId::SkipNearNextDose,
         RuleId::ChildGiveThenWait,
@@ -152,22 +173,24 @@ impl RuleId {
         RuleId::ChildVomitedWait,
         RuleId::AdultVomited,
         RuleId::SeveralMissed,
+        RuleId::MoreThanADay,
         RuleId::RanOut,
         RuleId::Pump,
         RuleId::WithdrawalSigns,
     ];
 
-    /// How soon the answer of this rule asks the person to act: `Some(Now)` for the emergency
-    /// number, the pump team or a pharmacist now; `Some(Today)` to contact the prescriber today;
+    /// How soon the answer of this rule asks the person to act, in the one timing vocabulary
+    /// (fact sheet §11 design notes): `Some(Now)` for the emergency number or the pump team now;
+    /// `Some(StraightAway)` for a pharmacist or prescriber before the next dose is due;
+    /// `Some(Today)` to contact the prescriber or pharmacist today;
     /// `None` when the person can act on the answer themselves. The wording in content/ must say
     /// the same (checked at build time).
     pub fn timing(self) -> Option<crate::red_flags::Timing> {
         use crate::red_flags::Timing;
         match self {
-            RuleId::WithdrawalSigns | RuleId::Pump | RuleId::CloseDoses | RuleId::AdultVomited => {
-                Some(Timing::Now)
-            }
-            RuleId::SeveralMissed | RuleId::RanOut => Some(Timing::Today),
+            RuleId::WithdrawalSigns | RuleId::Pump => Some(Timing::Now),
+            RuleId::CloseDoses | RuleId::AdultVomited => Some(Timing::StraightAway),
+            RuleId::SeveralMissed | RuleId::MoreThanADay | RuleId::RanOut => Some(Timing::Today),
             RuleId::TakeWhenRemembered
             | RuleId::SkipNearNextDose
             | RuleId::ChildGiveThenWait
@@ -189,6 +212,7 @@ impl RuleId {
             RuleId::ChildVomitedWait => "child-vomited-wait",
             RuleId::AdultVomited => "adult-vomited",
             RuleId::SeveralMissed => "several-missed",
+            RuleId::MoreThanADay => "more-than-a-day",
             RuleId::RanOut => "ran-out",
             RuleId::Pump => "pump",
             RuleId::WithdrawalSigns => "withdrawal-signs",
@@ -243,6 +267,10 @@ pub struct Answer {
     pub disagreement: Option<Disagreement>,
     /// Doses around the answer, in time order, for the day picture.
     pub timeline: Vec<TimelineDose>,
+    /// For an "ask" answer about tablets, liquid or granules: the safe default if no advice can
+    /// be had before the next dose is due — leave out the missed dose and take the next one at
+    /// this usual time (fact sheet §13.1). `None` for every other answer.
+    pub if_no_advice: Option<Instant>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -266,29 +294,20 @@ pub fn advise(
     situation: &Situation,
     rules: &Rules,
 ) -> Result<Answer, AdviceError> {
-    let contact = |reason, rule| Answer {
-        advice: Advice::ContactPrescriberToday(reason),
+    let plain = |advice, rule| Answer {
+        advice,
         rule,
         dose_at: None,
         disagreement: None,
         timeline: Vec::new(),
+        if_no_advice: None,
     };
     // Withdrawal signs outrank everything, whatever the form (fact sheet §11 rows 4–6, C1, C2).
     if situation.withdrawal_signs {
-        return Ok(Answer {
-            advice: Advice::Emergency(Reason::WithdrawalSigns),
-            ..contact(Reason::WithdrawalSigns, RuleId::WithdrawalSigns)
-        });
+        return Ok(plain(Advice::Emergency(Reason::WithdrawalSigns), RuleId::WithdrawalSigns));
     }
-    let ask_now = |reason, rule, dose_at| Answer {
-        advice: Advice::AskNow(reason),
-        rule,
-        dose_at,
-        disagreement: None,
-        timeline: Vec::new(),
-    };
     if situation.form == Form::Pump {
-        return Ok(ask_now(Reason::Pump, RuleId::Pump, None));
+        return Ok(plain(Advice::AskNow(Reason::Pump), RuleId::Pump));
     }
 
     let Some(schedule) = schedule else {
@@ -306,20 +325,44 @@ pub fn advise(
             return Err(AdviceError::VomitedAfterNow);
         }
     }
-    // Four or more doses a day, or doses closer than the child's gap: no source gives a safe
-    // rule, so a professional decides (fact sheet §13.1), whatever was missed.
-    if schedule.doses_per_day() >= usize::from(rules.child_ask_doses_per_day)
-        || schedule.shortest_gap() < i64::from(rules.child_min_gap)
-    {
-        return Ok(ask_now(Reason::CloseDoses, RuleId::CloseDoses, Some(dose_at)));
-    }
+    let after = |t: Instant| *doses.iter().find(|d| **d > t).expect("a dose within the next day");
+    // The next usual dose from now: the safe default of every "ask" answer (§13.1).
+    let next_usual = after(now);
+    let ask_now = |reason, rule| Answer {
+        advice: Advice::AskNow(reason),
+        rule,
+        dose_at: Some(dose_at),
+        disagreement: None,
+        timeline: Vec::new(),
+        if_no_advice: Some(next_usual),
+    };
+    // Fact sheet §13.2: say plainly whether to take the next dose. Never a dose now.
     match situation.missed {
-        Missed::TwoOrMoreInARow => return Ok(contact(Reason::SeveralMissed, RuleId::SeveralMissed)),
-        Missed::RanOut => return Ok(contact(Reason::RanOut, RuleId::RanOut)),
+        Missed::TwoOrMoreInARow => {
+            let mut answer = plain(
+                Advice::NextAtUsualTimeAndContactToday { next_dose_at: next_usual },
+                RuleId::SeveralMissed,
+            );
+            answer.timeline = vec![TimelineDose { at: next_usual, mark: DoseMark::Next }];
+            return Ok(answer);
+        }
+        Missed::MoreThanADay => {
+            return Ok(plain(Advice::AskBeforeRestarting(Reason::SeveralMissed), RuleId::MoreThanADay))
+        }
+        Missed::RanOut => return Ok(plain(Advice::AskBeforeRestarting(Reason::RanOut), RuleId::RanOut)),
         Missed::One => {}
     }
+    // Doses closer than the child's gap (an irregular schedule), or a child whose doses are no
+    // more than the gap apart (four a day, 4 hours apart: a late dose can never leave the gap
+    // before the next without crowding the one after): no source gives a safe rule, so a
+    // professional decides (fact sheet §13.1: "ask remains for a child whose 4-hour gap cannot
+    // fit, and for irregular schedules"), with the safe default.
+    let gap = i64::from(rules.child_min_gap);
+    let shortest = schedule.shortest_gap();
+    if shortest < gap || (situation.person == Person::Child && shortest <= gap) {
+        return Ok(ask_now(Reason::CloseDoses, RuleId::CloseDoses));
+    }
 
-    let after = |t: Instant| *doses.iter().find(|d| **d > t).expect("a dose within the next day");
     let next = after(dose_at);
     let upcoming = if next < now { after(now) } else { next };
     // The day picture: the dose before the missed one, through the dose after the next.
@@ -341,7 +384,7 @@ pub fn advise(
             }
         }
         crate::sort_small_by_key(&mut timeline, |d| d.at);
-        Ok(Answer { advice, rule, dose_at: Some(dose_at), disagreement, timeline })
+        Ok(Answer { advice, rule, dose_at: Some(dose_at), disagreement, timeline, if_no_advice: None })
     };
     let next_mark = |at| TimelineDose { at, mark: DoseMark::Next };
 
@@ -357,7 +400,7 @@ pub fn advise(
 
     let vomited = situation.vomited_after;
     match (situation.person, vomited) {
-        (Person::Adult, Some(_)) => Ok(ask_now(Reason::VomitedAdult, RuleId::AdultVomited, Some(dose_at))),
+        (Person::Adult, Some(_)) => Ok(ask_now(Reason::VomitedAdult, RuleId::AdultVomited)),
         (Person::Child, Some(minutes)) if minutes > rules.child_vomit_window => {
             answer(Advice::SkipAndTakeNextAt(next), RuleId::ChildVomitedWait, None, &[next_mark(next)])
         }
@@ -408,7 +451,7 @@ pub fn advise(
             }
             // Moving it would crowd the dose after: no source says what to do, so ask now. Never
             // a dose left out, never two doses close together.
-            Ok(ask_now(Reason::CloseDoses, RuleId::CloseDoses, Some(dose_at)))
+            Ok(ask_now(Reason::CloseDoses, RuleId::CloseDoses))
         }
     }
 }

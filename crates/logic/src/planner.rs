@@ -96,6 +96,8 @@ pub struct PlanInput {
     pub every_days: u32,
     /// The dose at the end (0 to stop); per dose or per day as `start.per`.
     pub end_ug: u64,
+    /// A child's carer says the child is under 8 (the specialist flag's lower limit).
+    pub child_under_8: bool,
 }
 
 /// Clinical and sanity numbers, from content.
@@ -106,8 +108,21 @@ pub struct Limits {
     pub adult_max_daily_ug: u64,
     /// No single entered amount may be above this: a typing slip (1,000 mg) is stopped here.
     pub input_max_ug: u64,
-    /// A stop reached in fewer days than this is faster than the sources describe (NHS: 1–2 weeks).
+    /// A stop reached in fewer days than this, counted from the first reduction, is faster than
+    /// the sources describe (NHS: 1–2 weeks).
     pub shortest_taper_days: u32,
+    /// From a day-1 total of at least `high_dose_daily_ug`, a stop in fewer days than this (from
+    /// the first reduction) gets the softer "ask your prescriber" note (fact sheet §13.14).
+    pub high_dose_taper_days: u32,
+    pub high_dose_daily_ug: u64,
+    /// A single step that lowers the daily total by more than this percentage of day 1's total is
+    /// always flagged (fact sheet §13.14: "more than half").
+    pub big_cut_percent: u32,
+    /// A child's daily total above this gets the quiet "check this with the specialist" flag
+    /// (UK SmPC §4.2: over 8 years); never shown as a target or maximum.
+    pub child_check_daily_ug: u64,
+    /// The same for a child the carer says is under 8.
+    pub child_under_8_check_daily_ug: u64,
     /// Plans longer than this are refused (the table would be unusable).
     pub max_plan_days: u32,
     /// Most doses a day the form accepts.
@@ -217,8 +232,17 @@ pub struct PlanDay {
 pub enum Check {
     /// An adult daily total above the label maximum, first reached on `date`.
     AboveLabelMaximum { date: Date, daily_ug: u64 },
-    /// Stopping in fewer days than the sources describe.
+    /// Stopping in fewer days than the sources describe, counted from the first reduction to the
+    /// first day with no doses.
     StopsFasterThanSources { days: u32 },
+    /// The first reduction is the stop: from `daily_ug` a day to nothing on `date`.
+    StopsInOneStep { date: Date, daily_ug: u64 },
+    /// A single step lowers the daily total by more than the allowed share of day 1's total: the
+    /// first such step starts on `date`, going from `from_ug` to `to_ug` a day.
+    BigCut { date: Date, from_ug: u64, to_ug: u64 },
+    /// A stop from a high daily total in fewer days than the softer limit (the "ask your
+    /// prescriber" note); `days` from the first reduction, `daily_ug` the day-1 total.
+    HighDoseShortTaper { days: u32, daily_ug: u64 },
     /// The plan is for a child: no adult maximum is shown; the child's specialist sets the doses.
     ChildDosesBySpecialist,
     /// The last step is smaller than the others (cut so as not to pass the end), on `date`.
@@ -227,6 +251,12 @@ pub enum Check {
     LongerThanAYear { days: u32 },
     /// At least one dose does not fit the tablets or the syringe.
     DoesNotFit,
+    /// A liquid dose that is not a whole number of tenths of a millilitre (first at `hundredths`):
+    /// ask the pharmacist which syringe to use (review M8).
+    AskWhichSyringe { hundredths: u64 },
+    /// A child's daily total above the specialist flag's limit, first on `date` (decision (i)):
+    /// "check this with the specialist", never a target, a maximum or "the dose is wrong".
+    ChildCheckWithSpecialist { date: Date },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -371,6 +401,45 @@ fn a_year_after(date: Date) -> Date {
     Date::new(date.year + 1, date.month, date.day).unwrap_or(Date { year: date.year + 1, month: 2, day: 28 })
 }
 
+/// How fast a step-down goes (fact sheet §13.14, clinical review S8): the taper is measured from
+/// the first reduction to the first day with no doses, never from day 1 (the days at the starting
+/// dose are not part of it). A stop whose first reduction is the stop gets only
+/// [`Check::StopsInOneStep`], the exact form of the other two.
+fn taper_checks(steps: &[Step], input: &PlanInput, limits: &Limits, days_to_end: u32) -> Vec<Check> {
+    let mut out = Vec::new();
+    if input.direction != Direction::Down {
+        return out;
+    }
+    let day1 = steps[0].daily_ug;
+    let Some(first_cut) = steps.iter().find(|s| s.daily_ug < day1) else {
+        return out;
+    };
+    let stops = steps.last().is_some_and(|s| s.daily_ug == 0);
+    if stops && first_cut.daily_ug == 0 {
+        out.push(Check::StopsInOneStep { date: first_cut.first_date, daily_ug: day1 });
+        return out;
+    }
+    let cut_limit = u128::from(day1) * u128::from(limits.big_cut_percent);
+    if let Some(pair) =
+        steps.windows(2).find(|w| u128::from(w[0].daily_ug.saturating_sub(w[1].daily_ug)) * 100 > cut_limit)
+    {
+        out.push(Check::BigCut {
+            date: pair[1].first_date,
+            from_ug: pair[0].daily_ug,
+            to_ug: pair[1].daily_ug,
+        });
+    }
+    if stops {
+        let taper = days_to_end - first_cut.number * input.every_days;
+        if taper < limits.shortest_taper_days {
+            out.push(Check::StopsFasterThanSources { days: taper });
+        } else if taper < limits.high_dose_taper_days && day1 >= limits.high_dose_daily_ug {
+            out.push(Check::HighDoseShortTaper { days: taper, daily_ug: day1 });
+        }
+    }
+    out
+}
+
 /// Checks the entries and works out the plan, or says which entries need another look.
 pub fn plan(input: &PlanInput, limits: &Limits) -> Result<Plan, Vec<FieldError>> {
     let mut errors = Vec::new();
@@ -474,9 +543,7 @@ pub fn plan(input: &PlanInput, limits: &Limits) -> Result<Plan, Vec<FieldError>>
             checks.push(Check::AboveLabelMaximum { date: s.first_date, daily_ug: s.daily_ug });
         }
     }
-    if input.direction == Direction::Down && end == 0 && days_to_end < limits.shortest_taper_days {
-        checks.push(Check::StopsFasterThanSources { days: days_to_end });
-    }
+    checks.extend(taper_checks(&steps, input, limits, days_to_end));
     if input.who == Who::Child {
         checks.push(Check::ChildDosesBySpecialist);
     }
@@ -490,6 +557,22 @@ pub fn plan(input: &PlanInput, limits: &Limits) -> Result<Plan, Vec<FieldError>>
     if steps.iter().any(|s| s.daily_ug > 0 && s.measure == Measure::DoesNotFit) {
         checks.push(Check::DoesNotFit);
     }
+    if let Some(hundredths) = steps.iter().find_map(|s| match s.measure {
+        Measure::Millilitres { hundredths } if s.daily_ug > 0 && hundredths % 10 != 0 => Some(hundredths),
+        _ => None,
+    }) {
+        checks.push(Check::AskWhichSyringe { hundredths });
+    }
+    if input.who == Who::Child {
+        let limit = if input.child_under_8 {
+            limits.child_under_8_check_daily_ug
+        } else {
+            limits.child_check_daily_ug
+        };
+        if let Some(s) = steps.iter().find(|s| s.daily_ug > limit) {
+            checks.push(Check::ChildCheckWithSpecialist { date: s.first_date });
+        }
+    }
     Ok(Plan { steps, checks, doses_per_day: doses as u8, days_to_end })
 }
 
@@ -501,6 +584,11 @@ pub(crate) mod tests {
         adult_max_daily_ug: 80_000,
         input_max_ug: 100_000,
         shortest_taper_days: 7,
+        high_dose_taper_days: 14,
+        high_dose_daily_ug: 60_000,
+        big_cut_percent: 50,
+        child_check_daily_ug: 60_000,
+        child_under_8_check_daily_ug: 40_000,
         max_plan_days: 1100,
         max_doses_per_day: 6,
         max_every_days: 90,
@@ -525,6 +613,7 @@ pub(crate) mod tests {
             step: Amount { ug: mg(5), per: Per::Dose },
             every_days: 3,
             end_ug: mg(20),
+            child_under_8: false,
         }
     }
 
@@ -584,12 +673,109 @@ pub(crate) mod tests {
         i.every_days = 3;
         let p = plan(&i, &LIMITS).unwrap();
         assert_eq!(p.days_to_end, 6);
-        assert!(p.checks.contains(&Check::StopsFasterThanSources { days: 6 }));
+        // Counted from the first reduction (day 4) to the stop (day 7), not from day 1.
+        assert!(p.checks.contains(&Check::StopsFasterThanSources { days: 3 }));
         i.every_days = 7;
         let p = plan(&i, &LIMITS).unwrap();
         assert!(!p.checks.iter().any(|c| matches!(c, Check::StopsFasterThanSources { .. })));
         assert_eq!(p.last().dose_ug, Some(0));
         assert_eq!(p.last().days, None);
+    }
+
+    fn down(start_mg: u64, step_mg: u64, every_days: u32, end_mg: u64) -> PlanInput {
+        PlanInput {
+            form: Form::Tablet { strength_ug: mg(10), split: Split::Halves },
+            start: Amount { ug: mg(start_mg), per: Per::Dose },
+            direction: Direction::Down,
+            step: Amount { ug: mg(step_mg), per: Per::Dose },
+            every_days,
+            end_ug: mg(end_mg),
+            ..input()
+        }
+    }
+
+    #[test]
+    fn s8_a_one_step_stop_after_a_week_at_60_mg_a_day_is_always_flagged() {
+        // Review S8, first input: 20 mg three times a day for 7 days, then nothing (§13.14).
+        let p = plan(&down(20, 20, 7, 0), &LIMITS).unwrap();
+        assert_eq!(
+            p.checks,
+            [Check::StopsInOneStep { date: Date::new(2026, 12, 8).unwrap(), daily_ug: mg(60) }]
+        );
+        // However long the week at the starting dose, a one-step stop is flagged.
+        let p = plan(&down(20, 20, 90, 0), &LIMITS).unwrap();
+        assert!(matches!(p.checks[..], [Check::StopsInOneStep { .. }]));
+    }
+
+    #[test]
+    fn s8_the_taper_is_measured_from_the_first_reduction_not_from_day_1() {
+        // Review S8, second input: 60 mg a day for 4 days, 30 for 4 days, then stop: 4 days of taper.
+        let p = plan(&down(20, 10, 4, 0), &LIMITS).unwrap();
+        assert_eq!(p.days_to_end, 8);
+        assert_eq!(p.checks, [Check::StopsFasterThanSources { days: 4 }]);
+    }
+
+    #[test]
+    fn s8_a_single_cut_of_more_than_half_the_days_total_is_flagged_even_in_a_slow_plan() {
+        // 60 → 15 mg a day after 14 days: a cut of 45 (more than 30).
+        let p = plan(&down(20, 15, 14, 5), &LIMITS).unwrap();
+        assert_eq!(
+            p.checks,
+            [Check::BigCut { date: Date::new(2026, 12, 15).unwrap(), from_ug: mg(60), to_ug: mg(15) }]
+        );
+        // Exactly half is not more than half.
+        let p = plan(&down(20, 10, 14, 10), &LIMITS).unwrap();
+        assert_eq!(p.checks, []);
+    }
+
+    #[test]
+    fn s8_a_stop_from_60_mg_a_day_in_under_14_days_gets_the_softer_note() {
+        let p = plan(&down(20, 10, 13, 0), &LIMITS).unwrap();
+        assert_eq!(p.checks, [Check::HighDoseShortTaper { days: 13, daily_ug: mg(60) }]);
+        assert_eq!(plan(&down(20, 10, 14, 0), &LIMITS).unwrap().checks, []);
+        // Below 60 mg a day there is no note.
+        let p = plan(&down(15, 5, 4, 0), &LIMITS).unwrap(); // 45 → 30 → 15 → 0: 8 days of taper
+        assert_eq!(p.checks, []);
+    }
+
+    #[test]
+    fn m8_a_volume_that_is_not_whole_tenths_of_a_millilitre_asks_which_syringe() {
+        // 2 mg/mL: 5 → 7.5 → 10 mg a dose is 2.5, 3.75, 5 mL (review M8, §13.14).
+        let i = PlanInput {
+            form: Form::Liquid { ug_per_ml: 2_000 },
+            step: Amount { ug: 2_500, per: Per::Dose },
+            end_ug: mg(10),
+            ..input()
+        };
+        let p = plan(&i, &LIMITS).unwrap();
+        assert_eq!(p.checks, [Check::AskWhichSyringe { hundredths: 375 }]);
+        assert_eq!(p.steps[1].measure, Measure::Millilitres { hundredths: 375 });
+    }
+
+    #[test]
+    fn m21_a_childs_plan_above_60_mg_a_day_or_40_under_8_is_flagged_for_the_specialist() {
+        // Decision (i): 10 mg four times a day (40) then 12.5 (50).
+        let i = PlanInput {
+            who: Who::Child,
+            form: Form::Liquid { ug_per_ml: 1_000 },
+            times: vec![t(7), t(11), t(15), t(19)],
+            start: Amount { ug: mg(10), per: Per::Dose },
+            step: Amount { ug: 2_500, per: Per::Dose },
+            every_days: 7,
+            end_ug: 12_500,
+            ..input()
+        };
+        let flagged = |i: &PlanInput| {
+            plan(i, &LIMITS)
+                .unwrap()
+                .checks
+                .iter()
+                .any(|c| matches!(c, Check::ChildCheckWithSpecialist { .. }))
+        };
+        assert!(!flagged(&i), "50 mg a day is not above 60");
+        assert!(flagged(&PlanInput { child_under_8: true, ..i.clone() }), "50 is above 40 under 8");
+        // Never for an adult.
+        assert!(!flagged(&PlanInput { who: Who::Adult, child_under_8: true, ..i }));
     }
 
     #[test]
@@ -737,6 +923,7 @@ mod props {
                 step: Amount { ug: step * 10, per: step_per },
                 every_days,
                 end_ug: if up { end * 10 } else { (end * 10).min(if end % 3 == 0 { 0 } else { u64::MAX }) },
+                child_under_8: start % 2 == 0,
             }
         }
     }
@@ -833,9 +1020,37 @@ mod props {
                 above && input.who == Who::Adult
             );
             prop_assert_eq!(plan.checks.contains(&Check::ChildDosesBySpecialist), input.who == Who::Child);
+            // The taper checks (§13.14), from the steps themselves: measured from the first reduction.
+            let day1 = plan.steps[0].daily_ug;
+            let first_cut = plan.steps.iter().find(|s| s.daily_ug < day1);
+            let stops = input.direction == Direction::Down && end == 0;
+            let one_step = stops && first_cut.is_some_and(|s| s.daily_ug == 0);
+            let taper = first_cut.map_or(i64::MAX, |s| {
+                plan.last().first_date.days_since_epoch() - s.first_date.days_since_epoch()
+            });
+            let has = |f: fn(&Check) -> bool| plan.checks.iter().any(f);
+            prop_assert_eq!(has(|c| matches!(c, Check::StopsInOneStep { .. })), one_step);
             prop_assert_eq!(
-                plan.checks.iter().any(|c| matches!(c, Check::StopsFasterThanSources { .. })),
-                input.direction == Direction::Down && end == 0 && plan.days_to_end < LIMITS.shortest_taper_days
+                has(|c| matches!(c, Check::StopsFasterThanSources { .. })),
+                stops && !one_step && taper < 7
+            );
+            prop_assert_eq!(
+                has(|c| matches!(c, Check::HighDoseShortTaper { .. })),
+                stops && !one_step && (7..14).contains(&taper) && day1 >= 60_000
+            );
+            let big = plan.steps.windows(2).any(|w| 2 * w[0].daily_ug.saturating_sub(w[1].daily_ug) > day1);
+            prop_assert_eq!(has(|c| matches!(c, Check::BigCut { .. })), big && !one_step);
+            // Review M8: any liquid dose not in whole tenths of a mL asks which syringe.
+            let odd = plan.steps.iter().any(|s| {
+                s.daily_ug > 0 && matches!(s.measure, Measure::Millilitres { hundredths } if hundredths % 10 != 0)
+            });
+            prop_assert_eq!(has(|c| matches!(c, Check::AskWhichSyringe { .. })), odd);
+            // Decision (i): a child above 60 mg a day (40 under 8), never an adult.
+            let limit = if input.child_under_8 { 40_000 } else { 60_000 };
+            let over = plan.steps.iter().any(|s| s.daily_ug > limit);
+            prop_assert_eq!(
+                has(|c| matches!(c, Check::ChildCheckWithSpecialist { .. })),
+                over && input.who == Who::Child
             );
         }
 

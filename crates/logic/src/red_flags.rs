@@ -1,9 +1,12 @@
 //! The red-flag checker: ticked symptoms and situations → the highest level that any rule
 //! reaches, and every rule that fired (for "why this answer").
 //!
-//! Items (symptoms and situations) are bits of a `u64`; a rule is a list of clauses, each a
+//! Items (symptoms and situations) are bits of a [`Mask`]; a rule is a list of clauses, each a
 //! set of bits, and fires when every clause has at least one ticked bit. Ticking more can only
 //! satisfy more clauses, so the level never goes down when something is added.
+
+/// A set of ticked items, one bit each: room for 128 items.
+pub type Mask = u128;
 
 /// Ordered from least to most urgent.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -11,7 +14,9 @@
 pub enum Level {
     /// Mention it at the next visit, or ask a pharmacist.
     Routine,
-    /// Contact the prescriber, pump team, pharmacist or out-of-hours service today.
+    /// Contact the prescriber, pump team, pharmacist or out-of-hours service: today, straight
+    /// away, or now (help now that is not the emergency number: NHS 111 or the emergency
+    /// department, fact sheet rows 11 and 19).
     Urgent,
     /// Call the emergency number now.
     Emergency,
@@ -28,17 +33,17 @@ pub enum Timing {
     Before,
     Today,
     StraightAway,
-    /// Call the emergency number now (emergency rules only).
+    /// Now: the emergency number, or (urgent rows 11 and 19) help now by another route.
     Now,
 }
 
 impl Timing {
-    /// The timings a level allows: emergency is always now; urgent is straight away or today;
-    /// routine is before the next step or at the next visit.
+    /// The timings a level allows: emergency is always now; urgent is now, straight away or
+    /// today; routine is before the next step or at the next visit.
     pub fn fits(self, level: Level) -> bool {
         match level {
             Level::Emergency => self == Timing::Now,
-            Level::Urgent => matches!(self, Timing::StraightAway | Timing::Today),
+            Level::Urgent => matches!(self, Timing::Now | Timing::StraightAway | Timing::Today),
             Level::Routine => matches!(self, Timing::Before | Timing::NextVisit),
         }
     }
@@ -50,11 +55,11 @@ impl Timing {
 pub struct Rule<'a> {
     pub level: Level,
     pub timing: Timing,
-    pub clauses: &'a [u64],
+    pub clauses: &'a [Mask],
 }
 
 impl Rule<'_> {
-    pub fn fires(&self, ticked: u64) -> bool {
+    pub fn fires(&self, ticked: Mask) -> bool {
         !self.clauses.is_empty() && self.clauses.iter().all(|clause| clause & ticked != 0)
     }
 }
@@ -71,7 +76,7 @@ pub struct Triage {
     pub fired: Vec<usize>,
 }
 
-pub fn triage(rules: &[Rule<'_>], ticked: u64) -> Triage {
+pub fn triage(rules: &[Rule<'_>], ticked: Mask) -> Triage {
     let mut fired: Vec<usize> = (0..rules.len()).filter(|&i| rules[i].fires(ticked)).collect();
     crate::sort_small_by_key(&mut fired, |&i| std::cmp::Reverse((rules[i].level, rules[i].timing)));
     Triage {
@@ -85,10 +90,10 @@ pub fn triage(rules: &[Rule<'_>], ticked: u64) -> Triage {
 mod tests {
     use super::*;
 
-    const PUMP: u64 = 1;
-    const FEVER: u64 = 1 << 1;
-    const ITCH: u64 = 1 << 2;
-    const BREATHING: u64 = 1 << 3;
+    const PUMP: Mask = 1;
+    const FEVER: Mask = 1 << 1;
+    const ITCH: Mask = 1 << 2;
+    const BREATHING: Mask = 1 << 3;
 
     const RULES: [Rule<'static>; 4] = [
         Rule { level: Level::Urgent, timing: Timing::Today, clauses: &[FEVER] },
@@ -111,7 +116,7 @@ mod tests {
 
     #[test]
     fn a_rule_with_no_clauses_never_fires() {
-        assert!(!Rule { level: Level::Emergency, timing: Timing::Now, clauses: &[] }.fires(u64::MAX));
+        assert!(!Rule { level: Level::Emergency, timing: Timing::Now, clauses: &[] }.fires(Mask::MAX));
     }
 
     #[test]
@@ -127,7 +132,9 @@ mod tests {
     #[test]
     fn each_level_allows_only_its_own_timings() {
         assert!(Timing::Now.fits(Level::Emergency) && !Timing::Today.fits(Level::Emergency));
-        assert!(Timing::StraightAway.fits(Level::Urgent) && !Timing::Now.fits(Level::Urgent));
+        assert!(Timing::StraightAway.fits(Level::Urgent) && Timing::Now.fits(Level::Urgent));
+        assert!(!Timing::Before.fits(Level::Urgent) && !Timing::NextVisit.fits(Level::Urgent));
         assert!(Timing::Before.fits(Level::Routine) && !Timing::Today.fits(Level::Routine));
+        assert!(!Timing::Now.fits(Level::Routine));
     }
 }

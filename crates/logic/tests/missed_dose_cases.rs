@@ -113,27 +113,27 @@ fn child_close_to_the_next_dose_follows_nhs_and_says_the_sources_differ() {
 }
 
 #[test]
-fn four_doses_a_day_or_close_doses_mean_ask_now_never_a_dose_left_out() {
-    // Fact sheet §13.1: four-times-daily and irregular schedules → ask your pharmacist.
+fn irregular_schedules_mean_ask_straight_away_never_a_dose_left_out_by_arithmetic() {
+    // Fact sheet §13.1 (revised 2026-12-07): irregular schedules (here a 3-hour gap) → ask your
+    // pharmacist, with the safe default. Four doses a day 4 hours apart no longer ask for an
+    // adult (crates/logic/tests/missed_dose_revised.rs).
     let now = at(&UTC, day(23), "09:30");
-    for times in [&["08:00", "12:00", "16:00", "20:00"][..], &["08:00", "11:00", "20:00"][..]] {
-        for person in [Person::Adult, Person::Child] {
-            let answer = ask(&UTC, &schedule(times), now, Situation::one_missed(person));
-            assert_eq!(answer.advice, Advice::AskNow(Reason::CloseDoses), "{times:?} {person:?}");
-        }
+    for person in [Person::Adult, Person::Child] {
+        let answer = ask(&UTC, &schedule(&["08:00", "11:00", "20:00"]), now, Situation::one_missed(person));
+        assert_eq!(answer.advice, Advice::AskNow(Reason::CloseDoses), "{person:?}");
+        assert_eq!(answer.if_no_advice, Some(at(&UTC, day(23), "11:00")));
     }
 }
 
 #[test]
 fn a_child_whose_late_dose_leaves_no_room_for_the_gap_is_told_to_ask_now() {
-    // A clinic's 1-hour skip window: the late dose at 10:30 would need the 13:00 dose moved to
-    // 14:30, only 3.5 hours before 18:00.
-    let rules = Rules { skip_window: 60, ..RULES };
+    // The late dose at 10:30 would need the 13:00 dose moved to 14:30, only 3.5 hours before 18:00.
     let s = schedule(&["08:00", "13:00", "18:00"]);
     let answer =
-        advise(Some(&s), &UTC, at(&UTC, day(23), "10:30"), &Situation::one_missed(Person::Child), &rules)
+        advise(Some(&s), &UTC, at(&UTC, day(23), "10:30"), &Situation::one_missed(Person::Child), &RULES)
             .unwrap();
     assert_eq!(answer.advice, Advice::AskNow(Reason::CloseDoses));
+    assert_eq!(answer.if_no_advice, Some(at(&UTC, day(23), "13:00")));
 }
 
 #[test]
@@ -163,16 +163,18 @@ fn an_adult_who_was_sick_is_told_to_ask_because_no_source_gives_an_adult_rule() 
 }
 
 #[test]
-fn two_missed_or_run_out_means_contact_the_prescriber_today() {
+fn two_missed_today_take_the_next_as_usual_and_run_out_asks_before_restarting() {
+    // Fact sheet §13.2 (revised 2026-12-07): see crates/logic/tests/missed_dose_revised.rs.
     let s = schedule(&["08:00", "14:00", "20:00"]);
     let now = at(&UTC, day(23), "10:00");
-    for (missed, reason) in
-        [(Missed::TwoOrMoreInARow, Reason::SeveralMissed), (Missed::RanOut, Reason::RanOut)]
-    {
-        for person in [Person::Adult, Person::Child] {
-            let answer = ask(&UTC, &s, now, Situation { missed, ..Situation::one_missed(person) });
-            assert_eq!(answer.advice, Advice::ContactPrescriberToday(reason));
-        }
+    for person in [Person::Adult, Person::Child] {
+        let several = Situation { missed: Missed::TwoOrMoreInARow, ..Situation::one_missed(person) };
+        assert_eq!(
+            ask(&UTC, &s, now, several).advice,
+            Advice::NextAtUsualTimeAndContactToday { next_dose_at: at(&UTC, day(23), "14:00") }
+        );
+        let ran_out = Situation { missed: Missed::RanOut, ..Situation::one_missed(person) };
+        assert_eq!(ask(&UTC, &s, now, ran_out).advice, Advice::AskBeforeRestarting(Reason::RanOut));
     }
 }
 

@@ -26,8 +26,9 @@ const SHAPES: &[&[&str]] = &[
     &["00:30", "02:30", "09:00", "15:00", "21:00"],
 ];
 
-/// Every skip window a clinic may choose (content/missed-dose.toml allows 60–180 minutes).
-const SKIP_WINDOWS: [u16; 3] = [60, 120, 180];
+/// Every skip window a clinic may choose (content/missed-dose.toml allows 120–180 minutes: longer
+/// than the NHS 2 hours, never shorter; clinical review M7).
+const SKIP_WINDOWS: [u16; 3] = [120, 150, 180];
 
 /// The situations worth asking at one instant. Tablet, liquid and granules follow the same
 /// rules, so one oral form stands for all three.
@@ -38,6 +39,7 @@ fn situations(previous: Instant, latest: Instant, now: Instant) -> Vec<Situation
         all.push(base);
         all.push(Situation { dose: WhichDose::At(previous), ..base });
         all.push(Situation { missed: Missed::TwoOrMoreInARow, ..base });
+        all.push(Situation { missed: Missed::MoreThanADay, ..base });
         all.push(Situation { missed: Missed::RanOut, ..base });
         all.push(Situation { form: Form::Pump, ..base });
         all.push(Situation { withdrawal_signs: true, ..base });
@@ -71,7 +73,43 @@ fn check(
     if s.missed != Missed::One && matches!(advice, Advice::TakeNow { .. } | Advice::SkipAndTakeNextAt(_)) {
         return Err("several missed doses or running out did not escalate".into());
     }
+    let first_after_now = *scheduled.iter().find(|d| **d > now).ok_or("no dose after now")?;
+    // Fact sheet §13.1: every "ask" answer about oral doses carries the safe default, the next
+    // usual dose; no other answer carries one.
+    let oral_ask = matches!(advice, Advice::AskNow(_)) && s.form != Form::Pump;
+    if oral_ask && answer.if_no_advice != Some(first_after_now) {
+        return Err("an ask answer without the safe default at the next usual dose".into());
+    }
+    if !oral_ask && answer.if_no_advice.is_some() {
+        return Err("a safe default on an answer that is not an oral ask".into());
+    }
+    // §13.1 (revised): an adult on a regular schedule (no gap under 4 hours) who missed one dose
+    // and was not sick follows the NHS rule, whatever the number of doses a day.
+    if s.person == Person::Adult
+        && s.missed == Missed::One
+        && s.vomited_after.is_none()
+        && !s.withdrawal_signs
+        && s.form != Form::Pump
+        && schedule.shortest_gap() >= i64::from(rules.child_min_gap)
+        && matches!(advice, Advice::AskNow(_))
+    {
+        return Err("a regular adult schedule was sent to ask instead of the NHS rule".into());
+    }
     match advice {
+        Advice::NextAtUsualTimeAndContactToday { next_dose_at } => {
+            // §13.2: the next dose at its usual time, never extra, never now.
+            if s.missed != Missed::TwoOrMoreInARow || next_dose_at != first_after_now {
+                return Err("next-at-usual-time is not the first usual dose after now".into());
+            }
+            if answer.timeline.iter().any(|d| d.mark == DoseMark::TakeNow) {
+                return Err("several missed doses: a dose was offered now".into());
+            }
+        }
+        Advice::AskBeforeRestarting(_) => {
+            if !matches!(s.missed, Missed::MoreThanADay | Missed::RanOut) {
+                return Err("ask-before-restarting for a single or same-day miss".into());
+            }
+        }
         Advice::TakeNow { next_dose_at } => {
             let dose_at = answer.dose_at.ok_or("take-now without a dose")?;
             // Never a double dose: nothing else was due between the missed dose and now.
@@ -128,7 +166,7 @@ fn check(
                 return Err("skip points at a time that is past or not scheduled".into());
             }
         }
-        Advice::AskNow(_) | Advice::ContactPrescriberToday(_) | Advice::Emergency(_) => {}
+        Advice::AskNow(_) | Advice::Emergency(_) => {}
     }
     Ok(())
 }
@@ -142,13 +180,7 @@ fn sweep_zone_day(zone: impl Zone, change_day: Date) -> (u64, HashSet<RuleId>) {
         let times: Vec<ClockTime> = shape.iter().map(|s| ClockTime::parse(s).unwrap()).collect();
         let schedule = Schedule::from_times(&times, &LIMITS).unwrap();
         for skip_window in SKIP_WINDOWS {
-            let rules = Rules {
-                skip_window,
-                child_min_gap: 240,
-                child_vomit_window: 30,
-                late_dose_note: 60,
-                child_ask_doses_per_day: 4,
-            };
+            let rules = Rules { skip_window, child_min_gap: 240, child_vomit_window: 30, late_dose_note: 60 };
             for minute in 0..2 * MINUTES_PER_DAY {
                 let now = start.plus_minutes(minute);
                 let around = schedule.instants_around(&zone, now);
