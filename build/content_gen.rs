@@ -77,6 +77,8 @@ struct RawSite {
     emergency: Spanned<String>,
     emergency_sources: Vec<Spanned<String>>,
     emergency_default_number: Spanned<String>,
+    emergency_default_time_zones: Vec<Spanned<String>>,
+    emergency_local: Spanned<String>,
     emergency_number_note: Spanned<String>,
     emergency_configured: Spanned<String>,
     emergency_with_note: Spanned<String>,
@@ -171,6 +173,8 @@ struct RawOffline {
 #[serde(deny_unknown_fields)]
 struct RawStartup {
     failed: Spanned<String>,
+    damaged: Spanned<String>,
+    sandboxed: Spanned<String>,
     helper_stopped: Spanned<String>,
     no_script: Spanned<String>,
     emergency_signs: Spanned<String>,
@@ -1706,6 +1710,8 @@ pub fn generate(root: &Path, banned: &Path) -> Result<Generated, Vec<String>> {
         &site.offline.update_available,
         &site.offline.update_action,
         &site.startup.failed,
+        &site.startup.damaged,
+        &site.startup.sandboxed,
         &site.startup.helper_stopped,
         &site.startup.no_script,
         &site.startup.emergency_signs,
@@ -1797,6 +1803,18 @@ pub fn generate(root: &Path, banned: &Path) -> Result<Generated, Vec<String>> {
             time_zones: str_list(&region.time_zones),
         });
     }
+    // The 112 zones: no region's zone, each named once (fact sheet §0c: EU/EEA and Switzerland).
+    for zone in &site.emergency_default_time_zones {
+        if !valid_time_zone(zone.get_ref()) {
+            errors.push(site_file.error(zone, "a time zone is Area/Zone, Area/* or an old alias such as GB"));
+        }
+        if !zones_seen.insert(zone.get_ref().to_ascii_lowercase()) {
+            errors.push(
+                site_file.error(zone, format!("time zone `{}` listed twice or in a region", zone.get_ref())),
+            );
+        }
+    }
+    rules.check(&site_file, &site.emergency_local, &mut errors);
     for required in REQUIRED_REGIONS {
         if !region_ids.contains(required) {
             errors.push(format!("{}:1: region `{required}` is missing", site_file.path.display()));
@@ -1816,6 +1834,8 @@ pub fn generate(root: &Path, banned: &Path) -> Result<Generated, Vec<String>> {
         disclaimer: text(&site.disclaimer),
         emergency: text(&site.emergency),
         emergency_default_number: text(&site.emergency_default_number),
+        emergency_default_time_zones: str_list(&site.emergency_default_time_zones),
+        emergency_local: text(&site.emergency_local),
         emergency_number_note: text(&site.emergency_number_note),
         emergency_configured: text(&site.emergency_configured),
         emergency_with_note: text(&site.emergency_with_note),
@@ -1826,6 +1846,8 @@ pub fn generate(root: &Path, banned: &Path) -> Result<Generated, Vec<String>> {
         },
         startup: model::Startup {
             failed: text(&site.startup.failed),
+            damaged: text(&site.startup.damaged),
+            sandboxed: text(&site.startup.sandboxed),
             helper_stopped: text(&site.startup.helper_stopped),
             no_script: text(&site.startup.no_script),
             emergency_signs: text(&site.startup.emergency_signs),

@@ -47,6 +47,7 @@ const WORDS: &[&str] = &[
     "calendar_heading",
     "calendar_intro",
     "calendar_same_clock",
+    "travel",
     "title_legend",
     "title_hint",
     "title_plain",
@@ -91,6 +92,10 @@ const WORDS: &[&str] = &[
     "received_keep_no",
     "received_kept",
     "received_shown",
+    "received_shown_saved",
+    "received_name",
+    "received_replace",
+    "newer",
     "next_button",
     "next_note",
     "next_added",
@@ -118,7 +123,7 @@ const CLINICAL: &[&str] = &["pump_note", "never_double"];
 /// `baclofen_logic::carer_link::LinkError::key()` for every variant (tests/keep_content.rs and
 /// the unit test in src/keep/content.rs check the two lists agree).
 const LINK_ERRORS: &[&str] =
-    &["not-a-carer-link", "unknown-version", "damaged", "not-a-schedule", "pump", "bad-name"];
+    &["not-a-carer-link", "unknown-version", "damaged", "not-a-schedule", "pump", "bad-name", "future-date"];
 
 const PLACEHOLDERS: &[&str] = &["{n}", "{date}", "{version}", "{time}", "{file}"];
 

@@ -207,6 +207,7 @@ pub mod browser {
         let query = get(request, "query").as_string().unwrap_or_default();
         let time_zone = get(request, "timeZone").as_string().unwrap_or_default();
         let in_frame = get(request, "inFrame").as_bool().unwrap_or(false);
+        let embedder = get(request, "embedder").as_string();
         let entries: Option<Vec<(String, RawValue)>> = (config.is_object() && !Array::is_array(&config))
             .then(|| {
                 Object::entries(config.unchecked_ref::<Object>())
@@ -218,8 +219,13 @@ pub mod browser {
                     .collect()
             });
         let file = entries.as_deref().map_or(ConfigFile::NotAnObject, ConfigFile::Read);
-        let (settings, notices) =
-            Settings::read(&Inputs { file, query: &query, in_frame, time_zone: &time_zone });
+        let (settings, notices) = Settings::read(&Inputs {
+            file,
+            query: &query,
+            in_frame,
+            time_zone: &time_zone,
+            embedder: embedder.as_deref(),
+        });
         let check = Check { settings, notices };
         let s = &check.settings;
         let out = Object::new();
@@ -238,8 +244,15 @@ pub mod browser {
         set(&out, "unknown", check.unknown_names() as u32);
         set(&out, "footer", s.footer_line().map_or(JsValue::NULL, JsValue::from));
         set(&out, "emergencyLine", s.emergency_sentence());
-        set(&out, "callNumber", s.call_number());
-        set(&out, "callLabel", crate::settings::call_label(s.call_number()));
+        set(&out, "callNumber", s.call_number().map_or(JsValue::NULL, JsValue::from));
+        set(
+            &out,
+            "callLabel",
+            s.call_number()
+                .map_or(crate::content::SITE.emergency_local.to_string(), crate::settings::call_label),
+        );
+        // The clinic's emergency number was refused: the setup page blocks copying the file.
+        set(&out, "emergencyRefused", s.emergency_refused);
         set(&out, "emergencyNote", s.emergency_note().map_or(JsValue::NULL, JsValue::from));
         let contacts: Array = check
             .contacts()
@@ -283,6 +296,7 @@ mod tests {
             query: "",
             in_frame: false,
             time_zone: "UTC",
+            embedder: None,
         });
         let check = Check { settings, notices };
         assert_eq!(

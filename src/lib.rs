@@ -17,6 +17,7 @@ pub mod missed_dose;
 pub mod mount;
 pub mod pages;
 pub mod planner;
+pub mod read_aloud;
 pub mod red_flag_words;
 pub mod route;
 pub mod settings;

@@ -9,8 +9,15 @@
 //!   (an embedding page). A page opened from a link takes nothing from its address, because a
 //!   spoofed number would carry the host's trust;
 //! - if `config.json` cannot be read and the device has no saved copy, the address is refused;
-//! - an emergency number from the address must be one of the effective region's numbers (the
-//!   file's region, else the device's time-zone region; with neither, 112).
+//! - an embedding page may fill what the file leaves unset only when the file lists it in
+//!   `embed_origins`, and never adds to the clinic's contacts: if the file sets any of
+//!   `clinic_name`, `clinic_phone` and `out_of_hours_phone`, the address sets none of them;
+//! - an emergency number, from the file or the address, must be one of the effective region's
+//!   own numbers (fact sheet §0c: the file's region, else the device's time-zone region; with
+//!   neither, 112 only in the EU/EEA, the UK and Switzerland). Anything else is refused, and the
+//!   guide keeps the region's number with "or your local emergency number";
+//! - a device whose time zone maps to no §0c row and is outside those countries gets "call your
+//!   local emergency number" with no number to dial: never a guessed number.
 //!
 //! Every value is checked here: text without hidden formatting characters (bidi controls,
 //! zero-width characters), phone numbers cleaned to digits and separators, `tel:` built from the
@@ -18,6 +25,7 @@
 //! clinic setup page), never text for patients.
 
 use crate::content::{Region, MISSED_DOSE, REGIONS, SITE};
+pub use baclofen_logic::plain_text::hidden;
 
 /// A value as read from `config.json` (any JSON value) or from the address (always text).
 #[derive(Clone, Debug, PartialEq)]
@@ -62,6 +70,9 @@ pub struct Inputs<'a> {
     pub in_frame: bool,
     /// The device's IANA time zone (`browser::time_zone`), or "".
     pub time_zone: &'a str,
+    /// Inside a frame: the embedding page's origin as the browser reports it
+    /// (`location.ancestorOrigins[0]`, else the referrer's origin), if it can tell.
+    pub embedder: Option<&'a str>,
 }
 
 /// One setting that was ignored, and why, in words for the clinic's web team (never shown to
@@ -105,6 +116,13 @@ pub struct Settings {
     pub region: Option<&'static Region>,
     /// The region the device's time zone points to (fact sheet §0c), for when no clinic chose.
     pub time_zone_region: Option<&'static Region>,
+    /// The device's time zone maps to no region but is in the EU/EEA or Switzerland, where 112
+    /// works (`content/site.toml` `emergency_default_time_zones`).
+    pub zone_112: bool,
+    /// `config.json` gave an emergency number that is not one of the region's own (a typo such
+    /// as 99, or another country's): it was refused, and the note "or your local emergency
+    /// number" stays beside the region's number.
+    pub emergency_refused: bool,
     /// The missed-dose "too close to the next dose" window, in minutes.
     pub skip_window: Option<u16>,
     /// `#rrggbb`, dark enough for white text.
@@ -128,6 +146,8 @@ const ACCENT: &str = "accent";
 const EMBED: &str = "embed";
 const EMBED_ORIGINS: &str = "embed_origins";
 const URL_SETTINGS: &str = "url_settings";
+/// The clinic's contacts, one group: if `config.json` sets any of them, the address sets none.
+const CONTACT: [&str; 3] = [CLINIC_NAME, CLINIC_PHONE, OUT_OF_HOURS_PHONE];
 /// Read by the pages themselves, not clinic settings: the symptom checker's situations
 /// (`?context=missed`) and the search page's words (`?q=alcohol`).
 pub const PAGE_KEYS: [&str; 2] = ["context", "q"];
@@ -166,6 +186,7 @@ messages! {
     BAD_NAME = "name";
     BAD_PHONE = "phone";
     BAD_EMERGENCY = "emergency";
+    EMERGENCY_NOT_REGIONAL = "emergency-not-regional";
     EMERGENCY_FROM_ADDRESS = "emergency-region";
     REGION_FROM_ADDRESS = "region-zone";
     BAD_REGION = "region";
@@ -177,7 +198,10 @@ messages! {
     FILE_ONLY = "file-only";
     ADDRESS_OFF = "address-off";
     NOT_IN_FRAME = "not-in-frame";
+    EMBEDDER_NOT_ALLOWED = "embedder-not-allowed";
     SET_IN_FILE = "set-in-file";
+    CONTACT_IN_FILE = "contact-in-file";
+    PLUS_IN_ADDRESS = "plus";
     NO_FILE = "no-file";
     UNKNOWN = "unknown";
     BAD_ENCODING = "encoding";
@@ -213,6 +237,8 @@ impl Settings {
     pub fn read(inputs: &Inputs) -> (Settings, Vec<Notice>) {
         let mut reader = Reader::default();
         reader.settings.time_zone_region = region_for_time_zone(inputs.time_zone);
+        reader.settings.zone_112 = reader.settings.time_zone_region.is_none()
+            && zone_in(inputs.time_zone, SITE.emergency_default_time_zones);
         let entries: &[(String, RawValue)] = match inputs.file {
             ConfigFile::Read(entries) => entries,
             ConfigFile::Saved(entries) => {
@@ -231,7 +257,9 @@ impl Settings {
         let file_read = matches!(inputs.file, ConfigFile::Read(_) | ConfigFile::Saved(_));
         let mut address_allowed = true;
         let mut in_file: Vec<&str> = Vec::new();
-        for (key, value) in entries {
+        // The region first, wherever it is in the file: the emergency number is checked against it.
+        let (regions, others): (Vec<_>, Vec<_>) = entries.iter().partition(|(key, _)| key == REGION);
+        for (key, value) in regions.into_iter().chain(others) {
             if key == URL_SETTINGS {
                 match switch(value) {
                     Some(on) => {
@@ -246,6 +274,15 @@ impl Settings {
                 reader.apply(key, value, Origin::File);
             }
         }
+        // The clinic's contacts are one group: a name from the file never gets a number from a
+        // framing page beside it, nor a number another name.
+        if CONTACT.iter().any(|key| in_file.contains(key)) {
+            for key in CONTACT {
+                if !in_file.contains(&key) {
+                    in_file.push(key);
+                }
+            }
+        }
         // A region chosen in the file sets its numbers too: the address cannot replace them.
         if let Some(region) = reader.settings.region {
             if region.emergency_number.is_some() {
@@ -255,24 +292,35 @@ impl Settings {
                 in_file.push(OUT_OF_HOURS_PHONE);
             }
         }
+        let listed = inputs.embedder.is_some_and(|e| reader.settings.embedder_allowed(e));
         let refused = if !inputs.in_frame {
             Some(NOT_IN_FRAME)
         } else if !file_read {
             Some(NO_FILE)
         } else if !address_allowed {
             Some(ADDRESS_OFF)
+        } else if !listed {
+            Some(EMBEDDER_NOT_ALLOWED)
         } else {
             None
         };
-        for (key, value) in parse_query(inputs.query) {
+        let contact_in_file = CONTACT.iter().any(|key| in_file.contains(key));
+        for (key, value, raw) in query_pairs(inputs.query) {
             if PAGE_KEYS.contains(&key.as_str()) {
                 continue;
             }
+            let key_str = key.as_str();
             match (value, refused) {
-                _ if !KEYS.contains(&key.as_str()) => reader.notice(&key, UNKNOWN),
+                _ if !KEYS.contains(&key_str) => reader.notice(&key, UNKNOWN),
                 (Err(()), _) => reader.notice(&key, BAD_ENCODING),
                 (_, Some(why)) => reader.notice(&key, why),
-                _ if in_file.contains(&key.as_str()) => reader.notice(&key, SET_IN_FILE),
+                _ if contact_in_file && CONTACT.contains(&key_str) => reader.notice(&key, CONTACT_IN_FILE),
+                _ if in_file.contains(&key_str) => reader.notice(&key, SET_IN_FILE),
+                // A "+" written as it is in an address reads as a space: "+44 20…" would become
+                // "44 20…", a number without its country code.
+                _ if PHONE_KEYS.contains(&key_str) && raw.starts_with('+') => {
+                    reader.notice(&key, PLUS_IN_ADDRESS)
+                }
                 (Ok(text), None) => reader.apply(&key, &RawValue::Text(text), Origin::Address),
             }
         }
@@ -296,22 +344,28 @@ impl Settings {
     }
 
     /// The number for emergency call buttons: the clinic's, else its region's, else the device's
-    /// time-zone region's, else 112 (with "or your local emergency number").
-    pub fn call_number(&self) -> &str {
+    /// time-zone region's, else 112 in the EU/EEA and Switzerland (with "or your local emergency
+    /// number"). `None` anywhere else: no number is guessed (fact sheet §0c), and the guide says
+    /// "call your local emergency number" with no button to dial.
+    pub fn call_number(&self) -> Option<&str> {
         self.emergency_number
             .as_deref()
             .or(self.number_region().and_then(|r| r.emergency_number))
-            .unwrap_or(SITE.emergency_default_number)
+            .or(self.zone_112.then_some(SITE.emergency_default_number))
     }
 
     /// What to say beside a call button: the region's alternative ("or 999" in Ireland), or "or
-    /// your local emergency number" when the number is a guess from the time zone or the general
-    /// default. `None` only when a clinic set the number (or chose a region that has no note).
+    /// your local emergency number" when the number is a guess from the time zone, or the file's
+    /// number was refused. `None` only when a clinic set the number (or chose a region that has
+    /// no note).
     pub fn emergency_note(&self) -> Option<&str> {
         if self.emergency_number.is_some() {
             return None;
         }
         match self.region.filter(|r| r.emergency_number.is_some()) {
+            Some(chosen) if self.emergency_refused => {
+                Some(chosen.emergency_note.unwrap_or(SITE.emergency_local_note))
+            }
             Some(chosen) => chosen.emergency_note,
             None => Some(
                 self.time_zone_region.and_then(|r| r.emergency_note).unwrap_or(SITE.emergency_local_note),
@@ -339,13 +393,12 @@ impl Settings {
         self.emergency_number.as_deref().or(self.region.and_then(|r| r.emergency_number))
     }
 
-    /// The emergency line for footers and answers: the general line (999 UK, 911 US, 000
-    /// Australia or local) until a clinic, a region or the time zone gives the number.
+    /// The emergency line for footers and answers: "In an emergency call 999 …", or "call your
+    /// local emergency number" when no number applies here.
     pub fn emergency_sentence(&self) -> String {
-        if self.configured_emergency_number().is_none() && self.time_zone_region.is_none() {
-            return SITE.emergency.to_string();
-        }
-        let number = self.call_number();
+        let Some(number) = self.call_number() else {
+            return SITE.emergency_local.to_string();
+        };
         match self.emergency_note() {
             Some(note) => SITE.emergency_with_note.replace("{number}", number).replace("{note}", note),
             None => SITE.emergency_configured.replace("{number}", number),
@@ -449,19 +502,20 @@ pub fn tel_href(phone: &str) -> String {
 
 /// The region a device's IANA time zone points to (`content/site.toml`, fact sheet §0c).
 pub fn region_for_time_zone(zone: &str) -> Option<&'static Region> {
+    REGIONS.iter().find(|region| zone_in(zone, region.time_zones))
+}
+
+/// Whether an IANA time zone is one of `patterns` (a zone, or `Area/*` for every zone of an area).
+pub fn zone_in(zone: &str, patterns: &[&str]) -> bool {
     let zone = zone.trim();
-    if zone.is_empty() {
-        return None;
-    }
-    REGIONS.iter().find(|region| {
-        region.time_zones.iter().any(|pattern| match pattern.strip_suffix('*') {
+    !zone.is_empty()
+        && patterns.iter().any(|pattern| match pattern.strip_suffix('*') {
             Some(area) => {
                 zone.len() > area.len()
                     && zone.get(..area.len()).is_some_and(|start| start.eq_ignore_ascii_case(area))
             }
             None => zone.eq_ignore_ascii_case(pattern),
         })
-    })
 }
 
 #[derive(Default)]
@@ -483,6 +537,11 @@ impl Reader {
             return self.notice(key, FILE_ONLY);
         }
         match set(&mut self.settings, key, value, origin) {
+            Err(message) if origin == Origin::File && key == EMERGENCY_NUMBER => {
+                // The region's own number stays, with "or your local emergency number".
+                self.settings.emergency_refused = true;
+                self.notice(key, message);
+            }
             Ok(()) => {
                 if let (Origin::Address, RawValue::Text(text)) = (origin, value) {
                     self.settings.carried.retain(|(k, _)| *k != key);
@@ -502,11 +561,16 @@ fn set(s: &mut Settings, key: &str, value: &RawValue, origin: Origin) -> Result<
         OUT_OF_HOURS_PHONE => s.out_of_hours_phone = Some(phone(&text(value)?).ok_or(BAD_PHONE)?),
         EMERGENCY_NUMBER => {
             let number = emergency_number(&text(value)?).ok_or(BAD_EMERGENCY)?;
-            // A link could otherwise show a made-up "emergency" number on the clinic's own site.
-            if origin == Origin::Address && !regional_emergency_number(s, &number) {
-                return Err(EMERGENCY_FROM_ADDRESS);
+            // A typo in the file ("99", "00") or a link would otherwise put a number that reaches
+            // no emergency service on every call button.
+            if !regional_emergency_number(s, &number) {
+                return Err(match origin {
+                    Origin::File => EMERGENCY_NOT_REGIONAL,
+                    Origin::Address => EMERGENCY_FROM_ADDRESS,
+                });
             }
             s.emergency_number = Some(number);
+            s.emergency_refused = false;
         }
         REGION => {
             let region = region(&text(value)?).ok_or(BAD_REGION)?;
@@ -524,11 +588,22 @@ fn set(s: &mut Settings, key: &str, value: &RawValue, origin: Origin) -> Result<
     Ok(())
 }
 
-/// An emergency number of the region whose numbers apply (with none, the general default).
-fn regional_emergency_number(s: &Settings, number: &str) -> bool {
+/// An emergency number of the region whose numbers apply (fact sheet §0c); with no region, 112
+/// only where it works (the EU/EEA and Switzerland), else none.
+pub fn regional_emergency_number(s: &Settings, number: &str) -> bool {
+    allowed_emergency_numbers(s).contains(&number)
+}
+
+/// The emergency numbers these settings' region allows: the clinic's region's (if it has a
+/// number), else the device's time-zone region's, else 112 in the EU/EEA and Switzerland, else
+/// none.
+pub fn allowed_emergency_numbers(s: &Settings) -> Vec<&'static str> {
     match s.number_region() {
-        Some(region) => region.emergency_number == Some(number) || region.also_emergency.contains(&number),
-        None => number == SITE.emergency_default_number,
+        Some(region) => {
+            region.emergency_number.into_iter().chain(region.also_emergency.iter().copied()).collect()
+        }
+        None if s.zone_112 => vec![SITE.emergency_default_number],
+        None => Vec::new(),
     }
 }
 
@@ -549,63 +624,42 @@ fn text(value: &RawValue) -> Result<String, &'static str> {
     }
 }
 
-/// Format characters (Unicode's Cf (format) group: bidi controls and isolates, zero-width characters,
-/// the Arabic letter mark, invisible operators, tags…), control characters, line and paragraph
-/// separators, and blank "filler" letters: characters that change or hide what text shows.
-pub fn hidden(c: char) -> bool {
-    const RANGES: [(u32, u32); 25] = [
-        (0x00AD, 0x00AD),
-        (0x034F, 0x034F),
-        (0x0600, 0x0605),
-        (0x061C, 0x061C),
-        (0x06DD, 0x06DD),
-        (0x070F, 0x070F),
-        (0x0890, 0x0891),
-        (0x08E2, 0x08E2),
-        (0x115F, 0x1160),
-        (0x17B4, 0x17B5),
-        (0x180B, 0x180F),
-        (0x200B, 0x200F),
-        (0x2028, 0x202E),
-        (0x2060, 0x206F),
-        (0x3164, 0x3164),
-        (0xFE00, 0xFE0F),
-        (0xFEFF, 0xFEFF),
-        (0xFFA0, 0xFFA0),
-        (0xFFF9, 0xFFFB),
-        (0x110BD, 0x110BD),
-        (0x110CD, 0x110CD),
-        (0x13430, 0x1343F),
-        (0x1BCA0, 0x1BCA3),
-        (0x1D173, 0x1D17A),
-        (0xE0000, 0xE0FFF),
-    ];
-    let c32 = c as u32;
-    c.is_control() || RANGES.iter().any(|(from, to)| (*from..=*to).contains(&c32))
-}
-
+/// A clinic's name: plain text without hidden formatting or angle brackets, and without a
+/// number that could be taken for the number to call ("ignore 999, call 0909…", "Call 09 09 87
+/// 90…", full-width or mathematical digits): more than two digits in all are refused
+/// (`baclofen_logic::plain_text`). Runs of spaces collapse to one, as they would on screen.
 fn clinic_name(text: &str) -> Option<String> {
-    let chars = text.chars().count();
-    let plain = !text.chars().any(|c| hidden(c) || c == '<' || c == '>');
-    // A number in a name could be taken for the number to call ("ignore 999, call 0909…").
-    let mut run = 0;
-    let phone_like = text.chars().any(|c| {
-        run = if c.is_ascii_digit() { run + 1 } else { 0 };
-        run >= 3
-    });
-    // Runs of spaces collapse to one, as they would on screen.
-    (plain && !phone_like && (1..=MAX_NAME_CHARS).contains(&chars))
-        .then(|| text.split_whitespace().collect::<Vec<_>>().join(" "))
+    if text.chars().any(hidden) {
+        return None;
+    }
+    let collapsed = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    baclofen_logic::plain_text::name_ok(&collapsed, MAX_NAME_CHARS).then_some(collapsed)
 }
 
 /// A phone number as clinics type it, cleaned: "020-7946-0000", "+44 (0)20 7946 0000" (the
-/// "(0)" trunk prefix after a country code is dropped), "(555) 123-4567", dots, spaces. Only
-/// ASCII digits, spaces, `-`, `.`, brackets around digits, and `+` at the start; 3 to 15 digits.
+/// "(0)" trunk prefix is dropped only right after a country code of 1 to 3 digits: "+44 20 7946
+/// 0000"), "(555) 123-4567", dots, spaces. Only ASCII digits, spaces, `-`, `.`, brackets around
+/// digits, and `+` at the start; 3 to 15 digits; no other "(0)" and no "+(". The one normaliser
+/// for the clinic setup page and the guide: cleaning what it returns changes nothing
+/// (`phone(phone(x)) == phone(x)`), so the setup page's preview is what the guide shows.
 pub fn phone(text: &str) -> Option<String> {
     let collapsed = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    let mut cleaned = collapsed.as_str().to_string();
-    if cleaned.starts_with('+') {
-        cleaned = cleaned.replacen("(0)", "", 1).split_whitespace().collect::<Vec<_>>().join(" ");
+    let cleaned = match collapsed.strip_prefix('+') {
+        Some(rest) => {
+            let code_len = rest.bytes().take_while(u8::is_ascii_digit).count();
+            let after_code = rest[code_len..].trim_start();
+            match after_code.strip_prefix("(0)") {
+                Some(number) if (1..=3).contains(&code_len) => {
+                    format!("+{} {}", &rest[..code_len], number.trim_start())
+                }
+                _ => collapsed.clone(),
+            }
+        }
+        None => collapsed.clone(),
+    };
+    // Any "(0)" left is not right after a country code: a digit would silently go or stay.
+    if cleaned.contains("(0)") || cleaned.starts_with("+(") {
+        return None;
     }
     let body = cleaned.strip_prefix('+').unwrap_or(&cleaned);
     let mut open = false;
@@ -772,6 +826,23 @@ pub fn parse_query(query: &str) -> Vec<(String, Result<String, ()>)> {
         .collect()
 }
 
+/// The phone settings: a literal "+" in their value from the address is refused (B9).
+const PHONE_KEYS: [&str; 2] = [CLINIC_PHONE, OUT_OF_HOURS_PHONE];
+
+/// [`parse_query`] with each pair's value as written in the address, before decoding.
+fn query_pairs(query: &str) -> Vec<(String, Result<String, ()>, &str)> {
+    query
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|pair| !pair.is_empty())
+        .map(|pair| {
+            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+            let key = percent_decode(key).unwrap_or_else(|()| key.to_string());
+            (key, percent_decode(value), value)
+        })
+        .collect()
+}
+
 /// The decoded value of `key` in a query string, if present and readable.
 pub fn query_value(query: &str, key: &str) -> Option<String> {
     parse_query(query).into_iter().rev().find(|(k, _)| k == key).and_then(|(_, value)| value.ok())
@@ -824,11 +895,22 @@ mod tests {
 
     /// A page opened directly (not in a frame), on a device in UTC.
     fn direct<'a>(file: ConfigFile<'a>, query: &'a str) -> Inputs<'a> {
-        Inputs { file, query, in_frame: false, time_zone: "UTC" }
+        Inputs { file, query, in_frame: false, time_zone: "UTC", embedder: None }
     }
 
+    /// The clinic's own site, which embeds the guide.
+    const EMBEDDER: &str = "https://clinic.example";
+
+    /// A page inside a frame on [`EMBEDDER`].
     fn framed<'a>(file: ConfigFile<'a>, query: &'a str, time_zone: &'a str) -> Inputs<'a> {
-        Inputs { file, query, in_frame: true, time_zone }
+        Inputs { file, query, in_frame: true, time_zone, embedder: Some(EMBEDDER) }
+    }
+
+    /// A file with `entries` that lists [`EMBEDDER`] in `embed_origins`.
+    fn listing(entries: &[(&str, RawValue)]) -> Vec<(String, RawValue)> {
+        let mut all = file(entries);
+        all.push(("embed_origins".into(), RawValue::List(vec![text_value(EMBEDDER)])));
+        all
     }
 
     fn messages(notices: &[Notice]) -> Vec<(&str, &str)> {
@@ -851,7 +933,7 @@ mod tests {
         assert_eq!(notices, vec![]);
         assert_eq!(settings.clinic_name.as_deref(), Some("Riverside Neurology"));
         assert_eq!(settings.clinic_phone.as_deref(), Some("+44 20 7946 0000"));
-        assert_eq!(settings.call_number(), "999");
+        assert_eq!(settings.call_number(), Some("999"));
         assert_eq!(settings.emergency_note(), None);
         assert_eq!(settings.region_id(), Some("uk"));
         assert_eq!(settings.crisis_line(), Some(("Samaritans", "116 123")));
@@ -865,13 +947,14 @@ mod tests {
         assert_eq!(tel_href(settings.clinic_phone.as_deref().unwrap()), "tel:+442079460000");
     }
 
+    /// Fact sheet §0c: a zone with no row, outside the EU/EEA, the UK and Switzerland, gets "call
+    /// your local emergency number" and no number to dial.
     #[test]
-    fn nothing_set_and_no_known_time_zone_keeps_the_general_emergency_line() {
+    fn nothing_set_and_no_known_time_zone_guesses_no_number() {
         let (settings, notices) = Settings::read(&direct(ConfigFile::Read(&[]), ""));
         assert!(notices.is_empty());
-        assert_eq!(settings.call_number(), SITE.emergency_default_number);
-        assert_eq!(settings.emergency_note(), Some("or your local emergency number"));
-        assert_eq!(settings.emergency_sentence(), SITE.emergency);
+        assert_eq!(settings.call_number(), None);
+        assert_eq!(settings.emergency_sentence(), "In an emergency, call your local emergency number.");
         assert_eq!(settings.missed_dose_rules(), MISSED_DOSE.rules);
         assert_eq!(
             (settings.region_id(), settings.crisis_line(), settings.poisons_line()),
@@ -912,20 +995,39 @@ mod tests {
             ("Australia/Perth", "000", local, Some("au")),
             ("Pacific/Auckland", "111", local, Some("nz")),
             ("Pacific/Chatham", "111", local, Some("nz")),
-            ("Asia/Tokyo", "112", local, None),
+            // Japan (§0c, added 2026-12-07): 119, never 112.
+            ("Asia/Tokyo", "119", local, Some("jp")),
+            // No row, but in the EU/EEA or Switzerland: 112 works there.
             ("Europe/Paris", "112", local, None),
-            ("America/Mexico_City", "112", local, None),
-            ("America/Indianapolis_Fake", "112", local, None),
-            ("Australia", "112", local, None),
-            ("UTC", "112", local, None),
-            ("", "112", local, None),
+            ("Europe/Berlin", "112", local, None),
+            ("Europe/Zurich", "112", local, None),
+            ("Europe/Oslo", "112", local, None),
+            ("Atlantic/Canary", "112", local, None),
         ];
         for (zone, number, note, region) in cases {
             let (settings, _) =
                 Settings::read(&Inputs { time_zone: zone, ..direct(ConfigFile::Read(&[]), "") });
-            assert_eq!(settings.call_number(), number, "{zone}");
+            assert_eq!(settings.call_number(), Some(number), "{zone}");
             assert_eq!(settings.emergency_note(), note, "{zone}");
             assert_eq!(settings.region_id(), region, "{zone}");
+        }
+        // No row and outside those countries: no number at all, and no button (§0c).
+        for zone in [
+            "America/Mexico_City",
+            "Asia/Kolkata",
+            "Europe/Moscow",
+            "Europe/Istanbul",
+            "Africa/Lagos",
+            "America/Indianapolis_Fake",
+            "Australia",
+            "UTC",
+            "",
+        ] {
+            let (settings, _) =
+                Settings::read(&Inputs { time_zone: zone, ..direct(ConfigFile::Read(&[]), "") });
+            assert_eq!(settings.call_number(), None, "{zone}");
+            assert_eq!(settings.region_id(), None, "{zone}");
+            assert_eq!(settings.emergency_sentence(), SITE.emergency_local, "{zone}");
         }
         let (london, _) =
             Settings::read(&Inputs { time_zone: "Europe/London", ..direct(ConfigFile::Read(&[]), "") });
@@ -950,24 +1052,28 @@ mod tests {
         let entries = file(&[("region", text_value("au"))]);
         let (settings, _) =
             Settings::read(&Inputs { time_zone: "Europe/London", ..direct(ConfigFile::Read(&entries), "") });
-        assert_eq!((settings.call_number(), settings.region_id()), ("000", Some("au")));
+        assert_eq!((settings.call_number(), settings.region_id()), (Some("000"), Some("au")));
         // "other" has no number: the time zone still gives one.
         let entries = file(&[("region", text_value("other"))]);
         let (settings, notices) =
             Settings::read(&Inputs { time_zone: "Europe/London", ..direct(ConfigFile::Read(&entries), "") });
-        assert_eq!((settings.call_number(), settings.region_id()), ("999", Some("other")));
+        assert_eq!((settings.call_number(), settings.region_id()), (Some("999"), Some("other")));
         assert_eq!(messages(&notices), vec![("region", REGION_WITHOUT_NUMBER)]);
     }
 
     #[test]
     fn regions_have_their_numbers_from_the_fact_sheet() {
-        for (id, number, note) in
-            [("ie", "112", Some("or 999")), ("ca", "911", None), ("nz", "111", None), ("us", "911", None)]
-        {
+        for (id, number, note) in [
+            ("ie", "112", Some("or 999")),
+            ("ca", "911", None),
+            ("nz", "111", None),
+            ("us", "911", None),
+            ("jp", "119", None),
+        ] {
             let entries = file(&[("region", text_value(id))]);
             let (settings, notices) = Settings::read(&direct(ConfigFile::Read(&entries), ""));
             assert!(notices.is_empty(), "{id}: {notices:?}");
-            assert_eq!((settings.call_number(), settings.emergency_note()), (number, note), "{id}");
+            assert_eq!((settings.call_number(), settings.emergency_note()), (Some(number), note), "{id}");
         }
     }
 
@@ -992,11 +1098,16 @@ mod tests {
             for (in_frame, zone) in
                 [(false, "Europe/London"), (true, "Europe/London"), (true, "Australia/Sydney")]
             {
-                let inputs =
-                    Inputs { file: ConfigFile::Read(&clinic), query: spoof, in_frame, time_zone: zone };
+                let inputs = Inputs {
+                    file: ConfigFile::Read(&clinic),
+                    query: spoof,
+                    in_frame,
+                    time_zone: zone,
+                    embedder: Some(EMBEDDER),
+                };
                 let (settings, notices) = Settings::read(&inputs);
                 let numbers = |s: &Settings| {
-                    (s.clinic_name.clone(), s.clinic_phone.clone(), s.call_number().to_string())
+                    (s.clinic_name.clone(), s.clinic_phone.clone(), s.call_number().map(str::to_string))
                 };
                 assert_eq!(numbers(&settings), numbers(&expected), "{spoof} in_frame={in_frame} {zone}");
                 assert_eq!(settings.out_of_hours(), Some(("NHS 111", "111")), "{spoof}");
@@ -1025,20 +1136,142 @@ mod tests {
 
     #[test]
     fn in_a_frame_the_address_fills_only_what_the_file_leaves_unset() {
-        let entries = file(&[("clinic_name", text_value("Riverside Neurology"))]);
-        let query = "?region=uk&clinic_name=St%20Mary%27s+Clinic&clinic_phone=0161%20496%200000&embed=1&context=missed";
+        let entries = listing(&[("accent", text_value("#005eb8"))]);
+        let query = "?region=uk&clinic_name=St%20Mary%27s+Clinic&clinic_phone=0161%20496%200000&accent=%23000000&embed=1&context=missed";
         let (settings, notices) = Settings::read(&framed(ConfigFile::Read(&entries), query, "Europe/London"));
-        assert_eq!(messages(&notices), vec![("clinic_name", SET_IN_FILE)]);
-        assert_eq!(settings.clinic_name.as_deref(), Some("Riverside Neurology"));
+        assert_eq!(messages(&notices), vec![("accent", SET_IN_FILE)]);
+        assert_eq!(settings.clinic_name.as_deref(), Some("St Mary's Clinic"));
         assert_eq!(settings.clinic_phone.as_deref(), Some("0161 496 0000"));
-        assert_eq!(settings.call_number(), "999");
+        assert_eq!(settings.call_number(), Some("999"));
         assert!(settings.embed);
-        assert_eq!(settings.carried_query(), "region=uk&clinic_phone=0161%20496%200000&embed=1");
+        assert_eq!(
+            settings.carried_query(),
+            "region=uk&clinic_name=St%20Mary%27s%20Clinic&clinic_phone=0161%20496%200000&embed=1"
+        );
+    }
+
+    /// Attack review B1: a framing page adds nothing to a contact block the file set in part,
+    /// and a site the file does not list sets nothing at all.
+    #[test]
+    fn a_framing_page_adds_nothing_to_the_clinics_contacts() {
+        let partial = [
+            vec![
+                ("clinic_name", text_value("Riverside Neurology")),
+                ("clinic_phone", text_value("020 7946 0000")),
+            ],
+            vec![("clinic_name", text_value("Riverside Neurology"))],
+            vec![("out_of_hours_phone", text_value("0161 496 0000"))],
+        ];
+        let query =
+            "embed=1&clinic_name=Evil&clinic_phone=0909%20879%200555&out_of_hours_phone=0909%20879%200555";
+        for entries in partial {
+            let listed = listing(&entries);
+            let (settings, notices) =
+                Settings::read(&framed(ConfigFile::Read(&listed), query, "Europe/London"));
+            let (alone, _) = Settings::read(&framed(ConfigFile::Read(&listed), "", "Europe/London"));
+            assert_eq!(
+                (&settings.clinic_name, &settings.clinic_phone, &settings.out_of_hours_phone),
+                (&alone.clinic_name, &alone.clinic_phone, &alone.out_of_hours_phone),
+                "{entries:?}"
+            );
+            assert!(settings.embed, "other settings still fill gaps");
+            assert_eq!(notices.iter().filter(|n| n.message == CONTACT_IN_FILE).count(), 3, "{notices:?}");
+        }
+        // The review's file: embed_origins lists the clinic, the frame is on another site.
+        let clinic = file(&[
+            ("clinic_name", text_value("Riverside Neurology")),
+            ("embed_origins", RawValue::List(vec![text_value("https://www.riverside-neuro.example")])),
+        ]);
+        for embedder in [Some("http://evil.test:8702"), None] {
+            let inputs = Inputs {
+                embedder,
+                ..framed(ConfigFile::Read(&clinic), "embed=1&region=uk&accent=%23000000", "Europe/London")
+            };
+            let (settings, notices) = Settings::read(&inputs);
+            let (alone, _) = Settings::read(&Inputs { query: "", ..inputs });
+            assert_eq!(settings, alone, "{embedder:?}");
+            assert!(notices.iter().all(|n| n.message == EMBEDDER_NOT_ALLOWED), "{notices:?}");
+        }
+        // No embed_origins at all: no site is listed, so the address sets nothing.
+        let (settings, notices) =
+            Settings::read(&framed(ConfigFile::Read(&[]), "clinic_phone=0909%20879%200555", "Europe/London"));
+        assert_eq!(settings.clinic_phone, None);
+        assert_eq!(messages(&notices), vec![("clinic_phone", EMBEDDER_NOT_ALLOWED)]);
+    }
+
+    /// Attack review B9: a "+" written as it is in an address reads as a space; the number is
+    /// refused rather than shown without its country code.
+    #[test]
+    fn a_literal_plus_in_an_address_phone_is_refused() {
+        let listed = listing(&[]);
+        let (settings, notices) = Settings::read(&framed(
+            ConfigFile::Read(&listed),
+            "clinic_phone=+44+20+7946+0000",
+            "Europe/London",
+        ));
+        assert_eq!(settings.clinic_phone, None);
+        assert_eq!(messages(&notices), vec![("clinic_phone", PLUS_IN_ADDRESS)]);
+        let (settings, _) = Settings::read(&framed(
+            ConfigFile::Read(&listed),
+            "clinic_phone=%2B44%2020%207946%200000",
+            "Europe/London",
+        ));
+        assert_eq!(settings.clinic_phone.as_deref(), Some("+44 20 7946 0000"));
+    }
+
+    /// Attack review B14: config.json's emergency number must be one of the region's own
+    /// (§0c), or the time-zone region's when no region is set; anything else is refused, and
+    /// the guide keeps the region's number with "or your local emergency number".
+    #[test]
+    fn an_emergency_number_in_the_file_must_be_the_regions_own() {
+        let cases: [(&[(&str, &str)], &str, Option<&str>); 12] = [
+            (&[("emergency_number", "99"), ("region", "uk")], "UTC", None),
+            (&[("region", "uk"), ("emergency_number", "911")], "UTC", None),
+            (&[("emergency_number", "00")], "Europe/London", None),
+            (&[("emergency_number", "0999"), ("region", "uk")], "UTC", None),
+            (&[("emergency_number", "12"), ("region", "au")], "UTC", None),
+            (&[("emergency_number", "112")], "Asia/Tokyo", None),
+            (&[("emergency_number", "999")], "UTC", None),
+            (&[("emergency_number", "999"), ("region", "uk")], "Australia/Sydney", Some("999")),
+            (&[("emergency_number", "112"), ("region", "uk")], "UTC", Some("112")),
+            (&[("emergency_number", "999"), ("region", "ie")], "UTC", Some("999")),
+            (&[("emergency_number", "119")], "Asia/Tokyo", Some("119")),
+            (&[("emergency_number", "112")], "Europe/Paris", Some("112")),
+        ];
+        for (entries, zone, accepted) in cases {
+            let entries: Vec<(String, RawValue)> =
+                entries.iter().map(|(k, v)| (k.to_string(), text_value(v))).collect();
+            let inputs = Inputs { time_zone: zone, ..direct(ConfigFile::Read(&entries), "") };
+            let (settings, notices) = Settings::read(&inputs);
+            assert_eq!(settings.emergency_number.as_deref(), accepted, "{entries:?} {zone}");
+            if accepted.is_none() {
+                assert_eq!(
+                    messages(&notices),
+                    vec![("emergency_number", EMERGENCY_NOT_REGIONAL)],
+                    "{entries:?}"
+                );
+                assert!(settings.emergency_refused);
+                // The region's own number stays, or none where no number applies; never the typo.
+                let region_number = settings.number_region().and_then(|r| r.emergency_number);
+                assert_eq!(settings.call_number(), region_number, "{entries:?} {zone}");
+                if let Some(number) = region_number {
+                    assert_eq!(
+                        settings.emergency_sentence(),
+                        format!("In an emergency call {number} or your local emergency number."),
+                        "{entries:?}"
+                    );
+                }
+            } else {
+                assert!(notices.is_empty(), "{notices:?}");
+                assert_eq!(settings.call_number(), accepted);
+            }
+        }
     }
 
     #[test]
     fn an_emergency_number_or_region_from_the_address_must_be_the_regions_own() {
-        let empty = ConfigFile::Read(&[]);
+        let listed = listing(&[]);
+        let empty = ConfigFile::Read(&listed);
         let cases = [
             ("emergency_number=112", "Europe/London", Some("112")),
             ("emergency_number=999", "Europe/London", Some("999")),
@@ -1046,44 +1279,47 @@ mod tests {
             ("emergency_number=911", "Europe/London", None),
             ("emergency_number=999", "Europe/Dublin", Some("999")),
             ("emergency_number=000", "Australia/Sydney", Some("000")),
-            ("emergency_number=112", "Asia/Tokyo", Some("112")),
+            ("emergency_number=112", "Asia/Tokyo", None),
             ("emergency_number=999", "Asia/Tokyo", None),
-            ("emergency_number=119", "Asia/Tokyo", None),
+            ("emergency_number=119", "Asia/Tokyo", Some("119")),
+            ("emergency_number=112", "Europe/Paris", Some("112")),
+            ("emergency_number=112", "Asia/Kolkata", None),
         ];
         for (query, zone, accepted) in cases {
             let (settings, _) = Settings::read(&framed(empty, query, zone));
             assert_eq!(settings.emergency_number.as_deref(), accepted, "{query} {zone}");
         }
         let (settings, notices) = Settings::read(&framed(empty, "region=au", "Europe/London"));
-        assert_eq!((settings.call_number(), settings.region), ("999", None));
+        assert_eq!((settings.call_number(), settings.region), (Some("999"), None));
         assert_eq!(messages(&notices), vec![("region", REGION_FROM_ADDRESS)]);
         let (settings, notices) = Settings::read(&framed(empty, "region=uk", "Europe/London"));
         assert_eq!((settings.region_id(), notices.len()), (Some("uk"), 0));
         assert_eq!(settings.out_of_hours(), Some(("NHS 111", "111")));
         // The file's region decides, not the time zone.
-        let uk = file(&[("region", text_value("uk"))]);
+        let uk = listing(&[("region", text_value("uk"))]);
         let (settings, _) =
             Settings::read(&framed(ConfigFile::Read(&uk), "emergency_number=000", "Australia/Sydney"));
-        assert_eq!(settings.call_number(), "999");
+        assert_eq!(settings.call_number(), Some("999"));
     }
 
     #[test]
     fn when_config_json_cannot_be_read_the_saved_copy_is_used_or_the_address_refused() {
-        let clinic = file(&[("clinic_phone", text_value("020 7946 0000")), ("region", text_value("uk"))]);
-        let spoof = "clinic_phone=09091234567&clinic_name=Spoof&emergency_number=112";
+        let clinic = listing(&[("clinic_phone", text_value("020 7946 0000")), ("region", text_value("uk"))]);
+        let spoof = "clinic_phone=09091234567&clinic_name=Spoof&emergency_number=112&accent=%23005eb8";
         // A saved copy: the clinic's numbers, the address still fills only unset values.
         let (settings, notices) = Settings::read(&framed(ConfigFile::Saved(&clinic), spoof, "UTC"));
         assert_eq!(
             (settings.clinic_phone.as_deref(), settings.call_number()),
-            (Some("020 7946 0000"), "999")
+            (Some("020 7946 0000"), Some("999"))
         );
-        assert_eq!(settings.clinic_name.as_deref(), Some("Spoof"));
-        assert_eq!(messages(&notices)[..2], [("config.json", SAVED_COPY), ("clinic_phone", SET_IN_FILE)]);
-        // No copy (HTTP error, no answer in time): general emergency line, address refused.
+        assert_eq!(settings.clinic_name, None, "the contacts are one group");
+        assert_eq!(settings.accent.as_deref(), Some("#005eb8"));
+        assert_eq!(messages(&notices)[..2], [("config.json", SAVED_COPY), ("clinic_phone", CONTACT_IN_FILE)]);
+        // No copy (HTTP error, no answer in time): no number guessed in UTC, address refused.
         for (state, first) in [(ConfigFile::Unreadable, UNREADABLE), (ConfigFile::NotAnObject, BAD_FILE)] {
             let (settings, notices) = Settings::read(&framed(state, spoof, "UTC"));
             assert_eq!(settings, Settings::default(), "{state:?}");
-            assert_eq!(settings.emergency_sentence(), SITE.emergency);
+            assert_eq!(settings.emergency_sentence(), SITE.emergency_local);
             assert_eq!(messages(&notices)[0], ("config.json", first));
             assert!(notices[1..].iter().all(|n| n.message == NO_FILE), "{notices:?}");
         }
@@ -1093,8 +1329,9 @@ mod tests {
     fn invalid_values_are_ignored_with_a_notice_each() {
         let query = "clinic_name=%3Cscript%3E&clinic_phone=javascript:alert(1)&emergency_number=12345&\
                      region=mars&missed_dose_threshold=600&accent=%23ffff00&embed=maybe&embed_origins=x&colour=red&bad=%ZZ";
-        let (settings, notices) = Settings::read(&framed(ConfigFile::Read(&[]), query, "UTC"));
-        assert_eq!(settings, Settings::default());
+        let listed = listing(&[]);
+        let (settings, notices) = Settings::read(&framed(ConfigFile::Read(&listed), query, "UTC"));
+        assert_eq!(settings, Settings { embed_origins: vec![EMBEDDER.into()], ..Settings::default() });
         let named: Vec<&str> = notices.iter().map(|n| n.setting.as_str()).collect();
         assert_eq!(named.len(), MAX_NOTICES);
         assert_eq!(named[..4], ["clinic_name", "clinic_phone", "emergency_number", "region"]);
@@ -1108,7 +1345,7 @@ mod tests {
             file(&[("url_settings", RawValue::Bool(false)), ("emergency_number", text_value("112"))]);
         let (settings, notices) =
             Settings::read(&framed(ConfigFile::Read(&entries), "region=uk&context=pump", "Europe/London"));
-        assert_eq!(settings.call_number(), "112");
+        assert_eq!(settings.call_number(), Some("112"));
         assert_eq!(notices, vec![Notice { setting: "region".into(), message: ADDRESS_OFF }]);
     }
 
@@ -1192,7 +1429,9 @@ mod tests {
         let cases = [
             ("020-7946-0000", "020-7946-0000", "tel:02079460000"),
             ("+44 (0)20 7946 0000", "+44 20 7946 0000", "tel:+442079460000"),
-            ("+44(0)20 7946 0000", "+4420 7946 0000", "tel:+442079460000"),
+            ("+44(0)20 7946 0000", "+44 20 7946 0000", "tel:+442079460000"),
+            ("+353 (0)1 234 5678", "+353 1 234 5678", "tel:+35312345678"),
+            ("+1 (0)800 222 1222", "+1 800 222 1222", "tel:+18002221222"),
             ("(555) 123-4567", "(555) 123-4567", "tel:5551234567"),
             ("555.123.4567", "555.123.4567", "tel:5551234567"),
             ("  0161   496 0000 ", "0161 496 0000", "tel:01614960000"),
@@ -1224,8 +1463,22 @@ mod tests {
             "０２０ ７９４６ ００００",
             "020 7946 0000-",
             "-020 7946 0000",
+            // Attack review B20: "(0)" only right after the country code, never a "+(".
+            "+44 (0)20 7946 (0)000",
+            "+353 (0)1 (0)23 4567",
+            "+44 (0)(0)20 7946 0000",
+            "+44 20 7946 (0)000",
+            "+(0)20 7946 0000",
+            "+4420 (0)7946 0000",
+            "(0)20 7946 0000",
         ] {
             assert_eq!(phone(bad), None, "{bad:?}");
+        }
+        // One normaliser: cleaning what it gave changes nothing, so the setup page's preview (from
+        // the typed text) and the guide (from the file the page wrote) show and dial the same.
+        for typed in ["+44 (0)20 7946 0000", "+44(0)20 7946 0000", "  0161   496 0000 ", "(555) 123-4567"] {
+            let once = phone(typed).unwrap();
+            assert_eq!(phone(&once).as_deref(), Some(once.as_str()), "{typed}");
         }
         // Whatever text reaches it, a tel: address holds only + and digits.
         assert_eq!(tel_href("javascript:alert(1)//+999"), "tel:1999");
@@ -1241,6 +1494,16 @@ mod tests {
         assert_eq!(clinic_name("<b>x</b>"), None);
         assert_eq!(clinic_name(&"a".repeat(81)), None);
         assert_eq!(clinic_name("Call URGENT: ignore 999, call our line 0909"), None);
+        // Attack review B2: digits counted in every script and however they are spaced.
+        for number in [
+            "Call 09 09 87 90 55 5 now, not",
+            "Riverside 09 09 87 90 55 5",
+            "Riverside ０９０９ ８７９ ０５５５",
+            "Riverside 𝟎𝟗𝟎𝟗 𝟖𝟕𝟗",
+            "Riverside 0-9-0",
+        ] {
+            assert_eq!(clinic_name(number), None, "{number}");
+        }
         for control in [
             '\u{200E}',
             '\u{200F}',

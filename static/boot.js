@@ -26,9 +26,23 @@
     state = next;
     root.setAttribute('data-boot', next);
   }
-  function showFailure(show) {
+  // The app's own files arrived damaged (a truncated or swapped module: a broken upload), so
+  // "use another browser" would be wrong advice.
+  function damaged(reason) {
+    var wasm = typeof WebAssembly === 'object' ? WebAssembly : null;
+    if (wasm && (reason instanceof wasm.CompileError || reason instanceof wasm.LinkError)) return true;
+    if (reason instanceof SyntaxError) return true;
+    return /dynamically imported module|Importing a module script failed/.test(String(reason && reason.message));
+  }
+  function showFailure(show, reason) {
     var failed = element('boot-failed');
-    if (failed) failed.hidden = !show;
+    if (!failed) return;
+    failed.hidden = !show;
+    // A sandboxed frame without allow-same-origin has an opaque origin: the embedding page's web
+    // team can fix it; the reader cannot.
+    var words = window.origin === 'null' ? '__SANDBOXED__' : show && damaged(reason) ? '__DAMAGED__' : '';
+    var first = failed.querySelector('strong');
+    if (words && first) first.textContent = words;
   }
 
   // config.json, fetched once (for start.js and the WebAssembly, so the settings never wait for
@@ -37,13 +51,17 @@
   // module: a request made before the page's text is painted delays that paint on a slow
   // connection (measured with Lighthouse: the start page's largest paint at 1.25 s instead of
   // 0.93 s, against 0.91 s with no script at all).
+  // Asked with `cache: 'no-cache'`: the browser checks with the host every time (a host that
+  // sends Last-Modified and no Cache-Control would otherwise let a changed clinic number wait
+  // days in the HTTP cache), and `redirect: 'error'`: a config.json that redirects (another
+  // clinic's file on the same host) is not read.
   var configText = null;
   function config() {
     if (!configText) {
-      var options = {};
+      var options = { cache: 'no-cache', redirect: 'error' };
       if (window.AbortSignal && AbortSignal.timeout) options.signal = AbortSignal.timeout(5000);
       configText = fetch('config.json', options)
-        .then(function (response) { return response.ok ? response.text() : null; })
+        .then(function (response) { return response.ok && !response.redirected ? response.text() : null; })
         .catch(function () { return null; });
     }
     return configText;
@@ -101,9 +119,9 @@
       if (state !== 'failed') console.error('The guide could not start:', reason);
       setState('failed');
       if (document.readyState === 'loading') {
-        document.addEventListener('DOMContentLoaded', function () { showFailure(true); });
+        document.addEventListener('DOMContentLoaded', function () { showFailure(true, reason); });
       } else {
-        showFailure(true);
+        showFailure(true, reason);
       }
     },
     // Called by the app's panic hook, and below for WebAssembly traps.

@@ -139,6 +139,18 @@
     if (picked) picked.hidden = false;
   }
 
+  // Characters that hide or reorder text (bidi controls and isolates, zero-width characters,
+  // line separators, tags, fillers): the same set as src/settings.rs `hidden`.
+  var HIDDEN = /[\p{Cc}\p{Cf}\u2028\u2029\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0]/gu;
+  function plain(text) {
+    return text.replace(HIDDEN, '');
+  }
+  // More than two digits, in any script and however spaced, could be read as a number to call:
+  // such words are never echoed back as if the guide said them.
+  function holdsANumber(text) {
+    return (text.match(/\p{N}/gu) || []).length > 2;
+  }
+
   function element(tag, text, className) {
     var node = document.createElement(tag);
     if (text) node.textContent = text;
@@ -204,20 +216,31 @@
       list.appendChild(item);
     });
     var n = found.length;
+    // The person's words are shown as theirs: quoted, in an isolate of their own (so no bidi
+    // control can reorder the sentence around them), and never when they hold a number.
+    var echoed = plain(query).slice(0, 60);
+    var echo = echoed && !holdsANumber(echoed);
     function fill(text) {
-      // The typed words go in last, so braces in them are never read as a place to fill.
-      return text.split('{n}').join(String(n)).split('{most}').join(String(MOST)).split('{query}').join(query);
+      text = text.split('{n}').join(String(n)).split('{most}').join(String(MOST));
+      return echo ? text : text.replace(/\s*\u201c\{query\}\u201d/, '').replace(/\s*\{query\}/, '');
     }
     // Said first: the crisis box's title and the numbers it offers.
     var first = help && crisisBox
       ? [].slice.call(crisisBox.querySelectorAll('h2, [data-crisis-region]:not([hidden]) .call__button'))
         .map(function (node) { return node.textContent; }).join('. ') + '. '
       : '';
-    status.textContent = first + (n === 0
+    var sentence = first + (n === 0
       ? fill(say.none)
       : fill(n === 1 ? say.one : say.many) +
         (n > MOST ? ' ' + fill(say.best) : '') +
         (most < needed ? ' ' + say.partial : ''));
+    var parts = sentence.split('{query}');
+    status.textContent = parts[0];
+    if (parts.length > 1) {
+      var theirs = element('bdi', echoed, 'search__query');
+      status.appendChild(theirs);
+      status.appendChild(document.createTextNode(parts.slice(1).join('')));
+    }
   }
 
   function load() {
@@ -233,12 +256,6 @@
         });
         index = data.entries.map(function (e) {
           return { title: e.title, page: e.page, href: e.href, snippet: e.snippet, heading: e.t, t: e.t.split(' '), p: e.p.split(' '), w: e.w.split(' ') };
-        });
-        index.forEach(function (entry, order) {
-          entry.rank = order;
-          if (entry.href.indexOf('#') >= 0) return;
-          for (var last = order; last + 1 < index.length && index[last + 1].page === entry.page && index[last + 1].href.indexOf('#') >= 0; last++);
-          entry.rank = last + 0.5;
         });
         crisis = { href: data.crisis.href, phrases: data.crisis.phrases.map(function (p) { return p.split(' ').map(stem); }) };
         index.forEach(function (entry, order) { if (crisisOrder < 0 && entry.href === crisis.href) crisisOrder = order; });
@@ -269,9 +286,10 @@
     .then(function () {
       box.hidden = false;
       input.addEventListener('input', show);
-      // A link such as search/?q=alcohol starts with its words filled in.
-      var start = new URLSearchParams(location.search).get('q');
-      if (start) input.value = start.slice(0, 100);
+      // A link such as search/?q=alcohol starts with its words filled in: without hidden
+      // formatting, and not at all if they hold a number (a link's words are not the guide's).
+      var start = plain(new URLSearchParams(location.search).get('q') || '');
+      if (start && !holdsANumber(start)) input.value = start.slice(0, 100);
       if (input.value) show();
     })
     .catch(failed);

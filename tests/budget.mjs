@@ -41,7 +41,7 @@ export function measure(dist = 'dist') {
   const rows = [];
   const site = manifest.site_module;
   rows.push({ what: 'module site (settings, pages without a helper, only when a clinic set something)', size: size(site.js) + size(site.wasm), kind: null });
-  for (const module of manifest.helper_modules) {
+  for (const module of [...manifest.helper_modules, ...(manifest.on_press_modules ?? [])]) {
     rows.push({ what: `module ${module.name}`, size: size(module.js) + size(module.wasm), kind: 'helperModuleGzip' });
   }
   for (const page of manifest.pages) {

@@ -96,7 +96,7 @@ const PIECES: [&str; 44] = [
     "é😀",
 ];
 
-const ZONES: [&str; 12] = [
+const ZONES: [&str; 15] = [
     "Europe/London",
     "Europe/Dublin",
     "America/New_York",
@@ -109,7 +109,15 @@ const ZONES: [&str; 12] = [
     "",
     "Europe/Jersey",
     "x/\u{202E}",
+    "Europe/Paris",
+    "Asia/Kolkata",
+    "Europe/Zurich",
 ];
+
+/// Who embeds the page: the clinic (listed in the generated files' `embed_origins` when they
+/// list one), another site, a sandboxed frame, or the browser cannot tell.
+const EMBEDDERS: [Option<&str>; 4] =
+    [Some("https://clinic.example"), Some("http://evil.test:8702"), Some("null"), None];
 
 fn piece() -> impl Strategy<Value = String> + Clone {
     select(&PIECES[..]).prop_map(str::to_string)
@@ -209,14 +217,14 @@ fn assert_safe(settings: &Settings, notices: &[Notice], input: &str) {
     if let Some(number) = &settings.emergency_number {
         assert!(number.chars().all(|c| c.is_ascii_digit()), "emergency {number:?} from {input}");
     }
-    assert!(settings.call_number().chars().all(|c| c.is_ascii_digit()));
+    assert!(settings.call_number().is_none_or(|n| n.chars().all(|c| c.is_ascii_digit())));
     if let Some(name) = &settings.clinic_name {
         assert!(!name.contains(['<', '>']), "name {name:?}");
         assert!(name.chars().count() <= 80);
     }
     // tel: addresses hold + (first only) and digits, nothing else.
     let lines = [settings.crisis_line(), settings.poisons_line(), settings.out_of_hours()];
-    let phones = [settings.clinic_phone.as_deref(), Some(settings.call_number())]
+    let phones = [settings.clinic_phone.as_deref(), settings.call_number()]
         .into_iter()
         .flatten()
         .chain(lines.iter().flatten().map(|(_, phone)| *phone));
@@ -260,6 +268,7 @@ fn ten_thousand_config_files_never_panic_and_every_ignored_setting_is_named() {
             query: "",
             in_frame: false,
             time_zone: "UTC",
+            embedder: None,
         })
     };
     check_all(10_000, proptest::collection::vec(random_entry(), 0..5), |entries| {
@@ -276,6 +285,8 @@ fn ten_thousand_config_files_never_panic_and_every_ignored_setting_is_named() {
                 [notice] if region_without_number => assert_eq!(notice.setting, "region"),
                 [notice] => {
                     ignored.set(ignored.get() + 1);
+                    // (A refused emergency number leaves only its mark: "or your local emergency number".)
+                    let alone = Settings { emergency_refused: false, ..alone };
                     assert_eq!(alone, Settings::default(), "{entry:?} was ignored but changed something");
                     let shown = if entry.0.is_empty() { "(no name)" } else { entry.0.as_str() };
                     assert_eq!(notice.setting, shown, "{entry:?}");
@@ -289,14 +300,26 @@ fn ten_thousand_config_files_never_panic_and_every_ignored_setting_is_named() {
     assert!(accepted > 1_000 && ignored > 1_000, "accepted {accepted}, ignored {ignored}");
 }
 
+/// Fact sheet §0c, written out here (not read from the code): each region's emergency numbers.
+const EMERGENCY: [(&str, &[&str]); 7] = [
+    ("uk", &["999", "112"]),
+    ("ie", &["112", "999"]),
+    ("us", &["911"]),
+    ("ca", &["911"]),
+    ("au", &["000"]),
+    ("nz", &["111"]),
+    ("jp", &["119"]),
+];
+
 /// The emergency numbers the effective region allows (fact sheet §0c): the file's region if it
-/// has a number, else the device's time-zone region, else the general 112.
-fn allowed_numbers(file_alone: &Settings) -> Vec<&'static str> {
-    match file_alone.region.filter(|r| r.emergency_number.is_some()).or(file_alone.time_zone_region) {
-        Some(region) => {
-            region.emergency_number.into_iter().chain(region.also_emergency.iter().copied()).collect()
-        }
-        None => vec!["112"],
+/// has a number, else the device's time-zone region; with neither, 112 in the EU/EEA and
+/// Switzerland (of the zones generated here: Paris, Zurich), else none at all.
+fn allowed_numbers(file_alone: &Settings, zone: &str) -> Vec<&'static str> {
+    let region = file_alone.region.filter(|r| r.id != "other").or(file_alone.time_zone_region);
+    match region {
+        Some(region) => EMERGENCY.iter().find(|(id, _)| *id == region.id).map_or(vec![], |(_, n)| n.to_vec()),
+        None if ["Europe/Paris", "Europe/Zurich"].contains(&zone) => vec!["112"],
+        None => vec![],
     }
 }
 
@@ -309,15 +332,23 @@ fn forty_thousand_file_address_frame_and_time_zone_tuples_keep_the_trust_rules()
         any::<bool>(),
         select(&ZONES[..]),
         0..6u8,
+        (prop_oneof![4 => Just(EMBEDDERS[0]), 1 => select(&EMBEDDERS[1..])], proptest::bool::weighted(0.8)),
     );
-    check_all(40_000, tuples, |(entries, query, in_frame, time_zone, how)| {
+    check_all(40_000, tuples, |(mut entries, query, in_frame, time_zone, how, (embedder, list_clinic))| {
+        // Most files list the clinic's own site, so listed frames are reached often.
+        if list_clinic {
+            entries.push((
+                "embed_origins".into(),
+                RawValue::List(vec![RawValue::Text("https://clinic.example".into())]),
+            ));
+        }
         let file = match how {
             0 => ConfigFile::Saved(&entries),
             1 => ConfigFile::Unreadable,
             2 => ConfigFile::NotAnObject,
             _ => ConfigFile::Read(&entries),
         };
-        let inputs = Inputs { file, query: &query, in_frame, time_zone };
+        let inputs = Inputs { file, query: &query, in_frame, time_zone, embedder };
         let input = format!("{inputs:?}");
         let (settings, notices) = Settings::read(&inputs);
         assert_safe(&settings, &notices, &input);
@@ -325,10 +356,21 @@ fn forty_thousand_file_address_frame_and_time_zone_tuples_keep_the_trust_rules()
         let (file_alone, _) = Settings::read(&Inputs { query: "", ..inputs });
         assert_eq!(settings.time_zone_region, region_for_time_zone(time_zone));
 
-        // Not in a frame, or no readable file: nothing at all from the address.
+        // Not in a frame, no readable file, or a frame on a site the file does not list in
+        // embed_origins: nothing at all from the address.
         let readable = matches!(file, ConfigFile::Read(_) | ConfigFile::Saved(_));
-        if !in_frame || !readable {
+        let listed = embedder.is_some_and(|e| file_alone.embed_origins.iter().any(|o| o == e));
+        if !in_frame || !readable || !listed {
             assert_eq!(settings, file_alone, "{input}");
+        }
+        // The clinic's contacts are one group: a file that names any of them gets none added.
+        let contact_keys = ["clinic_name", "clinic_phone", "out_of_hours_phone"];
+        if readable && entries.iter().any(|(k, _)| contact_keys.contains(&k.as_str())) {
+            assert_eq!(
+                (&settings.clinic_name, &settings.clinic_phone, &settings.out_of_hours_phone),
+                (&file_alone.clinic_name, &file_alone.clinic_phone, &file_alone.out_of_hours_phone),
+                "{input}"
+            );
         }
         // No value set in the file is replaced.
         let pairs = [
@@ -353,10 +395,15 @@ fn forty_thousand_file_address_frame_and_time_zone_tuples_keep_the_trust_rules()
             assert_eq!(file_alone.skip_window, settings.skip_window, "{input}");
         }
         assert_eq!(file_alone.embed_origins, settings.embed_origins, "{input}");
-        // The emergency number: the file's own, or one the effective region allows.
-        match &file_alone.emergency_number {
-            Some(number) => assert_eq!(settings.call_number(), number, "{input}"),
-            None => assert!(allowed_numbers(&file_alone).contains(&settings.call_number()), "{input}"),
+        // The emergency number: always one the effective region allows (§0c), whoever set it;
+        // none at all where no number applies (no guess).
+        let allowed = allowed_numbers(&file_alone, time_zone);
+        match settings.call_number() {
+            Some(number) => assert!(allowed.contains(&number), "{number} not in {allowed:?}: {input}"),
+            None => assert!(allowed.is_empty(), "no number though {allowed:?} apply: {input}"),
+        }
+        if let Some(number) = &file_alone.emergency_number {
+            assert_eq!(settings.call_number(), Some(number.as_str()), "{input}");
         }
         if settings.emergency_number.is_none() {
             assert!(settings.emergency_note().is_some() || settings.region.is_some(), "{input}");
@@ -378,7 +425,11 @@ fn forty_thousand_file_address_frame_and_time_zone_tuples_keep_the_trust_rules()
             Settings::read(&Inputs { file: ConfigFile::Read(&written), query: "", ..inputs });
         // (Only the "region other has no number" reminder may come back.)
         assert!(again_notices.iter().all(|n| n.setting == "region"), "{again_notices:?} from {written:?}");
-        assert_eq!(again, Settings { carried: Vec::new(), ..settings.clone() }, "{input}");
+        assert_eq!(
+            again,
+            Settings { carried: Vec::new(), emergency_refused: false, ..settings.clone() },
+            "{input}"
+        );
         // A file that turns address settings off leaves only its own settings.
         let mut locked = entries.clone();
         locked.push(("url_settings".to_string(), RawValue::Bool(false)));
@@ -410,4 +461,43 @@ fn ten_thousand_stored_states_never_panic_and_only_valid_times_come_back() {
             assert!(junk.starts_with("v1|"), "{junk:?}");
         }
     });
+}
+
+/// Attack review B20: one phone normaliser for the clinic setup page and the guide. Cleaning
+/// what it gave changes nothing (so the file the setup page writes, read again by the guide,
+/// shows and dials what the preview showed), and it never adds, drops or moves a digit other than
+/// the "(0)" right after a country code.
+#[test]
+fn the_phone_normaliser_is_idempotent_and_keeps_every_digit() {
+    use baclofen_guide::settings::phone;
+    let piece =
+        select(&["+", "44", " ", "(0)", "(", ")", "20", "7946", "0000", "-", ".", "353", "1", "0", "  "][..]);
+    let typed = proptest::collection::vec(piece, 1..9).prop_map(|p| p.concat());
+    let (cleaned, reached) = (Cell::new(0), Cell::new(0));
+    check_all(20_000, typed, |typed| {
+        reached.set(reached.get() + 1);
+        let Some(once) = phone(&typed) else { return };
+        cleaned.set(cleaned.get() + 1);
+        assert_eq!(phone(&once).as_deref(), Some(once.as_str()), "{typed:?} → {once:?}");
+        assert!(!once.contains("(0)"), "{typed:?} → {once:?}");
+        let digits = |t: &str| t.chars().filter(char::is_ascii_digit).collect::<String>();
+        let dropped = digits(&typed).len() - digits(&once).len();
+        assert!(dropped <= 1, "{typed:?} → {once:?}");
+        if dropped == 1 {
+            // Only the trunk "0" of "+<1–3 digits> (0)".
+            assert!(typed.trim_start().starts_with('+') && typed.contains("(0)"), "{typed:?} → {once:?}");
+        }
+        // The file the setup page writes reads back as the same number.
+        let written = vec![("clinic_phone".to_string(), RawValue::Text(once.clone()))];
+        let (read, _) = Settings::read(&Inputs {
+            file: ConfigFile::Read(&written),
+            query: "",
+            in_frame: false,
+            time_zone: "UTC",
+            embedder: None,
+        });
+        assert_eq!(read.clinic_phone.as_deref(), Some(once.as_str()));
+        assert_eq!(tel_href(&once), tel_href(read.clinic_phone.as_deref().unwrap()));
+    });
+    assert!(cleaned.get() > 1_000, "cleaned {} of {}", cleaned.get(), reached.get());
 }

@@ -97,8 +97,10 @@ async fn red_flag_checker_shows_an_emergency_card_as_soon_as_one_is_ticked() {
     click(&root, "#flag-seizure");
     let card = text_of(&root, ".care-card");
     assert!(card.contains("Emergency: Call your emergency number now"), "{card}");
-    let call = root.query_selector(".checker__bar a.call__button").unwrap().unwrap();
-    assert_eq!(call.get_attribute("href").as_deref(), Some("tel:112"));
+    // No settings and no time zone: no number is guessed (fact sheet §0c), no link to dial.
+    assert!(root.query_selector(".checker__bar a.call__button").unwrap().is_none());
+    let local = text_of(&root, ".checker__bar .call__local");
+    assert!(local.contains("call your local emergency number"), "{local}");
 }
 
 #[wasm_bindgen_test]
@@ -115,6 +117,7 @@ async fn the_checker_uses_the_clinics_numbers_from_settings() {
         query: "",
         in_frame: false,
         time_zone: "UTC",
+        embedder: None,
     });
     assert!(notices.is_empty(), "{notices:?}");
     let root = fresh_root();

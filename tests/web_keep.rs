@@ -155,8 +155,12 @@ fn entered_times_make_a_summary_a_carer_link_and_a_qr_code_and_nothing_is_stored
     let link: HtmlInputElement = find(&root, "#keep-carer-link").dyn_into().unwrap();
     let link = link.value();
     let fragment = &link[link.find('#').expect("the data sits after #")..];
-    let copy =
-        carer_link::decode(fragment, &baclofen_guide::content::SCHEDULE_LIMITS).expect("the link decodes");
+    let copy = carer_link::decode(
+        fragment,
+        &baclofen_guide::content::SCHEDULE_LIMITS,
+        baclofen_guide::keep::device::today(),
+    )
+    .expect("the link decodes");
     let times: Vec<String> = copy.schedule.times().iter().map(|t| t.to_string()).collect();
     assert_eq!(times, ["08:00", "14:00", "20:00"]);
     assert!(root.query_selector_all("svg.keep-qr rect").unwrap().length() > 20, "a QR code drawn as rects");

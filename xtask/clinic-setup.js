@@ -80,6 +80,12 @@
     return check(formConfig(), '', false).then(function (result) { show(check, result); });
   }
 
+  /** The first site the form lists in embed_origins: a link is checked as that site's frame. */
+  function listedEmbedder() {
+    var origins = formConfig().embed_origins;
+    return origins && origins.length ? origins[0] : null;
+  }
+
   function show(check, result) {
     document.querySelectorAll('#setup-form .field').forEach(function (field) {
       var name = field.getAttribute('data-setting');
@@ -103,7 +109,10 @@
     });
     if (!result.contacts.length) contacts.append(el('li', say('no_contacts')));
     var call = $('preview-call');
-    call.replaceChildren(el('a', result.callLabel, { class: 'call__button', href: 'tel:' + result.callNumber }));
+    // No number applies (fact sheet §0c): the words only, no button to dial, as in the guide.
+    call.replaceChildren(result.callNumber
+      ? el('a', result.callLabel, { class: 'call__button', href: 'tel:' + result.callNumber })
+      : el('span', result.callLabel, { class: 'call__local' }));
     if (result.emergencyNote) call.append(' ', el('span', result.emergencyNote, { class: 'call__note' }));
     var lines = $('preview-lines');
     lines.replaceChildren();
@@ -114,10 +123,18 @@
       lines.append(li);
     });
     var problems = result.notices.length;
-    $('setup-summary').textContent = problems
-      ? say(problems === 1 ? 'needs_fixing_one' : 'needs_fixing_many', { n: problems })
-      : say('ready');
-    $('setup-config').value = JSON.stringify(result.config, null, 2) + '\n';
+    var summary = $('setup-summary');
+    // A refused emergency number blocks the file: the web team must fix it, never copy around it.
+    var blocked = result.emergencyRefused;
+    summary.textContent = blocked
+      ? say('emergency_blocked')
+      : problems
+        ? say(problems === 1 ? 'needs_fixing_one' : 'needs_fixing_many', { n: problems })
+        : say('ready');
+    summary.setAttribute('role', blocked ? 'alert' : 'status');
+    summary.classList.toggle('field-error', blocked);
+    $('setup-config').value = blocked ? '' : JSON.stringify(result.config, null, 2) + '\n';
+    document.querySelector('[data-copy="setup-config"]').disabled = blocked;
     $('setup-embed').value = embedSnippet();
     checkLink(check);
   }
@@ -129,7 +146,7 @@
     if (!text) return;
     var url;
     try { url = new URL(text, document.baseURI); } catch (e) { target.append(el('li', say('not_a_link'))); return; }
-    Promise.all([check(formConfig(), url.search, true), check(formConfig(), url.search, false)]).then(function (answers) {
+    Promise.all([check(formConfig(), url.search, true, listedEmbedder()), check(formConfig(), url.search, false)]).then(function (answers) {
       showLink(target, answers[0], answers[1]);
     });
   }
@@ -148,31 +165,48 @@
     if (unknown) target.append(el('li', say(unknown === 1 ? 'unknown_one' : 'unknown_many', { n: unknown })));
   }
 
+  /**
+   * config.json's text. `fromHost`: straight from the host (`?setup`, which the offline copy
+   * passes through untouched, and `no-store`), else as the guide reads it (the offline copy
+   * answers with its saved copy when the host fails). Never a redirect, never the HTTP cache.
+   */
+  function fetchConfig(fromHost) {
+    var options = { cache: fromHost ? 'no-store' : 'no-cache', redirect: 'error' };
+    if (window.AbortSignal && AbortSignal.timeout) options.signal = AbortSignal.timeout(5000);
+    return fetch(fromHost ? 'config.json?setup' : 'config.json', options).then(function (response) {
+      if (!response.ok || response.redirected) throw new Error(say('host_answered', { status: response.status }));
+      return response.text();
+    });
+  }
+
   /** This site's config.json now: read, checked, and put in the form. */
   function readCurrent(check) {
     var status = $('setup-file');
-    var options = {};
-    if (window.AbortSignal && AbortSignal.timeout) options.signal = AbortSignal.timeout(5000);
-    fetch('config.json', options)
-      .then(function (response) {
-        if (!response.ok) throw new Error(say('host_answered', { status: response.status }));
-        return response.text();
-      })
-      .then(function (text) {
-        var config;
-        try { config = JSON.parse(text); } catch (e) { config = null; }
-        return check(config, '', false).then(function (result) { showFile(check, config, result); });
-      })
+    function why(error) {
+      return error && error.name === 'TimeoutError' ? say('no_answer') : error.message;
+    }
+    function checked(text, saved) {
+      var config;
+      try { config = JSON.parse(text); } catch (e) { config = null; }
+      return check(config, '', false).then(function (result) { showFile(check, config, result, saved); });
+    }
+    fetchConfig(true)
+      .then(function (text) { return checked(text, null); })
       .catch(function (error) {
-        status.textContent = say('file_failed', { why: error && error.name === 'TimeoutError' ? say('no_answer') : error.message });
-        render(check);
+        // The host failed: the copy saved on this device, if the offline copy has one, said so.
+        return fetchConfig(false)
+          .then(function (text) { return checked(text, why(error)); })
+          .catch(function () {
+            status.textContent = say('file_failed', { why: why(error) });
+            render(check);
+          });
       });
   }
 
-  function showFile(check, config, result) {
+  function showFile(check, config, result, saved) {
         var status = $('setup-file');
         var count = result.notices.length;
-        status.textContent = say('file_read', {
+        status.textContent = (saved ? say('saved_copy_used', { why: saved }) + ' ' : '') + say('file_read', {
           used: Object.keys(result.config).length,
           ignored: count,
           unknown: say(result.unknown === 1 ? 'unknown_name_one' : 'unknown_names', { n: result.unknown }),
@@ -217,11 +251,11 @@
     delete waiting[event.data.id];
     if (done) done(event.data);
   };
-  function ask(config, query, inFrame) {
+  function ask(config, query, inFrame, embedder) {
     return new Promise(function (resolve) {
       next += 1;
       waiting[next] = resolve;
-      var request = { id: next, config: config, query: query, inFrame: inFrame, timeZone: zone };
+      var request = { id: next, config: config, query: query, inFrame: inFrame, timeZone: zone, embedder: embedder || null };
       // Until the worker says it is ready, requests wait here.
       if (queue) queue.push(request);
       else worker.postMessage(request);

@@ -41,16 +41,25 @@ fn prepare_helper_stopped(settings: &Settings) {
         line.set_text_content(Some(&settings.emergency_sentence()));
     }
     if let Ok(Some(call)) = message.query_selector(".call__button") {
-        let number = settings.call_number();
-        let _ = call.set_attribute("href", &tel_href(number));
-        call.set_text_content(Some(&crate::settings::call_label(number)));
+        match settings.call_number() {
+            Some(number) => {
+                let _ = call.set_attribute("href", &tel_href(number));
+                call.set_text_content(Some(&crate::settings::call_label(number)));
+            }
+            // No number applies here (fact sheet §0c): no link to dial, the words only.
+            None => {
+                let _ = call.remove_attribute("href");
+                call.set_text_content(Some(crate::content::SITE.emergency_local));
+            }
+        }
     }
 }
 
 /// The call buttons in the pages' emergency boxes (`[data-emergency-call]`, hidden until they
 /// hold the number to dial): the same number and note as the footer's line.
 fn show_emergency_calls(settings: &Settings) {
-    let number = settings.call_number();
+    // Where no number applies (fact sheet §0c), the boxes keep their words and no button.
+    let Some(number) = settings.call_number() else { return };
     // Each line once (marked as it is filled), without a NodeList.
     while let Ok(Some(line)) = document().query_selector("[data-emergency-call]:not([data-filled])") {
         let _ = line.set_attribute("data-filled", "");

@@ -24,14 +24,25 @@ pub async fn read_settings() -> (Settings, Vec<Notice>) {
         Some(Err(())) => ConfigFile::NotAnObject,
         None => ConfigFile::Unreadable,
     };
-    let (query, time_zone) = (query(), time_zone());
-    Settings::read(&Inputs { file, query: &query, in_frame: in_frame(), time_zone: &time_zone })
+    let (query, time_zone, in_frame) = (query(), time_zone(), in_frame());
+    // Who embeds this page: address settings count only from a site config.json lists.
+    let embedder = if in_frame { crate::boot::embed::embedder_origin(&window()) } else { None };
+    Settings::read(&Inputs {
+        file,
+        query: &query,
+        in_frame,
+        time_zone: &time_zone,
+        embedder: embedder.as_deref(),
+    })
 }
 
 /// The file's text: `None` on an HTTP error, no network, or no answer (headers and body)
 /// within the timeout, so the page never waits on a slow host.
 async fn fetch_text(url: &str) -> Option<String> {
     let init = web_sys::RequestInit::new();
+    // As boot.js: ask the host every time (no stale HTTP cache), and never follow a redirect.
+    let _ = Reflect::set(&init, &"cache".into(), &"no-cache".into());
+    let _ = Reflect::set(&init, &"redirect".into(), &"error".into());
     // `AbortSignal.timeout` (2022 browsers); older ones wait for the network as before.
     let signal = Reflect::get(&window(), &"AbortSignal".into())
         .ok()
@@ -40,7 +51,7 @@ async fn fetch_text(url: &str) -> Option<String> {
     init.set_signal(signal.as_ref());
     let response = JsFuture::from(window().fetch_with_str_and_init(url, &init)).await.ok()?;
     let response: web_sys::Response = response.dyn_into().ok()?;
-    if !response.ok() {
+    if !response.ok() || response.redirected() {
         return None;
     }
     JsFuture::from(response.text().ok()?).await.ok()?.as_string()

@@ -42,7 +42,7 @@ pub fn share_height(settings: &Settings) -> Result<(), Notice> {
 }
 
 /// The origin of the page that embeds this one, as the browser reports it.
-fn embedder_origin(window: &web_sys::Window) -> Option<String> {
+pub fn embedder_origin(window: &web_sys::Window) -> Option<String> {
     // `location.ancestorOrigins[0]` (Chromium, Safari); web-sys has no binding for it.
     let ancestors = Reflect::get(&window.location(), &"ancestorOrigins".into()).ok();
     if let Some(origin) = ancestors.and_then(|list| Reflect::get(&list, &0.into()).ok()?.as_string()) {

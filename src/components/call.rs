@@ -17,8 +17,16 @@ pub fn emergency_call(settings: &Settings) -> Node {
     el("p").class("call").child(call_button(settings.call_number(), settings.emergency_note())).into()
 }
 
-/// A call button for one number, "Call 999", and the note said beside it, if any.
-pub fn call_button(number: &str, note: Option<&str>) -> Node {
+/// A call button for one number, "Call 999", and the note said beside it, if any. With no
+/// number (a time zone that maps to no region, outside the EU/EEA, the UK and Switzerland: fact
+/// sheet §0c), no button: the note if given, else "call your local emergency number".
+pub fn call_button(number: Option<&str>, note: Option<&str>) -> Node {
+    let Some(number) = number else {
+        return el("span")
+            .class("call__local")
+            .text(note.unwrap_or(crate::content::SITE.emergency_local).to_string())
+            .into();
+    };
     list([
         el("a").class("call__button").attr("href", tel_href(number)).text(call_label(number)).into(),
         match note {

@@ -35,7 +35,9 @@ enum Received {
     /// A carer link was opened: show it and ask before keeping anything.
     Ask(CarerCopy),
     Kept,
-    Shown,
+    /// "No, just show them": the link's times, and whether the person's own saved times stayed
+    /// in use (then the link's times are shown only here, and nothing below changes).
+    Shown(CarerCopy, bool),
     /// A refused link: the message (nothing changed).
     Refused(&'static str),
 }
@@ -120,9 +122,15 @@ impl State {
                     s.keep = true;
                 }
                 s.kept = loaded.kept;
-                s.notice = loaded.discarded.then_some(WORDS.discarded);
+                s.notice = if loaded.newer {
+                    Some(WORDS.newer)
+                } else {
+                    loaded.discarded.then_some(WORDS.discarded)
+                };
                 if fragment.starts_with("#carer=") {
-                    s.received = match carer_link::decode(&fragment, &crate::content::SCHEDULE_LIMITS) {
+                    let today = device::today();
+                    s.received = match carer_link::decode(&fragment, &crate::content::SCHEDULE_LIMITS, today)
+                    {
                         Ok(copy) => Received::Ask(copy),
                         Err(error) => Received::Refused(link_error(error.key())),
                     };
@@ -188,7 +196,13 @@ impl State {
                 s = State { notice: Some(WORDS.cleared), ..State::default() };
             }
             Action::Answer { keep } => {
-                if let Received::Ask(copy) = &s.received {
+                // The person's own times, kept on this device: "No" leaves them in use and kept
+                // (the box stays ticked, as storage is); "Yes" replaces them (the question said so).
+                let saved = s.keep && s.doses.is_some();
+                if let (Received::Ask(copy), false, true) = (&s.received, keep, saved) {
+                    s.received = Received::Shown(copy.clone(), true);
+                } else if let Received::Ask(copy) = &s.received {
+                    let copy = copy.clone();
                     let doses = Doses {
                         person: copy.person,
                         form: copy.form,
@@ -207,7 +221,7 @@ impl State {
                     if keep {
                         s.save();
                     }
-                    s.received = if keep { Received::Kept } else { Received::Shown };
+                    s.received = if keep { Received::Kept } else { Received::Shown(copy, false) };
                 }
             }
             Action::Copied(ok) => s.copied = Some(ok),
@@ -263,14 +277,17 @@ fn times_words(times: &[ClockTime]) -> String {
 
 /// The calendar file for the doses: one daily event per time, the title the person chose, and a
 /// note saying where the times came from and when.
-pub fn calendar_file(doses: &Doses, now: baclofen_logic::time::Instant) -> String {
+/// Reminders start on `today` (this device's date), never on the day the times were entered:
+/// a carer link's date (tomorrow, from an earlier time zone) would otherwise silence tonight's
+/// reminders (attack review B5).
+pub fn calendar_file(doses: &Doses, today: Date, now: baclofen_logic::time::Instant) -> String {
     let (title, note) = if doses.named_title {
         (WORDS.title_named, WORDS.note_named)
     } else {
         (WORDS.title_plain, WORDS.note_plain)
     };
     let note = fill(note, "date", &date_words(doses.entered));
-    daily_reminders(&doses.times, title, doses.entered, now, &note)
+    daily_reminders(&doses.times, title, today, now, &note)
 }
 
 /// The carer link for the doses (`None` for a pump, which has no times to share).
@@ -332,6 +349,25 @@ fn who_node(name: &str, person: Person) -> Node {
     }
 }
 
+/// What a carer link holds, as facts: who, how, the times, and the name as the sender typed it
+/// (a name from a link is never shown as the guide's words: attack review B4).
+fn received_facts(copy: &CarerCopy) -> El {
+    el("dl")
+        .class("keep-facts")
+        .child(el("dt").text(WORDS.summary_for))
+        .child(el("dd").text(who_words(copy.person)))
+        .child(when(!copy.name.is_empty(), || {
+            list([
+                el("dt").text(WORDS.received_name),
+                el("dd").child(el("q").child(el("bdi").text(copy.name.clone()))),
+            ])
+        }))
+        .child(el("dt").text(WORDS.summary_form))
+        .child(el("dd").text(form_words(copy.form)))
+        .child(el("dt").text(WORDS.summary_times))
+        .child(el("dd").text(times_words(copy.schedule.times())))
+}
+
 /// The helper as it is now.
 fn view(state: &State, d: &Dispatch<Action>, settings: &SharedSettings) -> Node {
     let fields = &state.fields;
@@ -375,21 +411,16 @@ fn view(state: &State, d: &Dispatch<Action>, settings: &SharedSettings) -> Node 
             .attr("aria-labelledby", "keep-received-title")
             .child(el("h2").id("keep-received-title").text(WORDS.received_heading))
             .child(el("p").text(WORDS.received_intro))
-            .child(
-                el("dl")
-                    .class("keep-facts")
-                    .child(el("dt").text(WORDS.summary_for))
-                    .child(el("dd").child(who_node(&copy.name, copy.person)))
-                    .child(el("dt").text(WORDS.summary_form))
-                    .child(el("dd").text(form_words(copy.form)))
-                    .child(el("dt").text(WORDS.summary_times))
-                    .child(el("dd").text(times_words(copy.schedule.times()))),
-            )
+            .child(received_facts(copy))
             .child(el("p").text(fill(WORDS.summary_entered, "date", &date_words(copy.entered))))
             .child(
                 el("p").text(WORDS.never_double).text(" ").child(citation_node(WORDS.never_double_sources)),
             )
-            .child(el("p").id("keep-received-question").text(WORDS.received_keep))
+            .child(el("p").id("keep-received-question").text(match (&state.doses, state.keep) {
+                // Saved times would be replaced: say so, with them (attack review B7).
+                (Some(saved), true) => fill(WORDS.received_replace, "time", &times_words(&saved.times)),
+                _ => WORDS.received_keep.to_string(),
+            }))
             .child(
                 el("div")
                     .class("keep-actions")
@@ -414,9 +445,17 @@ fn view(state: &State, d: &Dispatch<Action>, settings: &SharedSettings) -> Node 
         Received::Kept => {
             el("p").class("notice keep-screen").attr("role", "status").text(WORDS.received_kept).into()
         }
-        Received::Shown => {
-            el("p").class("notice keep-screen").attr("role", "status").text(WORDS.received_shown).into()
-        }
+        Received::Shown(copy, saved) => el("section")
+            .class("result keep-screen")
+            .attr("aria-labelledby", "keep-received-title")
+            .child(el("h2").id("keep-received-title").text(WORDS.received_heading))
+            .child(received_facts(copy))
+            .child(el("p").class("notice").attr("role", "status").text(if *saved {
+                WORDS.received_shown_saved
+            } else {
+                WORDS.received_shown
+            }))
+            .into(),
     };
 
     let doses = state.doses.as_ref();
@@ -431,7 +470,7 @@ fn view(state: &State, d: &Dispatch<Action>, settings: &SharedSettings) -> Node 
             let doses = doses.clone();
             let sent = d.clone();
             let on_download = move |_| {
-                let text = calendar_file(&doses, device::now());
+                let text = calendar_file(&doses, device::today(), device::now());
                 if device::download(WORDS.file_name, "text/calendar;charset=utf-8", &text) {
                     sent.send(Action::Downloaded);
                 }
@@ -732,6 +771,7 @@ fn view(state: &State, d: &Dispatch<Action>, settings: &SharedSettings) -> Node 
                 .child(el("h2").id("keep-calendar-title").text(WORDS.calendar_heading))
                 .child(el("p").text(WORDS.calendar_intro))
                 .child(el("p").text(WORDS.calendar_same_clock))
+                .child(el("p").text(WORDS.travel))
                 .child(calendar_part),
         )
         .child(

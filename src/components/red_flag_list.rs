@@ -35,7 +35,6 @@ pub struct RedFlagListProps {
 
 #[component]
 pub fn RedFlagList(props: &RedFlagListProps) -> Html {
-    let number = SITE.emergency_default_number;
     html! {
         <section class="helper" aria-labelledby="checker-title">
             <h2 id="checker-title">{ checker::LIST_TITLE }</h2>
@@ -47,7 +46,7 @@ pub fn RedFlagList(props: &RedFlagListProps) -> Html {
                         <h3>{ wording.label }</h3>
                         if level == Level::Emergency {
                             <p class="call">
-                                { crate::dom::to_yew(call_button(number, Some(SITE.emergency_number_note))) }
+                                { crate::dom::to_yew(call_button(None, Some(SITE.emergency))) }
                             </p>
                         }
                         <ul class="rule-list">

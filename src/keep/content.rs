@@ -37,6 +37,7 @@ mod tests {
             LinkError::NotASchedule,
             LinkError::Pump,
             LinkError::BadName,
+            LinkError::FutureDate,
         ] {
             assert!(LINK_ERRORS.iter().any(|(k, _)| *k == error.key()), "{error:?}");
             assert!(link_error(error.key()).contains("Nothing on this device has changed"));

@@ -26,23 +26,33 @@ pub struct Loaded {
     pub doses: Option<Doses>,
     pub kept: Vec<Kept>,
     pub discarded: bool,
+    /// Something was kept by a newer version of the guide: left as it is (attack review B17).
+    pub newer: bool,
 }
 
 pub fn load() -> Loaded {
-    let mut loaded = Loaded { doses: None, kept: Vec::new(), discarded: false };
+    let mut loaded = Loaded { doses: None, kept: Vec::new(), discarded: false, newer: false };
     let Some(storage) = storage() else {
         return loaded;
     };
     if let Some(text) = storage.get_item(DOSES_KEY).ok().flatten() {
-        match record::decode_doses(&text) {
-            Some(doses) => loaded.doses = Some(doses),
-            None => {
-                let _ = storage.remove_item(DOSES_KEY);
-                loaded.discarded = true;
+        if record::doses_newer(&text) {
+            loaded.newer = true;
+        } else {
+            match record::decode_doses(&text, today()) {
+                Some(doses) => loaded.doses = Some(doses),
+                None => {
+                    let _ = storage.remove_item(DOSES_KEY);
+                    loaded.discarded = true;
+                }
             }
         }
     }
-    if let Some(text) = storage.get_item(KEPT_KEY).ok().flatten() {
+    if let Some(text) = storage.get_item(KEPT_KEY).ok().flatten().filter(|text| {
+        let newer = record::kept_newer(text);
+        loaded.newer |= newer;
+        !newer
+    }) {
         let (kept, damaged) = record::decode_kept(&text);
         if damaged > 0 {
             loaded.discarded = true;
@@ -77,11 +87,17 @@ pub fn forget_doses() {
 
 /// Keeps one more answer for the appointment (for the missed-dose helper and the checker,
 /// after the person chose to keep it); `false` when the browser refused.
+/// Refuses (`false`) when the answers already kept cannot all be read, or were kept by a newer
+/// version: writing would silently drop them (attack review B17).
 pub fn keep_answer(kept: Kept) -> bool {
-    let existing = storage()
-        .and_then(|s| s.get_item(KEPT_KEY).ok().flatten())
-        .map(|text| record::decode_kept(&text).0)
-        .unwrap_or_default();
+    let existing = match storage().and_then(|s| s.get_item(KEPT_KEY).ok().flatten()) {
+        None => Vec::new(),
+        Some(text) if record::kept_newer(&text) => return false,
+        Some(text) => match record::decode_kept(&text) {
+            (list, 0) => list,
+            _ => return false,
+        },
+    };
     put(KEPT_KEY, &record::encode_kept(&record::add_kept(existing, kept)))
 }
 

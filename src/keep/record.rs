@@ -72,11 +72,11 @@ fn parse_iso_date(text: &str) -> Option<Date> {
     Date::new(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
 }
 
-/// A name can be kept: short, one line, no spaces at the ends.
+/// A name can be kept: empty, or at most 40 bytes, one line, no spaces at the ends, no hidden
+/// formatting (right-to-left marks, zero-width characters) and no phone number: the carer link's
+/// own rule, so a name typed here, kept, shared and read back is judged the same way each time.
 pub fn name_ok(name: &str) -> bool {
-    name.len() <= baclofen_logic::carer_link::MAX_NAME_BYTES
-        && name.trim() == name
-        && !name.chars().any(char::is_control)
+    baclofen_logic::carer_link::name_ok(name)
 }
 
 pub fn encode_doses(doses: &Doses) -> String {
@@ -93,8 +93,29 @@ pub fn encode_doses(doses: &Doses) -> String {
     .join("|")
 }
 
-/// `None` for anything `encode_doses` could not have written (an old version, damage).
-pub fn decode_doses(text: &str) -> Option<Doses> {
+/// Whether a record was written by a newer version of this guide (`k2|…`, a first line `a3`):
+/// such records are left as they are, never removed or overwritten (a guide rolled back to an
+/// older version must not delete what the newer one kept; attack review B17).
+pub fn newer_version(text: &str, current: &str) -> bool {
+    let head = text.split(['|', '\n']).next().unwrap_or("");
+    let (letter, number) = current.split_at(1);
+    let theirs = head.strip_prefix(letter).filter(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+    matches!((theirs.and_then(|n| n.parse::<u32>().ok()), number.parse::<u32>().ok()), (Some(n), Some(c)) if n > c)
+}
+
+/// `k2|…`: kept doses written by a newer version.
+pub fn doses_newer(text: &str) -> bool {
+    newer_version(text, DOSES_VERSION)
+}
+
+/// `a2…`: kept answers written by a newer version.
+pub fn kept_newer(text: &str) -> bool {
+    newer_version(text, KEPT_VERSION)
+}
+
+/// `None` for anything `encode_doses` could not have written (an old version, damage), and for
+/// an entry day later than the day after `today` (no real entry is; attack review B5).
+pub fn decode_doses(text: &str, today: Date) -> Option<Doses> {
     let mut parts = text.splitn(7, '|');
     if parts.next()? != DOSES_VERSION {
         return None;
@@ -136,6 +157,9 @@ pub fn decode_doses(text: &str) -> Option<Doses> {
         _ => return None,
     };
     let entered = parse_iso_date(parts.next()?)?;
+    if entered.days_since_epoch() > today.days_since_epoch() + baclofen_logic::carer_link::MOST_DAYS_AHEAD {
+        return None;
+    }
     let name = parts.next()?.to_owned();
     name_ok(&name).then_some(Doses { person, form, times, named_title, entered, name })
 }
@@ -226,6 +250,10 @@ pub fn add_kept(mut list: Vec<Kept>, kept: Kept) -> Vec<Kept> {
 mod tests {
     use super::*;
 
+    fn today() -> Date {
+        Date::new(2026, 12, 7).unwrap()
+    }
+
     fn t(text: &str) -> ClockTime {
         ClockTime::parse(text).unwrap()
     }
@@ -245,9 +273,34 @@ mod tests {
     fn doses_round_trip_and_read_as_written() {
         let text = encode_doses(&doses());
         assert_eq!(text, "k1|child|liquid|07:00,13:00,19:00|plain|2026-11-23|Sam | Jo");
-        assert_eq!(decode_doses(&text), Some(doses()));
+        assert_eq!(decode_doses(&text, today()), Some(doses()));
         let pump = Doses { form: Form::Pump, times: vec![], name: String::new(), ..doses() };
-        assert_eq!(decode_doses(&encode_doses(&pump)), Some(pump));
+        assert_eq!(decode_doses(&encode_doses(&pump), today()), Some(pump));
+        // B5: an entry day later than tomorrow is not a real one (a stored 2099).
+        let future = "k1|adult|tablet|08:00|plain|2099-01-01|Sam";
+        assert_eq!(decode_doses(future, today()), None);
+        let tomorrow = "k1|adult|tablet|08:00|plain|2026-12-08|Sam";
+        assert!(decode_doses(tomorrow, today()).is_some());
+        // B4: a kept name with a phone number or hidden formatting is not read back.
+        for name in ["Call 0800 555 0123", "\u{202E}Sam", "Sam\u{2028}x"] {
+            assert_eq!(
+                decode_doses(&format!("k1|adult|tablet|08:00|plain|2026-11-23|{name}"), today()),
+                None,
+                "{name:?}"
+            );
+        }
+    }
+
+    /// B17: records from a newer version are recognised (and left alone by the device code).
+    #[test]
+    fn newer_versions_are_recognised() {
+        assert!(doses_newer("k2|adult|tablet|08:00|plain|2026-11-23|"));
+        assert!(kept_newer("a2\nmissed|29000000|Take it now|Then 15:00"));
+        assert!(!doses_newer("k1|adult"));
+        assert!(!doses_newer("k0|adult"));
+        assert!(!doses_newer("kx|adult"));
+        assert!(!kept_newer("a1\nmissed|1|x|y"));
+        assert!(!kept_newer("garbage"));
     }
 
     #[test]
@@ -267,7 +320,7 @@ mod tests {
             "k1|adult|tablet|08:00|plain|2026-11-23|a\nb",
             "v1|adult|tablet|08:00",
         ] {
-            assert_eq!(decode_doses(bad), None, "{bad:?}");
+            assert_eq!(decode_doses(bad, today()), None, "{bad:?}");
         }
     }
 

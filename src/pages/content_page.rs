@@ -290,6 +290,7 @@ pub fn ContentPage(props: &ContentPageProps) -> Html {
             <h1>{ page.title }</h1>
             <p class="page__lede">{ page.description }</p>
             { easy_read::page_link(page) }
+            { crate::read_aloud::control::prerendered() }
             { on_this_page(route, page) }
             { for before }
             { props.children.clone() }

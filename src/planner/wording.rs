@@ -111,7 +111,7 @@ pub fn measure(m: Measure) -> String {
             out.push(' ');
             out.push_str(WORDS.ml);
             // Review M8: not whole tenths of a mL: the volume with "ask which syringe".
-            if hundredths % 10 != 0 {
+            if !hundredths.is_multiple_of(10) {
                 out.push_str(" (");
                 out.push_str(WORDS.syringe_ask_short);
                 out.push(')');

@@ -321,7 +321,7 @@ test('a symptom-check answer the person chose to keep is on the appointment summ
   }
 });
 
-test('at 200 % text on a 320 px screen the filled page and a carer\'s card fit without sideways scrolling', async () => {
+test("at 200 % text on a 320 px screen the filled page and a carer's card fit without sideways scrolling", async () => {
   const context = await launchWithTextSize(32, { viewport: { width: 320, height: 740 }, timezoneId: 'Europe/London' });
   try {
     const page = await context.newPage();
@@ -342,4 +342,164 @@ test('at 200 % text on a 320 px screen the filled page and a carer\'s card fit w
   } finally {
     await context.close();
   }
+});
+
+// ---- Attack review 2026-12-07 (issue #32): forged and damaged carer links. ----
+
+/** CRC-32 (IEEE), as the carer link's format says (crates/logic/src/carer_link.rs). */
+function crc32(bytes) {
+  let crc = ~0;
+  for (const byte of bytes) {
+    crc ^= byte;
+    for (let k = 0; k < 8; k += 1) crc = (crc >>> 1) ^ (0xedb88320 & -(crc & 1));
+  }
+  return ~crc >>> 0;
+}
+
+/**
+ * A carer link made by hand from the published format, as an attacker would:
+ * `v1.<base64url data>.<base64url CRC-32 of "v1." + data>`, data = [who|form<<1, count,
+ * minutes (2 bytes each)…, entered day since 1970 (2 bytes), name in UTF-8].
+ */
+function forge({ times = [480, 1200], day = 20780, name = 'Sam', child = false, form = 0 } = {}) {
+  const data = [(child ? 1 : 0) | (form << 1), times.length];
+  for (const t of times) data.push(t >> 8, t & 255);
+  data.push(day >> 8, day & 255, ...Buffer.from(name, 'utf8'));
+  const check = crc32([...Buffer.from('v1.'), ...data]);
+  const b64 = (bytes) => Buffer.from(bytes).toString('base64url');
+  return `#carer=v1.${b64(data)}.${b64([check >>> 24, (check >>> 16) & 255, (check >>> 8) & 255, check & 255])}`;
+}
+
+/** Days since 1970 of a UTC date. */
+const dayOf = (iso) => Date.parse(`${iso}T00:00:00Z`) / 86400000;
+
+test('B4: a forged link whose name carries a phone number, bidi controls or a line break is refused, and nothing is kept', async () => {
+  const { page } = await open();
+  // The forger's tool reproduces the app's own link byte for byte.
+  await enterTimes(page, ['08:00', '20:00']);
+  await tool(page).getByLabel('First name (you can leave this empty)').fill('Sam');
+  await tool(page).getByRole('button', { name: 'Use these times' }).click();
+  await tool(page).locator('.keep-sheet', { hasText: 'Sam' }).waitFor();
+  const own = await tool(page).getByLabel('Link for a carer').inputValue();
+  assert.equal(own.slice(own.indexOf('#')), forge({ name: 'Sam', day: dayOf('2026-11-23') }));
+  for (const name of [
+    'CALL 0800 555 0123 NOW',
+    '\u202eWON 3210 555 0080 LLAC',
+    'Sam\u2028Call 0800 555 0123',
+    'Sa\u200bm',
+    '\u2066Sam\u2069',
+    'Sam \uff10\uff18\uff10\uff10',
+  ]) {
+    await page.goto(site.url + PAGE + forge({ name, day: dayOf('2026-11-23') }));
+    await page.reload();
+    await waitForApp(page);
+    const alert = tool(page).getByRole('alert');
+    await alert.waitFor();
+    assert.match(await alert.innerText(), /The name in this link cannot be shown.*Nothing on this device has changed/s, JSON.stringify(name));
+    assert.doesNotMatch(await page.locator('body').innerText(), /0800|0080|\u202e/, JSON.stringify(name));
+    assert.deepEqual(await stored(page), { keep: null, kept: null });
+  }
+  // A name the link may carry is shown as what the sender typed, never as the guide's words.
+  await page.goto(site.url + PAGE + forge({ name: 'Sam', day: dayOf('2026-11-23') }));
+  await page.reload();
+  await waitForApp(page);
+  const card = page.getByRole('region', { name: 'Dose times shared with you' });
+  await card.waitFor();
+  assert.match(await card.innerText(), /Name, as the sender typed it\s*\u201c?Sam\u201d?/);
+  assert.equal(await card.locator('q bdi').innerText(), 'Sam');
+  await page.context().close();
+});
+
+test('B5: a link entered "tomorrow" in Auckland is read in London, and its reminders start today, not tomorrow', async () => {
+  // 16:34 in London on 7 December is 05:34 on 8 December in Auckland.
+  const at = new Date('2026-12-07T16:34:00Z');
+  const maker = await openPage(site.browser, site.origin, { timezoneId: 'Pacific/Auckland', locale: 'en-NZ' });
+  await maker.page.clock.setFixedTime(at);
+  await maker.page.goto(site.url + PAGE);
+  await waitForApp(maker.page);
+  await enterTimes(maker.page, ['08:00', '20:00']);
+  const link = await tool(maker.page).getByLabel('Link for a carer').inputValue();
+  await maker.context.close();
+
+  const { page } = await open('', {});
+  await page.clock.setFixedTime(at);
+  await page.goto(link);
+  await page.reload();
+  await waitForApp(page);
+  const card = page.getByRole('region', { name: 'Dose times shared with you' });
+  await card.waitFor();
+  assert.match(await card.innerText(), /Times entered on 8 Dec 2026\./);
+  await card.getByRole('button', { name: 'Yes, keep them' }).click();
+  const file = await download(page);
+  const starts = events(file).map((e) => e.startDate.toString());
+  assert.deepEqual(starts, ['2026-12-07T08:00:00', '2026-12-07T20:00:00'], 'tonight\'s 20:00 dose has its reminder');
+  await page.context().close();
+});
+
+test('B5: a forged link entered ten years ahead is refused, and nothing is kept', async () => {
+  const { page } = await open();
+  await page.goto(site.url + PAGE + forge({ day: dayOf('2026-11-23') + 3650 }));
+  await page.reload();
+  await waitForApp(page);
+  const alert = tool(page).getByRole('alert');
+  await alert.waitFor();
+  assert.match(await alert.innerText(), /later than tomorrow.*Nothing on this device has changed/s);
+  assert.deepEqual(await stored(page), { keep: null, kept: null });
+  await page.context().close();
+});
+
+test('B6: a link damaged around its version is reported as damaged, not as a newer guide', async () => {
+  const { page } = await open();
+  const good = forge({ day: dayOf('2026-11-23') });
+  for (const damaged of [good.replace('v1.', 'v1%2E'), good.replace('v1.', 'v1 .')]) {
+    await page.goto(site.url + PAGE + damaged);
+    await page.reload();
+    await waitForApp(page);
+    const alert = tool(page).getByRole('alert');
+    await alert.waitFor();
+    assert.match(await alert.innerText(), /damaged or has been changed/, damaged);
+    assert.doesNotMatch(await alert.innerText(), /newer version/);
+  }
+  await page.context().close();
+});
+
+test('B7: with times already kept, the question says they would be replaced, and "No" leaves them kept and in use', async () => {
+  const { page } = await open();
+  await page.evaluate(() => localStorage.setItem('baclofen-guide.keep', 'k1|adult|tablet|07:00,15:00,23:00|plain|2026-11-01|Me'));
+  await page.goto(site.url + PAGE + forge({ day: dayOf('2026-11-23') }));
+  await page.reload();
+  await waitForApp(page);
+  const card = page.getByRole('region', { name: 'Dose times shared with you' });
+  await card.waitFor();
+  assert.match(await card.innerText(), /Replace your saved times \(07:00, 15:00, 23:00\) with these\?/);
+  await card.getByRole('button', { name: 'No, just show them' }).click();
+  await page.getByText('Your own saved times are still kept on this device').waitFor();
+  assert.equal(await tool(page).getByLabel('Keep my times on this device').isChecked(), true, 'the box matches storage');
+  assert.match((await stored(page)).keep, /07:00,15:00,23:00/);
+  assert.match(await page.locator('.keep-sheet').innerText(), /07:00, 15:00, 23:00/);
+  // The link's times are still on screen, in the shared card.
+  assert.match(await page.getByRole('region', { name: 'Dose times shared with you' }).innerText(), /08:00, 20:00/);
+  await page.context().close();
+});
+
+test('B17: times and answers kept by a newer version of the guide are left as they are', async () => {
+  const { page } = await open();
+  const newer = { keep: 'k2|adult|tablet|07:00|plain|2026-11-01|Me|extra', kept: 'a2\nmissed|29000000|Take it now|Then 15:00' };
+  await page.evaluate((n) => {
+    localStorage.setItem('baclofen-guide.keep', n.keep);
+    localStorage.setItem('baclofen-guide.kept', n.kept);
+  }, newer);
+  await page.reload();
+  await waitForApp(page);
+  await tool(page).getByText('saved by a newer version of this guide').waitFor();
+  assert.deepEqual(await stored(page), newer);
+  // An answer kept now from the missed-dose helper does not overwrite them either.
+  await page.goto(site.url + 'missed-dose/');
+  await waitForApp(page);
+  await fillMissedDose(page, { dose: 'The 08:00 today dose' });
+  await page.getByRole('button', { name: /Show what to do/ }).click();
+  await page.getByRole('button', { name: 'Keep this answer for my appointment' }).click();
+  await page.getByText('The answer was not kept.').waitFor();
+  assert.deepEqual(await stored(page), newer);
+  await page.context().close();
 });

@@ -259,3 +259,148 @@ test('config.json: a host error or a slow answer uses the offline copy, not the 
   await context.close();
   await site.close();
 });
+
+// ---- Attack review 2026-12-07 (issue #32). ----
+
+/** Waits for the offline copy's next update check: 'installed', or 'redundant' if it failed. */
+function nextInstall(page) {
+  return page.evaluate(async () => {
+    const registration = await navigator.serviceWorker.getRegistration();
+    const settled = (worker) => new Promise((resolve) => {
+      const done = () => {
+        if (!['installed', 'activating', 'activated', 'redundant'].includes(worker.state)) return false;
+        resolve(worker.state === 'redundant' ? 'redundant' : 'installed');
+        return true;
+      };
+      if (!done()) worker.addEventListener('statechange', done);
+    });
+    // An install the page's own registration started first is waited for, not raced.
+    if (registration.installing) await settled(registration.installing);
+    if (registration.waiting) return 'installed';
+    const found = new Promise((resolve) => {
+      registration.addEventListener('updatefound', () => resolve(settled(registration.installing)), { once: true });
+    });
+    await registration.update();
+    return found;
+  });
+}
+
+test('B15: a deploy with truncated modules never replaces the working offline copy, which updates once the host is fixed', async () => {
+  const site = await deploy();
+  const { context, page, problems } = await openPage(browser, site.origin);
+  site.server.overrides['config.json'] = JSON.stringify({ clinic_name: 'Riverside Neurology', clinic_phone: '020 7946 0000', region: 'uk' });
+  await page.goto(site.server.url + 'missed-dose/');
+  await waitForApp(page);
+  await waitForOfflineCopy(page);
+  const [first] = await page.evaluate(() => caches.keys());
+
+  // Build B uploaded broken: a new version whose WebAssembly files are cut to half.
+  const modules = fs.readdirSync(site.root).filter((f) => f.endsWith('_bg.wasm'));
+  const whole = new Map(modules.map((f) => [f, fs.readFileSync(path.join(site.root, f))]));
+  site.newVersion('b0000000000000b');
+  for (const [file, bytes] of whole) fs.writeFileSync(path.join(site.root, file), bytes.subarray(0, bytes.length >> 1));
+  assert.equal(await nextInstall(page), 'redundant', 'the damaged version is not kept');
+  assert.deepEqual(await page.evaluate(() => caches.keys()), [first], 'the working copy stays');
+  for (const address of ['about/', 'stopping/', 'missed-dose/']) {
+    await page.goto(site.server.url + address);
+    await waitForApp(page);
+    assert.equal(await page.locator('#boot-failed').isVisible(), false, address);
+    assert.equal(await page.locator('#clinic-contact').textContent(), 'Riverside Neurology: 020 7946 0000. NHS 111: 111', address);
+  }
+  assert.equal(await page.locator('#update-notice').count(), 0, 'no update is offered');
+
+  // The host is fixed (the same build, intact): the update goes through.
+  for (const [file, bytes] of whole) fs.writeFileSync(path.join(site.root, file), bytes);
+  assert.equal(await nextInstall(page), 'installed');
+  await page.reload();
+  await waitForApp(page);
+  const notice = page.locator('#update-notice');
+  await notice.waitFor();
+  await notice.getByRole('button', { name: 'Reload to see it' }).click();
+  await page.waitForEvent('load');
+  await waitForApp(page);
+  assert.deepEqual(await page.evaluate(() => caches.keys()), ['baclofen-guide-b0000000000000b']);
+  assert.deepEqual(problems.pageErrors, []);
+  await context.close();
+  await site.close();
+});
+
+test('B15: a module that arrives damaged says the files are damaged, not "use another browser"', async () => {
+  const site = await deploy();
+  for (const file of fs.readdirSync(site.root).filter((f) => f.endsWith('_bg.wasm'))) {
+    const bytes = fs.readFileSync(path.join(site.root, file));
+    fs.writeFileSync(path.join(site.root, file), bytes.subarray(0, bytes.length >> 1));
+  }
+  const { context, page } = await openPage(browser, site.origin, { serviceWorkers: 'block' });
+  await page.goto(site.server.url + 'missed-dose/');
+  const failed = page.locator('#boot-failed');
+  await failed.waitFor();
+  assert.match(await failed.innerText(), /files on this website are damaged/);
+  assert.doesNotMatch(await failed.innerText(), /another browser/);
+  await context.close();
+  await site.close();
+});
+
+test('B11 and B12: a soft 404 page or a stalled body never replaces the saved config.json', async () => {
+  let fault = null;
+  const held = new Set();
+  const site = await deploy({
+    intercept: (relative, req, res) => {
+      if (relative !== 'config.json' || !fault) return false;
+      if (fault === 'html') res.writeHead(200, { 'content-type': 'text/html' }).end('<p>Sorry, page not found');
+      else if (fault === '500') res.writeHead(500).end('broken');
+      else {
+        // Headers and part of the body in time, then nothing.
+        held.add(res);
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.write('{"clinic_name": "Riv');
+      }
+      return true;
+    },
+  });
+  site.server.overrides['config.json'] = JSON.stringify({ clinic_name: 'Riverside Neurology', clinic_phone: '020 7946 0000', region: 'uk' });
+  const { context, page, problems } = await openPage(browser, site.origin);
+  await page.goto(site.server.url + 'about/');
+  await waitForApp(page);
+  await waitForOfflineCopy(page);
+  await page.reload();
+  await waitForApp(page);
+  for (const how of ['html', '500', 'stall']) {
+    fault = how;
+    const started = Date.now();
+    await page.goto(site.server.url + 'about/', { waitUntil: 'commit' });
+    await waitForApp(page);
+    assert.ok(Date.now() - started < 6500, `${how}: ${Date.now() - started} ms`);
+    assert.equal(await page.locator('#clinic-contact').textContent(), 'Riverside Neurology: 020 7946 0000. NHS 111: 111', how);
+    assert.equal(await page.locator('#emergency-line').innerText(), 'In an emergency call 999.', how);
+  }
+  // Fully offline now: the saved copy is still the good one.
+  for (const res of held) res.destroy();
+  await site.server.close();
+  await page.goto(site.server.url + 'about/');
+  await waitForApp(page);
+  assert.equal(await page.locator('#clinic-contact').textContent(), 'Riverside Neurology: 020 7946 0000. NHS 111: 111');
+  assert.deepEqual(problems.pageErrors, []);
+  await context.close();
+  fs.rmSync(site.root, { recursive: true, force: true });
+});
+
+test("B18: a host that serves 404.html for a deep address: the page starts from the guide's folder and shows the clinic's numbers", async () => {
+  const site = await deploy({ notFound: '404.html' });
+  site.server.overrides['config.json'] = JSON.stringify({ clinic_name: 'Riverside Neurology', clinic_phone: '020 7946 0000', region: 'uk' });
+  const { context, page, problems } = await openPage(browser, site.origin, { serviceWorkers: 'block' });
+  const asked = [];
+  page.on('request', (request) => asked.push(new URL(request.url()).pathname));
+  const deep = 'a/'.repeat(30) + 'nope/';
+  await page.goto(site.server.url + deep);
+  await waitForApp(page);
+  assert.equal(await page.locator('main h1').innerText(), 'Page not found');
+  assert.equal(await page.locator('#clinic-contact').textContent(), 'Riverside Neurology: 020 7946 0000. NHS 111: 111');
+  assert.equal(await page.locator('#emergency-line').innerText(), 'In an emergency call 999.');
+  assert.deepEqual(asked.filter((p) => p.endsWith('start.js')), [`${PREFIX}start.js`], 'start.js only from the guide\'s folder');
+  const manifests = asked.filter((p) => p.endsWith('manifest.webmanifest')).length;
+  assert.ok(manifests <= 5, `${manifests} manifest requests to find the folder`);
+  assert.deepEqual(problems.pageErrors, []);
+  await context.close();
+  await site.close();
+});

@@ -30,7 +30,8 @@ test('an emergency shows, with a call button, the moment it is ticked', async ()
     const bar = page.locator('.checker__bar');
     await bar.waitFor();
     assert.match(await bar.innerText(), /Emergency:\s*Call your emergency number now/);
-    assert.equal(await bar.locator('a.call__button').getAttribute('href'), 'tel:112');
+    // Fact sheet §0c: Japan's number is 119 (never a guessed 112).
+    assert.equal(await bar.locator('a.call__button').getAttribute('href'), 'tel:119');
     const text = await card(page).innerText();
     assert.match(text, /Emergency: Call your emergency number now/);
     assert.match(text, /or your local emergency number/);
@@ -103,7 +104,7 @@ test('combinations raise the level: sedatives with drowsiness, then with hard to
     assert.deepEqual(await axeViolations(page), []);
     await tick(page, /Had alcohol, a strong painkiller/);
     assert.match(await card(page).innerText(), /Urgent/);
-    assert.match(await card(page).innerText(), /Do not drive/);
+    assert.match(await card(page).innerText(), /do not drive/i);
     await page.getByLabel('Cannot be woken (no response to voice or a firm shake), or passed out and not coming round').check();
     const text = await card(page).innerText();
     assert.match(text, /Emergency/);
@@ -161,7 +162,7 @@ test('the missed-dose helper bridges here with missed doses already ticked, and 
     await page.waitForURL(site.url + 'side-effects/?context=missed-several#checker');
     await page.locator('html[data-app-started]').waitFor();
     assert.match(await card(page).innerText(), /Urgent: Contact your prescriber or pharmacist today/);
-    await tick(page, 'Has started seeing or hearing things that are not there, over a few days');
+    await tick(page, 'Has started seeing or hearing things that are not there');
     assert.match(await card(page).innerText(), /Emergency/);
     await page.getByRole('link', { name: 'Work out what to do about a missed dose' }).click();
     await page.waitForURL(site.url + 'missed-dose/');

@@ -84,6 +84,7 @@ async function searchPage({ timeZone = 'Europe/London', lazy = false } = {}) {
       querySelector: (selector) => (selector === '.search' ? box : null),
       getElementById: (id) => elements[id] ?? null,
       createElement: (tag) => new Element(tag),
+      createTextNode: (text) => ({ textContent: text }),
       documentElement: new Element('html'),
     },
     location: { search: '' },

@@ -101,3 +101,33 @@ test('patient words find their sections offline, from the offline copy', async (
   assert.deepEqual(problems.foreignRequests, []);
   await context.close();
 });
+
+// Attack review 2026-12-07 B3: a link to search/?q= shows no phone number and no bidi-controlled
+// text as if it were the guide's words; the person's own words are quoted and isolated.
+test("B3: a search link never shows a phone number or reversed text as the guide's words", async () => {
+  const { context, page, problems } = await openPage(site.browser, site.origin);
+  const status = page.locator('#search-status');
+  for (const q of [
+    'Riverside%20Neurology%20has%20a%20new%20number%3A%20ring%200909%20879%200555%20now',
+    '%E2%80%AEwon%205550%20978%209090%20llac%20%2Cffo%20si%20999%20%3AygolorueN%20edisreviR',
+    'call%20%EF%BC%90%EF%BC%99%EF%BC%90%EF%BC%99%20now',
+  ]) {
+    await page.goto(site.url + 'search/?q=' + q);
+    await page.locator('.search:not([hidden])').waitFor();
+    assert.equal(await page.getByLabel('Search for').inputValue(), '', 'a link\'s words holding a number are not filled in');
+    const text = await page.locator('main').innerText();
+    assert.doesNotMatch(text, /0909|9090|0555|5550|\u202e|\uff10/, q);
+  }
+  // The person's own words: quoted, in their own isolate, and a typed number is not echoed.
+  await page.goto(site.url + 'search/?q=%E2%80%AEalcohol');
+  await page.locator('#search-results li').first().waitFor();
+  assert.equal(await page.getByLabel('Search for').inputValue(), 'alcohol', 'hidden formatting stripped');
+  assert.equal(await status.locator('bdi.search__query').innerText(), 'alcohol');
+  assert.match(await status.innerText(), /\u201calcohol\u201d/);
+  await page.getByLabel('Search for').fill('alcohol 0909 879 0555');
+  await page.locator('#search-results li').first().waitFor();
+  await page.waitForFunction(() => !document.querySelector('#search-status bdi'));
+  assert.doesNotMatch(await status.innerText(), /0909|\u201c/);
+  assertClean(problems);
+  await context.close();
+});

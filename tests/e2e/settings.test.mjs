@@ -7,6 +7,7 @@
 import { test, afterEach, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { axeViolations, openPage, waitForApp } from './browser.mjs';
 import { useSite, PREFIX, DIST_DIR } from './site.mjs';
 import { startServer } from './server.mjs';
@@ -140,19 +141,19 @@ async function framingPage(src) {
   return { clinic, url: `http://localhost:${clinic.port}/frame.html`, origin: `http://localhost:${clinic.port}` };
 }
 
-test('inside a frame on another site, the address fills only what config.json leaves unset', async () => {
-  useConfig({ clinic_name: 'Riverside Neurology', clinic_phone: '020 7946 0000' });
+test('inside a frame on a listed site, the address fills only what config.json leaves unset, never the contacts', async () => {
   const query = SPOOF.replace('out_of_hours_phone=09091234567', 'out_of_hours_phone=0161%20496%200000') + '&embed=1';
-  const { clinic, url } = await framingPage(site.url + 'side-effects/' + query);
+  const { clinic, url, origin } = await framingPage(site.url + 'side-effects/' + query);
+  useConfig({ clinic_name: 'Riverside Neurology', clinic_phone: '020 7946 0000', embed_origins: [origin] });
   const { context, page, problems } = await openPage(site.browser, site.origin, { timezoneId: 'Europe/London' });
   try {
     await page.goto(url);
     const frame = page.frameLocator('iframe');
     await frame.locator('html[data-app-started] main h1').waitFor();
-    // Name and phone from the file; the out-of-hours number (unset there) from the address;
-    // 000 and Australia refused for a device in the UK.
-    assert.equal(await frame.locator('#clinic-contact').textContent(), 'Riverside Neurology: 020 7946 0000. Out of hours: 0161 496 0000');
-    assert.equal(await frame.locator('#clinic-contact a', { hasText: '0161' }).getAttribute('href'), 'tel:01614960000');
+    // Name and phone from the file; the out-of-hours number is part of the same contact block, so
+    // the address cannot add it (attack review B1); 000 and Australia refused for a UK device.
+    assert.equal(await frame.locator('#clinic-contact').textContent(), 'Riverside Neurology: 020 7946 0000');
+    assert.equal(await frame.locator('#clinic-contact a', { hasText: '0161' }).count(), 0);
     assert.equal(await frame.locator('#emergency-line').innerText(), 'In an emergency call 999 or your local emergency number.');
     assert.equal(await frame.locator('.site-header').isVisible(), false, 'embed=1 filled the gap');
     await frame.locator('#flag-seizure').check();
@@ -167,7 +168,8 @@ test('inside a frame on another site, the address fills only what config.json le
 });
 
 test('settings from the address stay on links inside a frame, and embed mode hides the site header', async () => {
-  const { clinic, url } = await framingPage(site.url + 'about/?region=us&embed=1');
+  const { clinic, url, origin } = await framingPage(site.url + 'about/?region=us&embed=1');
+  useConfig({ embed_origins: [origin] });
   const { context, page, problems } = await openPage(site.browser, site.origin, { timezoneId: 'America/Chicago' });
   try {
     await page.goto(url);
@@ -220,7 +222,7 @@ test('phone formats clinics type are cleaned for display and dialled as digits; 
 
 test('invalid settings never become HTML or links, and patients see no notice', async () => {
   useConfig({ clinic_name: '<img src=x onerror=alert(1)>', clinic_phone: 'javascript:alert(1)', emergency_number: '12345678', accent: 'red', colour: 'blue' });
-  const { context, page, problems } = await openPage(site.browser, site.origin);
+  const { context, page, problems } = await openPage(site.browser, site.origin, { timezoneId: 'Europe/Paris' });
   const warnings = collectWarnings(page);
   await page.goto(site.url + 'side-effects/');
   await waitForApp(page);
@@ -272,7 +274,7 @@ for (const how of ['404', '500', 'never']) {
   test(`config.json answering ${how}: the helpers start within seconds, address settings are refused, the web team is told`, async () => {
     const server = await host();
     breakConfig(how);
-    const { context, page, problems } = await openPage(site.browser, site.origin);
+    const { context, page, problems } = await openPage(site.browser, site.origin, { timezoneId: 'Europe/Paris' });
     const warnings = collectWarnings(page);
     const started = Date.now();
     await page.goto(server.url + 'side-effects/?clinic_phone=09091234567&emergency_number=000', { waitUntil: 'commit' });
@@ -397,19 +399,35 @@ const ZONES = [
   ['Australia/Sydney', '000', 'In an emergency call 000 or your local emergency number.'],
   ['Pacific/Auckland', '111', 'In an emergency call 111 or your local emergency number.'],
   ['Europe/Dublin', '112', 'In an emergency call 112 or 999.'],
-  ['Asia/Tokyo', '112', null],
+  // Added to §0c on 2026-12-07 (issue 27 item 5, review M12): never "Call 112" in Tokyo.
+  ['Asia/Tokyo', '119', 'In an emergency call 119 or your local emergency number.'],
+  // No row, but in the EU/EEA or Switzerland, where 112 works.
+  ['Europe/Paris', '112', 'In an emergency call 112 or your local emergency number.'],
+  // No row, outside the EU/EEA, the UK and Switzerland: no number is guessed, no button to dial.
+  ['Asia/Kolkata', null, 'In an emergency, call your local emergency number.'],
+  ['America/Mexico_City', null, 'In an emergency, call your local emergency number.'],
 ];
 
 for (const [timezoneId, number, line] of ZONES) {
-  test(`with nothing set, a device in ${timezoneId} calls ${number}`, async () => {
+  test(`with nothing set, a device in ${timezoneId} calls ${number ?? 'its local emergency number, with no button'}`, async () => {
     const { context, page, problems } = await openPage(site.browser, site.origin, { timezoneId });
+    for (const path of ['side-effects/', 'about/']) {
+      await page.goto(site.url + path);
+      await waitForApp(page);
+      assert.equal(await page.locator('#emergency-line').innerText(), line, path);
+    }
     await page.goto(site.url + 'side-effects/');
     await waitForApp(page);
     await page.locator('#flag-seizure').check();
-    assert.equal(await page.locator('.checker__bar a.call__button').getAttribute('href'), `tel:${number}`);
-    const emergency = await page.locator('#emergency-line').innerText();
-    if (line) assert.equal(emergency, line);
-    else assert.match(emergency, /or your local emergency number/);
+    const bar = page.locator('.checker__bar');
+    await bar.waitFor();
+    if (number) {
+      assert.equal(await bar.locator('a.call__button').getAttribute('href'), `tel:${number}`);
+    } else {
+      assert.equal(await page.locator('a[href^="tel:"]').count(), 0, 'no number to dial');
+      assert.match(await bar.locator('.call__local').innerText(), /call your local emergency number/);
+      assert.doesNotMatch(await page.locator('body').innerText(), /Call 112/);
+    }
     assert.deepEqual(problems.consoleErrors, []);
     await context.close();
   });
@@ -502,4 +520,248 @@ test('the clinic setup page works offline after one visit, and needs nothing fro
   } finally {
     await context.close();
   }
+});
+
+// ---- Attack review 2026-12-07 (issue #32): each break reproduced as the review did it. ----
+
+/**
+ * config.json as a common static host serves it: `Last-Modified` six months ago, an `ETag`, and
+ * no `Cache-Control` (so the browser may cache it by heuristic for weeks), answering 304 when
+ * the browser asks with the same ETag. `served.count` counts the host's config.json requests.
+ */
+function heuristicHost(served) {
+  const sixMonthsAgo = new Date(Date.now() - 180 * 24 * 3600 * 1000).toUTCString();
+  site.intercept = (relative, req, res) => {
+    if (relative !== 'config.json') return false;
+    served.count += 1;
+    const body = JSON.stringify(served.config);
+    const etag = `"${createHash('sha256').update(body).digest('hex').slice(0, 16)}"`;
+    if (req.headers['if-none-match'] === etag) {
+      res.writeHead(304, { etag, 'last-modified': sixMonthsAgo }).end();
+    } else {
+      res.writeHead(200, { 'content-type': 'application/json', etag, 'last-modified': sixMonthsAgo }).end(body);
+    }
+    return true;
+  };
+}
+
+test('B10: a changed config.json reaches the reader at once, from a host that sends only Last-Modified and ETag', async () => {
+  const server = await host();
+  const served = { count: 0, config: { clinic_name: 'Riverside Neurology', clinic_phone: '020 7946 0000', region: 'uk' } };
+  heuristicHost(served);
+  // With the offline copy refused (a private window, a frame whose storage is blocked) and with it.
+  for (const serviceWorkers of ['block', 'allow']) {
+    served.config.clinic_phone = '020 7946 0000';
+    const { context, page, problems } = await openPage(site.browser, new URL(server.url).origin, { serviceWorkers });
+    await page.goto(server.url + 'about/');
+    await waitForApp(page);
+    await page.locator('#clinic-contact', { hasText: '020 7946 0000' }).waitFor();
+    served.config.clinic_phone = '020 7946 1111';
+    const before = served.count;
+    for (let visit = 0; visit < 2; visit += 1) {
+      await page.goto(server.url + 'about/');
+      await waitForApp(page);
+      assert.equal(await page.locator('#clinic-contact').textContent(), 'Riverside Neurology: 020 7946 1111. NHS 111: 111', serviceWorkers);
+    }
+    assert.ok(served.count - before >= 2, `the host was asked on every visit (${served.count - before}, ${serviceWorkers})`);
+    assert.deepEqual(problems.pageErrors, []);
+    await context.close();
+  }
+});
+
+test('B10: inside a cross-site frame with no offline copy, a changed config.json reaches the reader', async () => {
+  const server = await host();
+  const html = `<!doctype html><html lang="en"><head><title>Clinic</title><link rel="icon" href="data:,"></head>` +
+    `<body><script src="${server.url}embed.js" data-page="missed-dose"></script></body></html>`;
+  const clinic = await startServer({ root: 'examples', prefix: '/', overrides: { 'clinic.html': html } });
+  const served = {
+    count: 0,
+    config: { clinic_name: 'Riverside Neurology', clinic_phone: '020 7946 0000', region: 'uk', embed_origins: [`http://localhost:${clinic.port}`] },
+  };
+  heuristicHost(served);
+  const { context, page } = await openPage(site.browser, `http://localhost:${clinic.port}`, { serviceWorkers: 'block' });
+  try {
+    await page.goto(`http://localhost:${clinic.port}/clinic.html`);
+    const frame = page.frameLocator('iframe.baclofen-guide-frame');
+    await frame.locator('#clinic-contact', { hasText: '020 7946 0000' }).waitFor();
+    served.config.clinic_phone = '020 7946 1111';
+    for (let visit = 0; visit < 2; visit += 1) {
+      await page.goto(`http://localhost:${clinic.port}/clinic.html`);
+      await frame.locator('html[data-app-started]').waitFor();
+      assert.equal(await frame.locator('#clinic-contact').textContent(), 'Riverside Neurology: 020 7946 1111. NHS 111: 111');
+    }
+  } finally {
+    await context.close();
+    await clinic.close();
+  }
+});
+
+test('B13: a config.json that redirects (even on the same site) is not read, with or without the offline copy', async () => {
+  const server = await host();
+  site.intercept = (relative, req, res) => {
+    if (relative === 'config.json') {
+      res.writeHead(302, { location: `${PREFIX}other.json` }).end();
+      return true;
+    }
+    if (relative === 'other.json') {
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ clinic_name: 'Other Clinic', clinic_phone: '0909 879 0555' }));
+      return true;
+    }
+    return false;
+  };
+  for (const serviceWorkers of ['block', 'allow']) {
+    const { context, page, problems } = await openPage(site.browser, new URL(server.url).origin, { serviceWorkers });
+    for (let visit = 0; visit < 2; visit += 1) {
+      await page.goto(server.url + 'side-effects/');
+      await waitForApp(page);
+      assert.doesNotMatch(await page.locator('body').innerText(), /Other Clinic|0909/, serviceWorkers);
+      assert.equal(await page.locator('a[href*="0909"]').count(), 0);
+    }
+    assert.deepEqual(problems.pageErrors, []);
+    await context.close();
+  }
+});
+
+test("B14: an emergency number in config.json that is not the region's own is refused; the region's number stays", async () => {
+  const cases = [
+    [{ region: 'uk', emergency_number: '911' }, 'Europe/London', '999'],
+    [{ region: 'uk', emergency_number: '99' }, 'Europe/London', '999'],
+    [{ emergency_number: '00' }, 'Europe/London', '999'],
+    [{ region: 'au', emergency_number: '12' }, 'Europe/London', '000'],
+  ];
+  for (const [config, timezoneId, number] of cases) {
+    useConfig(config);
+    const { context, page, problems } = await openPage(site.browser, site.origin, { timezoneId });
+    const warnings = collectWarnings(page);
+    await page.goto(site.url + 'side-effects/');
+    await waitForApp(page);
+    const label = JSON.stringify(config);
+    assert.equal(await page.locator('#emergency-line').innerText(), `In an emergency call ${number} or your local emergency number.`, label);
+    await page.locator('#flag-seizure').check();
+    assert.equal(await page.locator('.checker__bar a.call__button').getAttribute('href'), `tel:${number}`, label);
+    await page.locator('.checker__bar').getByRole('link', { name: 'See the answer' }).click();
+    const card = page.locator('#red-flag-result');
+    assert.deepEqual(await card.locator('a.call__button').evaluateAll((a) => a.map((l) => l.getAttribute('href'))), [`tel:${number}`], label);
+    assert.match(await card.innerText(), /or your local emergency number/, label);
+    assert.ok(warnings.some((w) => /emergency_number emergency-not-regional/.test(w)), warnings.join('\n'));
+    await assertNoWebTeamText(page);
+    assert.deepEqual(problems.pageErrors, []);
+    await context.close();
+  }
+});
+
+test('B14: the clinic setup page blocks a wrong emergency number: no file to copy, never "Ready to copy"', async () => {
+  const { context, page, problems } = await openPage(site.browser, site.origin, { timezoneId: 'Europe/London' });
+  await page.goto(site.url + 'clinic-setup/');
+  await page.locator('#setup-file', { hasText: 'config.json' }).waitFor();
+  await page.getByLabel('Emergency number').fill('99');
+  await page.getByLabel('Region').selectOption('uk');
+  const error = page.locator('#set-emergency_number-error');
+  await error.filter({ hasText: "region's own emergency numbers" }).waitFor();
+  assert.equal(await page.getByLabel('Emergency number').getAttribute('aria-invalid'), 'true');
+  const summary = page.locator('#setup-summary');
+  assert.match(await summary.innerText(), /no file to copy/);
+  assert.doesNotMatch(await summary.innerText(), /Ready to copy/);
+  assert.equal(await summary.getAttribute('role'), 'alert');
+  assert.equal(await page.locator('#setup-config').inputValue(), '');
+  assert.equal(await page.getByRole('button', { name: 'Copy config.json' }).isDisabled(), true);
+  // The preview shows what the guide would: the region's number, never the typo.
+  assert.equal(await page.locator('#preview-call a').getAttribute('href'), 'tel:999');
+  assert.match(await page.locator('#preview-emergency-line').innerText(), /999 or your local emergency number/);
+  // Fixed: the file is offered again.
+  await page.getByLabel('Emergency number').fill('');
+  await summary.filter({ hasText: 'Ready to copy' }).waitFor();
+  assert.deepEqual(JSON.parse(await page.locator('#setup-config').inputValue()), { region: 'uk' });
+  assert.equal(await page.getByRole('button', { name: 'Copy config.json' }).isDisabled(), false);
+  assert.deepEqual(problems.pageErrors, []);
+  await context.close();
+});
+
+test('B1: a site the file does not list frames the guide and adds nothing; a listed one adds nothing to the contacts', async () => {
+  // The review's file: embed_origins names the clinic's own site; the framing page is another.
+  useConfig({ clinic_name: 'Riverside Neurology', clinic_phone: '020 7946 0000', embed_origins: ['https://www.riverside-neuro.example'] });
+  const evil = await framingPage(site.url + 'side-effects/?embed=1&out_of_hours_phone=0909%20879%200555');
+  const { context, page, problems } = await openPage(site.browser, site.origin, { timezoneId: 'Europe/London' });
+  const warnings = [];
+  page.on('console', (msg) => { if (msg.type() === 'warning') warnings.push(msg.text()); });
+  try {
+    await page.goto(evil.url);
+    const frame = page.frameLocator('iframe');
+    await frame.locator('html[data-app-started] main h1').waitFor();
+    assert.equal(await frame.locator('#clinic-contact').textContent(), 'Riverside Neurology: 020 7946 0000');
+    assert.equal(await frame.locator('a[href*="0909"]').count(), 0);
+    assert.doesNotMatch(await frame.locator('body').innerText(), /0909|Out of hours/);
+    assert.equal(await frame.locator('.site-header').isVisible(), true, 'embed=1 from an unlisted site is refused too');
+    assert.ok(warnings.some((w) => /out_of_hours_phone embedder-not-allowed/.test(w)), warnings.join('\n'));
+  } finally {
+    await context.close();
+    await evil.clinic.close();
+  }
+  // The review's variant: a file with a name only, and a clinic_phone in the address of a listed site.
+  const listed = await framingPage(site.url + 'about/?clinic_phone=0909%20879%200555&embed=1');
+  useConfig({ clinic_name: 'Riverside Neurology', embed_origins: [listed.origin] });
+  const second = await openPage(site.browser, site.origin, { timezoneId: 'Europe/London' });
+  try {
+    await second.page.goto(listed.url);
+    const frame = second.page.frameLocator('iframe');
+    await frame.locator('html[data-app-started] main h1').waitFor();
+    assert.equal(await frame.locator('#clinic-contact').textContent(), 'Riverside Neurology');
+    assert.equal(await frame.locator('a[href*="0909"]').count(), 0);
+    assert.equal(await frame.locator('.site-header').isVisible(), false, 'a listed site still fills the other gaps');
+  } finally {
+    await second.context.close();
+    await listed.clinic.close();
+  }
+  assert.deepEqual(problems.pageErrors, []);
+});
+
+test('B2 and B20: the setup page refuses spaced or full-width digits in a name and a misplaced (0); its preview is the guide', async () => {
+  const { context, page } = await openPage(site.browser, site.origin, { timezoneId: 'Europe/London' });
+  await page.goto(site.url + 'clinic-setup/');
+  await page.locator('#setup-file', { hasText: 'config.json' }).waitFor();
+  for (const name of ['Riverside 09 09 87 90 55 5', 'Riverside \uff10\uff19\uff10\uff19 \uff18\uff17\uff19']) {
+    await page.getByLabel('Clinic name').fill(name);
+    await page.locator('#set-clinic_name-error', { hasText: 'phone number' }).waitFor();
+  }
+  await page.getByLabel('Clinic name').fill('Riverside Neurology');
+  for (const typed of ['+44 (0)20 7946 (0)000', '+353 (0)1 (0)23 4567', '+44 (0)(0)20 7946 0000', '+44 20 7946 (0)000', '+(0)20 7946 0000']) {
+    await page.getByLabel('Clinic phone').fill(typed);
+    await page.locator('#set-clinic_phone-error:not([hidden])').waitFor();
+    assert.equal(await page.getByLabel('Clinic phone').getAttribute('aria-invalid'), 'true', typed);
+  }
+  await page.getByLabel('Clinic phone').fill('+44 (0)20 7946 0000');
+  await page.locator('#preview-footer', { hasText: 'Riverside Neurology: +44 20 7946 0000' }).waitFor();
+  const preview = await page.locator('#preview-contacts a').first().getAttribute('href');
+  assert.equal(preview, 'tel:+442079460000');
+  useConfig(await page.locator('#setup-config').inputValue());
+  await page.goto(site.url + 'about/');
+  await waitForApp(page);
+  assert.equal(await page.locator('#clinic-contact').textContent(), 'Riverside Neurology: +44 20 7946 0000');
+  assert.equal(await page.locator('#clinic-contact a').getAttribute('href'), preview);
+  await context.close();
+});
+
+test('B21: the setup page says when the host fails and the saved copy was read instead', async () => {
+  const server = await host();
+  useConfig({ region: 'uk', clinic_name: 'Riverside Neurology' });
+  const { context, page, problems } = await openPage(site.browser, new URL(server.url).origin);
+  await page.goto(server.url + 'clinic-setup/');
+  await page.locator('#setup-file', { hasText: 'config.json was read' }).waitFor();
+  assert.doesNotMatch(await page.locator('#setup-file').innerText(), /saved on this device/);
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+    }
+  });
+  // The guide's own read saves a copy; then the host answers 404.
+  await page.goto(server.url + 'about/');
+  await waitForApp(page);
+  breakConfig('404');
+  await page.goto(server.url + 'clinic-setup/');
+  const status = page.locator('#setup-file');
+  await status.filter({ hasText: 'config.json' }).filter({ hasNotText: 'Reading' }).waitFor();
+  assert.match(await status.innerText(), /The host did not give config\.json just now \(the host answered 404\): this is the copy saved on this device/);
+  assert.deepEqual(problems.pageErrors, []);
+  await context.close();
 });

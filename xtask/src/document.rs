@@ -80,7 +80,9 @@ pub fn render(assets: &Assets, page: &Page) -> String {
     // One script for every page (boot.js, the page's start and, in release builds, the offline
     // copy's registration, written as one file by `post_build`): each request made before the
     // first paint can delay it on a slow connection.
-    let mut scripts = vec!["start.js"];
+    // `404.html` (the page with the one inline script) loads start.js from that script, once it
+    // has found the guide's folder: a tag here would be asked for below the wrong address.
+    let mut scripts = if page.inline_script.is_some() { vec![] } else { vec!["start.js"] };
     scripts.extend(page.scripts);
     head.extend(scripts.iter().map(|src| format!(r#"<script src="{src}" defer></script>"#)));
     format!(
@@ -135,5 +137,7 @@ mod tests {
         assert!(html.contains(&format!("script-src 'self' 'sha256-{hash}' 'wasm-unsafe-eval';")));
         assert!(html.contains(&format!("<script>{script}</script>")));
         assert!(!html.contains("unsafe-inline"));
+        // 404.html: its own script loads start.js once the base is right (attack review B18).
+        assert!(!html.contains(r#"<script src="start.js""#));
     }
 }

@@ -94,10 +94,16 @@ fn post_build(staging: &Path, release: bool) -> Result<(), String> {
     // own), the page's start and, in release builds, the offline copy's registration (only
     // release builds keep an offline copy: a cached development build would hide changes).
     let boot_file = staging.join("boot.js");
-    let boot = std::fs::read_to_string(&boot_file).map_err(|e| format!("{}: {e}", boot_file.display()))?;
+    let boot = std::fs::read_to_string(&boot_file)
+        .map_err(|e| format!("{}: {e}", boot_file.display()))?
+        .replace("__DAMAGED__", &offline::js_string(SITE.startup.damaged))
+        .replace("__SANDBOXED__", &offline::js_string(SITE.startup.sandboxed));
     std::fs::remove_file(&boot_file).map_err(|e| format!("{}: {e}", boot_file.display()))?;
+    // Read aloud (issue #31): on no page's first view; start.js fetches it when it is pressed.
+    let read_aloud = modules::hashed_helper_module(staging, "read-aloud")?;
     let mut start =
-        [boot, modules::start_script(&site, &helpers, &modules::Defaults::from_settings())?].join("\n");
+        [boot, modules::start_script(&site, &helpers, &read_aloud, &modules::Defaults::from_settings())?]
+            .join("\n");
     if release {
         start = modules::without_comment_lines(&[start, offline::register_script()].join("\n"));
         modules::shrink_scripts(staging, &["embed.js", "search.js"])?;
@@ -105,6 +111,7 @@ fn post_build(staging: &Path, release: bool) -> Result<(), String> {
     let start_file = staging.join("start.js");
     std::fs::write(&start_file, start).map_err(|e| format!("{}: {e}", start_file.display()))?;
     let mut manifest = manifest::Manifest::new(&page_html(&assets, Route::Home, "", None), &site);
+    manifest.on_press_modules.push(read_aloud);
     for (route, body) in &pages {
         let (route, body) = (*route, body.as_str());
         manifest.add_page(route, &modules::modules_in(body), &helpers)?;

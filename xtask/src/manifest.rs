@@ -35,6 +35,8 @@ pub struct PageEntry {
 pub struct Manifest {
     pub site_module: Module,
     pub helper_modules: Vec<Module>,
+    /// Modules no page loads at first view, fetched when a person asks (read aloud).
+    pub on_press_modules: Vec<Module>,
     pub pages: Vec<PageEntry>,
     #[serde(skip)]
     common: Vec<String>,
@@ -62,7 +64,13 @@ impl Manifest {
     pub fn new(template: &str, site: &Module) -> Manifest {
         let mut common = linked_files(template);
         common.push("config.json".to_string());
-        Manifest { site_module: site.clone(), helper_modules: Vec::new(), pages: Vec::new(), common }
+        Manifest {
+            site_module: site.clone(),
+            helper_modules: Vec::new(),
+            on_press_modules: Vec::new(),
+            pages: Vec::new(),
+            common,
+        }
     }
 
     pub fn add_page(&mut self, route: Route, modules: &[String], helpers: &[Module]) -> Result<(), String> {

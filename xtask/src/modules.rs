@@ -69,7 +69,17 @@ pub fn modules_in(html: &str) -> Vec<String> {
 /// and loads the settings module only if there is a setting to apply (in the file or the
 /// address), else shows the device's time-zone emergency number with no WebAssembly at all. If a module cannot be loaded or
 /// instantiated it tells `static/boot.js`, which shows the start-up failure message.
-pub fn start_script(site: &Module, helpers: &[Module], defaults: &Defaults) -> Result<String, String> {
+///
+/// Read aloud (issue #31): every page's prerendered "Read aloud" button is shown here (it needs
+/// JavaScript), and its module is fetched only when the button is pressed; until then a page
+/// loads no WebAssembly for it.
+pub fn start_script(
+    site: &Module,
+    helpers: &[Module],
+    read_aloud: &Module,
+    defaults: &Defaults,
+) -> Result<String, String> {
+    let read_aloud = serde_json::to_string(&[&read_aloud.js, &read_aloud.wasm]).map_err(|e| e.to_string())?;
     let files: serde_json::Map<String, serde_json::Value> =
         helpers.iter().map(|m| (m.name.clone(), serde_json::json!([m.js, m.wasm]))).collect();
     let files = serde_json::to_string(&files).map_err(|e| e.to_string())?;
@@ -80,6 +90,7 @@ pub fn start_script(site: &Module, helpers: &[Module], defaults: &Defaults) -> R
 (function () {{
   var SITE = {site};
   var HELPERS = {files};
+  var READ_ALOUD = {read_aloud};
   // With no clinic settings, what the settings module would show, worked out at build time by
   // the same Rust code (src/settings.rs) for each time-zone region of content/site.toml.
   var DEFAULTS = {defaults};
@@ -141,7 +152,8 @@ pub fn start_script(site: &Module, helpers: &[Module], defaults: &Defaults) -> R
     text('#emergency-line', shown.sentence);
     text('#helper-stopped .helper-stopped__emergency', shown.sentence);
     var call = text('#helper-stopped .call__button', shown.call);
-    if (call) call.setAttribute('href', shown.href);
+    if (call && shown.href) call.setAttribute('href', shown.href);
+    else if (call) call.removeAttribute('href');
     // The call buttons in the pages' emergency boxes (src/pages/content_page.rs), shown once
     // they hold the number to dial.
     var lines = document.querySelectorAll('[data-emergency-call]');
@@ -176,6 +188,24 @@ pub fn start_script(site: &Module, helpers: &[Module], defaults: &Defaults) -> R
       return text === null ? null : JSON.parse(text);
     }});
   }}
+  // Read aloud: the button is shown before the first paint (as the print button is, so nothing
+  // moves), and its module fetched only once it is pressed (the module then reads at once). If
+  // it cannot be fetched, the control says so; the page goes on working.
+  function readAloud() {{
+    var button = document.querySelector('[data-read-aloud]');
+    if (!button || typeof WebAssembly !== 'object') return;
+    button.hidden = false;
+    button.addEventListener('click', function () {{
+      button.setAttribute('aria-disabled', 'true');
+      load(READ_ALOUD).catch(function () {{
+        var message = document.querySelector('.read-aloud__failed');
+        if (message) message.hidden = false;
+        button.removeAttribute('aria-disabled');
+      }});
+    }}, {{ once: true }});
+  }}
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', readAloud);
+  else readAloud();
   function start() {{
     // A helper's module also applies the settings, so a page loads at most one module.
     var island = document.querySelector('[data-module]');
@@ -222,12 +252,16 @@ impl Defaults {
     /// config.json and the address set nothing.
     pub fn from_settings() -> Defaults {
         use baclofen_guide::content::REGIONS;
+        use baclofen_guide::content::SITE;
+        use baclofen_guide::settings::call_label;
         use baclofen_guide::settings::{tel_href, Settings};
+        // No number (a zone with no region, outside the EU/EEA, the UK and Switzerland): the
+        // words only, and no link to dial (an empty href: start.js removes the attribute).
         let shown = |settings: Settings, zones: Vec<&'static str>| ZoneDefaults {
             zones,
             sentence: settings.emergency_sentence(),
-            call: format!("Call {}", settings.call_number()),
-            href: tel_href(settings.call_number()),
+            call: settings.call_number().map_or(SITE.emergency_local.to_string(), call_label),
+            href: settings.call_number().map(tel_href).unwrap_or_default(),
             note: settings.emergency_note().map(str::to_string),
         };
         Defaults {
@@ -240,6 +274,10 @@ impl Defaults {
                         r.time_zones.to_vec(),
                     )
                 })
+                .chain([shown(
+                    Settings { zone_112: true, ..Settings::default() },
+                    SITE.emergency_default_time_zones.to_vec(),
+                )])
                 .collect(),
             none: shown(Settings::default(), Vec::new()),
             page_keys: baclofen_guide::settings::PAGE_KEYS.to_vec(),

@@ -61,14 +61,24 @@ pub fn register_script() -> String {
         .replace("__UPDATE_ACTION__", &js_string(SITE.offline.update_action))
 }
 
+/// A file's Subresource Integrity value ("sha256-…"), which the service worker checks before
+/// it keeps a new version (a truncated or swapped module fails the install, and the working
+/// copy stays). `None` for what a host may change after the build: `config.json` (the clinic
+/// edits it) and the pages (some hosts add to HTML).
+fn integrity(path: &str, bytes: &[u8]) -> Option<String> {
+    let changeable = path == "config.json" || path.ends_with(".html");
+    (!changeable).then(|| format!("sha256-{}", crate::html::base64(&crate::html::sha256(bytes))))
+}
+
 /// Writes `sw.js`, which lists every file of this build (release only).
 pub fn write_offline_copy(staging: &Path) -> Result<(), String> {
     let mut files = Vec::new();
     files_under(staging, "", &mut files)?;
     // The build manifest is for the checks, not for readers.
     files.retain(|(path, _)| path != "sw.js" && path != crate::manifest::MANIFEST_FILE);
-    let urls: Vec<String> = files.iter().map(|(path, _)| precache_url(path)).collect();
-    let urls = serde_json::to_string(&urls).map_err(|e| e.to_string())?;
+    let entries: Vec<(String, Option<String>)> =
+        files.iter().map(|(path, bytes)| (precache_url(path), integrity(path, bytes))).collect();
+    let urls = serde_json::to_string(&entries).map_err(|e| e.to_string())?;
     let worker = SW_TEMPLATE.replace("__VERSION__", &fingerprint(&files)).replace("__PRECACHE__", &urls);
     std::fs::write(staging.join("sw.js"), worker).map_err(|e| format!("sw.js: {e}"))
 }
@@ -91,5 +101,16 @@ mod tests {
         assert_ne!(fingerprint(&a), fingerprint(&b));
         assert_eq!(fingerprint(&a), fingerprint(&a.clone()));
         assert_eq!(js_string("it's"), "it\\'s");
+    }
+
+    #[test]
+    fn modules_carry_their_sha256_and_changeable_files_none() {
+        assert_eq!(
+            integrity("app-1_bg.wasm", b"").as_deref(),
+            Some("sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=")
+        );
+        assert!(integrity("keep-0123.js", b"x").is_some());
+        assert_eq!(integrity("config.json", b"{}"), None);
+        assert_eq!(integrity("about/index.html", b"<p>"), None);
     }
 }

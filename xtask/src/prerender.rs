@@ -123,7 +123,10 @@ mod tests {
         let missed = &pages.iter().find(|(r, _)| *r == Route::MissedDose).unwrap().1;
         assert!(missed.contains("How the missed-dose helper decides"));
         let flags = &pages.iter().find(|(r, _)| *r == Route::SideEffects).unwrap().1;
-        assert!(flags.contains("href=\"tel:112\""));
+        // Without a script the reader's country is unknown: the general emergency line, and no
+        // guessed number to dial (fact sheet §0c).
+        assert!(!flags.contains("href=\"tel:112\""));
+        assert!(flags.contains("class=\"call__local\""));
     }
 
     #[test]

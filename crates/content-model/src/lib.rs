@@ -29,8 +29,13 @@ pub struct Site {
     pub checked_on_iso: &'static str,
     pub disclaimer: &'static str,
     pub emergency: &'static str,
-    /// Digits for `tel:` buttons until a clinic or region sets a number.
+    /// Digits for `tel:` buttons where no region applies but the device's time zone is in the
+    /// EU/EEA or Switzerland (`emergency_default_time_zones`), where 112 works.
     pub emergency_default_number: &'static str,
+    /// The time zones of the EU/EEA and Switzerland without a region row of their own.
+    pub emergency_default_time_zones: &'static [&'static str],
+    /// The emergency line where no number applies: "call your local emergency number", no button.
+    pub emergency_local: &'static str,
     /// Said next to the default number, so no one relies on it alone.
     pub emergency_number_note: &'static str,
     /// The emergency line once a clinic or region has set the number (`{number}`).
@@ -79,6 +84,10 @@ pub struct Offline {
 #[cfg_attr(feature = "bake", derive(databake::Bake), databake(path = baclofen_content_model))]
 pub struct Startup {
     pub failed: &'static str,
+    /// In place of `failed` when the app's own files arrived damaged (a broken upload).
+    pub damaged: &'static str,
+    /// In place of `failed` in a sandboxed frame without `allow-same-origin`.
+    pub sandboxed: &'static str,
     /// In place of a helper that stopped after the start ("Reload the page").
     pub helper_stopped: &'static str,
     pub no_script: &'static str,

@@ -27,6 +27,9 @@ pub const PREFIX: &str = "carer=";
 pub const VERSION: &str = "v1";
 /// The longest name kept, in bytes of UTF-8.
 pub const MAX_NAME_BYTES: usize = 40;
+/// The latest "entered" day a link may carry: tomorrow on this device (a link made a few hours
+/// ahead, in Auckland, reads as tomorrow in London); anything later is not a real entry date.
+pub const MOST_DAYS_AHEAD: i64 = 1;
 
 /// The schedule a carer receives.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -54,8 +57,11 @@ pub enum LinkError {
     NotASchedule,
     /// A pump: no dose times to share.
     Pump,
-    /// The name is too long or has characters a name cannot have.
+    /// The name is too long, or has characters a name cannot have (hidden formatting such as
+    /// right-to-left marks, or a phone number).
     BadName,
+    /// The day the times were entered is later than tomorrow.
+    FutureDate,
 }
 
 impl LinkError {
@@ -68,6 +74,7 @@ impl LinkError {
             LinkError::NotASchedule => "not-a-schedule",
             LinkError::Pump => "pump",
             LinkError::BadName => "bad-name",
+            LinkError::FutureDate => "future-date",
         }
     }
 }
@@ -101,14 +108,18 @@ pub fn encode(copy: &CarerCopy) -> Result<String, LinkError> {
 }
 
 /// Reads a fragment (with or without the leading `#`); the times must make a schedule within
-/// `limits`, as if the carer had typed them.
-pub fn decode(fragment: &str, limits: &Limits) -> Result<CarerCopy, LinkError> {
+/// `limits`, as if the carer had typed them, and the day they were entered must be no later
+/// than the day after `today` (this device's date).
+pub fn decode(fragment: &str, limits: &Limits, today: Date) -> Result<CarerCopy, LinkError> {
     let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
     let rest = fragment.strip_prefix(PREFIX).ok_or(LinkError::NotACarerLink)?;
     let mut parts = rest.split('.');
     let version = parts.next().ok_or(LinkError::NotACarerLink)?;
     if version != VERSION {
-        return Err(if version.starts_with('v') { LinkError::UnknownVersion } else { LinkError::Damaged });
+        // Only `v` and digits is a version ("v2"); anything else ("v1%2E…", "v1 ") is damage.
+        let numbered =
+            version.strip_prefix('v').is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+        return Err(if numbered { LinkError::UnknownVersion } else { LinkError::Damaged });
     }
     let (Some(data), Some(check), None) = (parts.next(), parts.next(), parts.next()) else {
         return Err(LinkError::Damaged);
@@ -147,6 +158,9 @@ pub fn decode(fragment: &str, limits: &Limits) -> Result<CarerCopy, LinkError> {
     }
     let day = u16::from_be_bytes([rest[2 * count], rest[2 * count + 1]]);
     let entered = Date::from_days_since_epoch(i64::from(day));
+    if entered.days_since_epoch() > today.days_since_epoch() + MOST_DAYS_AHEAD {
+        return Err(LinkError::FutureDate);
+    }
     let name = std::str::from_utf8(&rest[2 * count + 2..]).map_err(|_| LinkError::BadName)?;
     if !name_ok(name) {
         return Err(LinkError::BadName);
@@ -154,8 +168,11 @@ pub fn decode(fragment: &str, limits: &Limits) -> Result<CarerCopy, LinkError> {
     Ok(CarerCopy { person, form, schedule, entered, name: name.to_owned() })
 }
 
-fn name_ok(name: &str) -> bool {
-    name.len() <= MAX_NAME_BYTES && name.trim() == name && !name.chars().any(char::is_control)
+/// A name a link may carry: empty, or a name by [`crate::plain_text::name_ok`] (no hidden
+/// formatting, no phone number) of at most [`MAX_NAME_BYTES`] bytes. The same rule when the
+/// person types it, when a link is made and when one is read.
+pub fn name_ok(name: &str) -> bool {
+    name.is_empty() || (name.len() <= MAX_NAME_BYTES && crate::plain_text::name_ok(name, MAX_NAME_BYTES))
 }
 
 fn person_code(person: Person) -> u8 {
@@ -247,6 +264,12 @@ mod tests {
     use crate::fact_sheet::LIMITS;
     use proptest::prelude::*;
 
+    /// This device's date in most tests: the last day a link can carry, so every generated
+    /// entry day is on or before it.
+    fn today() -> Date {
+        Date::from_days_since_epoch(i64::from(u16::MAX))
+    }
+
     fn hm(h: u8, m: u8) -> ClockTime {
         ClockTime::from_hm(h, m).unwrap()
     }
@@ -297,18 +320,18 @@ mod tests {
     fn a_copy_round_trips_and_reads_as_expected() {
         let fragment = encode(&copy()).unwrap();
         assert!(fragment.starts_with("carer=v1."), "{fragment}");
-        assert_eq!(decode(&fragment, &LIMITS), Ok(copy()));
-        assert_eq!(decode(&format!("#{fragment}"), &LIMITS), Ok(copy()));
+        assert_eq!(decode(&fragment, &LIMITS, today()), Ok(copy()));
+        assert_eq!(decode(&format!("#{fragment}"), &LIMITS, today()), Ok(copy()));
     }
 
     #[test]
     fn refused_links_say_why() {
         let good = encode(&copy()).unwrap();
-        assert_eq!(decode("", &LIMITS), Err(LinkError::NotACarerLink));
-        assert_eq!(decode("#top", &LIMITS), Err(LinkError::NotACarerLink));
-        assert_eq!(decode(&good.replace("v1.", "v2."), &LIMITS), Err(LinkError::UnknownVersion));
-        assert_eq!(decode(&format!("{good}.x"), &LIMITS), Err(LinkError::Damaged));
-        assert_eq!(decode(&good[..good.len() - 1], &LIMITS), Err(LinkError::Damaged));
+        assert_eq!(decode("", &LIMITS, today()), Err(LinkError::NotACarerLink));
+        assert_eq!(decode("#top", &LIMITS, today()), Err(LinkError::NotACarerLink));
+        assert_eq!(decode(&good.replace("v1.", "v2."), &LIMITS, today()), Err(LinkError::UnknownVersion));
+        assert_eq!(decode(&format!("{good}.x"), &LIMITS, today()), Err(LinkError::Damaged));
+        assert_eq!(decode(&good[..good.len() - 1], &LIMITS, today()), Err(LinkError::Damaged));
         // A checksum that matches, over data that is not a schedule (doses 30 minutes apart).
         let mut data = vec![0u8, 2];
         data.extend_from_slice(&480u16.to_be_bytes());
@@ -318,7 +341,7 @@ mod tests {
         base64url_into(&mut forged, &data);
         forged.push('.');
         base64url_into(&mut forged, &checksum(&data).to_be_bytes());
-        assert_eq!(decode(&forged, &LIMITS), Err(LinkError::NotASchedule));
+        assert_eq!(decode(&forged, &LIMITS, today()), Err(LinkError::NotASchedule));
         let pump = CarerCopy { form: Form::Pump, ..copy() };
         assert_eq!(encode(&pump), Err(LinkError::Pump));
         let long = CarerCopy { name: "x".repeat(41), ..copy() };
@@ -327,6 +350,67 @@ mod tests {
         assert_eq!(encode(&control), Err(LinkError::BadName));
         let too_old = CarerCopy { entered: Date::new(1969, 12, 31).unwrap(), ..copy() };
         assert_eq!(encode(&too_old), Err(LinkError::NotASchedule));
+    }
+
+    /// Attack review B6: only `v` and digits is a newer version; anything else is damage.
+    #[test]
+    fn a_damaged_version_is_damage_not_a_newer_guide() {
+        let good = encode(&copy()).unwrap();
+        assert_eq!(decode(&good.replacen("v1.", "v1%2E", 1), &LIMITS, today()), Err(LinkError::Damaged));
+        assert_eq!(decode(&good.replacen("v1.", "v1 .", 1), &LIMITS, today()), Err(LinkError::Damaged));
+        assert_eq!(decode(&good.replacen("v1.", "v.", 1), &LIMITS, today()), Err(LinkError::Damaged));
+        assert_eq!(
+            decode(&good.replacen("v1.", "v12.", 1), &LIMITS, today()),
+            Err(LinkError::UnknownVersion)
+        );
+    }
+
+    /// Attack review B5: an entry day later than tomorrow is refused; tomorrow (a link made in
+    /// an earlier time zone) is read.
+    #[test]
+    fn an_entry_day_after_tomorrow_is_refused() {
+        let entered = Date::new(2026, 12, 8).unwrap();
+        let link = encode(&CarerCopy { entered, ..copy() }).unwrap();
+        let on = |y, m, d| decode(&link, &LIMITS, Date::new(y, m, d).unwrap());
+        assert_eq!(on(2026, 12, 7).map(|c| c.entered), Ok(entered));
+        assert_eq!(on(2026, 12, 8).map(|c| c.entered), Ok(entered));
+        assert_eq!(on(2026, 12, 6), Err(LinkError::FutureDate));
+        assert_eq!(on(2016, 12, 7), Err(LinkError::FutureDate));
+    }
+
+    /// Attack review B4: a name is a name. Bidi controls, zero-width characters, line
+    /// separators and phone numbers (in any digits, however spaced) are refused when a link is
+    /// made and when one is read.
+    #[test]
+    fn a_name_with_a_number_or_hidden_formatting_is_refused() {
+        for name in [
+            "CALL 0800 555 0123 NOW",
+            "\u{202E}WON 3210 555 0080 LLAC",
+            "Sam\u{2028}Call 0800 555 0123",
+            "Sa\u{200B}m",
+            "\u{2066}Sam\u{2069}",
+            "Sam ０８００",
+            "<b>Sam</b>",
+        ] {
+            assert_eq!(
+                encode(&CarerCopy { name: name.into(), ..copy() }),
+                Err(LinkError::BadName),
+                "{name:?}"
+            );
+            // Forged: the same bytes a link would carry, with a matching checksum.
+            let mut data = vec![0u8, 1];
+            data.extend_from_slice(&480u16.to_be_bytes());
+            data.extend_from_slice(&20_000u16.to_be_bytes());
+            data.extend_from_slice(name.as_bytes());
+            let mut forged = String::from("carer=v1.");
+            base64url_into(&mut forged, &data);
+            forged.push('.');
+            base64url_into(&mut forged, &checksum(&data).to_be_bytes());
+            assert_eq!(decode(&forged, &LIMITS, today()), Err(LinkError::BadName), "{name:?}");
+        }
+        for name in ["", "Sam", "Jo-Anne", "Zoë", "سام"] {
+            assert!(encode(&CarerCopy { name: name.into(), ..copy() }).is_ok(), "{name:?}");
+        }
     }
 
     fn copies() -> impl Strategy<Value = CarerCopy> {
@@ -361,7 +445,7 @@ mod tests {
         fn every_copy_round_trips(copy in copies()) {
             let fragment = encode(&copy).unwrap();
             prop_assert!(fragment.bytes().all(|b| b.is_ascii_alphanumeric() || b"=.-_".contains(&b)));
-            prop_assert_eq!(decode(&fragment, &LIMITS), Ok(copy));
+            prop_assert_eq!(decode(&fragment, &LIMITS, today()), Ok(copy));
         }
 
         /// Every one-character change, at every position, to every character a URL can carry, is
@@ -378,7 +462,7 @@ mod tests {
                 }
                 changed[position] = replacement;
                 let changed = String::from_utf8(changed).unwrap();
-                match decode(&changed, &LIMITS) {
+                match decode(&changed, &LIMITS, today()) {
                     Err(_) => {}
                     Ok(read) => prop_assert_eq!(read, copy.clone(), "{} read as something else", changed),
                 }
@@ -387,10 +471,10 @@ mod tests {
             for position in 0..fragment.len() {
                 let mut shorter = fragment.clone();
                 shorter.remove(position);
-                prop_assert!(decode(&shorter, &LIMITS).map_or(true, |read| read == copy));
+                prop_assert!(decode(&shorter, &LIMITS, today()).map_or(true, |read| read == copy));
                 let mut longer = fragment.clone();
                 longer.insert(position, fragment.as_bytes()[position] as char);
-                prop_assert!(decode(&longer, &LIMITS).map_or(true, |read| read == copy));
+                prop_assert!(decode(&longer, &LIMITS, today()).map_or(true, |read| read == copy));
             }
         }
     }

@@ -8,6 +8,7 @@
 pub mod calendar;
 pub mod carer_link;
 pub mod missed_dose;
+pub mod plain_text;
 pub mod planner;
 pub mod qr;
 pub mod red_flags;

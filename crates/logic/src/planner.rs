@@ -558,7 +558,9 @@ pub fn plan(input: &PlanInput, limits: &Limits) -> Result<Plan, Vec<FieldError>>
         checks.push(Check::DoesNotFit);
     }
     if let Some(hundredths) = steps.iter().find_map(|s| match s.measure {
-        Measure::Millilitres { hundredths } if s.daily_ug > 0 && hundredths % 10 != 0 => Some(hundredths),
+        Measure::Millilitres { hundredths } if s.daily_ug > 0 && !hundredths.is_multiple_of(10) => {
+            Some(hundredths)
+        }
         _ => None,
     }) {
         checks.push(Check::AskWhichSyringe { hundredths });
@@ -1042,7 +1044,7 @@ mod props {
             prop_assert_eq!(has(|c| matches!(c, Check::BigCut { .. })), big && !one_step);
             // Review M8: any liquid dose not in whole tenths of a mL asks which syringe.
             let odd = plan.steps.iter().any(|s| {
-                s.daily_ug > 0 && matches!(s.measure, Measure::Millilitres { hundredths } if hundredths % 10 != 0)
+                s.daily_ug > 0 && matches!(s.measure, Measure::Millilitres { hundredths } if !hundredths.is_multiple_of(10))
             });
             prop_assert_eq!(has(|c| matches!(c, Check::AskWhichSyringe { .. })), odd);
             // Decision (i): a child above 60 mg a day (40 under 8), never an adult.

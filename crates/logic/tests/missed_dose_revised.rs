@@ -150,6 +150,7 @@ fn m7_a_skip_window_shorter_than_the_nhs_two_hours_is_never_used() {
     assert_eq!(effective_skip_window(60, &RULES), RULES.skip_window);
     assert_eq!(effective_skip_window(119, &RULES), RULES.skip_window);
     assert_eq!(effective_skip_window(180, &RULES), 180);
+    assert_eq!(effective_skip_window(120, &RULES), 120);
     // The fact sheet's own rule (NHS-HOW): two hours, checked at compile time.
     const { assert!(RULES.skip_window >= 120) };
 }
