@@ -1224,7 +1224,8 @@ mod tests {
     /// the guide keeps the region's number with "or your local emergency number".
     #[test]
     fn an_emergency_number_in_the_file_must_be_the_regions_own() {
-        let cases: [(&[(&str, &str)], &str, Option<&str>); 12] = [
+        type Case<'a> = (&'a [(&'a str, &'a str)], &'a str, Option<&'a str>);
+        let cases: [Case; 12] = [
             (&[("emergency_number", "99"), ("region", "uk")], "UTC", None),
             (&[("region", "uk"), ("emergency_number", "911")], "UTC", None),
             (&[("emergency_number", "00")], "Europe/London", None),

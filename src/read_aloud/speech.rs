@@ -54,6 +54,9 @@ pub fn has_voice_for(synthesis: &SpeechSynthesis, language: &str) -> bool {
     })
 }
 
+/// Something to run once, later.
+type Pending = Box<dyn FnOnce()>;
+
 /// Runs `then` once the browser's voice list is known: at once if it has voices, else when it
 /// says the list changed, or after a short wait (some browsers never say).
 pub fn when_voices_known(synthesis: &SpeechSynthesis, then: impl FnOnce() + 'static) {
@@ -61,7 +64,7 @@ pub fn when_voices_known(synthesis: &SpeechSynthesis, then: impl FnOnce() + 'sta
         then();
         return;
     }
-    let then: Rc<RefCell<Option<Box<dyn FnOnce()>>>> = Rc::new(RefCell::new(Some(Box::new(then))));
+    let then: Rc<RefCell<Option<Pending>>> = Rc::new(RefCell::new(Some(Box::new(then))));
     let run = {
         let then = then.clone();
         move || {

@@ -32,7 +32,7 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
 /// hyphens) separated by commas.
 pub fn digit_by_digit(number: &str) -> String {
     number
-        .split(|c: char| c == ' ' || c == '-')
+        .split([' ', '-'])
         .filter(|group| !group.is_empty())
         .map(|group| {
             group.chars().filter(char::is_ascii_alphanumeric).map(String::from).collect::<Vec<_>>().join(" ")
