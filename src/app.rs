@@ -4,7 +4,12 @@
 
 use crate::components::{site_footer::SiteFooter, site_header::SiteHeader};
 use crate::content::ui::shell;
-use crate::pages::{content_page::ContentPage, not_found::NotFound, search::{SearchBox, SearchField}, sources::SourcesPage};
+use crate::pages::{
+    content_page::ContentPage,
+    not_found::NotFound,
+    search::{SearchBox, SearchField},
+    sources::SourcesPage,
+};
 use crate::route::Route;
 use yew::prelude::*;
 

@@ -5,8 +5,8 @@ use crate::components::link::{self, Link};
 use crate::components::{callout::Callout, citations::citations, helper_placeholder, step_up::step_up};
 use crate::content::ui::shell;
 use crate::content::{self, Block, BlockKind, CalloutKind, Page, SITE};
-use crate::settings::{call_label, tel_href};
 use crate::route::Route;
+use crate::settings::{call_label, tel_href};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -75,7 +75,9 @@ pub fn phone_parts(text: &str) -> Vec<(bool, &str)> {
                 digits += 1;
                 end = j + 1;
                 j += 1;
-            } else if (bytes[j] == b' ' || bytes[j] == b'-') && bytes.get(j + 1).is_some_and(u8::is_ascii_digit) {
+            } else if (bytes[j] == b' ' || bytes[j] == b'-')
+                && bytes.get(j + 1).is_some_and(u8::is_ascii_digit)
+            {
                 j += 1;
             } else {
                 break;
@@ -101,7 +103,13 @@ pub fn phone_parts(text: &str) -> Vec<(bool, &str)> {
 pub fn with_numbers(text: &'static str) -> Html {
     phone_parts(text)
         .into_iter()
-        .map(|(number, part)| if number { html! { <span class="phone">{ part }</span> } } else { html! { { part } } })
+        .map(|(number, part)| {
+            if number {
+                html! { <span class="phone">{ part }</span> }
+            } else {
+                html! { { part } }
+            }
+        })
         .collect()
 }
 
@@ -138,7 +146,9 @@ fn render_block(block: &'static Block, level: u8, call: bool) -> Html {
         BlockKind::Callout(callout) if call && callout.kind == CalloutKind::Emergency => html! {
             <Callout {callout} level={level} id={anchor_id(callout.title)}>{ emergency_call_line() }</Callout>
         },
-        BlockKind::Callout(callout) => html! { <Callout {callout} level={level} id={anchor_id(callout.title)} /> },
+        BlockKind::Callout(callout) => {
+            html! { <Callout {callout} level={level} id={anchor_id(callout.title)} /> }
+        }
         BlockKind::Question(question) => html! {
             <section class="question" id={anchor_id(question.question)}>
                 { sub_heading(level, question.question, "question__title") }
@@ -321,9 +331,21 @@ mod tests {
         );
         assert_eq!(
             phone_parts("Samaritans 116 123 or Lifeline 13 11 14."),
-            [(false, "Samaritans "), (true, "116 123"), (false, " or Lifeline "), (true, "13 11 14"), (false, ".")]
+            [
+                (false, "Samaritans "),
+                (true, "116 123"),
+                (false, " or Lifeline "),
+                (true, "13 11 14"),
+                (false, ".")
+            ]
         );
-        for plain in ["Take 5 mg 3 times a day.", "From 10 to 20 mg.", "In 2026 and 2027.", "Call 999 now.", "40 to 80 mg"] {
+        for plain in [
+            "Take 5 mg 3 times a day.",
+            "From 10 to 20 mg.",
+            "In 2026 and 2027.",
+            "Call 999 now.",
+            "40 to 80 mg",
+        ] {
             assert_eq!(phone_parts(plain), [(false, plain)], "{plain}");
         }
     }
@@ -341,9 +363,20 @@ mod tests {
         for page in content::PAGES {
             let ids = anchors(page);
             for (i, id) in ids.iter().enumerate() {
-                assert!(!id.is_empty(), "content/pages/{}.toml: a question or box has no words for an id", page.slug);
-                assert!(!ids[..i].contains(id), "content/pages/{}.toml: two parts have the id `{id}`", page.slug);
-                assert!(!["main", "contents", "toc-title", "page-sources-title"].contains(&id.as_str()), "{id}");
+                assert!(
+                    !id.is_empty(),
+                    "content/pages/{}.toml: a question or box has no words for an id",
+                    page.slug
+                );
+                assert!(
+                    !ids[..i].contains(id),
+                    "content/pages/{}.toml: two parts have the id `{id}`",
+                    page.slug
+                );
+                assert!(
+                    !["main", "contents", "toc-title", "page-sources-title"].contains(&id.as_str()),
+                    "{id}"
+                );
             }
         }
     }
