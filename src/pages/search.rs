@@ -7,11 +7,10 @@
 //! first, above every result: the region's crisis line and emergency number (fact sheet §0c),
 //! or, where the guide knows no number for the device's region, the words alone.
 
-use crate::components::call::{call_button, named_call};
+use crate::components::call::{emergency_call_html, named_call_html};
 use crate::components::citations::citations;
 use crate::content::ui::shell;
 use crate::content::REGIONS;
-use crate::dom::to_yew;
 use crate::pages::content_page::contents;
 use crate::settings::Settings;
 use yew::prelude::*;
@@ -38,10 +37,10 @@ fn crisis_box() -> Html {
                         data-crisis-zones={region.time_zones.join(" ")} hidden=true>
                         if let Some((name, phone)) = region.crisis {
                             <p>{ shell::SEARCH_CRISIS_LINE }</p>
-                            { to_yew(named_call(name, phone)) }
+                            { named_call_html(name, phone) }
                         }
                         if region.emergency_number.is_some() {
-                            <p class="call">{ to_yew(call_button(settings.call_number(), settings.emergency_note())) }</p>
+                            { emergency_call_html(&settings) }
                         }
                     </div>
                 }
