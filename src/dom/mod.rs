@@ -216,7 +216,6 @@ pub fn to_html(node: &Node) -> String {
     out
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;
