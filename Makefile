@@ -9,7 +9,7 @@ export TRUNK_SKIP_VERSION_CHECK := true
 WASM := --target wasm32-unknown-unknown
 PORT ?= 8080
 
-.PHONY: help tools dist serve example bench budget budget-check watch test lint test-native test-wasm test-e2e test-add-a-page clean
+.PHONY: help tools dist serve example bench bench-compare budget budget-check watch test lint test-native test-wasm test-e2e test-add-a-page clean
 
 help:
 	@echo "make serve   install what is missing, build the release bundle, serve it on http://127.0.0.1:$(PORT)/"
@@ -47,6 +47,10 @@ bench: dist
 	npm ci --prefix bench --no-audit --no-fund --silent
 	node bench/run.mjs
 
+# Today's build against another in one run, helper pages only: make bench-compare BEFORE=path/to/dist
+bench-compare: dist
+	node bench/compare.mjs $(BEFORE) dist
+
 watch: tools
 	cargo build --quiet -p xtask
 	trunk serve
@@ -66,7 +70,7 @@ test-native:
 	node --test tests/calendar.test.mjs tests/carer-qr.test.mjs
 
 test-wasm:
-	cargo test -p baclofen-guide $(WASM) --test web --test web_keep --test web_planner
+	cargo test -p baclofen-guide $(WASM) --test web --test web_checker --test web_keep --test web_planner
 
 test-e2e:
 	node tests/e2e/run.mjs

@@ -28,7 +28,7 @@ const OBSERVE = () => {
   }).observe({ type: 'longtask', buffered: true });
 };
 
-async function once(browser, url, island) {
+export async function once(browser, url, island) {
   const context = await browser.newContext({ viewport: { width: 412, height: 823 } });
   try {
     const page = await context.newPage();

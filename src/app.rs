@@ -4,7 +4,12 @@
 
 use crate::components::{site_footer::SiteFooter, site_header::SiteHeader};
 use crate::content::ui::shell;
-use crate::pages::{content_page::ContentPage, not_found::NotFound, search::SearchBox, sources::SourcesPage};
+use crate::pages::{
+    content_page::ContentPage,
+    not_found::NotFound,
+    search::{SearchBox, SearchField},
+    sources::SourcesPage,
+};
 use crate::route::Route;
 use yew::prelude::*;
 
@@ -24,6 +29,11 @@ pub fn Shell(props: &ShellProps) -> Html {
         (Route::Sources, Some(page)) => html! { <SourcesPage {page} /> },
         (Route::Search, Some(page)) => html! {
             <ContentPage {page}><SearchBox /></ContentPage>
+        },
+        // The start page searches as the search page does, after its emergency box and the two
+        // ways into the helpers (content/pages/home.toml's first three blocks).
+        (Route::Home, Some(page)) => html! {
+            <ContentPage {page} children_after={3}><SearchField label={shell::SEARCH_HOME_LABEL} lazy=true /></ContentPage>
         },
         (_, Some(page)) => html! { <ContentPage {page} /> },
         (_, None) => html! { <NotFound /> },

@@ -11,6 +11,7 @@ pub mod clinic_setup;
 pub mod components;
 pub mod content;
 pub mod dom;
+pub mod helpers;
 pub mod ids;
 pub mod keep;
 pub mod missed_dose;

@@ -1,6 +1,7 @@
 //! The entry points of the page modules: [`site`] (pages without a helper: reads, checks and
-//! applies the clinic's settings) and [`helper`] (a helper's page: the same, then mounts one
-//! component into its placeholder). A `src/bin/<name>.rs` is one call to one of them.
+//! applies the clinic's settings), [`island`] (a helper's page: the same, then renders one Yew
+//! component into its placeholder) and [`helper`] (the same for a helper still on `src/dom`).
+//! A `src/bin/<name>.rs` is one call to one of them.
 
 use crate::boot::{apply, config, embed};
 use crate::browser::{console_error, console_warn, element};
@@ -66,17 +67,40 @@ fn start<F: FnOnce(SharedSettings) + 'static>(then: F) {
         }
         // A helper's first render is a task of its own, after the browser has had a turn.
         next_task().await;
+        // `then` tells boot.js the page is live (once its helper's form is whole, which may
+        // take a few short tasks).
         then(SharedSettings(Rc::new(settings)));
-        // Live once the helper's form is whole in the page (it may take a few short tasks).
-        crate::dom::live::when_shown(|| {
-            let _ = boot_started();
-        });
     });
+}
+
+/// Tells `static/boot.js` the page is live.
+fn started() {
+    let _ = boot_started();
 }
 
 /// The settings module's start, on a page without a helper.
 pub fn site() {
-    start(|_| {});
+    start(|_| started());
+}
+
+/// A Yew helper's start: the settings module's work, then the component `C` is rendered into the
+/// element `island` (client rendering, no hydration: what the element held, the published rules
+/// or the page's words, is replaced). `props` makes its properties from the settings and the
+/// callback the component calls once its form is whole (the page is then marked live).
+pub fn island<C>(
+    island: &'static str,
+    props: impl FnOnce(SharedSettings, yew::Callback<()>) -> C::Properties + 'static,
+) where
+    C: yew::BaseComponent,
+{
+    start(move |settings| match element(island) {
+        Some(root) => {
+            let shown = yew::Callback::from(|()| started());
+            // The page keeps its helper for as long as it is open (the handle is not destroyed).
+            let _ = yew::Renderer::<C>::with_root_and_props(root, props(settings, shown)).render();
+        }
+        None => started(),
+    });
 }
 
 /// A helper module's start: the settings module's work, then `show` puts the helper in the
@@ -87,5 +111,7 @@ pub fn helper(island: &'static str, show: impl FnOnce(web_sys::Element, SharedSe
         if let Some(root) = element(island) {
             show(root, settings);
         }
+        // Live once the helper's form is whole in the page (it may take a few short tasks).
+        crate::dom::live::when_shown(started);
     });
 }

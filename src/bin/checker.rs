@@ -2,12 +2,14 @@
 //! from the missed-dose helper (`?context=missed`) opens it with the missed doses ticked.
 
 use baclofen_guide::browser::query;
-use baclofen_guide::components::red_flag_checker::{answers_from_query, mount};
+use baclofen_guide::helpers::checker::{state::answers_from_query, Checker, CheckerProps};
 use baclofen_guide::ids::RED_FLAG_ISLAND;
 use baclofen_guide::settings::query_value;
 
 fn main() {
-    baclofen_guide::mount::helper(RED_FLAG_ISLAND, |root, settings| {
-        mount(root, answers_from_query(query_value(&query(), "context").as_deref()), settings);
+    baclofen_guide::mount::island::<Checker>(RED_FLAG_ISLAND, |settings, on_shown| CheckerProps {
+        answers: answers_from_query(query_value(&query(), "context").as_deref()),
+        settings,
+        on_shown,
     });
 }

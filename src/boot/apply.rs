@@ -29,6 +29,7 @@ pub fn apply(settings: &Settings) {
         show_clinic(&contact, settings);
     }
     prepare_helper_stopped(settings);
+    show_emergency_calls(settings);
     keep_settings_on_links(settings.carried_query());
 }
 
@@ -51,6 +52,25 @@ fn prepare_helper_stopped(settings: &Settings) {
                 call.set_text_content(Some(crate::content::SITE.emergency_local));
             }
         }
+    }
+}
+
+/// The call buttons in the pages' emergency boxes (`[data-emergency-call]`, hidden until they
+/// hold the number to dial): the same number and note as the footer's line.
+fn show_emergency_calls(settings: &Settings) {
+    // Where no number applies (fact sheet §0c), the boxes keep their words and no button.
+    let Some(number) = settings.call_number() else { return };
+    // Each line once (marked as it is filled), without a NodeList.
+    while let Ok(Some(line)) = document().query_selector("[data-emergency-call]:not([data-filled])") {
+        let _ = line.set_attribute("data-filled", "");
+        if let Ok(Some(call)) = line.query_selector(".call__button") {
+            let _ = call.set_attribute("href", &tel_href(number));
+            call.set_text_content(Some(&crate::settings::call_label(number)));
+        }
+        if let Ok(Some(note)) = line.query_selector(".call__note") {
+            note.set_text_content(settings.emergency_note());
+        }
+        let _ = line.remove_attribute("hidden");
     }
 }
 

@@ -40,6 +40,12 @@ pub struct CalloutProps {
     /// 3 inside a section of the page, so the outline does not skip a level.
     #[prop_or(2)]
     pub level: u8,
+    /// The box's id, for links and search results that lead to it.
+    #[prop_or_default]
+    pub id: Option<String>,
+    /// Shown after the box's list, before its sources (an emergency box's call button).
+    #[prop_or_default]
+    pub children: Html,
 }
 
 #[component]
@@ -55,7 +61,7 @@ pub fn Callout(props: &CalloutProps) -> Html {
         </>
     };
     html! {
-        <section class={classes!("callout", modifier(callout.kind))}>
+        <section class={classes!("callout", modifier(callout.kind))} id={props.id.clone()}>
             if props.level == 3 {
                 <h3 class="callout__title">{ title }</h3>
             } else {
@@ -65,6 +71,7 @@ pub fn Callout(props: &CalloutProps) -> Html {
             if !callout.items.is_empty() {
                 <ul>{ for callout.items.iter().map(|item| html! { <li>{ *item }</li> }) }</ul>
             }
+            { props.children.clone() }
             { citations(callout.sources) }
         </section>
     }

@@ -9,8 +9,7 @@ pub fn source_anchor(id: &str) -> String {
     format!("source-{}", id.to_ascii_lowercase())
 }
 
-/// The citations as a `dom` tree: the helpers show it, and the static pages write it
-/// ([`citations`]).
+/// The citations as a `dom` tree, for the helpers not yet moved to Yew (issue 28).
 pub fn citation_node(ids: &'static [&'static str]) -> Node {
     if ids.is_empty() {
         return none();
@@ -33,7 +32,38 @@ pub fn citation_node(ids: &'static [&'static str]) -> Node {
     el("p").class("citations").text("Sources: ").children(links).into()
 }
 
+#[derive(yew::Properties, PartialEq)]
+pub struct CitationsProps {
+    pub ids: &'static [&'static str],
+}
+
+/// "Sources: NHS-HOW, MFC", each id a link to its entry on the Sources page.
+#[yew::component]
+pub fn Citations(props: &CitationsProps) -> yew::Html {
+    use yew::html;
+    if props.ids.is_empty() {
+        return html! {};
+    }
+    let link = |(i, id): (usize, &&'static str)| {
+        // Static pages name each source on hover. The live helpers leave the names out of the
+        // WebAssembly; their links lead to the same full entries.
+        #[cfg(feature = "ssr")]
+        let title = crate::content::source(id).map(|s| format!("{} ({})", s.title, s.publisher));
+        #[cfg(not(feature = "ssr"))]
+        let title: Option<String> = None;
+        html! {
+            <>
+                if i > 0 { { ", " } }
+                <a href={link::href(Route::Sources, None, Some(&source_anchor(id)))}>
+                    <abbr {title}>{ *id }</abbr>
+                </a>
+            </>
+        }
+    };
+    html! { <p class="citations">{ "Sources: " }{ for props.ids.iter().enumerate().map(link) }</p> }
+}
+
 /// The citations in a page Yew renders.
 pub fn citations(ids: &'static [&'static str]) -> yew::Html {
-    crate::dom::to_yew(citation_node(ids))
+    yew::html! { <Citations {ids} /> }
 }

@@ -1,7 +1,7 @@
 //! The red-flag rules as plain lists, for the static page (prerendered HTML) when the
 //! interactive checker cannot run: the emergency list first, with the emergency number.
 
-use crate::components::call::call_button;
+use crate::components::call::CallButton;
 use crate::components::citations::citations;
 use crate::content::ui::checker;
 use crate::content::{OutOfHours, RED_FLAGS, SITE};
@@ -46,7 +46,7 @@ pub fn RedFlagList(props: &RedFlagListProps) -> Html {
                         <h3>{ wording.label }</h3>
                         if level == Level::Emergency {
                             <p class="call">
-                                { crate::dom::to_yew(call_button(None, Some(SITE.emergency))) }
+                                <CallButton number={None::<AttrValue>} note={Some(AttrValue::from(SITE.emergency))} />
                             </p>
                         }
                         <ul class="rule-list">

@@ -4,8 +4,9 @@ use crate::components::easy_read;
 use crate::components::link::{self, Link};
 use crate::components::{callout::Callout, citations::citations, helper_placeholder, step_up::step_up};
 use crate::content::ui::shell;
-use crate::content::{self, Block, BlockKind, Page, SITE};
+use crate::content::{self, Block, BlockKind, CalloutKind, Page, SITE};
 use crate::route::Route;
+use crate::settings::{call_label, tel_href};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -14,6 +15,10 @@ pub struct ContentPageProps {
     /// Shown between the introduction and the page's content (the search box).
     #[prop_or_default]
     pub children: Html,
+    /// How many of the page's blocks come before `children` (the start page: its emergency box
+    /// and the ways into the helpers, then search).
+    #[prop_or_default]
+    pub children_after: usize,
 }
 
 /// A heading one level below the section headings once a section has begun, so the outline
@@ -26,27 +31,128 @@ fn sub_heading(level: u8, text: &'static str, class: &'static str) -> Html {
     }
 }
 
-fn render_block(block: &'static Block, level: u8) -> Html {
+/// An element id made of a question's or a box's words, so a search result or a link can lead
+/// straight to it: "Can I drink alcohol?" is `can-i-drink-alcohol`.
+pub fn anchor_id(text: &str) -> String {
+    let mut id = String::new();
+    for word in text.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()) {
+        if !id.is_empty() {
+            id.push('-');
+        }
+        id.push_str(&word.to_ascii_lowercase());
+    }
+    id
+}
+
+/// Every id a page's blocks give their parts (section headings, questions, boxes), in order.
+pub fn anchors(page: &Page) -> Vec<String> {
+    page.blocks
+        .iter()
+        .filter_map(|block| match &block.kind {
+            BlockKind::Heading(heading) => Some(heading.id.to_string()),
+            BlockKind::Question(question) => Some(anchor_id(question.question)),
+            BlockKind::Callout(callout) => Some(anchor_id(callout.title)),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Text cut into plain parts and phone numbers ("1-800-222-1222", "116 123"): a phone number
+/// is a run of at least 6 digits joined by single spaces or hyphens (at least one), starting and
+/// ending with a digit, not inside a word. `true` marks a number.
+pub fn phone_parts(text: &str) -> Vec<(bool, &str)> {
+    let mut parts = Vec::new();
+    let bytes = text.as_bytes();
+    let (mut start, mut i) = (0, 0);
+    while i < bytes.len() {
+        if !bytes[i].is_ascii_digit() || (i > 0 && bytes[i - 1].is_ascii_alphanumeric()) {
+            i += 1;
+            continue;
+        }
+        let (mut end, mut digits, mut j) = (i, 0, i);
+        while j < bytes.len() {
+            if bytes[j].is_ascii_digit() {
+                digits += 1;
+                end = j + 1;
+                j += 1;
+            } else if (bytes[j] == b' ' || bytes[j] == b'-')
+                && bytes.get(j + 1).is_some_and(u8::is_ascii_digit)
+            {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        let joined = text[i..end].contains([' ', '-']);
+        if digits >= 6 && joined && !text[end..].starts_with(|c: char| c.is_ascii_alphanumeric()) {
+            if start < i {
+                parts.push((false, &text[start..i]));
+            }
+            parts.push((true, &text[i..end]));
+            start = end;
+        }
+        i = end.max(i + 1);
+    }
+    if start < text.len() {
+        parts.push((false, &text[start..]));
+    }
+    parts
+}
+
+/// Text with each phone number in a span that never wraps across lines.
+pub fn with_numbers(text: &'static str) -> Html {
+    phone_parts(text)
+        .into_iter()
+        .map(|(number, part)| {
+            if number {
+                html! { <span class="phone">{ part }</span> }
+            } else {
+                html! { { part } }
+            }
+        })
+        .collect()
+}
+
+/// The emergency number's call button, as the footer's line says it: hidden in the page as
+/// built, and shown by `start.js` (the device's time zone) or the settings module (a clinic's
+/// number) once it holds the number to dial (`[data-emergency-call]`).
+pub fn emergency_call_line() -> Html {
+    html! {
+        <p class="call" data-emergency-call="" hidden=true>
+            <a class="call__button" href={tel_href(SITE.emergency_default_number)}>{ call_label(SITE.emergency_default_number) }</a>
+            <span class="call__note"></span>
+        </p>
+    }
+}
+
+fn render_block(block: &'static Block, level: u8, call: bool) -> Html {
     let body = match &block.kind {
         BlockKind::Heading(heading) => html! { <h2 id={heading.id} tabindex="-1">{ heading.text }</h2> },
         BlockKind::Paragraph(statement) => html! {
             <div class="statement">
-                <p>{ statement.text }</p>
+                <p>{ with_numbers(statement.text) }</p>
                 { citations(statement.sources) }
             </div>
         },
         BlockKind::List(list) => html! {
             <div class="statement">
-                <p>{ list.intro.text }</p>
-                <ul>{ for list.items.iter().map(|item| html! { <li>{ *item }</li> }) }</ul>
+                <p>{ with_numbers(list.intro.text) }</p>
+                <ul>{ for list.items.iter().map(|item| html! { <li>{ with_numbers(item) }</li> }) }</ul>
                 { citations(list.intro.sources) }
             </div>
         },
-        BlockKind::Callout(callout) => html! { <Callout {callout} level={level} /> },
+        // An emergency box on a page without a helper (a helper shows its own call buttons)
+        // offers the call itself.
+        BlockKind::Callout(callout) if call && callout.kind == CalloutKind::Emergency => html! {
+            <Callout {callout} level={level} id={anchor_id(callout.title)}>{ emergency_call_line() }</Callout>
+        },
+        BlockKind::Callout(callout) => {
+            html! { <Callout {callout} level={level} id={anchor_id(callout.title)} /> }
+        }
         BlockKind::Question(question) => html! {
-            <section class="question">
+            <section class="question" id={anchor_id(question.question)}>
                 { sub_heading(level, question.question, "question__title") }
-                <p>{ question.answer.text }</p>
+                <p>{ with_numbers(question.answer.text) }</p>
                 { citations(question.answer.sources) }
             </section>
         },
@@ -75,17 +181,22 @@ fn render_block(block: &'static Block, level: u8) -> Html {
 }
 
 pub fn render_blocks(blocks: &'static [Block]) -> Html {
+    rendered_blocks(blocks).into_iter().collect()
+}
+
+/// Each block as HTML, in order.
+fn rendered_blocks(blocks: &'static [Block]) -> Vec<Html> {
+    let call = !blocks.iter().any(|b| matches!(b.kind, BlockKind::Helper(_)));
     let mut level = 2;
-    let rendered: Vec<Html> = blocks
+    blocks
         .iter()
         .map(|block| {
             if matches!(block.kind, BlockKind::Heading(_)) {
                 level = 3;
             }
-            render_block(block, level)
+            render_block(block, level, call)
         })
-        .collect();
-    rendered.into_iter().collect()
+        .collect()
 }
 
 /// The page's own headings, for readers who want to jump. Each link names the page: with the
@@ -182,6 +293,8 @@ pub fn contents() -> Html {
 pub fn ContentPage(props: &ContentPageProps) -> Html {
     let page = props.page;
     let route = Route::for_slug(page.slug);
+    let mut blocks = rendered_blocks(page.blocks);
+    let before: Vec<Html> = blocks.drain(..props.children_after.min(blocks.len())).collect();
     html! {
         <article class={classes!("page", page.easy_read_of.map(|_| "page--easy-read"))}>
             <h1>{ page.title }</h1>
@@ -189,11 +302,12 @@ pub fn ContentPage(props: &ContentPageProps) -> Html {
             { easy_read::page_link(page) }
             { crate::read_aloud::control::prerendered() }
             { on_this_page(route, page) }
+            { for before }
             { props.children.clone() }
             if page.easy_read_of.is_some() {
-                <div class="easy-read">{ render_blocks(page.blocks) }</div>
+                <div class="easy-read">{ for blocks }</div>
             } else {
-                { render_blocks(page.blocks) }
+                { for blocks }
             }
             if route == Route::Home {
                 { contents() }
@@ -202,5 +316,68 @@ pub fn ContentPage(props: &ContentPageProps) -> Html {
             <p class="print-action"><button type="button" class="button button--secondary" data-print="" hidden=true>{ shell::PRINT }</button></p>
             { pager(route) }
         </article>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phone_numbers_are_kept_whole_and_other_numbers_left_alone() {
+        assert_eq!(
+            phone_parts("Call 1-800-222-1222, any time."),
+            [(false, "Call "), (true, "1-800-222-1222"), (false, ", any time.")]
+        );
+        assert_eq!(
+            phone_parts("Samaritans 116 123 or Lifeline 13 11 14."),
+            [
+                (false, "Samaritans "),
+                (true, "116 123"),
+                (false, " or Lifeline "),
+                (true, "13 11 14"),
+                (false, ".")
+            ]
+        );
+        for plain in [
+            "Take 5 mg 3 times a day.",
+            "From 10 to 20 mg.",
+            "In 2026 and 2027.",
+            "Call 999 now.",
+            "40 to 80 mg",
+        ] {
+            assert_eq!(phone_parts(plain), [(false, plain)], "{plain}");
+        }
+    }
+
+    #[test]
+    fn anchor_ids_are_the_words_in_lower_case_joined_by_hyphens() {
+        assert_eq!(anchor_id("Can I drink alcohol?"), "can-i-drink-alcohol");
+        assert_eq!(anchor_id("Missed two or more doses, or run out?"), "missed-two-or-more-doses-or-run-out");
+    }
+
+    /// A question or a box that shares its id with another part of its page would lead a link
+    /// to the wrong place.
+    #[test]
+    fn every_part_of_a_page_has_its_own_id() {
+        for page in content::PAGES {
+            let ids = anchors(page);
+            for (i, id) in ids.iter().enumerate() {
+                assert!(
+                    !id.is_empty(),
+                    "content/pages/{}.toml: a question or box has no words for an id",
+                    page.slug
+                );
+                assert!(
+                    !ids[..i].contains(id),
+                    "content/pages/{}.toml: two parts have the id `{id}`",
+                    page.slug
+                );
+                assert!(
+                    !["main", "contents", "toc-title", "page-sources-title"].contains(&id.as_str()),
+                    "{id}"
+                );
+            }
+        }
     }
 }

@@ -15,7 +15,9 @@ test('the shell renders with header, navigation, main landmark and footer', asyn
   await page.goto(site.url);
   await waitForApp(page);
   assert.match(await page.locator('header').innerText(), /Baclofen guide/);
-  assert.equal(await page.locator('nav[aria-label="Main"] a').count(), 5);
+  // The shortcuts (missed dose, symptom checker, search), then every other page in the menu.
+  assert.equal(await page.locator('nav[aria-label="Main"] > ul > li > a').count(), 3);
+  assert.equal(await page.locator('nav[aria-label="Main"] details a').count(), SECTIONS.length);
   assert.equal(await page.locator('nav[aria-label="All sections"] a').count(), SECTIONS.length);
   assert.equal(await page.locator('nav.contents a').count(), SECTIONS.length);
   assert.equal(await page.locator('main').count(), 1);

@@ -307,23 +307,24 @@ test('a failure message shown while loading is hidden when the app starts', asyn
 });
 
 /**
- * Makes the red-flag checker panic for real: the next element it creates is refused (as a page
- * script or an extension that wraps `document.createElement` can do), so the helper's next update
- * fails inside the WebAssembly. Only that one call fails: the "helper stopped" message is built
- * normally. Nothing in the app is there for tests: this is the release build's own panic path.
- * (A page-translation tool that moves the helper's elements away no longer breaks it: the helper
- * puts back what it shows; see the next test.)
+ * Makes the red-flag checker panic for real: the next node it puts in the page is refused (as a
+ * page script or an extension that wraps `Node.prototype.insertBefore` can do), so the helper's
+ * next update fails inside the WebAssembly. Only that one call fails: the "helper stopped"
+ * message is built normally. Nothing in the app is there for tests: this is the release build's
+ * own panic path. (Yew makes most elements by cloning one it made before, so a refused
+ * `createElement` no longer reaches it. A page-translation tool that moves the helper's
+ * elements away does not break it: the helper builds itself afresh; see the next test.)
  */
 async function breakTheChecker(page) {
   await page.evaluate(() => {
-    const create = document.createElement.bind(document);
+    const insert = Node.prototype.insertBefore;
     let refused = false;
-    document.createElement = (...args) => {
-      if (!refused) {
+    Node.prototype.insertBefore = function (...args) {
+      if (!refused && this.closest?.('#red-flag-tool')) {
         refused = true;
         throw new DOMException('refused', 'NotSupportedError');
       }
-      return create(...args);
+      return insert.apply(this, args);
     };
   });
 }

@@ -151,7 +151,13 @@ fn main() -> ExitCode {
             .and_then(|dir| {
                 post_build(&PathBuf::from(dir), std::env::var("TRUNK_PROFILE").as_deref() == Ok("release"))
             }),
-        _ => Err("usage: xtask post-build".to_string()),
+        // The search index alone (tests/e2e/search-node.test.mjs without a whole build).
+        Some("search-index") => match args.get(1) {
+            Some(file) => search_index::search_index_json()
+                .and_then(|json| std::fs::write(file, json).map_err(|e| format!("{file}: {e}"))),
+            None => Err("usage: xtask search-index <file>".to_string()),
+        },
+        _ => Err("usage: xtask post-build | xtask search-index <file>".to_string()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -154,6 +154,18 @@ pub fn start_script(
     var call = text('#helper-stopped .call__button', shown.call);
     if (call && shown.href) call.setAttribute('href', shown.href);
     else if (call) call.removeAttribute('href');
+    // The call buttons in the pages' emergency boxes (src/pages/content_page.rs), shown once
+    // they hold the number to dial.
+    var lines = document.querySelectorAll('[data-emergency-call]');
+    for (var i = 0; i < lines.length; i++) {{
+      var button = lines[i].querySelector('.call__button');
+      var note = lines[i].querySelector('.call__note');
+      if (!button || !shown.href) continue;
+      button.textContent = shown.call;
+      button.setAttribute('href', shown.href);
+      if (note) note.textContent = shown.note || '';
+      lines[i].hidden = false;
+    }}
     window.baclofenBoot.started();
   }}
   // Settings to apply: any key of config.json not starting with "_", or any key in the address
@@ -231,6 +243,8 @@ pub struct ZoneDefaults {
     pub sentence: String,
     pub call: String,
     pub href: String,
+    /// Said beside the call button ("or your local emergency number").
+    pub note: Option<String>,
 }
 
 impl Defaults {
@@ -248,6 +262,7 @@ impl Defaults {
             sentence: settings.emergency_sentence(),
             call: settings.call_number().map_or(SITE.emergency_local.to_string(), call_label),
             href: settings.call_number().map(tel_href).unwrap_or_default(),
+            note: settings.emergency_note().map(str::to_string),
         };
         Defaults {
             regions: REGIONS

@@ -7,6 +7,7 @@
 
 use baclofen_guide::content::{Block, BlockKind, Page, RED_FLAGS};
 use baclofen_guide::ids::{MISSED_DOSE_ISLAND, RED_FLAG_ISLAND};
+use baclofen_guide::pages::content_page::{anchor_id, anchors};
 use baclofen_guide::route::Route;
 
 /// The search aids, as written in the content (parsed and checked by `search_aids`).
@@ -82,6 +83,8 @@ fn json_list(items: &[String]) -> String {
 
 /// One searchable part of a page: the part before its first heading, or one heading's part.
 struct Entry {
+    /// An extra way in that loses ties to the guide's own sections (`last = true`).
+    last: bool,
     title: String,
     page: &'static str,
     href: String,
@@ -128,6 +131,7 @@ fn entries(route: Route, page: &'static Page) -> Vec<Entry> {
     let page_href = route.href();
     let keywords = page.keywords.join(" ");
     let mut entries = vec![Entry {
+        last: false,
         title: page.title.to_string(),
         page: page.title,
         href: page_href.clone(),
@@ -142,6 +146,7 @@ fn entries(route: Route, page: &'static Page) -> Vec<Entry> {
     for block in page.blocks {
         if let BlockKind::Heading(heading) = &block.kind {
             entries.push(Entry {
+                last: false,
                 title: heading.text.to_string(),
                 page: page.title,
                 href: format!("{page_href}#{}", heading.id),
@@ -154,9 +159,10 @@ fn entries(route: Route, page: &'static Page) -> Vec<Entry> {
         }
         if let (Route::Questions, BlockKind::Question(q)) = (route, &block.kind) {
             question_entries.push(Entry {
+                last: false,
                 title: q.question.to_string(),
                 page: page.title,
-                href: page_href.clone(),
+                href: format!("{page_href}#{}", anchor_id(q.question)),
                 snippet: snippet(q.answer.text),
                 title_words: words(q.question),
                 page_words: words(page.title),
@@ -182,6 +188,15 @@ struct SearchAids {
     /// Each group's words and phrases, as `words` splits them (a phrase's words space-separated).
     synonyms: Vec<Vec<String>>,
     entries: Vec<Entry>,
+    crisis: Crisis,
+}
+
+/// Words about harming or killing oneself (`[crisis]`): search.js shows the crisis box first
+/// for any of them, and the section at `href` as the first result.
+struct Crisis {
+    href: String,
+    /// Each phrase as `words` splits it, space-separated (search.js compares their stems).
+    phrases: Vec<String>,
 }
 
 fn strings(table: &toml::Table, key: &str, what: &str) -> Result<Vec<String>, String> {
@@ -205,8 +220,8 @@ fn search_aids(source: &str) -> Result<SearchAids, String> {
     let fail = |m: String| format!("content/search.toml: {m}");
     let doc: toml::Table = source.parse().map_err(|e| fail(format!("{e}")))?;
     for key in doc.keys() {
-        if key != "synonyms" && key != "entry" {
-            return Err(fail(format!("unknown table `{key}` (use [[synonyms]] or [[entry]])")));
+        if key != "synonyms" && key != "entry" && key != "crisis" {
+            return Err(fail(format!("unknown table `{key}` (use [[synonyms]], [[entry]] or [crisis])")));
         }
     }
     let tables = |key: &str| -> Vec<toml::Table> {
@@ -239,20 +254,7 @@ fn search_aids(source: &str) -> Result<SearchAids, String> {
         let what = format!("entry {}", i + 1);
         let title = text(entry, "title", &what).map_err(fail)?;
         let href = text(entry, "href", &what).map_err(fail)?;
-        let (path, anchor) = href.split_once('#').unwrap_or((href, ""));
-        let route = Route::PAGES
-            .into_iter()
-            .find(|r| r.href() == path && *r != Route::Search)
-            .ok_or(fail(format!("{what}: {href} is not a page of the guide")))?;
-        let page = route.page().ok_or(fail(format!("{what}: {href} has no page")))?;
-        let helper = match route {
-            Route::MissedDose => Some(MISSED_DOSE_ISLAND),
-            Route::SideEffects => Some(RED_FLAG_ISLAND),
-            _ => None,
-        };
-        if !anchor.is_empty() && helper != Some(anchor) && !page.headings().any(|h| h.id == anchor) {
-            return Err(fail(format!("{what}: {href}: the page has no heading or helper `{anchor}`")));
-        }
+        let (route, page, anchor) = place(href).map_err(|m| fail(format!("{what}: {m}")))?;
         let body = text(entry, "text", &what).map_err(fail)?;
         let extra = strings(entry, "words", &what).map_err(fail)?.join(" ");
         let mut body_words = words(body);
@@ -265,7 +267,12 @@ fn search_aids(source: &str) -> Result<SearchAids, String> {
                 body_words.extend(words(group.title));
             }
         }
+        let last = match entry.get("last") {
+            None => false,
+            Some(value) => value.as_bool().ok_or(fail(format!("{what}: `last` must be true or false")))?,
+        };
         entries.push(Entry {
+            last,
             title: title.to_string(),
             page: page.title,
             href: href.to_string(),
@@ -276,16 +283,53 @@ fn search_aids(source: &str) -> Result<SearchAids, String> {
             body_words,
         });
     }
-    Ok(SearchAids { synonyms, entries })
+    let crisis = match doc.get("crisis").and_then(|v| v.as_table()) {
+        Some(table) => {
+            let href = text(table, "href", "[crisis]").map_err(fail)?;
+            place(href).map_err(|m| fail(format!("[crisis]: {m}")))?;
+            let mut phrases = Vec::new();
+            for phrase in strings(table, "words", "[crisis]").map_err(fail)? {
+                let split = words(&phrase);
+                if split.is_empty() {
+                    return Err(fail(format!("[crisis]: \"{phrase}\" is only common words once split")));
+                }
+                phrases.push(split.join(" "));
+            }
+            Crisis { href: href.to_string(), phrases: unique(phrases) }
+        }
+        None => Crisis { href: String::new(), phrases: Vec::new() },
+    };
+    Ok(SearchAids { synonyms, entries, crisis })
+}
+
+/// A page of the guide and a place on it: `side-effects/#pump-alarms` is a heading, a
+/// question, a box or a helper on that page (`""` for the top).
+fn place(href: &str) -> Result<(Route, &'static Page, &str), String> {
+    let (path, anchor) = href.split_once('#').unwrap_or((href, ""));
+    let route = Route::PAGES
+        .into_iter()
+        .find(|r| r.href() == path && *r != Route::Search)
+        .ok_or(format!("{href} is not a page of the guide"))?;
+    let page = route.page().ok_or(format!("{href} has no page"))?;
+    let helper = match route {
+        Route::MissedDose => Some(MISSED_DOSE_ISLAND),
+        Route::SideEffects => Some(RED_FLAG_ISLAND),
+        _ => None,
+    };
+    if !anchor.is_empty() && helper != Some(anchor) && !anchors(page).iter().any(|id| id == anchor) {
+        return Err(format!("{href}: the page has no heading, question, box or helper `{anchor}`"));
+    }
+    Ok((route, page, anchor))
 }
 
 /// Every entry of the index, extra ways in first, in the order search.js breaks ties.
 fn all_entries(aids: SearchAids) -> (Vec<Vec<String>>, Vec<Entry>) {
-    let mut all = aids.entries;
+    let (last, mut all): (Vec<Entry>, Vec<Entry>) = aids.entries.into_iter().partition(|e| e.last);
     for route in Route::PAGES.into_iter().filter(|r| *r != Route::Search) {
         let Some(page) = route.page() else { continue };
         all.extend(entries(route, page));
     }
+    all.extend(last);
     for entry in &mut all {
         entry.title_words = unique(std::mem::take(&mut entry.title_words));
         let title = &entry.title_words;
@@ -306,7 +350,13 @@ fn all_entries(aids: SearchAids) -> (Vec<Vec<String>>, Vec<Entry>) {
 /// "page", "href", "snippet", "t": heading words, "p": page words, "w": body words}]}`, each
 /// list of words space-separated and without repeats.
 pub fn search_index_json() -> Result<String, String> {
-    let (synonyms, entries) = all_entries(search_aids(SEARCH_TOML)?);
+    let aids = search_aids(SEARCH_TOML)?;
+    let crisis = format!(
+        "{{\"href\":{},\"phrases\":{}}}",
+        json_string(&aids.crisis.href),
+        json_list(&aids.crisis.phrases)
+    );
+    let (synonyms, entries) = all_entries(aids);
     let parts: Vec<String> = entries
         .iter()
         .map(|entry| {
@@ -323,7 +373,11 @@ pub fn search_index_json() -> Result<String, String> {
         })
         .collect();
     let groups: Vec<String> = synonyms.iter().map(|g| json_list(g)).collect();
-    Ok(format!("{{\"synonyms\":[\n{}\n],\n\"entries\":[\n{}\n]}}\n", groups.join(",\n"), parts.join(",\n")))
+    Ok(format!(
+        "{{\"synonyms\":[\n{}\n],\n\"crisis\":{crisis},\n\"entries\":[\n{}\n]}}\n",
+        groups.join(",\n"),
+        parts.join(",\n")
+    ))
 }
 
 #[cfg(test)]
@@ -458,31 +512,9 @@ mod tests {
             .unwrap_or(0)
     }
 
-    /// `show` in search.js: the entries with all the query's terms (or, if none has all, the
-    /// most of them), best first.
-    fn search<'i>(index: &'i Index, query: &str) -> Vec<&'i Entry> {
-        let typed = words(query).join(" ");
-        let wanted = terms(index, &words(query));
-        let mut most = 1;
-        let mut found: Vec<(u32, usize, &Entry)> = Vec::new();
-        for (order, entry) in index.entries.iter().enumerate() {
-            let scores: Vec<u32> = wanted.iter().map(|t| score(entry, t)).filter(|s| *s > 0).collect();
-            if scores.len() < most {
-                continue;
-            }
-            if scores.len() > most {
-                most = scores.len();
-                found.clear();
-            }
-            let whole = if entry.title_words.join(" ") == typed { 2 } else { 0 };
-            found.push((scores.iter().sum::<u32>() + whole, order, entry));
-        }
-        found.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-        found.into_iter().map(|(_, _, e)| e).collect()
-    }
-
-    /// Everyday queries and the result a reader should see first: `tests/e2e/search-queries.txt`,
-    /// shared with `tests/e2e/search.test.mjs`, which types some of them into the real page.
+    /// Everyday queries and the result a reader should see first: `tests/e2e/search-queries.txt`.
+    /// search.js itself answers them, in node (`tests/e2e/search-node.test.mjs`) and in the page
+    /// (`search.test.mjs`); here each names a place that exists.
     const QUERIES: &str = include_str!("../../tests/e2e/search-queries.txt");
 
     fn queries() -> Vec<(&'static str, &'static str, &'static str)> {
@@ -491,40 +523,18 @@ mod tests {
             .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
             .map(|l| {
                 let parts: Vec<&str> = l.split(" | ").map(str::trim).collect();
-                assert_eq!(parts.len(), 3, "query line: {l}");
+                assert!(parts.len() == 3 || (parts.len() == 4 && parts[3] == "crisis"), "query line: {l}");
                 (parts[0], parts[1], parts[2])
             })
             .collect()
     }
 
     #[test]
-    fn everyday_queries_find_the_right_section_first() {
-        let index = index();
-        let queries = queries();
-        assert!(queries.len() >= 40, "{} queries", queries.len());
-        let mut wrong = Vec::new();
-        for (query, href, title) in &queries {
-            let found = search(&index, query);
-            let first = found.first().map(|e| (e.href.as_str(), e.title.as_str()));
-            if first != Some((*href, *title)) {
-                let top: Vec<String> =
-                    found.iter().take(3).map(|e| format!("{} ({})", e.title, e.href)).collect();
-                wrong.push(format!("{query:?}: want {title} ({href}), got {top:?}"));
-            }
-        }
-        assert!(
-            wrong.is_empty(),
-            "{} of {} queries wrong:\n{}",
-            wrong.len(),
-            queries.len(),
-            wrong.join("\n")
-        );
-    }
-
-    #[test]
     fn the_everyday_queries_name_real_sections() {
         let index = index();
-        for (query, href, title) in queries() {
+        let queries = queries();
+        assert!(queries.len() >= 120, "{} queries", queries.len());
+        for (query, href, title) in queries {
             assert!(
                 index.entries.iter().any(|e| e.href == href && e.title == title),
                 "{query:?}: no entry {title} ({href})"
@@ -533,16 +543,13 @@ mod tests {
     }
 
     #[test]
-    fn nothing_is_found_for_words_the_guide_does_not_use() {
+    fn short_synonyms_are_whole_words_and_longer_ones_start_words() {
+        // (Queries that find nothing, or a word the guide never uses beside others, are
+        // search.js's: tests/e2e/search-node.test.mjs.)
         let index = index();
-        for query in ["zebra", "zebra giraffe", "the and of"] {
-            assert!(search(&index, query).is_empty(), "{query}");
-        }
-        // A word the guide never uses does not hide every result.
-        let hrefs = |q: &str| search(&index, q).iter().map(|e| e.href.clone()).collect::<Vec<_>>();
-        assert_eq!(hrefs("zebra wine"), hrefs("wine"));
         // A short synonym is whole: "wee" does not find "weeks"; a longer one starts words.
         let entry = |word: &str| Entry {
+            last: false,
             title: String::new(),
             page: "",
             href: String::new(),
@@ -593,6 +600,8 @@ mod tests {
             ("[[synonyms]]\nwords = [\"zebra\"]\n", "at least 2"),
             ("[[synonyms]]\nwords = [\"the\", \"a\"]\n", "only common words"),
             ("[[synonym]]\nwords = [\"a\", \"b\"]\n", "unknown table"),
+            ("[crisis]\nhref = \"side-effects/#nowhere\"\nwords = [\"suicide\"]\n", "no heading"),
+            ("[crisis]\nhref = \"side-effects/\"\nwords = [\"to it\"]\n", "only common words"),
         ];
         for (toml, want) in bad {
             let err = search_aids(toml).err().unwrap_or_default();
@@ -621,7 +630,13 @@ mod tests {
             .filter(|b| matches!(b.kind, BlockKind::Question(_)))
             .count();
         let extra = search_aids(SEARCH_TOML).unwrap().entries.len();
-        assert_eq!(json.matches("\"href\":").count(), headings + questions + extra);
+        // (and the crisis words' section)
+        assert_eq!(json.matches("\"href\":").count(), headings + questions + extra + 1);
         assert!(!json.contains("search/"), "the search page does not find itself");
+        // Every question leads to itself.
+        assert!(json.contains("\"href\":\"questions/#can-i-drink-alcohol\""), "{json}");
+        assert!(!json.contains("\"href\":\"questions/\",\"snippet\":\"Yes"), "a question without its anchor");
+        let crisis = search_aids(SEARCH_TOML).unwrap().crisis;
+        assert!(crisis.phrases.contains(&"want die".to_string()) && crisis.href.contains('#'));
     }
 }
