@@ -19,15 +19,17 @@ const HEIGHT = 740;
 
 /**
  * Most taps and most px scrolled by hand, per journey and text size. The review's figures (build
- * 33dcdc4) are in the comments; these are this build's, with a little room.
+ * 33dcdc4) are in the comments; these are the figures measured on 7 December 2026, with a little
+ * room. J1-J3 scroll further than in the review: the checker has more boxes (fact sheet §11 as
+ * revised) and the pages carry more safety words; shortening them is open work.
  */
 const BUDGET = {
   // review: 14 taps, 1,268 px by hand (+1,107 by the page) / 14 taps, 4,147 px (+2,035)
-  'J1 adult missed 08:00 dose': { normal: { taps: 14, scroll: 1250 }, large: { taps: 14, scroll: 5000 } },
+  'J1 adult missed 08:00 dose': { normal: { taps: 14, scroll: 1450 }, large: { taps: 14, scroll: 5000 } },
   // review: 13 taps, 977 px (+1,750) / 13 taps, 6,332 px (+3,959)
-  'J2 child sick 40 minutes after a dose': { normal: { taps: 13, scroll: 1650 }, large: { taps: 13, scroll: 6000 } },
+  'J2 child sick 40 minutes after a dose': { normal: { taps: 13, scroll: 2700 }, large: { taps: 13, scroll: 8000 } },
   // review: 8 taps, 2,445 px (+1,117) / 8 taps, 13,479 px (+3,854)
-  'J3 carer, pump alarm, itchy and confused': { normal: { taps: 8, scroll: 2500 }, large: { taps: 8, scroll: 13500 } },
+  'J3 carer, pump alarm, itchy and confused': { normal: { taps: 8, scroll: 4000 }, large: { taps: 8, scroll: 15000 } },
   // review: 10 taps, 1,698 px (+1,509) / 10 taps, 8,390 px (+2,551); one box now covers sudden
   // confusion and seeing things
   'J4 older parent muddled and seeing things, from search': { normal: { taps: 9, scroll: 1700 }, large: { taps: 9, scroll: 8400 } },
@@ -232,7 +234,7 @@ for (const size of SIZES) {
     });
   });
 
-  test(`J4 (${size} text): a daughter searches "suddenly muddled and seeing things" and is told to contact the prescriber straight away`, async () => {
+  test(`J4 (${size} text): a daughter searches "suddenly muddled and seeing things" and is told to call the emergency number now`, async () => {
     await phone({ name: 'J4 older parent muddled and seeing things, from search', size, now: '2026-12-07T15:00:00Z' }, async (p) => {
       await p.open('search/');
       await p.type(p.page.getByLabel('Search for'), 'suddenly muddled and seeing things');
