@@ -101,7 +101,7 @@ async function brokenWords(page) {
         const words = /[^\s]+/g;
         const parts = /[^\s-]+-?/g;
         for (const match of node.data.matchAll(words)) {
-          const compound = /^\p{L}+(-\p{L}+)+[.,;:!?]?$/u.test(match[0]);
+          const compound = /^[(\["']?[\p{L}\p{N}]+(-[\p{L}\p{N}]+)+[)\]"'.,;:!?]*$/u.test(match[0]) && !/^\+?[\d-]+$/.test(match[0]);
           const pieces = compound ? [...match[0].matchAll(parts)].map((p) => [match.index + p.index, p[0]]) : [[match.index, match[0]]];
           for (const [start, text] of pieces) {
             const range = document.createRange();
