@@ -172,7 +172,7 @@ for (const size of SIZES) {
       await p.type(helper.getByLabel('Dose 3 time'), '20:00');
       await p.tap(helper.getByLabel('A dose was missed', { exact: true }));
       const which = helper.getByLabel(/Which dose was missed\?/);
-      const option = await which.locator('option', { hasText: '08:00' }).filter({ hasText: /today/i }).first().getAttribute('value');
+      const option = await which.locator('option', { hasText: '08:00' }).filter({ hasNotText: /yesterday/i }).first().getAttribute('value');
       await p.choose(which, { value: option });
       await p.tap(helper.getByLabel('Just this one'));
       await p.tap(helper.getByRole('radio', { name: 'No', exact: true }));
@@ -198,7 +198,7 @@ for (const size of SIZES) {
       await p.type(helper.getByLabel('Dose 2 time'), '20:00');
       await p.tap(helper.getByLabel(/came back up \(vomited\)/));
       const which = helper.getByLabel(/Which dose was taken\?/);
-      const option = await which.locator('option', { hasText: '08:00' }).filter({ hasText: /today/i }).first().getAttribute('value');
+      const option = await which.locator('option', { hasText: '08:00' }).filter({ hasNotText: /yesterday/i }).first().getAttribute('value');
       await p.choose(which, { value: option });
       await p.type(helper.getByLabel(/How many minutes after/), '40');
       await p.tap(helper.getByRole('radio', { name: 'No', exact: true }));
@@ -473,7 +473,7 @@ test('J10: once the guide is kept offline, the missed-dose helper and search wor
     for (const [i, time] of ['08:00', '14:00', '20:00'].entries()) await p.type(helper.getByLabel(`Dose ${i + 1} time`), time);
     await p.tap(helper.getByLabel('A dose was missed', { exact: true }));
     const which = helper.getByLabel(/Which dose was missed\?/);
-    await p.choose(which, { value: await which.locator('option', { hasText: '08:00' }).filter({ hasText: /today/i }).first().getAttribute('value') });
+    await p.choose(which, { value: await which.locator('option', { hasText: '08:00' }).filter({ hasNotText: /yesterday/i }).first().getAttribute('value') });
     await p.tap(helper.getByLabel('Just this one'));
     await p.tap(helper.getByRole('radio', { name: 'No', exact: true }));
     await p.tap(helper.getByRole('button', { name: 'Show what to do' }));
