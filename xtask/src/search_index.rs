@@ -5,6 +5,7 @@
 //! prefixes; `static/search.js` splits and matches the reader's words by the same rules as
 //! `words`, `stem` and the test matcher here.
 
+use baclofen_content_rules::{Expect, TextRules};
 use baclofen_guide::content::{Block, BlockKind, Page, RED_FLAGS};
 use baclofen_guide::ids::{MISSED_DOSE_ISLAND, RED_FLAG_ISLAND};
 use baclofen_guide::pages::content_page::{anchor_id, anchors};
@@ -183,6 +184,15 @@ fn entries(route: Route, page: &'static Page) -> Vec<Entry> {
     entries
 }
 
+/// The one set of text rules (`crates/content-rules`), read from `build/banned-claims.toml`.
+fn text_rules() -> &'static TextRules {
+    static RULES: std::sync::OnceLock<TextRules> = std::sync::OnceLock::new();
+    RULES.get_or_init(|| {
+        TextRules::parse(include_str!("../../build/banned-claims.toml"), "build/banned-claims.toml")
+            .unwrap_or_else(|e| panic!("{e}"))
+    })
+}
+
 /// `content/search.toml`, checked: every group and entry must lead somewhere.
 struct SearchAids {
     /// Each group's words and phrases, as `words` splits them (a phrase's words space-separated).
@@ -256,6 +266,14 @@ fn search_aids(source: &str) -> Result<SearchAids, String> {
         let href = text(entry, "href", &what).map_err(fail)?;
         let (route, page, anchor) = place(href).map_err(|m| fail(format!("{what}: {m}")))?;
         let body = text(entry, "text", &what).map_err(fail)?;
+        // What the results list shows passes the same text rules as every content file (its
+        // sentences not yet held to 25 words: the symptom checker's entry has one of 28).
+        for (key, shown) in [("title", title), ("text", body)] {
+            if let Some(problem) = text_rules().problems(shown, Expect::PAGE.any_length()).into_iter().next()
+            {
+                return Err(fail(format!("{what}: `{key}`: {problem}")));
+            }
+        }
         let extra = strings(entry, "words", &what).map_err(fail)?.join(" ");
         let mut body_words = words(body);
         // The symptom checker is found by every symptom it asks about, in its own words.
@@ -611,6 +629,26 @@ mod tests {
             "[[entry]]\ntitle = \"X\"\nhref = \"missed-dose/#missed-dose-tool\"\ntext = \"x\"\nwords = []\n"
         )
         .is_ok());
+    }
+
+    /// The code review's safety hole (§3.6), for the one content file xtask reads: a mirror
+    /// address or a `javascript:` link in what the results list shows fails the build.
+    #[test]
+    fn a_mirror_or_javascript_link_fails_in_search_toml() {
+        let real = include_str!("../../content/search.toml");
+        let shown = "text = \"The symptom checker on this page says";
+        assert!(real.contains(shown));
+        for (added, rule) in [
+            ("See www.drugs.com/uk/baclofen.html. ", "`drugs.com/uk` is a mirror"),
+            ("Open javascript:alert(1) now. ", "`javascript:` is not allowed"),
+        ] {
+            let changed =
+                real.replacen(shown, &format!("text = \"{added}The symptom checker on this page says"), 1);
+            let err = search_aids(&changed).err().unwrap_or_default();
+            assert!(err.starts_with("content/search.toml: entry ") && err.contains(rule), "{err}");
+        }
+        let title = real.replacen("title = \"", "title = \"javascript:void(0) ", 1);
+        assert!(search_aids(&title).err().unwrap_or_default().contains("`title`: `javascript:`"));
     }
 
     #[test]
