@@ -6,7 +6,6 @@ pub mod dose_planner;
 pub mod dose_timeline;
 pub mod easy_read;
 pub mod helper_placeholder;
-pub mod keep;
 pub mod level_icon;
 pub mod link;
 pub mod missed_dose_helper;

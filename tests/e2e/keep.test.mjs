@@ -222,7 +222,8 @@ test('every state passes axe: empty, with errors, filled, and with a refused lin
   const { page } = await open();
   assert.deepEqual(await axeViolations(page), [], 'empty');
   await tool(page).getByRole('button', { name: 'Use these times' }).click();
-  await tool(page).getByRole('alert').waitFor();
+  // The error summary takes focus (it is not also a live region: issue 28's screen-reader contract).
+  await tool(page).locator('.error-summary:focus').waitFor();
   assert.deepEqual(await axeViolations(page), [], 'errors');
   await enterTimes(page);
   assert.deepEqual(await axeViolations(page), [], 'filled');
@@ -552,5 +553,133 @@ test('a change of dose times in one helper is what the other offers', async () =
   await page.getByLabel('Tablets', { exact: true }).check();
   await page.getByRole('button', { name: 'Use my saved times: 09:00 and 21:00' }).waitFor();
   assertClean(problems);
+  await page.context().close();
+});
+
+// Issue 28 item 4, the screen-reader contract for this helper: the accessibility tree (ARIA
+// snapshot) of its main states, and what its live regions say after one action. Each result is
+// one short sentence in the one region that is always in the page; the error summary takes
+// focus instead; focus moves or a region speaks, never both.
+async function listen(page) {
+  await page.evaluate(() => {
+    window.__said = [];
+    window.__focus = [];
+    const live = (node) => node?.closest?.('[aria-live], [role=status], [role=alert]');
+    new MutationObserver((records) => {
+      const changed = new Set();
+      for (const r of records) {
+        const region = live(r.target.nodeType === 1 ? r.target : r.target.parentElement);
+        if (region) changed.add(region);
+      }
+      for (const region of changed) window.__said.push(region.textContent.trim());
+    }).observe(document.body, { childList: true, subtree: true, characterData: true });
+    document.addEventListener('focusin', (e) => window.__focus.push(e.target.id || e.target.className || e.target.tagName));
+  });
+}
+
+async function heard(page) {
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  return page.evaluate(() => {
+    const out = { said: window.__said.filter((s) => s !== ''), focus: window.__focus };
+    window.__said = [];
+    window.__focus = [];
+    return out;
+  });
+}
+
+test('screen reader: the main states as a screen reader meets them, one sentence per result, focus or a region', async () => {
+  const { page, problems } = await open();
+  const helper = tool(page);
+  // Empty: the form's questions by name, and one live region, silent.
+  let tree = await helper.ariaSnapshot();
+  assert.match(tree, /- region "My doses":/, tree);
+  assert.match(tree, /- group "Who is the medicine for\?":/, tree);
+  assert.match(tree, /- radio "Me, or another adult"/, tree);
+  assert.match(tree, /- textbox "First name \(you can leave this empty\)"/, tree);
+  assert.match(tree, /- checkbox "Keep my times on this device"/, tree);
+  assert.match(tree, /- button "Use these times"/, tree);
+  assert.match(tree, /- region "Add dose reminders to my calendar":/, tree);
+  assert.equal((tree.match(/- status: \S/g) ?? []).length, 0, tree);
+  // Errors: the summary takes focus, names each thing to fix as a link, and no region speaks.
+  await listen(page);
+  await helper.getByRole('button', { name: 'Use these times' }).click();
+  await helper.locator('.error-summary:focus').waitFor();
+  let { said, focus } = await heard(page);
+  assert.deepEqual(said, [], 'a region spoke as focus moved');
+  assert.ok(focus.some((f) => f.includes('error-summary')), JSON.stringify(focus));
+  tree = await helper.locator('.error-summary').ariaSnapshot();
+  assert.match(tree, /^- region "Please check the answers marked below\.":/, tree);
+  assert.match(tree, /- link "Choose who the medicine is for\."/, tree);
+  assert.match(tree, /- link "Choose how the medicine is taken\."/, tree);
+  // Times used: one sentence; the summary is an article named by its title, outside any region.
+  await enterTimes(page, ['08:00', '20:00']);
+  ({ said } = await heard(page));
+  assert.deepEqual(said, ['Your times are ready below.']);
+  const sheet = helper.locator('.keep-sheet');
+  assert.equal(await sheet.evaluate((s) => !!s.closest('[aria-live], [role=status], [role=alert]')), false);
+  tree = await sheet.ariaSnapshot();
+  assert.match(tree, /^- article "[^"]+":/, tree);
+  assert.match(tree, /- heading "[^"]+" \[level=3\]/, tree);
+  assert.match(tree, /08:00, 20:00/, tree);
+  tree = await helper.ariaSnapshot();
+  assert.match(tree, /- textbox "Link for a carer"/, tree);
+  assert.match(tree, /- button "Copy the link"/, tree);
+  assert.match(tree, /- img "[^"]+"/, tree);
+  assert.match(tree, /- button "Download the calendar file"/, tree);
+  assert.equal((tree.match(/- status: \S/g) ?? []).length, 1, tree);
+  // Kept: one sentence, the same region; nothing else speaks.
+  await helper.getByLabel('Keep my times on this device').check();
+  await helper.getByText('Kept on this device.').waitFor();
+  ({ said } = await heard(page));
+  assert.deepEqual(said, ['Kept on this device.']);
+  assertClean(problems);
+  await page.context().close();
+});
+
+test('screen reader: a carer link as a region with its question and two answers; "Yes" is said once', async () => {
+  const { page } = await open();
+  await enterTimes(page, ['08:00', '20:00']);
+  const link = await tool(page).getByLabel('Link for a carer').inputValue();
+  await page.context().close();
+  const carer = await openPage(site.browser, site.origin, { timezoneId: 'Europe/London' });
+  await carer.page.clock.setFixedTime(new Date(NOW));
+  await carer.page.goto(link);
+  await waitForApp(carer.page);
+  const card = carer.page.getByRole('region', { name: 'Dose times shared with you' });
+  await card.waitFor();
+  const tree = await card.ariaSnapshot();
+  assert.match(tree, /^- region "Dose times shared with you":/, tree);
+  assert.match(tree, /- heading "Dose times shared with you" \[level=2\]/, tree);
+  assert.match(tree, /- group "[^"]+":\s+- button "Yes, keep them"\s+- button "No, just show them"/, tree);
+  assert.match(tree, /08:00, 20:00/, tree);
+  await listen(carer.page);
+  await card.getByRole('button', { name: 'Yes, keep them' }).click();
+  await carer.page.getByText('Kept on this device. You can use them below.').waitFor();
+  const { said } = await heard(carer.page);
+  assert.deepEqual(said, ['Kept on this device. You can use them below.']);
+  await carer.context.close();
+});
+
+test('code review §1.2 item 3: "Remove" takes away that kept answer, and focus goes to the list heading, not to another answer', async () => {
+  const { page } = await open();
+  await page.evaluate(() => localStorage.setItem('baclofen-guide.kept', [
+    'a1',
+    'missed|29400000|First kept answer|One',
+    'missed|29400100|Second kept answer|Two',
+    'symptoms|29400200|Third kept answer|Three',
+  ].join('\n')));
+  await page.reload();
+  await waitForApp(page);
+  const list = tool(page).locator('.keep-kept');
+  const second = list.getByRole('listitem').filter({ hasText: 'Second kept answer' });
+  await second.getByRole('button', { name: 'Remove' }).focus();
+  await page.keyboard.press('Enter');
+  await list.getByRole('listitem').filter({ hasText: 'Second kept answer' }).waitFor({ state: 'detached' });
+  const left = await list.getByRole('listitem').allInnerTexts();
+  assert.equal(left.length, 2, left.join('\n'));
+  assert.match(left[0], /First kept answer/);
+  assert.match(left[1], /Third kept answer/);
+  assert.equal(await page.evaluate(() => document.activeElement.tagName), 'H4');
+  assert.match(await page.evaluate(() => localStorage.getItem('baclofen-guide.kept')), /^a1\nmissed\|29400000\|First kept answer\|One\nsymptoms\|29400200\|Third kept answer\|Three$/);
   await page.context().close();
 });
