@@ -138,25 +138,25 @@ async fn planner_starts_empty_and_turns_the_label_step_up_into_dated_tablets() {
         assert_eq!(input.value(), "");
     }
     // FDA-TAB: 5 mg three times a day, up by 5 mg a dose every 3 days to 20 mg three times a day.
-    choose(&root, WORDS.who_adult).await;
-    choose(&root, WORDS.form_tablet).await;
-    select_option(&root, WORDS.tablet_label, "5 mg").await;
-    type_into(&root, WORDS.doses_label, "3").await;
-    type_into(&root, "Time of dose 1", "08:00").await;
-    type_into(&root, "Time of dose 2", "14:00").await;
-    type_into(&root, "Time of dose 3", "20:00").await;
-    type_into(&root, WORDS.start_date_label, "2026-12-01").await;
-    type_into(&root, WORDS.start_label, "5").await;
+    choose(root, WORDS.who_adult).await;
+    choose(root, WORDS.form_tablet).await;
+    select_option(root, WORDS.tablet_label, "5 mg").await;
+    type_into(root, WORDS.doses_label, "3").await;
+    type_into(root, "Time of dose 1", "08:00").await;
+    type_into(root, "Time of dose 2", "14:00").await;
+    type_into(root, "Time of dose 3", "20:00").await;
+    type_into(root, WORDS.start_date_label, "2026-12-01").await;
+    type_into(root, WORDS.start_label, "5").await;
     click_id(root, "planner-start-per-dose").await;
-    choose(&root, WORDS.direction_up).await;
-    type_into(&root, WORDS.step_label, "5").await;
+    choose(root, WORDS.direction_up).await;
+    type_into(root, WORDS.step_label, "5").await;
     click_id(root, "planner-step-per-dose").await;
-    type_into(&root, WORDS.every_label, "3").await;
-    type_into(&root, WORDS.end_label, "20").await;
-    submit(&root).await;
+    type_into(root, WORDS.every_label, "3").await;
+    type_into(root, WORDS.end_label, "20").await;
+    submit(root).await;
 
     assert!(root.query_selector(".error-summary").unwrap().is_none());
-    let rows = rows(&root);
+    let rows = rows(root);
     // 1 December to 10 December: ten dates, each once.
     assert_eq!(rows.len(), 10, "{rows:?}");
     assert_eq!(rows[0][0], "Tuesday 1 December 2026");
@@ -179,14 +179,14 @@ async fn planner_starts_empty_and_turns_the_label_step_up_into_dated_tablets() {
 #[wasm_bindgen_test]
 async fn planner_keeps_what_was_typed_and_says_what_to_fix() {
     let root = &mount().await;
-    choose(&root, WORDS.who_adult).await;
-    choose(&root, WORDS.form_tablet).await;
-    type_into(&root, WORDS.doses_label, "3").await;
-    type_into(&root, WORDS.start_label, "ten").await;
-    type_into(&root, WORDS.step_label, "-5").await;
-    type_into(&root, WORDS.every_label, "0").await;
-    type_into(&root, WORDS.end_label, "1000").await;
-    submit(&root).await;
+    choose(root, WORDS.who_adult).await;
+    choose(root, WORDS.form_tablet).await;
+    type_into(root, WORDS.doses_label, "3").await;
+    type_into(root, WORDS.start_label, "ten").await;
+    type_into(root, WORDS.step_label, "-5").await;
+    type_into(root, WORDS.every_label, "0").await;
+    type_into(root, WORDS.end_label, "1000").await;
+    submit(root).await;
 
     let summary = root.query_selector(".error-summary").unwrap().expect("an error summary");
     let text = summary.text_content().unwrap();
@@ -195,11 +195,11 @@ async fn planner_keeps_what_was_typed_and_says_what_to_fix() {
     assert!(text.contains("more than 0"), "{text}");
     assert!(text.contains("more than this page can plan"), "{text}");
     // The message is at the field too, and the field is marked.
-    let start = by_label(&root, WORDS.start_label);
+    let start = by_label(root, WORDS.start_label);
     assert_eq!(start.get_attribute("aria-invalid").as_deref(), Some("true"));
     assert!(root.query_selector("#planner-start-error").unwrap().is_some());
     // Nothing typed is lost.
-    let value = |label: &str| by_label(&root, label).dyn_into::<HtmlInputElement>().unwrap().value();
+    let value = |label: &str| by_label(root, label).dyn_into::<HtmlInputElement>().unwrap().value();
     assert_eq!(value(WORDS.start_label), "ten");
     assert_eq!(value(WORDS.step_label), "-5");
     assert_eq!(value(WORDS.every_label), "0");
@@ -213,24 +213,24 @@ async fn planner_shows_a_childs_liquid_plan_in_ml_with_the_syringe_mark() {
     let root = &mount().await;
     // A specialist's letter: 2.5 mg three times a day, up by 2.5 mg a dose every 7 days to 10 mg;
     // liquid 1 mg in 1 mL (fact sheet §2). Hand calculation: 2.5, 5, 7.5, 10 mL.
-    choose(&root, WORDS.who_child).await;
-    choose(&root, WORDS.form_liquid).await;
-    select_option(&root, WORDS.liquid_label, "1 mg in 1 mL (5 mg in 5 mL)").await;
-    type_into(&root, WORDS.doses_label, "3").await;
-    type_into(&root, "Time of dose 1", "07:00").await;
-    type_into(&root, "Time of dose 2", "13:00").await;
-    type_into(&root, "Time of dose 3", "19:00").await;
-    type_into(&root, WORDS.start_date_label, "2026-12-01").await;
-    type_into(&root, WORDS.start_label, "2.5").await;
+    choose(root, WORDS.who_child).await;
+    choose(root, WORDS.form_liquid).await;
+    select_option(root, WORDS.liquid_label, "1 mg in 1 mL (5 mg in 5 mL)").await;
+    type_into(root, WORDS.doses_label, "3").await;
+    type_into(root, "Time of dose 1", "07:00").await;
+    type_into(root, "Time of dose 2", "13:00").await;
+    type_into(root, "Time of dose 3", "19:00").await;
+    type_into(root, WORDS.start_date_label, "2026-12-01").await;
+    type_into(root, WORDS.start_label, "2.5").await;
     click_id(root, "planner-start-per-dose").await;
-    choose(&root, WORDS.direction_up).await;
-    type_into(&root, WORDS.step_label, "2.5").await;
+    choose(root, WORDS.direction_up).await;
+    type_into(root, WORDS.step_label, "2.5").await;
     click_id(root, "planner-step-per-dose").await;
-    type_into(&root, WORDS.every_label, "7").await;
-    type_into(&root, WORDS.end_label, "10").await;
-    submit(&root).await;
+    type_into(root, WORDS.every_label, "7").await;
+    type_into(root, WORDS.end_label, "10").await;
+    submit(root).await;
 
-    let rows = rows(&root);
+    let rows = rows(root);
     assert_eq!(rows.len(), 22, "{rows:?}");
     assert_eq!(rows[0][4], "2.5 mL");
     assert_eq!(rows[7][4], "5 mL");
@@ -289,10 +289,7 @@ async fn a_new_plan_is_said_in_one_sentence_outside_the_plan_and_focus_stays() {
     assert!(live.query_selector("table").unwrap().is_none());
     let active = document().active_element();
     let plan = root.query_selector(".planner__plan").unwrap().unwrap();
-    assert!(
-        active.map_or(true, |a| !plan.contains(Some(&a))),
-        "focus moves or the region speaks, never both"
-    );
+    assert!(active.is_none_or(|a| !plan.contains(Some(&a))), "focus moves or the region speaks, never both");
     // Every cell carries its column's name.
     let first = root.query_selector(".planner__table tbody tr").unwrap().unwrap();
     let cells = first.query_selector_all("th, td").unwrap();

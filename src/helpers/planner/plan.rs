@@ -1,6 +1,6 @@
-//! The plan as made: its checks first, then a dated table (on a narrow screen, one card per day,
-//! each value under its column's name), the syringe pictures for a liquid, and the print and
-//! calendar actions. A component, so typing in the form never re-renders the plan.
+//! The plan as made: its checks first, the print and calendar actions, then a dated table (on a
+//! narrow screen, one card per day, each value under its column's name) and the syringe
+//! pictures for a liquid. A component, so typing in the form never re-renders the plan.
 
 use super::actions::PlanActions;
 use super::checks::checks;
@@ -166,11 +166,12 @@ pub fn PlanView(props: &PlanProps) -> Html {
             <h2 id="planner-plan-title" ref={props.title.clone()}>{ WORDS.plan_heading }</h2>
             { checks(plan, input) }
             <p>{ summary(plan) }</p>
+            // Before the table: on a phone with large text the plan is a long list of cards.
+            <PlanActions made={props.made.clone()} />
             { table(plan, input) }
             if !stops { <p>{ WORDS.plan_continue }</p> }
             { syringes(plan, input) }
             <p class="planner__print-note">{ WORDS.print_note }</p>
-            <PlanActions made={props.made.clone()} />
         </section>
     }
 }
