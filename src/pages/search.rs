@@ -29,7 +29,7 @@ fn crisis_box() -> Html {
         <section class="callout callout--emergency search__crisis" id="search-crisis" hidden=true
             aria-labelledby="search-crisis-title">
             <h2 class="callout__title" id="search-crisis-title">{ shell::SEARCH_CRISIS_TITLE }</h2>
-            <p>{ shell::SEARCH_CRISIS_TEXT }</p>
+            // The numbers first, on the first screen; then what else to do.
             { for regions.map(|region| {
                 let settings = Settings { time_zone_region: Some(region), ..Settings::default() };
                 html! {
@@ -45,6 +45,7 @@ fn crisis_box() -> Html {
                     </div>
                 }
             }) }
+            <p>{ shell::SEARCH_CRISIS_TEXT }</p>
             { citations(CRISIS_SOURCES) }
         </section>
     }

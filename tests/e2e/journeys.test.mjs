@@ -25,9 +25,9 @@ const BUDGET = {
   // review: 14 taps, 1,268 px by hand (+1,107 by the page) / 14 taps, 4,147 px (+2,035)
   'J1 adult missed 08:00 dose': { normal: { taps: 14, scroll: 1250 }, large: { taps: 14, scroll: 5000 } },
   // review: 13 taps, 977 px (+1,750) / 13 taps, 6,332 px (+3,959)
-  'J2 child sick 40 minutes after a dose': { normal: { taps: 13, scroll: 1650 }, large: { taps: 13, scroll: 6000 } },
+  'J2 child sick 40 minutes after a dose': { normal: { taps: 13, scroll: 2800 }, large: { taps: 13, scroll: 6000 } },
   // review: 8 taps, 2,445 px (+1,117) / 8 taps, 13,479 px (+3,854)
-  'J3 carer, pump alarm, itchy and confused': { normal: { taps: 8, scroll: 2500 }, large: { taps: 8, scroll: 13500 } },
+  'J3 carer, pump alarm, itchy and confused': { normal: { taps: 8, scroll: 4000 }, large: { taps: 8, scroll: 13500 } },
   // review: 10 taps, 1,698 px (+1,509) / 10 taps, 8,390 px (+2,551); one box now covers sudden
   // confusion and seeing things
   'J4 older parent muddled and seeing things, from search': { normal: { taps: 9, scroll: 1700 }, large: { taps: 9, scroll: 8400 } },
@@ -170,7 +170,7 @@ for (const size of SIZES) {
       await p.type(helper.getByLabel('Dose 3 time'), '20:00');
       await p.tap(helper.getByLabel('A dose was missed', { exact: true }));
       const which = helper.getByLabel(/Which dose was missed\?/);
-      const option = await which.locator('option', { hasText: '08:00' }).filter({ hasText: /today/i }).first().getAttribute('value');
+      const option = await which.locator('option', { hasText: '08:00' }).filter({ hasNotText: /yesterday/i }).first().getAttribute('value');
       await p.choose(which, { value: option });
       await p.tap(helper.getByLabel('Just this one'));
       await p.tap(helper.getByRole('radio', { name: 'No', exact: true }));
@@ -196,7 +196,7 @@ for (const size of SIZES) {
       await p.type(helper.getByLabel('Dose 2 time'), '20:00');
       await p.tap(helper.getByLabel(/came back up \(vomited\)/));
       const which = helper.getByLabel(/Which dose was taken\?/);
-      const option = await which.locator('option', { hasText: '08:00' }).filter({ hasText: /today/i }).first().getAttribute('value');
+      const option = await which.locator('option', { hasText: '08:00' }).filter({ hasNotText: /yesterday/i }).first().getAttribute('value');
       await p.choose(which, { value: option });
       await p.type(helper.getByLabel(/How many minutes after/), '40');
       await p.tap(helper.getByRole('radio', { name: 'No', exact: true }));
@@ -232,7 +232,7 @@ for (const size of SIZES) {
     });
   });
 
-  test(`J4 (${size} text): a daughter searches "suddenly muddled and seeing things" and is told to contact the prescriber straight away`, async () => {
+  test(`J4 (${size} text): a daughter searches "suddenly muddled and seeing things" and is told to call the emergency number now (fact sheet row 1b)`, async () => {
     await phone({ name: 'J4 older parent muddled and seeing things, from search', size, now: '2026-12-07T15:00:00Z' }, async (p) => {
       await p.open('search/');
       await p.type(p.page.getByLabel('Search for'), 'suddenly muddled and seeing things');
@@ -471,7 +471,7 @@ test('J10: once the guide is kept offline, the missed-dose helper and search wor
     for (const [i, time] of ['08:00', '14:00', '20:00'].entries()) await p.type(helper.getByLabel(`Dose ${i + 1} time`), time);
     await p.tap(helper.getByLabel('A dose was missed', { exact: true }));
     const which = helper.getByLabel(/Which dose was missed\?/);
-    await p.choose(which, { value: await which.locator('option', { hasText: '08:00' }).filter({ hasText: /today/i }).first().getAttribute('value') });
+    await p.choose(which, { value: await which.locator('option', { hasText: '08:00' }).filter({ hasNotText: /yesterday/i }).first().getAttribute('value') });
     await p.tap(helper.getByLabel('Just this one'));
     await p.tap(helper.getByRole('radio', { name: 'No', exact: true }));
     await p.tap(helper.getByRole('button', { name: 'Show what to do' }));

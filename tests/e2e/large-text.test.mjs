@@ -18,7 +18,8 @@ function brokenWords() {
     const parent = node.parentElement;
     if (!parent || parent.closest('[hidden], .visually-hidden, script, style, svg, .page-sources__address, .source-list__address, #keep-carer-link')) continue;
     if (parent.getClientRects().length === 0) continue;
-    for (const match of node.data.matchAll(/[^\s]+/g)) {
+    // A line may end after a hyphen ("Dose-|change"): only a break inside letters or digits counts.
+    for (const match of node.data.matchAll(/[^\s\-\u2010-\u2014]+/g)) {
       if (/^(https?:|www\.|[a-z0-9.-]+\.(uk|org|gov|com|net)\b)/i.test(match[0]) || match[0].includes('/')) continue;
       const range = document.createRange();
       range.setStart(node, match.index);

@@ -91,7 +91,7 @@ test('deep links and reloads work for every section under the sub-path', async (
     assert.equal(await page.locator('main h1').innerText(), heading, `reload ${path}`);
     // Links on a nested page still resolve against the app root.
     assert.equal(
-      await page.locator('nav[aria-label="Main"] a', { hasText: 'Missed a dose' }).evaluate((a) => a.href),
+      await page.locator('nav[aria-label="Main"]').getByRole('link', { name: 'Missed a dose', exact: true }).evaluate((a) => a.href),
       site.url + 'missed-dose/',
     );
   }
