@@ -1,12 +1,10 @@
-//! The helpers' own small view layer (issue #18). A helper's view is a function from its state to
-//! a [`Node`] tree; [`live::mount`] puts the tree in the page and, after each action, changes only
-//! what differs (the element a person is typing in or has focused stays the same element). The
-//! same tree can be written as HTML ([`to_html`]), so a piece the static pages share with the
-//! helpers (a call button, "Sources: …") has one definition.
-//!
-//! Why not Yew in the browser: Yew's runtime alone is about 42 KiB of gzip WebAssembly (a
-//! one-button Yew app against the same app in `web-sys`), more than half of a helper's budget.
-//! The static pages are still rendered by Yew at build time (`xtask prerender`).
+//! The view layer of the helpers not yet moved back to Yew (issue 28: the missed-dose helper, the
+//! dose-change planner and take-it-with-you; the symptom checker is a Yew island in
+//! `src/helpers/checker/`). A helper's view is a function from its state to a [`Node`] tree;
+//! [`live::mount`] puts the tree in the page and, after each action, changes only what differs.
+//! The static pages no longer take these trees (no raw-HTML bridge): the pieces they share with
+//! the helpers (call buttons, citations, level icons) are Yew components. This module goes when
+//! the last helper is ported (docs/adr/0001-yew-islands-not-spa.md).
 
 pub mod live;
 
@@ -216,11 +214,6 @@ pub fn to_html(node: &Node) -> String {
     let mut out = String::new();
     write_html(&mut out, node);
     out
-}
-
-/// The tree inside a page Yew renders at build time.
-pub fn to_yew(node: Node) -> yew::Html {
-    yew::Html::from_html_unchecked(yew::AttrValue::from(to_html(&node)))
 }
 
 #[cfg(test)]

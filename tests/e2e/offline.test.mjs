@@ -335,7 +335,7 @@ test('B15: a module that arrives damaged says the files are damaged, not "use an
   await page.goto(site.server.url + 'missed-dose/');
   const failed = page.locator('#boot-failed');
   await failed.waitFor();
-  assert.match(await failed.innerText(), /files on this website are damaged/);
+  assert.match(await failed.innerText(), /its files on this website are damaged/);
   assert.doesNotMatch(await failed.innerText(), /another browser/);
   await context.close();
   await site.close();

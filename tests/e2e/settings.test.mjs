@@ -765,3 +765,20 @@ test('B21: the setup page says when the host fails and the saved copy was read i
   assert.deepEqual(problems.pageErrors, []);
   await context.close();
 });
+
+test('B16: in a sandboxed frame without allow-same-origin the message is for the web team, not "use another browser"', async () => {
+  const html = `<!doctype html><html lang="en"><head><title>Clinic</title><link rel="icon" href="data:,"></head>` +
+    `<body><iframe sandbox="allow-scripts" title="Baclofen guide" src="${site.url}missed-dose/?embed=1" style="width:100%;height:800px;border:0"></iframe></body></html>`;
+  const clinic = await startServer({ root: 'examples', prefix: '/', overrides: { 'sandboxed.html': html } });
+  const { context, page } = await openPage(site.browser, site.origin, { timezoneId: 'Europe/London' });
+  try {
+    await page.goto(`http://localhost:${clinic.port}/sandboxed.html`);
+    const failed = page.frameLocator('iframe').locator('#boot-failed');
+    await failed.waitFor();
+    assert.match(await failed.innerText(), /The website showing this guide blocks it from starting/);
+    assert.doesNotMatch(await failed.innerText(), /another browser/);
+  } finally {
+    await context.close();
+    await clinic.close();
+  }
+});
