@@ -7,7 +7,7 @@ use crate::content::ui::shell;
 use crate::pages::{
     content_page::ContentPage,
     not_found::NotFound,
-    search::{SearchBox, SearchField},
+    search::{self, SearchBox, SearchField},
     sources::SourcesPage,
 };
 use crate::route::Route;
@@ -28,12 +28,12 @@ pub fn Shell(props: &ShellProps) -> Html {
     let body = match (route, route.page()) {
         (Route::Sources, Some(page)) => html! { <SourcesPage {page} /> },
         (Route::Search, Some(page)) => html! {
-            <ContentPage {page}><SearchBox /></ContentPage>
+            <ContentPage {page} children_sources={search::CRISIS_SOURCES}><SearchBox /></ContentPage>
         },
         // The start page searches as the search page does, after its emergency box and the two
         // ways into the helpers (content/pages/home.toml's first three blocks).
         (Route::Home, Some(page)) => html! {
-            <ContentPage {page} children_after={3}><SearchField label={shell::SEARCH_HOME_LABEL} lazy=true /></ContentPage>
+            <ContentPage {page} children_after={3} children_sources={search::CRISIS_SOURCES}><SearchField label={shell::SEARCH_HOME_LABEL} lazy=true /></ContentPage>
         },
         (_, Some(page)) => html! { <ContentPage {page} /> },
         (_, None) => html! { <NotFound /> },

@@ -440,7 +440,8 @@ fn forty_thousand_file_address_frame_and_time_zone_tuples_keep_the_trust_rules()
     });
     // The generator reaches both sides: address values that fill gaps, and file values kept.
     let (filled, kept) = (filled.get(), kept.get());
-    assert!(filled > 500 && kept > 2_000, "filled {filled}, kept {kept}");
+    // (Address values fill gaps only from a listed embedder since attack review B1: a few hundred.)
+    assert!(filled > 300 && kept > 2_000, "filled {filled}, kept {kept}");
 }
 
 #[test]

@@ -19,6 +19,9 @@ pub struct ContentPageProps {
     /// and the ways into the helpers, then search).
     #[prop_or_default]
     pub children_after: usize,
+    /// Sources cited by `children` (the search box's crisis lines), listed with the page's own.
+    #[prop_or_default]
+    pub children_sources: &'static [&'static str],
 }
 
 /// A heading one level below the section headings once a section has begun, so the outline
@@ -218,9 +221,10 @@ fn on_this_page(route: Route, page: &'static Page) -> Html {
 
 /// Every source the page cites in full (with its helpers' published rules), with the review
 /// date, so a printed page stands alone.
-fn page_sources(page: &'static Page) -> Html {
+fn page_sources(page: &'static Page, children_sources: &'static [&'static str]) -> Html {
     let mut ids = page.source_ids();
-    for id in helper_placeholder::sources(page.helpers()) {
+    let helper_sources = helper_placeholder::sources(page.helpers());
+    for id in helper_sources.into_iter().chain(children_sources.iter().copied()) {
         if !ids.contains(&id) {
             ids.push(id);
         }
@@ -312,7 +316,7 @@ pub fn ContentPage(props: &ContentPageProps) -> Html {
             if route == Route::Home {
                 { contents() }
             }
-            { page_sources(page) }
+            { page_sources(page, props.children_sources) }
             <p class="print-action"><button type="button" class="button button--secondary" data-print="" hidden=true>{ shell::PRINT }</button></p>
             { pager(route) }
         </article>

@@ -18,7 +18,7 @@ use yew::prelude::*;
 pub const SEARCH_INPUT_ID: &str = "search-input";
 
 /// Where the crisis box's words come from: the side effects page's "Get help straight away".
-const CRISIS_SOURCES: &[&str] = &["UK-PIL-TAB", "ES-PIL"];
+pub const CRISIS_SOURCES: &[&str] = &["UK-PIL-TAB", "ES-PIL"];
 
 /// The crisis box, hidden until search.js shows it with the part for the device's region (or the
 /// clinic's chosen region): `data-crisis-zones` are that region's time zones, as in
@@ -29,7 +29,7 @@ fn crisis_box() -> Html {
         <section class="callout callout--emergency search__crisis" id="search-crisis" hidden=true
             aria-labelledby="search-crisis-title">
             <h2 class="callout__title" id="search-crisis-title">{ shell::SEARCH_CRISIS_TITLE }</h2>
-            // The numbers first, on the first screen; then what else to do.
+            // The lines to call come first, so they are on the first screen of a phone.
             { for regions.map(|region| {
                 let settings = Settings { time_zone_region: Some(region), ..Settings::default() };
                 html! {

@@ -96,12 +96,20 @@ async function brokenWords(page) {
       if (element.getClientRects().length === 0 || element.closest('[hidden], .visually-hidden')) continue;
       const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        for (const match of node.data.matchAll(/[^\s]+/g)) {
-          const range = document.createRange();
-          range.setStart(node, match.index);
-          range.setEnd(node, match.index + match[0].length);
-          const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
-          if (lines.size > 1) broken.push(`"${match[0]}" in ${element.tagName.toLowerCase()}`);
+        // A compound of letters ("two-tone") may wrap after its hyphen, as print does; each part
+        // must stay whole. Anything with a digit (a number, a time, a phone number) never wraps.
+        const words = /[^\s]+/g;
+        const parts = /[^\s-]+-?/g;
+        for (const match of node.data.matchAll(words)) {
+          const compound = /^[(\["']?[\p{L}\p{N}]+(-[\p{L}\p{N}]+)+[)\]"'.,;:!?]*$/u.test(match[0]) && !/^\+?[\d-]+$/.test(match[0]);
+          const pieces = compound ? [...match[0].matchAll(parts)].map((p) => [match.index + p.index, p[0]]) : [[match.index, match[0]]];
+          for (const [start, text] of pieces) {
+            const range = document.createRange();
+            range.setStart(node, start);
+            range.setEnd(node, start + text.length);
+            const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+            if (lines.size > 1) broken.push(`"${match[0]}" in ${element.tagName.toLowerCase()}`);
+          }
         }
       }
     }

@@ -18,14 +18,20 @@ function brokenWords() {
     const parent = node.parentElement;
     if (!parent || parent.closest('[hidden], .visually-hidden, script, style, svg, .page-sources__address, .source-list__address, #keep-carer-link')) continue;
     if (parent.getClientRects().length === 0) continue;
-    // A line may end after a hyphen ("Dose-|change"): only a break inside letters or digits counts.
-    for (const match of node.data.matchAll(/[^\s\-\u2010-\u2014]+/g)) {
-      if (/^(https?:|www\.|[a-z0-9.-]+\.(uk|org|gov|com|net)\b)/i.test(match[0]) || match[0].includes('/')) continue;
-      const range = document.createRange();
-      range.setStart(node, match.index);
-      range.setEnd(node, match.index + match[0].length);
-      const lines = new Set([...range.getClientRects()].filter((r) => r.width > 1).map((r) => Math.round(r.bottom)));
-      if (lines.size > 1) broken.push(`"${match[0]}" in ${parent.tagName.toLowerCase()}.${parent.className}`);
+    for (const match of node.data.matchAll(/[^\s]+/g)) {
+      if (/^\(?(https?:|www\.|[a-z0-9.-]+\.(uk|org|gov|com|net|ch|ie|au|nz|ca|info)\b)/i.test(match[0]) || match[0].includes('/')) continue;
+      // A hyphenated compound ("Dose-change", "out-of-hours", a source id such as "NHS-CONFUSION")
+      // may wrap after a hyphen, as print does; each part stays whole. A phone number never wraps.
+      const phone = /^\+?[\d-]+$/.test(match[0]) && match[0].replace(/\D/g, '').length >= 6;
+      const compound = !phone && /^[(\["']?[\p{L}\p{N}]+(-[\p{L}\p{N}]+)+[)\]"'.,;:!?]*$/u.test(match[0]);
+      const pieces = compound ? [...match[0].matchAll(/[^\s-]+-?/g)].map((p) => [match.index + p.index, p[0]]) : [[match.index, match[0]]];
+      for (const [start, text] of pieces) {
+        const range = document.createRange();
+        range.setStart(node, start);
+        range.setEnd(node, start + text.length);
+        const lines = new Set([...range.getClientRects()].filter((r) => r.width > 1).map((r) => Math.round(r.bottom)));
+        if (lines.size > 1) broken.push(`"${match[0]}" in ${parent.tagName.toLowerCase()}.${parent.className}`);
+      }
     }
   }
   return broken;

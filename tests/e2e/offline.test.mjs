@@ -147,7 +147,7 @@ test('offline, an address that is not part of the guide shows a styled "Page not
   assert.equal(page.url(), site.server.url);
   assert.equal(await page.locator('main h1').innerText(), 'Baclofen: a plain guide');
   await page.goto(site.server.url + 'x/y/');
-  await page.locator('.site-nav a', { hasText: 'Missed a dose' }).click();
+  await page.locator('.site-nav').getByRole('link', { name: 'Missed a dose', exact: true }).first().click();
   await waitForApp(page);
   assert.equal(page.url(), site.server.url + 'missed-dose/');
   await context.close();

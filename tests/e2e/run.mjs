@@ -14,10 +14,17 @@ const files = readdirSync(here).filter((f) => f.endsWith('.test.mjs')).sort().ma
 
 let passed = 0;
 let failed = 0;
+// A test marked `todo` is open work written down as a test: it runs and is reported, not failed.
+let todo = 0;
 // Per file: the vignette audit drives 179 stories through the page and takes a few minutes.
 const stream = run({ files, concurrency: 1, timeout: 600000 });
 stream.on('test:pass', (event) => { if (event.details.type !== 'suite') passed += 1; });
-stream.on('test:fail', (event) => { if (event.details.type !== 'suite') failed += 1; });
+stream.on('test:fail', (event) => {
+  if (event.details.type === 'suite') return;
+  if (event.todo !== undefined && event.todo !== false) todo += 1;
+  else failed += 1;
+});
 for await (const line of stream.compose(spec)) process.stdout.write(line);
+if (todo > 0) console.log(`${todo} open (todo) tests still fail`);
 console.log(`${passed} passed, ${failed} failed`);
 process.exitCode = failed === 0 && passed > 0 ? 0 : 1;
