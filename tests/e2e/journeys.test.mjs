@@ -27,9 +27,11 @@ const BUDGET = {
   // review: 14 taps, 1,268 px by hand (+1,107 by the page) / 14 taps, 4,147 px (+2,035)
   'J1 adult missed 08:00 dose': { normal: { taps: 14, scroll: 1450 }, large: { taps: 14, scroll: 5000 } },
   // review: 13 taps, 977 px (+1,750) / 13 taps, 6,332 px (+3,959)
-  'J2 child sick 40 minutes after a dose': { normal: { taps: 13, scroll: 2700 }, large: { taps: 13, scroll: 8000 } },
-  // review: 8 taps, 2,445 px (+1,117) / 8 taps, 13,479 px (+3,854)
-  'J3 carer, pump alarm, itchy and confused': { normal: { taps: 8, scroll: 4000 }, large: { taps: 8, scroll: 16500 } },
+  // (large text: 7,138 px on 7 December 2026, after the questions' lines were brought closer)
+  'J2 child sick 40 minutes after a dose': { normal: { taps: 13, scroll: 2700 }, large: { taps: 13, scroll: 7600 } },
+  // review: 8 taps, 2,445 px (+1,117) / 8 taps, 13,479 px (+3,854); large text: 15,192 px before
+  // the questions' lines were brought closer, 13,384 px after
+  'J3 carer, pump alarm, itchy and confused': { normal: { taps: 8, scroll: 4000 }, large: { taps: 8, scroll: 14000 } },
   // review: 10 taps, 1,698 px (+1,509) / 10 taps, 8,390 px (+2,551); one box now covers sudden
   // confusion and seeing things
   'J4 older parent muddled and seeing things, from search': { normal: { taps: 9, scroll: 1700 }, large: { taps: 9, scroll: 8400 } },
