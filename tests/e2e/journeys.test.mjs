@@ -27,9 +27,11 @@ const BUDGET = {
   // review: 14 taps, 1,268 px by hand (+1,107 by the page) / 14 taps, 4,147 px (+2,035)
   'J1 adult missed 08:00 dose': { normal: { taps: 14, scroll: 1450 }, large: { taps: 14, scroll: 5000 } },
   // review: 13 taps, 977 px (+1,750) / 13 taps, 6,332 px (+3,959)
-  'J2 child sick 40 minutes after a dose': { normal: { taps: 13, scroll: 2700 }, large: { taps: 13, scroll: 8000 } },
-  // review: 8 taps, 2,445 px (+1,117) / 8 taps, 13,479 px (+3,854)
-  'J3 carer, pump alarm, itchy and confused': { normal: { taps: 8, scroll: 4000 }, large: { taps: 8, scroll: 16500 } },
+  // (large text: 7,138 px on 7 December 2026, after the questions' lines were brought closer)
+  'J2 child sick 40 minutes after a dose': { normal: { taps: 13, scroll: 2700 }, large: { taps: 13, scroll: 7600 } },
+  // review: 8 taps, 2,445 px (+1,117) / 8 taps, 13,479 px (+3,854); large text: 15,192 px before
+  // the questions' lines were brought closer, 13,384 px after
+  'J3 carer, pump alarm, itchy and confused': { normal: { taps: 8, scroll: 4000 }, large: { taps: 8, scroll: 14000 } },
   // review: 10 taps, 1,698 px (+1,509) / 10 taps, 8,390 px (+2,551); one box now covers sudden
   // confusion and seeing things
   'J4 older parent muddled and seeing things, from search': { normal: { taps: 9, scroll: 1700 }, large: { taps: 9, scroll: 8400 } },
@@ -269,12 +271,10 @@ for (const size of SIZES) {
       await p.tap(checker.locator('summary', { hasText: 'Confusion, mood and the mind' }));
       await p.tap(checker.getByLabel(/not sure how fast it came on/));
       const bar = p.page.locator('.checker__bar');
-      // The bar never cuts the words short. Issue #29 asks for about a fifth of the screen; with
-      // text at 200 % the Yew checker's bar measures 170 px (23 %), so this guards that figure
-      // until the bar is made smaller (open work).
+      // The bar never cuts the words short, and covers about a fifth of the screen at most
+      // (issue #29), with text at 200 % too (where it keeps the level and the call button).
       const barBox = await bar.boundingBox();
-      const most = size === 'large' ? 0.24 : 0.21;
-      assert.ok(barBox.height <= HEIGHT * most, `the answer bar is ${Math.round(barBox.height)} px tall`);
+      assert.ok(barBox.height <= HEIGHT * 0.21, `the answer bar is ${Math.round(barBox.height)} px tall`);
       assert.ok(await bar.evaluate((el) => [...el.querySelectorAll('*')].every((e) => getComputedStyle(e).textOverflow !== 'ellipsis' || e.scrollWidth <= e.clientWidth)));
       await p.tap(bar.getByRole('link', { name: 'See the answer' }));
       const card = p.page.locator('#red-flag-result');
@@ -498,6 +498,9 @@ test('J9: by keyboard, the symptom checker and its call button are few presses f
     await page.waitForFunction(() => document.activeElement?.id === 'red-flag-result');
     const outline = await page.locator('#red-flag-result').evaluate((el) => getComputedStyle(el).outlineStyle);
     assert.notEqual(outline, 'none');
+    // And the call button is the next stop after the answer (issue #29).
+    await page.keyboard.press('Tab');
+    assert.equal(await focused(), 'Call 999');
   } finally {
     await context.close();
   }
