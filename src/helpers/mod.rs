@@ -5,4 +5,5 @@
 
 pub mod checker;
 pub mod page_tools;
+pub mod planner;
 pub mod take_with_you;
