@@ -325,23 +325,3 @@ pub fn generate(content_dir: &Path, banned_path: &Path) -> Result<String, Vec<St
     out.push_str("];\n");
     Ok(out)
 }
-
-/// build.rs's one call: writes `OUT_DIR/keep.rs`, or fails the build with every problem.
-pub fn run(content: &str, banned: &str) {
-    println!("cargo:rerun-if-changed=build/keep_gen.rs");
-    println!("cargo:rerun-if-changed={content}/keep.toml");
-    match generate(Path::new(content), Path::new(banned)) {
-        Ok(code) => {
-            let out = std::path::PathBuf::from(std::env::var("OUT_DIR").unwrap()).join("keep.rs");
-            std::fs::write(out, code).expect("write generated keep content");
-        }
-        Err(errors) => {
-            eprintln!("\n{content}/keep.toml failed validation:");
-            for e in &errors {
-                eprintln!("  {e}");
-                println!("cargo:warning={e}");
-            }
-            std::process::exit(1);
-        }
-    }
-}

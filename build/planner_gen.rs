@@ -608,26 +608,3 @@ pub fn generate(content: &Path, banned: &Path) -> Result<Generated, Vec<String>>
         Err(c.errors)
     }
 }
-
-/// Called from build.rs with its baking of the values: writes `OUT_DIR/planner.rs`, or prints
-/// every problem and fails the build.
-#[allow(dead_code)] // not called by the tests
-pub fn run(content: &str, banned: &str, bake: impl FnOnce(&Generated) -> String) {
-    println!("cargo:rerun-if-changed=build/planner_gen.rs");
-    println!("cargo:rerun-if-changed={content}/planner.toml");
-    match generate(Path::new(content), Path::new(banned)) {
-        Ok(generated) => {
-            let code = bake(&generated);
-            let out = std::path::PathBuf::from(std::env::var("OUT_DIR").unwrap()).join("planner.rs");
-            std::fs::write(out, code).expect("write generated planner content");
-        }
-        Err(errors) => {
-            eprintln!("\n{content}/planner.toml failed validation:");
-            for e in &errors {
-                eprintln!("  {e}");
-                println!("cargo:warning={e}");
-            }
-            std::process::exit(1);
-        }
-    }
-}
