@@ -98,6 +98,7 @@ const WORDS: &[&str] = &[
     "received_name",
     "received_replace",
     "newer",
+    "check_times",
     "next_button",
     "next_note",
     "next_added",

@@ -117,11 +117,18 @@ impl State {
             }
             Action::Restore { found: Remembered::Found { person, form, times }, now } => {
                 next.saved = Some(Saved { person, form, times });
+                // The box matches storage: times kept (here or in take-it-with-you) stay kept, so
+                // an answer with changed times updates the one record (hazard H139).
+                next.remember = true;
                 next.now = now;
             }
             Action::Restore { found: Remembered::Discarded, now } => {
                 next.now = now;
                 next.notice = Some(words::SAVED_DISCARDED);
+            }
+            Action::Restore { found: Remembered::Newer, now } => {
+                next.now = now;
+                next.notice = Some(words::SAVED_NEWER);
             }
             Action::Restore { found: Remembered::Nothing, now } => next.now = now,
             Action::Answered(answer) => match *answer {
@@ -255,14 +262,10 @@ fn view(state: &State, dispatch: &Dispatch<Action>, settings: &SharedSettings) -
             let route = crate::red_flag_words::out_of_hours(&settings);
             let result = answer(&fields, &rules, device::now(), route);
             if let (Ok(_), Some(person), Some(form)) = (&result, fields.person, fields.form) {
-                if form != Form::Pump {
-                    if remember {
-                        if !device::save(person, form, &fields.typed_times()) {
-                            dispatch.send(Action::SaveFailed);
-                        }
-                    } else {
-                        device::forget();
-                    }
+                // The times are one record shared with take-it-with-you: only unticking the box
+                // forgets them, never an answer given without the tick.
+                if form != Form::Pump && remember && !device::save(person, form, &fields.typed_times()) {
+                    dispatch.send(Action::SaveFailed);
                 }
             }
             let target = if result.is_ok() { RESULT_ID } else { SUMMARY_ID };

@@ -5,3 +5,4 @@
 
 pub mod checker;
 pub mod page_tools;
+pub mod planner;
