@@ -4,4 +4,5 @@
 //! handlers and `use_effect`.
 
 pub mod checker;
+pub mod missed_dose;
 pub mod page_tools;
