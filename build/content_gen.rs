@@ -2,6 +2,7 @@
 //! `tests/content_validation.rs` (which feeds it broken content on purpose).
 
 use baclofen_content_model as model;
+use baclofen_content_rules::{Expect, Placeholders, TextRules};
 use serde::Deserialize;
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
@@ -23,47 +24,6 @@ struct RawSource {
     address: Spanned<String>,
     section: Spanned<String>,
     checked: Spanned<String>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct BannedFile {
-    claim: Vec<BannedClaim>,
-    /// Mirror, forum and test-server domains that must never reach a patient (fact sheet §0b).
-    #[serde(default)]
-    mirror: Vec<MirrorDomain>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct MirrorDomain {
-    /// A host (`imedi.co.uk`, which also covers its subdomains) with an optional path (`drugs.com/uk`).
-    domain: String,
-    why: String,
-}
-
-impl MirrorDomain {
-    /// Whether `address` (a source's web address) is on this mirror.
-    fn matches(&self, address: &str) -> bool {
-        let lower = address.to_lowercase();
-        let rest = lower.split_once("://").map_or(lower.as_str(), |(_, r)| r);
-        let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
-        let host = host.split(':').next().unwrap_or_default();
-        let (domain_host, domain_path) = match self.domain.split_once('/') {
-            Some((h, p)) => (h, Some(p)),
-            None => (self.domain.as_str(), None),
-        };
-        let host_ok = host == domain_host || host.ends_with(&format!(".{domain_host}"));
-        let path = &rest[rest.find('/').unwrap_or(rest.len())..];
-        host_ok && domain_path.is_none_or(|p| path.starts_with(&format!("/{p}")))
-    }
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct BannedClaim {
-    phrase: String,
-    why: String,
 }
 
 #[derive(Deserialize)]
@@ -491,6 +451,13 @@ struct RawRule {
 /// Placeholders the app fills in missed-dose wording.
 const PLACEHOLDERS: [&str; 5] = ["{next}", "{window}", "{gap}", "{vomit}", "{late}"];
 
+/// Missed-dose and red-flag wording: every rule, but sentences not yet held to 25 words, because
+/// five safety sentences are longer (missed-dose.toml: the short-gap rule and the withdrawal
+/// question and action; both files: the pump team's "if you cannot speak to them straight away").
+/// Splitting them is a clinical-wording change for the content's owners; then this goes.
+const MISSED_DOSE_TEXT: Expect<'static> = Expect::only(&PLACEHOLDERS).any_length();
+const RED_FLAG_TEXT: Expect<'static> = Expect::PATIENT.any_length();
+
 /// One content file: its path and text, so any span can be turned into `file:line`.
 struct ContentFile {
     path: PathBuf,
@@ -520,47 +487,18 @@ impl ContentFile {
     }
 }
 
-/// Everything a text must pass: not empty, no markup, no ruled-out claim.
-struct TextRules {
-    banned: Vec<BannedClaim>,
-    mirrors: Vec<MirrorDomain>,
+/// The one set of text rules (`crates/content-rules`), with the problems placed at `file:line`.
+trait CheckIn {
+    /// Every rule, for patient wording a helper fills in (any `{name}`, sentences of 25 words).
+    fn check(&self, file: &ContentFile, text: &Spanned<String>, errors: &mut Vec<String>) {
+        self.check_as(file, text, Expect::PATIENT, errors);
+    }
+    fn check_as(&self, file: &ContentFile, text: &Spanned<String>, expect: Expect, errors: &mut Vec<String>);
 }
 
-impl TextRules {
-    fn check(&self, file: &ContentFile, text: &Spanned<String>, errors: &mut Vec<String>) {
-        let value = text.get_ref();
-        if value.trim().is_empty() {
-            errors.push(file.error(text, "text is empty"));
-            return;
-        }
-        if value.contains('<') || value.contains('>') {
-            errors.push(
-                file.error(text, "raw HTML is not allowed in content (found `<` or `>`); write plain words"),
-            );
-        }
-        let lower = value.to_lowercase();
-        if lower.contains("javascript:") {
-            errors.push(file.error(text, "`javascript:` is not allowed in content"));
-        }
-        for mirror in &self.mirrors {
-            if lower.contains(&mirror.domain) {
-                errors.push(file.error(
-                    text,
-                    format!(
-                        "`{}` is a mirror, not the publisher's own page (baclofen-facts.md §0b): {}",
-                        mirror.domain, mirror.why
-                    ),
-                ));
-            }
-        }
-        for claim in &self.banned {
-            if lower.contains(&claim.phrase) {
-                errors.push(file.error(
-                    text,
-                    format!("ruled-out claim `{}` (baclofen-facts.md §12): {}", claim.phrase, claim.why),
-                ));
-            }
-        }
+impl CheckIn for TextRules {
+    fn check_as(&self, file: &ContentFile, text: &Spanned<String>, expect: Expect, errors: &mut Vec<String>) {
+        errors.extend(self.problems(text.get_ref(), expect).into_iter().map(|m| file.error(text, m)));
     }
 }
 
@@ -620,24 +558,6 @@ fn date_in_words(date: &str) -> Option<String> {
     Some(format!("{day} {} {year}", MONTHS[month - 1]))
 }
 
-fn check_placeholders(file: &ContentFile, text: &Spanned<String>, errors: &mut Vec<String>) {
-    let mut rest = text.get_ref().as_str();
-    while let Some(open) = rest.find('{') {
-        let close = rest[open..].find('}').map(|c| open + c + 1).unwrap_or(rest.len());
-        let placeholder = &rest[open..close];
-        if !PLACEHOLDERS.contains(&placeholder) {
-            errors.push(file.error(
-                text,
-                format!("unknown placeholder `{placeholder}`; use one of {}", PLACEHOLDERS.join(", ")),
-            ));
-        }
-        rest = &rest[close..];
-    }
-    if rest.contains('}') {
-        errors.push(file.error(text, "unmatched `}`"));
-    }
-}
-
 /// A checked statement: `Statement { text, sources }`.
 fn statement(
     file: &ContentFile,
@@ -647,8 +567,7 @@ fn statement(
     errors: &mut Vec<String>,
 ) -> model::Statement {
     let (rules, known) = ctx;
-    rules.check(file, text, errors);
-    check_placeholders(file, text, errors);
+    rules.check_as(file, text, MISSED_DOSE_TEXT, errors);
     check_sources(file, sources, known, text, errors);
     model::Statement { text: leak(text.get_ref()), sources: str_list(sources) }
 }
@@ -762,8 +681,7 @@ fn missed_dose(
             }
         }
         for text in [&rule.action, &rule.then, &rule.why] {
-            ctx.0.check(&file, text, errors);
-            check_placeholders(&file, text, errors);
+            ctx.0.check_as(&file, text, MISSED_DOSE_TEXT, errors);
         }
         check_sources(&file, &rule.sources, ctx.1, &rule.id, errors);
         rules_wording.push(model::RuleWording {
@@ -841,7 +759,7 @@ fn red_flags(
     let content: RedFlagFile = file.parse()?;
     let (rules, known) = ctx;
     let text = |t: &Spanned<String>, errors: &mut Vec<String>| {
-        rules.check(&file, t, errors);
+        rules.check_as(&file, t, RED_FLAG_TEXT, errors);
         leak(t.get_ref())
     };
 
@@ -1238,7 +1156,7 @@ fn ui_code(
             format!("{} hours", numbers.min_minutes_between_doses.get_ref() / 60),
         ),
     ];
-    words_code(root, ("ui.toml", "ui", "UI_TEXTS"), &must_say, ctx, errors)
+    words_code(root, ("ui.toml", "ui", "UI_TEXTS"), &must_say, Expect::PATIENT, ctx, errors)
 }
 
 /// `content/web-team.toml`: the words for a clinic's web team (settings messages, the clinic
@@ -1249,7 +1167,8 @@ fn web_team_code(
     ctx: (&TextRules, &BTreeSet<String>),
     errors: &mut Vec<String>,
 ) -> Result<String, String> {
-    words_code(root, ("web-team.toml", "web_team", "WEB_TEAM_TEXTS"), &[], ctx, errors)
+    let web_team = Expect { placeholders: Placeholders::Unchecked, max_sentence_words: None };
+    words_code(root, ("web-team.toml", "web_team", "WEB_TEAM_TEXTS"), &[], web_team, ctx, errors)
 }
 
 /// A words file: each `[table]` a module of `pub const KEY: &str`, plus a list of every text
@@ -1258,6 +1177,7 @@ fn words_code(
     root: &Path,
     (file_name, module, list_name): (&str, &str, &str),
     must_say: &[(&str, &str, String)],
+    expect: Expect,
     ctx: (&TextRules, &BTreeSet<String>),
     errors: &mut Vec<String>,
 ) -> Result<String, String> {
@@ -1279,7 +1199,7 @@ fn words_code(
             if !name_ok(key.get_ref()) {
                 errors.push(file.error(key, "a key is lower-case letters, digits and _"));
             }
-            ctx.0.check(&file, text, errors);
+            ctx.0.check_as(&file, text, expect, errors);
             writeln!(
                 modules,
                 "        pub const {}: &str = {:?};",
@@ -1406,9 +1326,10 @@ fn block(
     use model::{BlockKind, RegionTag};
     let (rules, known) = ctx;
     let block_type = block.block_type.get_ref().as_str();
-    rules.check(file, &block.text, errors);
+    // A page is static text: nothing fills a placeholder in it.
+    rules.check_as(file, &block.text, Expect::PAGE, errors);
     for text in block.items.iter().chain(&block.title) {
-        rules.check(file, text, errors);
+        rules.check_as(file, text, Expect::PAGE, errors);
     }
     let mut refuse = |message: &str| errors.push(file.error(&block.block_type, message));
     let allowed: &[&str] = match block_type {
@@ -1635,28 +1556,7 @@ pub fn generate(root: &Path, banned: &Path) -> Result<Generated, Vec<String>> {
     let mut errors = Vec::new();
     let one = |r: Result<ContentFile, String>| r.map_err(|e| vec![e]);
 
-    let banned_file = one(ContentFile::read(banned.to_path_buf()))?;
-    let banned: BannedFile = banned_file.parse().map_err(|e| vec![e])?;
-    for mirror in &banned.mirror {
-        if mirror.domain.trim().is_empty() || mirror.domain.contains("://") {
-            errors.push(format!(
-                "{}:1: a mirror `domain` is a host with an optional path, such as `drugs.com/uk`",
-                banned_file.path.display()
-            ));
-        }
-    }
-    let rules = TextRules {
-        banned: banned
-            .claim
-            .into_iter()
-            .map(|c| BannedClaim { phrase: c.phrase.to_lowercase(), why: c.why })
-            .collect(),
-        mirrors: banned
-            .mirror
-            .into_iter()
-            .map(|m| MirrorDomain { domain: m.domain.to_lowercase(), why: m.why })
-            .collect(),
-    };
+    let rules = TextRules::load(banned).map_err(|e| vec![e])?;
 
     let sources_file = one(ContentFile::read(root.join("sources.toml")))?;
     let sources: SourcesFile = sources_file.parse().map_err(|e| vec![e])?;
@@ -1666,16 +1566,21 @@ pub fn generate(root: &Path, banned: &Path) -> Result<Generated, Vec<String>> {
         if !known.insert(s.id.get_ref().clone()) {
             errors.push(sources_file.error(&s.id, format!("duplicate source id `{}`", s.id.get_ref())));
         }
-        for field in [&s.id, &s.title, &s.publisher, &s.address, &s.section] {
+        for field in [&s.id, &s.address] {
             if field.get_ref().trim().is_empty() {
                 errors.push(sources_file.error(field, "empty field"));
             }
+        }
+        // What the source list shows a patient passes the same rules as every other text (a
+        // section is the source's own words, so its sentences are as long as the source wrote them).
+        for field in [&s.title, &s.publisher, &s.section] {
+            rules.check_as(&sources_file, field, Expect::PAGE.any_length(), &mut errors);
         }
         if !s.address.get_ref().starts_with("https://") && !s.address.get_ref().starts_with("http://") {
             errors.push(sources_file.error(&s.address, "address must start with https:// or http://"));
         }
         // Patients see the publisher's own page, never a mirror or a test server (fact sheet §0b).
-        for mirror in rules.mirrors.iter().filter(|m| m.matches(s.address.get_ref())) {
+        if let Some(mirror) = rules.mirror_of(s.address.get_ref()) {
             errors.push(sources_file.error(
                 &s.address,
                 format!(
@@ -1930,7 +1835,7 @@ pub fn generate(root: &Path, banned: &Path) -> Result<Generated, Vec<String>> {
             }
         };
         for text in [&page.nav_label, &page.title, &page.description] {
-            rules.check(&file, text, &mut errors);
+            rules.check_as(&file, text, Expect::PAGE, &mut errors);
         }
         if page.block.is_empty() {
             errors.push(format!("{}:1: page has no content blocks", file.path.display()));

@@ -3,9 +3,11 @@
 //!
 //! A problem fails the build with `content/keep.toml:LINE: message`: a missing or unknown word, a
 //! clinical word without sources, an unknown source id, sources on a word that states nothing, a
-//! ruled-out claim (build/banned-claims.toml), markup, an unknown placeholder, a missing or
-//! unknown link error. Strings are written with Rust's own escaping (`{:?}`), never as HTML.
+//! text that breaks the one set of text rules (`crates/content-rules`: markup, `javascript:`, a
+//! mirror address, a ruled-out claim, an unknown placeholder, a sentence over 25 words), a missing
+//! or unknown link error. Strings are written with Rust's own escaping (`{:?}`), never as HTML.
 
+use baclofen_content_rules::{Expect, TextRules};
 use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
@@ -96,6 +98,7 @@ const WORDS: &[&str] = &[
     "received_name",
     "received_replace",
     "newer",
+    "check_times",
     "next_button",
     "next_note",
     "next_added",
@@ -142,18 +145,6 @@ struct RawQuestion {
 }
 
 #[derive(Deserialize)]
-struct Banned {
-    #[serde(default)]
-    claim: Vec<BannedClaim>,
-}
-
-#[derive(Deserialize)]
-struct BannedClaim {
-    phrase: String,
-    why: String,
-}
-
-#[derive(Deserialize)]
 struct Sources {
     source: Vec<SourceId>,
 }
@@ -167,7 +158,7 @@ struct Checker<'a> {
     path: String,
     text: &'a str,
     known: BTreeSet<String>,
-    banned: Vec<BannedClaim>,
+    rules: TextRules,
     errors: Vec<String>,
 }
 
@@ -183,35 +174,11 @@ impl Checker<'_> {
         self.text[start..].find(&format!("\n{key} =")).map(|i| start + i + 1).unwrap_or(start)
     }
 
-    /// Plain words only: not empty, no markup, no ruled-out claim, known placeholders.
+    /// Every text passes the one set of text rules (`crates/content-rules`), with the
+    /// placeholders this helper fills.
     fn words(&mut self, offset: usize, value: &str) {
-        if value.trim().is_empty() {
-            self.at(offset, "text is empty");
-        }
-        if value.contains('<') || value.contains('>') || value.contains('&') {
-            self.at(offset, "markup is not allowed (found `<`, `>` or `&`); write plain words");
-        }
-        let lower = value.to_lowercase();
-        let hits: Vec<String> = self
-            .banned
-            .iter()
-            .filter(|c| lower.contains(&c.phrase.to_lowercase()))
-            .map(|c| format!("ruled-out claim `{}` (baclofen-facts.md §12): {}", c.phrase, c.why))
-            .collect();
-        for hit in hits {
-            self.at(offset, hit);
-        }
-        let mut rest = value;
-        while let Some(open) = rest.find('{') {
-            let close = rest[open..].find('}').map(|c| open + c + 1).unwrap_or(rest.len());
-            let placeholder = &rest[open..close];
-            if !PLACEHOLDERS.contains(&placeholder) {
-                self.at(
-                    offset,
-                    format!("unknown placeholder `{placeholder}`; use one of {}", PLACEHOLDERS.join(", ")),
-                );
-            }
-            rest = &rest[close..];
+        for problem in self.rules.problems(value, Expect::only(PLACEHOLDERS)) {
+            self.at(offset, problem);
         }
     }
 }
@@ -228,13 +195,12 @@ pub fn generate(content_dir: &Path, banned_path: &Path) -> Result<String, Vec<St
     let sources_text =
         std::fs::read_to_string(content_dir.join("sources.toml")).map_err(|e| vec![e.to_string()])?;
     let sources: Sources = toml::from_str(&sources_text).map_err(|e| vec![format!("sources.toml: {e}")])?;
-    let banned_text = std::fs::read_to_string(banned_path).map_err(|e| vec![e.to_string()])?;
-    let banned: Banned = toml::from_str(&banned_text).map_err(|e| vec![format!("banned claims: {e}")])?;
+    let rules = TextRules::load(banned_path).map_err(|e| vec![e])?;
     let mut c = Checker {
         path: shown,
         text: &text,
         known: sources.source.into_iter().map(|s| s.id).collect(),
-        banned: banned.claim,
+        rules,
         errors: Vec::new(),
     };
 

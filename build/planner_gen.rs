@@ -2,11 +2,13 @@
 //! and writes it as Rust statics (`OUT_DIR/planner.rs`, included by `src/planner/content.rs`).
 //!
 //! A problem fails the build with `file:line: message`: an unknown or missing source id on a
-//! clinical statement, a ruled-out claim (build/banned-claims.toml), markup, a missing or unknown
-//! word, an unknown placeholder, a strength that is not a number. Strings are written with Rust's
+//! clinical statement, text that breaks the one set of text rules (`crates/content-rules`: markup,
+//! `javascript:`, a mirror address, a ruled-out claim, an unknown placeholder, a sentence over 25
+//! words), a missing or unknown word, a strength that is not a number. Strings are written with Rust's
 //! own string escaping (`{:?}`), never as raw HTML.
 
 use baclofen_content_model::planner::{Limits, Liquid, Split, Tablet, Warning};
+use baclofen_content_rules::{Expect, TextRules};
 use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
@@ -240,18 +242,6 @@ struct RawErrors {
 }
 
 #[derive(Deserialize)]
-struct Banned {
-    #[serde(default)]
-    claim: Vec<BannedClaim>,
-}
-
-#[derive(Deserialize)]
-struct BannedClaim {
-    phrase: String,
-    why: String,
-}
-
-#[derive(Deserialize)]
 struct Sources {
     source: Vec<SourceId>,
 }
@@ -265,7 +255,7 @@ struct Checker {
     path: String,
     text: String,
     known: BTreeSet<String>,
-    banned: Vec<BannedClaim>,
+    rules: TextRules,
     errors: Vec<String>,
 }
 
@@ -286,35 +276,11 @@ impl Checker {
         self.text[start..].find(&pattern).map(|i| start + i + 1).unwrap_or(start)
     }
 
-    /// Plain words only: no markup, no ruled-out claim, known placeholders.
+    /// Every text passes the one set of text rules (`crates/content-rules`), with the
+    /// placeholders the planner fills.
     fn text(&mut self, offset: usize, value: &str) {
-        if value.trim().is_empty() {
-            self.at(offset, "text is empty");
-        }
-        if value.contains('<') || value.contains('>') {
-            self.at(offset, "raw HTML is not allowed (found `<` or `>`); write plain words");
-        }
-        let lower = value.to_lowercase();
-        let hits: Vec<String> = self
-            .banned
-            .iter()
-            .filter(|c| lower.contains(&c.phrase.to_lowercase()))
-            .map(|c| format!("ruled-out claim `{}` (baclofen-facts.md §12): {}", c.phrase, c.why))
-            .collect();
-        for hit in hits {
-            self.at(offset, hit);
-        }
-        let mut rest = value;
-        while let Some(open) = rest.find('{') {
-            let close = rest[open..].find('}').map(|c| open + c + 1).unwrap_or(rest.len());
-            let placeholder = &rest[open..close];
-            if !PLACEHOLDERS.contains(&placeholder) {
-                self.at(
-                    offset,
-                    format!("unknown placeholder `{placeholder}`; use one of {}", PLACEHOLDERS.join(", ")),
-                );
-            }
-            rest = &rest[close..];
+        for problem in self.rules.problems(value, Expect::only(PLACEHOLDERS)) {
+            self.at(offset, problem);
         }
     }
 
@@ -408,15 +374,9 @@ pub fn generate(content: &Path, banned: &Path) -> Result<Generated, Vec<String>>
         .into_iter()
         .map(|s| s.id)
         .collect();
-    let banned: Banned =
-        toml::from_str(&read(banned)?).map_err(|e| vec![format!("{}: {e}", banned.display())])?;
-    let mut c = Checker {
-        path: path.display().to_string(),
-        text: text.clone(),
-        known,
-        banned: banned.claim,
-        errors: vec![],
-    };
+    let rules = TextRules::load(banned).map_err(|e| vec![e])?;
+    let mut c =
+        Checker { path: path.display().to_string(), text: text.clone(), known, rules, errors: vec![] };
     let raw: RawPlanner = toml::from_str(&text).map_err(|e| {
         let line = e.span().map(|s| c.line_of(s.start)).unwrap_or(1);
         vec![format!("{}:{line}: {}", c.path, e.message())]

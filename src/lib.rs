@@ -21,4 +21,5 @@ pub mod planner;
 pub mod read_aloud;
 pub mod red_flag_words;
 pub mod route;
+pub mod schedule_record;
 pub mod settings;

@@ -9,41 +9,12 @@
 mod content_gen;
 
 use baclofen_guide::content::Helper;
-use std::path::{Path, PathBuf};
+mod common;
 
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
-}
+use common::{banned_claims, Scratch};
 
-struct Scratch(PathBuf);
-
-impl Scratch {
-    fn new(name: &str) -> Self {
-        let dir = std::env::temp_dir().join(format!("baclofen-add-page-{name}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("content"), &dir);
-        Scratch(dir)
-    }
-
-    fn generate(&self) -> Result<content_gen::Generated, Vec<String>> {
-        let banned = Path::new(env!("CARGO_MANIFEST_DIR")).join("build/banned-claims.toml");
-        content_gen::generate(&self.0, &banned)
-    }
-}
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
+fn generate(scratch: &Scratch) -> Result<content_gen::Generated, Vec<String>> {
+    content_gen::generate(scratch.path(), &banned_claims())
 }
 
 const NEW_PAGE: &str = r#"nav_label = "Travel"
@@ -67,8 +38,8 @@ text = "The packing list needs JavaScript."
 
 #[test]
 fn a_new_page_is_one_file_and_one_navigation_line() {
-    let scratch = Scratch::new("one");
-    let before = scratch.generate().expect("the real content is valid");
+    let scratch = Scratch::new();
+    let before = generate(&scratch).expect("the real content is valid");
 
     // The one file and the one line, and nothing else.
     std::fs::write(scratch.0.join("pages/travel-abroad.toml"), NEW_PAGE).unwrap();
@@ -77,7 +48,7 @@ fn a_new_page_is_one_file_and_one_navigation_line() {
     let site = site.replacen("  \"storage\",\n", "  \"storage\",\n  \"travel-abroad\",\n", 1);
     std::fs::write(&site_path, site).unwrap();
 
-    let after = scratch.generate().unwrap_or_else(|errors| panic!("{errors:#?}"));
+    let after = generate(&scratch).unwrap_or_else(|errors| panic!("{errors:#?}"));
     assert_eq!(after.pages.len(), before.pages.len() + 1);
 
     // Navigation order: right after the line it follows.
@@ -118,9 +89,9 @@ fn a_new_page_is_one_file_and_one_navigation_line() {
 
 #[test]
 fn a_page_file_without_its_navigation_line_is_refused() {
-    let scratch = Scratch::new("unlisted");
+    let scratch = Scratch::new();
     std::fs::write(scratch.0.join("pages/travel-abroad.toml"), NEW_PAGE).unwrap();
-    let errors = scratch.generate().err().expect("refused");
+    let errors = generate(&scratch).err().expect("refused");
     assert!(
         errors
             .iter()
@@ -132,8 +103,8 @@ fn a_page_file_without_its_navigation_line_is_refused() {
 #[test]
 fn the_built_routes_are_the_content_pages_in_navigation_order() {
     use baclofen_guide::route::Route;
-    let scratch = Scratch::new("real");
-    let generated = scratch.generate().expect("the real content is valid");
+    let scratch = Scratch::new();
+    let generated = generate(&scratch).expect("the real content is valid");
     let slugs: Vec<&str> = Route::PAGES.iter().map(|r| r.slug()).collect();
     let expected: Vec<&str> = generated.pages.iter().map(|p| p.slug.as_str()).collect();
     assert_eq!(slugs, expected);

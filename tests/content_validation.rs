@@ -6,58 +6,23 @@
 #[path = "../build/content_gen.rs"]
 mod content_gen;
 
-use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
+#[path = "../build/keep_gen.rs"]
+#[allow(dead_code)]
+mod keep_gen;
+#[path = "../build/planner_gen.rs"]
+#[allow(dead_code)]
+mod planner_gen;
 
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
-}
+mod common;
 
-fn banned_claims() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("build/banned-claims.toml")
-}
+use common::{banned_claims, Scratch};
 
-/// A scratch copy of `content/`, removed when dropped.
-struct Scratch(PathBuf);
-
-impl Scratch {
-    fn new() -> Self {
-        static NEXT: AtomicUsize = AtomicUsize::new(0);
-        let dir = std::env::temp_dir().join(format!(
-            "baclofen-content-{}-{}",
-            std::process::id(),
-            NEXT.fetch_add(1, Ordering::Relaxed)
-        ));
-        let _ = std::fs::remove_dir_all(&dir);
-        copy_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("content").as_path(), &dir);
-        Scratch(dir)
-    }
-
-    fn edit(&self, file: &str, from: &str, to: &str) {
-        let path = self.0.join(file);
-        let text = std::fs::read_to_string(&path).unwrap();
-        assert!(text.contains(from), "{file} does not contain {from:?}");
-        std::fs::write(path, text.replacen(from, to, 1)).unwrap();
-    }
-
-    fn errors(&self) -> Vec<String> {
-        content_gen::generate(&self.0, &banned_claims()).err().unwrap_or_default()
-    }
-}
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
+/// Every problem the build's three content generators find in a scratch copy of `content/`.
+fn errors(scratch: &Scratch) -> Vec<String> {
+    let mut errors = content_gen::generate(scratch.path(), &banned_claims()).err().unwrap_or_default();
+    errors.extend(planner_gen::generate(scratch.path(), &banned_claims()).err().unwrap_or_default());
+    errors.extend(keep_gen::generate(scratch.path(), &banned_claims()).err().unwrap_or_default());
+    errors
 }
 
 fn assert_one_error(errors: &[String], file_and_line: &str, words: &str) {
@@ -70,37 +35,37 @@ fn assert_one_error(errors: &[String], file_and_line: &str, words: &str) {
 #[test]
 fn the_real_content_is_valid() {
     let scratch = Scratch::new();
-    assert_eq!(scratch.errors(), Vec::<String>::new());
+    assert_eq!(errors(&scratch), Vec::<String>::new());
 }
 
 #[test]
 fn an_unknown_source_id_fails_with_file_and_line() {
     let scratch = Scratch::new();
     scratch.edit("pages/about.toml", r#"sources = ["FDA-TAB", "QCH"]"#, r#"sources = ["FDA-TAB", "QHC"]"#);
-    let line = line_of(&scratch, "pages/about.toml", "\"QHC\"");
-    assert_one_error(&scratch.errors(), &format!("about.toml:{line}:"), "unknown source id `QHC`");
+    let line = scratch.line_of("pages/about.toml", "\"QHC\"");
+    assert_one_error(&errors(&scratch), &format!("about.toml:{line}:"), "unknown source id `QHC`");
 }
 
 #[test]
 fn a_statement_without_sources_fails() {
     let scratch = Scratch::new();
     scratch.edit("pages/taking.toml", "sources = [\"NHS-HOW\", \"PMS\", \"QCH\"]\n", "");
-    assert_one_error(&scratch.errors(), "taking.toml:", "statement has no sources");
+    assert_one_error(&errors(&scratch), "taking.toml:", "statement has no sources");
 }
 
 #[test]
 fn raw_html_fails() {
     let scratch = Scratch::new();
     scratch.edit("pages/stopping.toml", "Only stop baclofen", "Only stop <script>baclofen");
-    assert_one_error(&scratch.errors(), "stopping.toml:", "raw HTML is not allowed");
+    assert_one_error(&errors(&scratch), "stopping.toml:", "raw HTML is not allowed");
 }
 
 #[test]
 fn a_javascript_link_fails() {
     let scratch = Scratch::new();
     scratch.edit("pages/home.toml", "Baclofen is a medicine", "javascript:alert(1) Baclofen is a medicine");
-    let line = line_of(&scratch, "pages/home.toml", "javascript:alert(1)");
-    assert_one_error(&scratch.errors(), &format!("home.toml:{line}:"), "`javascript:` is not allowed");
+    let line = scratch.line_of("pages/home.toml", "javascript:alert(1)");
+    assert_one_error(&errors(&scratch), &format!("home.toml:{line}:"), "`javascript:` is not allowed");
 }
 
 #[test]
@@ -115,9 +80,9 @@ fn every_ruled_out_claim_from_section_12_fails() {
         let scratch = Scratch::new();
         let loud = phrase.to_uppercase();
         scratch.edit("pages/about.toml", "Baclofen is a muscle relaxer.", &format!("Baclofen {loud} works."));
-        let line = line_of(&scratch, "pages/about.toml", &format!("Baclofen {loud} works."));
+        let line = scratch.line_of("pages/about.toml", &format!("Baclofen {loud} works."));
         assert_one_error(
-            &scratch.errors(),
+            &errors(&scratch),
             &format!("about.toml:{line}:"),
             &format!("ruled-out claim `{phrase}`"),
         );
@@ -128,7 +93,7 @@ fn every_ruled_out_claim_from_section_12_fails() {
 fn a_missing_required_page_fails() {
     let scratch = Scratch::new();
     std::fs::remove_file(scratch.0.join("pages/stopping.toml")).unwrap();
-    assert_one_error(&scratch.errors(), "site.toml:", "required page");
+    assert_one_error(&errors(&scratch), "site.toml:", "required page");
 }
 
 #[test]
@@ -140,14 +105,7 @@ fn a_section_missing_from_the_navigation_fails() {
     let site = std::fs::read_to_string(scratch.0.join("site.toml")).unwrap();
     let start = site.find("required_pages").unwrap();
     let line = site[..start + site[start..].find("\"overdose\"").unwrap()].lines().count();
-    assert_one_error(&scratch.errors(), &format!("site.toml:{line}:"), "the section `overdose` is missing");
-}
-
-/// The line of the first `needle` in a scratch file, so a test does not copy a position that
-/// moves with every content edit.
-fn line_of(scratch: &Scratch, file: &str, needle: &str) -> usize {
-    let text = std::fs::read_to_string(scratch.0.join(file)).unwrap();
-    text[..text.find(needle).unwrap_or_else(|| panic!("{file} has no {needle:?}"))].matches('\n').count() + 1
+    assert_one_error(&errors(&scratch), &format!("site.toml:{line}:"), "the section `overdose` is missing");
 }
 
 #[test]
@@ -158,16 +116,16 @@ fn a_helper_with_an_unknown_field_fails_with_file_and_line() {
         "module = \"missed-dose\"\n",
         "module = \"missed-dose\"\nelement = \"x\"\n",
     );
-    let line = line_of(&scratch, "pages/missed-dose.toml", "element = ");
-    assert_one_error(&scratch.errors(), &format!("missed-dose.toml:{line}:"), "unknown field `element`");
+    let line = scratch.line_of("pages/missed-dose.toml", "element = ");
+    assert_one_error(&errors(&scratch), &format!("missed-dose.toml:{line}:"), "unknown field `element`");
 }
 
 #[test]
 fn a_helper_that_is_not_a_bin_name_fails() {
     let scratch = Scratch::new();
     scratch.edit("pages/missed-dose.toml", "module = \"missed-dose\"", "module = \"Missed_Dose\"");
-    let line = line_of(&scratch, "pages/missed-dose.toml", "module = ");
-    assert_one_error(&scratch.errors(), &format!("missed-dose.toml:{line}:"), "must be a bin name");
+    let line = scratch.line_of("pages/missed-dose.toml", "module = ");
+    assert_one_error(&errors(&scratch), &format!("missed-dose.toml:{line}:"), "must be a bin name");
 }
 
 #[test]
@@ -179,7 +137,7 @@ fn two_helpers_with_one_module_on_a_page_fail() {
     std::fs::write(&path, &text).unwrap();
     let line = text.lines().count() - 1;
     assert_one_error(
-        &scratch.errors(),
+        &errors(&scratch),
         &format!("side-effects.toml:{line}:"),
         "two helpers on this page use the module `checker`",
     );
@@ -189,14 +147,14 @@ fn two_helpers_with_one_module_on_a_page_fail() {
 fn a_helper_without_a_module_and_a_module_on_another_block_fail() {
     let scratch = Scratch::new();
     scratch.edit("pages/missed-dose.toml", "module = \"missed-dose\"\n", "");
-    assert_one_error(&scratch.errors(), "missed-dose.toml:", "a helper needs `module`");
+    assert_one_error(&errors(&scratch), "missed-dose.toml:", "a helper needs `module`");
     let scratch = Scratch::new();
     scratch.edit(
         "pages/about.toml",
         "type = \"paragraph\"\n",
         "type = \"paragraph\"\nmodule = \"checker\"\n",
     );
-    assert_one_error(&scratch.errors(), "about.toml:", "does not take `module`");
+    assert_one_error(&errors(&scratch), "about.toml:", "does not take `module`");
 }
 
 #[test]
@@ -207,35 +165,35 @@ fn a_heading_with_sources_fails() {
         "type = \"heading\"\ntext = \"Tablets\"\n",
         "type = \"heading\"\ntext = \"Tablets\"\nsources = [\"NHS-HOW\"]\n",
     );
-    assert_one_error(&scratch.errors(), "forms.toml:", "a heading block does not take `sources`");
+    assert_one_error(&errors(&scratch), "forms.toml:", "a heading block does not take `sources`");
 }
 
 #[test]
 fn a_step_up_picture_without_words_for_each_step_fails() {
     let scratch = Scratch::new();
     scratch.edit("pages/taking.toml", "  \"Days 10 to 12: 20 mg, three times a day (60 mg a day).\",\n", "");
-    assert_one_error(&scratch.errors(), "taking.toml:", "4 doses, 3 items");
+    assert_one_error(&errors(&scratch), "taking.toml:", "4 doses, 3 items");
 }
 
 #[test]
 fn an_unknown_region_fails() {
     let scratch = Scratch::new();
     scratch.edit("pages/forms.toml", "region = \"uk\"", "region = \"england\"");
-    assert_one_error(&scratch.errors(), "forms.toml:", "unknown region `england`");
+    assert_one_error(&errors(&scratch), "forms.toml:", "unknown region `england`");
 }
 
 #[test]
 fn two_headings_with_the_same_anchor_fail() {
     let scratch = Scratch::new();
     scratch.edit("pages/forms.toml", "text = \"Granules\"", "text = \"Tablets!\"");
-    assert_one_error(&scratch.errors(), "forms.toml:", "share the anchor `tablets`");
+    assert_one_error(&errors(&scratch), "forms.toml:", "share the anchor `tablets`");
 }
 
 #[test]
 fn a_page_not_in_the_navigation_fails() {
     let scratch = Scratch::new();
     std::fs::copy(scratch.0.join("pages/about.toml"), scratch.0.join("pages/extra.toml")).unwrap();
-    assert_one_error(&scratch.errors(), "extra.toml:1:", "not listed in `navigation`");
+    assert_one_error(&errors(&scratch), "extra.toml:1:", "not listed in `navigation`");
 }
 
 #[test]
@@ -244,22 +202,22 @@ fn an_empty_section_fails() {
     let path = scratch.0.join("pages/sources.toml");
     let text = std::fs::read_to_string(&path).unwrap();
     std::fs::write(&path, &text[..text.find("[[block]]").unwrap()]).unwrap();
-    assert_one_error(&scratch.errors(), "sources.toml:1:", "page has no content blocks");
+    assert_one_error(&errors(&scratch), "sources.toml:1:", "page has no content blocks");
 }
 
 #[test]
 fn empty_text_fails() {
     let scratch = Scratch::new();
     scratch.edit("pages/missed-dose.toml", r#"title = "If you miss a dose""#, r#"title = "  ""#);
-    let line = line_of(&scratch, "pages/missed-dose.toml", r#"title = "  ""#);
-    assert_one_error(&scratch.errors(), &format!("missed-dose.toml:{line}:"), "text is empty");
+    let line = scratch.line_of("pages/missed-dose.toml", r#"title = "  ""#);
+    assert_one_error(&errors(&scratch), &format!("missed-dose.toml:{line}:"), "text is empty");
 }
 
 #[test]
 fn a_callout_without_a_level_fails() {
     let scratch = Scratch::new();
     scratch.edit("pages/home.toml", "kind = \"emergency\"\n", "");
-    assert_one_error(&scratch.errors(), "home.toml:", "a callout needs `kind`");
+    assert_one_error(&errors(&scratch), "home.toml:", "a callout needs `kind`");
 }
 
 #[test]
@@ -267,8 +225,8 @@ fn a_toml_syntax_error_names_the_line() {
     let scratch = Scratch::new();
     // A value missing its opening quote, on whatever line the version is.
     scratch.edit("site.toml", "content_version = \"", "content_version = ");
-    let line = line_of(&scratch, "site.toml", "content_version = ");
-    assert_one_error(&scratch.errors(), &format!("site.toml:{line}:"), "");
+    let line = scratch.line_of("site.toml", "content_version = ");
+    assert_one_error(&errors(&scratch), &format!("site.toml:{line}:"), "");
 }
 
 #[test]
@@ -277,7 +235,7 @@ fn an_impossible_review_date_fails() {
     let site = std::fs::read_to_string(scratch.0.join("site.toml")).unwrap();
     let line = site.lines().find(|l| l.starts_with("checked_on")).unwrap().to_string();
     scratch.edit("site.toml", &line, r#"checked_on = "2026-02-30""#);
-    assert_one_error(&scratch.errors(), "site.toml:", "date must be YYYY-MM-DD");
+    assert_one_error(&errors(&scratch), "site.toml:", "date must be YYYY-MM-DD");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -992,8 +950,8 @@ fn every_phone_number_cites_a_source_that_gives_it_and_names_its_country() {
     }
 }
 
-fn content_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("content")
+fn content_dir() -> std::path::PathBuf {
+    common::root().join("content")
 }
 
 /// Every registered source is cited somewhere in content/ (pages, helpers, site), so the Sources
@@ -1085,7 +1043,7 @@ fn a_mirror_address_fails_with_file_and_line() {
         let scratch = Scratch::new();
         scratch.edit("sources.toml", &line, &format!("address = \"https://www.{mirror}/baclofen\""));
         assert_one_error(
-            &scratch.errors(),
+            &errors(&scratch),
             &format!("sources.toml:{line_no}:"),
             &format!("`{mirror}` is a mirror"),
         );
@@ -1093,28 +1051,28 @@ fn a_mirror_address_fails_with_file_and_line() {
     // A subdomain of a mirror is the mirror too; the publisher's own page passes.
     let scratch = Scratch::new();
     scratch.edit("sources.toml", &line, "address = \"https://uat.mimsdev.com/vietnam/drug/info/bamifen\"");
-    assert_one_error(&scratch.errors(), &format!("sources.toml:{line_no}:"), "`mimsdev.com` is a mirror");
+    assert_one_error(&errors(&scratch), &format!("sources.toml:{line_no}:"), "`mimsdev.com` is a mirror");
     let scratch = Scratch::new();
     scratch.edit("sources.toml", &line, "address = \"https://www.drugs.com/mtm/baclofen.html\"");
-    assert_eq!(scratch.errors(), Vec::<String>::new());
+    assert_eq!(errors(&scratch), Vec::<String>::new());
 }
 
 #[test]
 fn a_mirror_named_in_patient_text_fails() {
     let scratch = Scratch::new();
     scratch.edit("pages/about.toml", "Baclofen is a muscle relaxer.", "Read more at imedi.co.uk.");
-    let line = line_of(&scratch, "pages/about.toml", "imedi.co.uk");
-    assert_one_error(&scratch.errors(), &format!("about.toml:{line}:"), "`imedi.co.uk` is a mirror");
+    let line = scratch.line_of("pages/about.toml", "imedi.co.uk");
+    assert_one_error(&errors(&scratch), &format!("about.toml:{line}:"), "`imedi.co.uk` is a mirror");
 }
 
 #[test]
 fn a_source_without_its_checked_date_fails() {
     let scratch = Scratch::new();
     scratch.edit("sources.toml", "checked = \"2026-11-23\"\n", "");
-    assert_one_error(&scratch.errors(), "sources.toml:", "checked");
+    assert_one_error(&errors(&scratch), "sources.toml:", "checked");
     let scratch = Scratch::new();
     scratch.edit("sources.toml", "checked = \"2026-11-23\"", "checked = \"23/11/2026\"");
-    assert_one_error(&scratch.errors(), "sources.toml:", "date must be YYYY-MM-DD");
+    assert_one_error(&errors(&scratch), "sources.toml:", "date must be YYYY-MM-DD");
 }
 
 /// Medical words: each has a plain meaning on the glossary page, and the rarest are explained
@@ -1238,7 +1196,7 @@ fn a_straight_away_rule_titled_today_fails() {
         "action = \"Call your pump team straight away to book a refill\"",
         "action = \"Call your pump team today to book a refill\"",
     );
-    let errors = scratch.errors();
+    let errors = errors(&scratch);
     assert!(
         errors.iter().any(|e| e.contains("red-flags.toml:") && e.contains("must say \"straight away\"")),
         "{errors:?}"
@@ -1255,9 +1213,9 @@ fn a_timing_word_outside_the_one_vocabulary_fails() {
             "action = \"Call your pump team today to book a refill\"",
             &format!("action = \"Call your pump team today to book a refill, {word}\""),
         );
-        let line = line_of(&scratch, "red-flags.toml", word);
+        let line = scratch.line_of("red-flags.toml", word);
         assert_one_error(
-            &scratch.errors(),
+            &errors(&scratch),
             &format!("red-flags.toml:{line}:"),
             "is not one of the timing words",
         );
@@ -1269,7 +1227,7 @@ fn a_contact_answer_with_no_route_for_when_they_are_closed_fails() {
     // Leaving out `closed` on an urgent rule.
     let scratch = Scratch::new();
     scratch.edit("red-flags.toml", "closed = \"out-of-hours\"\ncontact = \"the pump team\"\n", "");
-    assert!(scratch.errors().iter().any(|e| e.contains("needs `closed`")), "{:?}", scratch.errors());
+    assert!(errors(&scratch).iter().any(|e| e.contains("needs `closed`")), "{:?}", errors(&scratch));
     // Saying "none" on a rule that asks for the prescriber.
     let scratch = Scratch::new();
     scratch.edit(
@@ -1278,14 +1236,14 @@ fn a_contact_answer_with_no_route_for_when_they_are_closed_fails() {
         "closed = \"none\"\n",
     );
     assert!(
-        scratch.errors().iter().any(|e| e.contains("needs a route for when they are closed")),
+        errors(&scratch).iter().any(|e| e.contains("needs a route for when they are closed")),
         "{:?}",
-        scratch.errors()
+        errors(&scratch)
     );
     // "out-of-hours" with no one to reach.
     let scratch = Scratch::new();
     scratch.edit("red-flags.toml", "contact = \"the prescriber\"\n", "");
-    assert!(scratch.errors().iter().any(|e| e.contains("needs `contact`")), "{:?}", scratch.errors());
+    assert!(errors(&scratch).iter().any(|e| e.contains("needs `contact`")), "{:?}", errors(&scratch));
 }
 
 #[test]
@@ -1296,8 +1254,8 @@ fn a_regions_service_or_a_closed_door_with_no_subject_in_a_rule_fails() {
         "detail = \"Do not wait for the next visit.\"",
         "detail = \"If they are closed, call NHS 111.\"",
     );
-    let line = line_of(&scratch, "red-flags.toml", "If they are closed");
-    let errors = scratch.errors();
+    let line = scratch.line_of("red-flags.toml", "If they are closed");
+    let errors = errors(&scratch);
     assert_one_error(&errors, &format!("red-flags.toml:{line}:"), "comes from content/site.toml by region");
     assert_one_error(&errors, &format!("red-flags.toml:{line}:"), "names no one");
 }
@@ -1310,7 +1268,7 @@ fn an_emergency_rule_that_is_not_now_fails() {
         "level = \"emergency\"\ntiming = \"now\"",
         "level = \"emergency\"\ntiming = \"today\"",
     );
-    let errors = scratch.errors();
+    let errors = errors(&scratch);
     assert!(errors.iter().any(|e| e.contains("does not fit level `emergency`")), "{errors:?}");
 }
 
@@ -1318,7 +1276,7 @@ fn an_emergency_rule_that_is_not_now_fails() {
 fn a_box_that_answers_nothing_on_its_own_fails() {
     let scratch = Scratch::new();
     scratch.edit("red-flags.toml", "when = [[\"weight\"]]", "when = [[\"weight\"], [\"older\"]]");
-    let errors = scratch.errors();
+    let errors = errors(&scratch);
     assert!(errors.iter().any(|e| e.contains("`weight` ticked on its own gets no answer")), "{errors:?}");
 }
 
@@ -1328,8 +1286,8 @@ fn a_helper_message_that_contradicts_the_engine_fails_with_file_and_line() {
     // in a message must fail.
     let scratch = Scratch::new();
     scratch.edit("ui.toml", "up to 6 doses", "up to 8 doses");
-    let line = line_of(&scratch, "ui.toml", "up to 8 doses");
-    assert_one_error(&scratch.errors(), &format!("ui.toml:{line}:"), "must say \"up to 6 doses\"");
+    let line = scratch.line_of("ui.toml", "up to 8 doses");
+    assert_one_error(&errors(&scratch), &format!("ui.toml:{line}:"), "must say \"up to 6 doses\"");
 }
 
 #[test]
@@ -1337,11 +1295,11 @@ fn moving_a_schedule_limit_in_content_needs_the_message_to_follow() {
     // The limit lives in one place: raising it to 8 makes the message that says 6 wrong.
     let scratch = Scratch::new();
     scratch.edit("missed-dose.toml", "max_doses_per_day = 6", "max_doses_per_day = 8");
-    let line = line_of(&scratch, "ui.toml", "up to 6 doses");
-    assert_one_error(&scratch.errors(), &format!("ui.toml:{line}:"), "must say \"up to 8 doses\"");
+    let line = scratch.line_of("ui.toml", "up to 6 doses");
+    assert_one_error(&errors(&scratch), &format!("ui.toml:{line}:"), "must say \"up to 8 doses\"");
     // ... and once the message says 8 too, the content is valid again.
     scratch.edit("ui.toml", "up to 6 doses", "up to 8 doses");
-    assert_eq!(scratch.errors(), Vec::<String>::new());
+    assert_eq!(errors(&scratch), Vec::<String>::new());
 }
 
 #[test]
@@ -1349,16 +1307,16 @@ fn m7_a_clinic_skip_window_shorter_than_the_nhs_two_hours_fails_the_build() {
     // Fact sheet §13.1 (revised 2026-12-07): a clinic may lengthen the window, never shorten it.
     let scratch = Scratch::new();
     scratch.edit("missed-dose.toml", "skip_window_min_minutes = 120", "skip_window_min_minutes = 60");
-    let line = line_of(&scratch, "missed-dose.toml", "skip_window_min_minutes = 60");
-    assert_one_error(&scratch.errors(), &format!("missed-dose.toml:{line}:"), "never shorter");
+    let line = scratch.line_of("missed-dose.toml", "skip_window_min_minutes = 60");
+    assert_one_error(&errors(&scratch), &format!("missed-dose.toml:{line}:"), "never shorter");
 }
 
 #[test]
 fn schedule_limits_that_do_not_fit_in_a_day_fail() {
     let scratch = Scratch::new();
     scratch.edit("missed-dose.toml", "max_doses_per_day = 6", "max_doses_per_day = 13");
-    let line = line_of(&scratch, "missed-dose.toml", "max_doses_per_day = 13");
-    let errors = scratch.errors();
+    let line = scratch.line_of("missed-dose.toml", "max_doses_per_day = 13");
+    let errors = errors(&scratch);
     assert!(
         errors
             .iter()
@@ -1373,8 +1331,8 @@ fn a_ruled_out_claim_in_a_helper_message_fails() {
     let phrase = banned.lines().find_map(|l| l.strip_prefix("phrase = \"")?.strip_suffix('"')).unwrap();
     let scratch = Scratch::new();
     scratch.edit("ui.toml", "Choose what happened.", &format!("Choose what happened. {phrase}."));
-    let line = line_of(&scratch, "ui.toml", "Choose what happened.");
-    assert_one_error(&scratch.errors(), &format!("ui.toml:{line}:"), "ruled-out claim");
+    let line = scratch.line_of("ui.toml", "Choose what happened.");
+    assert_one_error(&errors(&scratch), &format!("ui.toml:{line}:"), "ruled-out claim");
 }
 
 // ---- Easy Read pages (issue #31) ----
@@ -1383,7 +1341,7 @@ fn a_ruled_out_claim_in_a_helper_message_fails() {
 fn an_easy_read_point_with_an_unknown_picture_fails() {
     let scratch = Scratch::new();
     scratch.edit("pages/easy-taking.toml", "picture = \"food\"", "picture = \"sandwich\"");
-    assert_one_error(&scratch.errors(), "easy-taking.toml:", "unknown picture `sandwich`");
+    assert_one_error(&errors(&scratch), "easy-taking.toml:", "unknown picture `sandwich`");
 }
 
 #[test]
@@ -1395,7 +1353,7 @@ fn a_point_on_a_full_page_and_a_paragraph_on_an_easy_read_page_fail() {
         "[[block]]\ntype = \"point\"\npicture = \"child\"\ntext = \"Ask.\"\nsources = [\"MFC\"]\n\n[[block]]\ntype = \"heading\"\ntext = \"Children\"",
     );
     scratch.edit("pages/easy-taking.toml", "type = \"point\"\npicture = \"alarm\"", "type = \"paragraph\"");
-    let errors = scratch.errors();
+    let errors = errors(&scratch);
     assert_one_error(&errors, "taking.toml:", "a point belongs on an Easy Read page");
     assert_one_error(
         &errors,
@@ -1408,7 +1366,7 @@ fn a_point_on_a_full_page_and_a_paragraph_on_an_easy_read_page_fail() {
 fn an_easy_read_page_of_a_missing_page_fails() {
     let scratch = Scratch::new();
     scratch.edit("pages/easy-about.toml", "easy_read_of = \"about\"", "easy_read_of = \"abuot\"");
-    assert_one_error(&scratch.errors(), "easy-about.toml:6", "names no page `abuot`");
+    assert_one_error(&errors(&scratch), "easy-about.toml:6", "names no page `abuot`");
 }
 
 /// Each of the five full pages links to its Easy Read version, and each version back.
@@ -1479,4 +1437,98 @@ fn the_easy_read_missed_dose_and_stopping_pages_keep_the_rules() {
     let alarm = stopping.iter().find(|b| lower(b).contains("two-tone alarm")).expect("the alarm");
     assert!(lower(alarm).contains("emergency department now") && lower(alarm).contains("pump card"));
     assert!(stopping.iter().any(|b| lower(b).contains("1 to 2 weeks")));
+}
+
+/// The safety hole of the code review (§3.6): a mirror address and a `javascript:` link fail the
+/// build whichever content file they are in. `text` is the end of a text in `file` (its closing
+/// quote included), so the two are put inside a text a patient or a web team reads.
+fn refuses_a_mirror_and_a_javascript_link_in(file: &str, text: &str) {
+    let inside = text.strip_suffix('"').expect("the end of a quoted text");
+    for (added, rule) in [
+        (" See www.drugs.com/uk/baclofen.html", "`drugs.com/uk` is a mirror"),
+        (" Open javascript:alert(1)", "`javascript:` is not allowed"),
+    ] {
+        let scratch = Scratch::new();
+        scratch.edit(file, text, &format!("{inside}{added}\""));
+        let line = scratch.line_of(file, added);
+        let name = file.rsplit('/').next().unwrap();
+        assert_one_error(&errors(&scratch), &format!("{name}:{line}:"), rule);
+    }
+}
+
+#[test]
+fn a_mirror_or_javascript_link_fails_in_site_toml() {
+    refuses_a_mirror_and_a_javascript_link_in("site.toml", "the medicine for stiff muscles and spasms\"");
+}
+
+#[test]
+fn a_mirror_or_javascript_link_fails_in_sources_toml() {
+    refuses_a_mirror_and_a_javascript_link_in("sources.toml", "5, 10, 15, 20 mg: prescribing information\"");
+}
+
+#[test]
+fn a_mirror_or_javascript_link_fails_in_a_page() {
+    refuses_a_mirror_and_a_javascript_link_in(
+        "pages/about.toml",
+        "Experts do not know every detail of how it works.\"",
+    );
+}
+
+#[test]
+fn a_mirror_or_javascript_link_fails_in_an_easy_read_page() {
+    refuses_a_mirror_and_a_javascript_link_in(
+        "pages/easy-about.toml",
+        "It helps tight muscles to get loose.\"",
+    );
+}
+
+#[test]
+fn a_mirror_or_javascript_link_fails_in_missed_dose_toml() {
+    refuses_a_mirror_and_a_javascript_link_in("missed-dose.toml", "a high temperature or confusion?\"");
+}
+
+#[test]
+fn a_mirror_or_javascript_link_fails_in_red_flags_toml() {
+    refuses_a_mirror_and_a_javascript_link_in("red-flags.toml", "Do not wait to see if it gets better.\"");
+}
+
+#[test]
+fn a_mirror_or_javascript_link_fails_in_ui_toml() {
+    refuses_a_mirror_and_a_javascript_link_in("ui.toml", "Choose who the medicine is for.\"");
+}
+
+#[test]
+fn a_mirror_or_javascript_link_fails_in_web_team_toml() {
+    refuses_a_mirror_and_a_javascript_link_in("web-team.toml", "check config.json and the address.\"");
+}
+
+#[test]
+fn a_mirror_or_javascript_link_fails_in_keep_toml() {
+    refuses_a_mirror_and_a_javascript_link_in("keep.toml", "unless you download, print or share it.\"");
+}
+
+#[test]
+fn a_mirror_or_javascript_link_fails_in_planner_toml() {
+    refuses_a_mirror_and_a_javascript_link_in("planner.toml", "It does not choose a dose for you.\"");
+}
+
+/// Every content file has its test above (search.toml's, whose texts xtask reads, is in
+/// `xtask/src/search_index.rs`), so a new file cannot arrive without one.
+#[test]
+fn every_content_file_has_a_mirror_and_javascript_test() {
+    let this = std::fs::read_to_string(common::root().join("tests/content_validation.rs")).unwrap();
+    let tested: Vec<&str> = this
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("fn a_mirror_or_javascript_link_fails_in_"))
+        .filter_map(|l| l.strip_suffix("() {"))
+        .collect();
+    for entry in std::fs::read_dir(common::root().join("content")).unwrap() {
+        let name = entry.unwrap().file_name().into_string().unwrap();
+        let test = match name.as_str() {
+            "pages" => "a_page".to_owned(),
+            "search.toml" => continue,
+            file => file.replace(['-', '.'], "_"),
+        };
+        assert!(tested.contains(&test.as_str()), "content/{name} has no mirror/javascript test ({tested:?})");
+    }
 }

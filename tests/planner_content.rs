@@ -1,5 +1,5 @@
 //! The planner's content checks (build/planner_gen.rs) refuse what they must, with file:line, and
-//! the planner's words read at grade 8 or below (Flesch-Kincaid, as tests/reading_level.rs).
+//! the planner's words read at grade 8 or below (Flesch-Kincaid, the one grader in crates/content-rules).
 #![cfg(not(target_arch = "wasm32"))]
 
 #[path = "../build/planner_gen.rs"]
@@ -7,24 +7,16 @@
 mod planner_gen;
 
 use baclofen_guide::planner::content::{ERRORS, LIQUIDS, TABLETS, WARNINGS, WORDS};
-use std::path::Path;
+mod common;
+
+use baclofen_content_rules::readability::grade;
+use common::{banned_claims, Scratch};
 
 /// Runs the generator on a copy of content/ whose planner.toml has `from` replaced by `to`.
 fn errors_after(from: &str, to: &str) -> Vec<String> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
-    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-    let dir = std::env::temp_dir().join(format!("planner-content-{}-{n}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    for file in ["sources.toml", "site.toml"] {
-        std::fs::copy(root.join("content").join(file), dir.join(file)).unwrap();
-    }
-    let text = std::fs::read_to_string(root.join("content/planner.toml")).unwrap();
-    assert!(text.contains(from), "{from:?} is not in content/planner.toml");
-    std::fs::write(dir.join("planner.toml"), text.replacen(from, to, 1)).unwrap();
-    let result = planner_gen::generate(&dir, &root.join("build/banned-claims.toml"));
-    std::fs::remove_dir_all(&dir).ok();
-    result.err().unwrap_or_default()
+    let scratch = Scratch::new();
+    scratch.edit("planner.toml", from, to);
+    planner_gen::generate(scratch.path(), &banned_claims()).err().unwrap_or_default()
 }
 
 #[test]
@@ -113,39 +105,6 @@ fn m8_the_syringe_words_say_ask_your_pharmacist_which_syringe_to_use() {
         assert!(text.contains("ask your pharmacist which syringe to use"), "{text}");
     }
     assert!(WORDS.syringe_ask.contains("{ml} mL"), "the volume is shown with it");
-}
-
-fn syllables(word: &str) -> usize {
-    let word: Vec<char> = word.to_lowercase().chars().filter(|c| c.is_ascii_alphabetic()).collect();
-    if word.is_empty() {
-        return 0;
-    }
-    let vowel = |c: char| "aeiouy".contains(c);
-    let (mut count, mut previous) = (0, false);
-    for &c in &word {
-        let v = vowel(c);
-        if v && !previous {
-            count += 1;
-        }
-        previous = v;
-    }
-    let n = word.len();
-    if n > 2 && word[n - 1] == 'e' && !vowel(word[n - 2]) && (word[n - 2] != 'l' || vowel(word[n - 3])) {
-        count -= 1;
-    }
-    count.max(1)
-}
-
-fn grade(text: &str) -> f64 {
-    let sentences = text
-        .split(['.', '!', '?'])
-        .filter(|s| s.split_whitespace().any(|w| w.chars().any(char::is_alphabetic)))
-        .count()
-        .max(1);
-    let words: Vec<&str> = text.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).collect();
-    let syllable_count: usize = words.iter().map(|w| syllables(w)).sum();
-    let n = words.len().max(1) as f64;
-    0.39 * (n / sentences as f64) + 11.8 * (syllable_count as f64 / n) - 15.59
 }
 
 #[test]

@@ -4,46 +4,8 @@
 //! `readability_report` prints the per-page figures as one JSON line for `make bench`.
 #![cfg(not(target_arch = "wasm32"))]
 
+use baclofen_content_rules::readability::{grade, sentences, syllables, word_count};
 use baclofen_guide::content::{Block, BlockKind, Page, MISSED_DOSE, PAGES, RED_FLAGS, SITE, UI_TEXTS};
-
-/// Syllables by vowel groups, with a silent final "e" (as in "dose") not counted; at least one.
-fn syllables(word: &str) -> usize {
-    let word: Vec<char> = word.to_lowercase().chars().filter(|c| c.is_ascii_alphabetic()).collect();
-    if word.is_empty() {
-        return 0;
-    }
-    let vowel = |c: char| "aeiouy".contains(c);
-    let mut count = 0;
-    let mut previous = false;
-    for &c in &word {
-        let v = vowel(c);
-        if v && !previous {
-            count += 1;
-        }
-        previous = v;
-    }
-    let n = word.len();
-    // "-le" after a consonant is its own syllable ("table"), so only other silent "e"s are dropped.
-    let silent_e =
-        n > 2 && word[n - 1] == 'e' && !vowel(word[n - 2]) && (word[n - 2] != 'l' || vowel(word[n - 3]));
-    if silent_e {
-        count -= 1;
-    }
-    count.max(1)
-}
-
-/// The Flesch-Kincaid grade of a text.
-fn grade(text: &str) -> f64 {
-    let sentences = text
-        .split(['.', '!', '?'])
-        .filter(|s| s.split_whitespace().any(|w| w.chars().any(char::is_alphabetic)))
-        .count()
-        .max(1);
-    let words: Vec<&str> = text.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).collect();
-    let syllable_count: usize = words.iter().map(|w| syllables(w)).sum();
-    let words_count = words.len().max(1) as f64;
-    0.39 * (words_count / sentences as f64) + 11.8 * (syllable_count as f64 / words_count) - 15.59
-}
 
 /// Everything a reader reads on a page, each heading and list item as its own sentence.
 fn page_text(blocks: &[Block]) -> String {
@@ -83,18 +45,6 @@ fn page_text(blocks: &[Block]) -> String {
         }
     }
     text
-}
-
-/// The sentences of a text, as the grade counts them.
-fn sentences(text: &str) -> Vec<&str> {
-    text.split(['.', '!', '?'])
-        .map(str::trim)
-        .filter(|s| s.split_whitespace().any(|w| w.chars().any(char::is_alphabetic)))
-        .collect()
-}
-
-fn word_count(sentence: &str) -> usize {
-    sentence.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count()
 }
 
 /// Pages a patient reads as text (the source list is names and addresses; search is one line).

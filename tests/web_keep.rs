@@ -11,8 +11,11 @@ use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-const DOSES_KEY: &str = "baclofen-guide.keep";
+/// The one schedule record, shared with the missed-dose helper (issue 28 item 5).
+const DOSES_KEY: &str = "baclofen-guide.schedule";
 const KEPT_KEY: &str = "baclofen-guide.kept";
+/// The two stores it replaced, read once and moved into it.
+const OLD_KEEP_KEY: &str = "baclofen-guide.keep";
 const MISSED_DOSE_KEY: &str = "baclofen-guide.dose-times";
 
 fn document() -> web_sys::Document {
@@ -45,7 +48,7 @@ fn start() -> Element {
 }
 
 fn fresh() {
-    for key in [DOSES_KEY, KEPT_KEY, MISSED_DOSE_KEY] {
+    for key in [DOSES_KEY, KEPT_KEY, OLD_KEEP_KEY, MISSED_DOSE_KEY] {
         storage().remove_item(key).unwrap();
     }
     set_hash("");
@@ -174,27 +177,43 @@ fn entered_times_make_a_summary_a_carer_link_and_a_qr_code_and_nothing_is_stored
 #[wasm_bindgen_test]
 fn keep_stores_only_on_opt_in_and_one_control_clears_everything() {
     fresh();
-    storage().set_item(MISSED_DOSE_KEY, "v1|adult|tablet|08:00,20:00").unwrap();
+    storage().set_item(KEPT_KEY, "a1\nmissed|29000000|Take the missed dose now|Then 15:00").unwrap();
     let root = start();
     enter_three_times(&root);
+    assert_eq!(stored(DOSES_KEY), None, "nothing kept before the tick");
     click(&root, "#keep-on-device");
     let kept = stored(DOSES_KEY).expect("kept after the tick");
-    assert!(kept.starts_with("k1|adult|tablet|08:00,14:00,20:00|plain|"), "{kept}");
+    assert!(kept.contains(r#""person":"adult","form":"tablet","times":["08:00","14:00","20:00"]"#), "{kept}");
     // A fresh start reads it back.
     let again = start();
     let sheet = text(&again, ".keep-sheet");
     assert!(sheet.contains("08:00, 14:00, 20:00"), "{sheet}");
     click(&again, "#keep-clear");
-    for key in [DOSES_KEY, KEPT_KEY, MISSED_DOSE_KEY] {
+    for key in [DOSES_KEY, KEPT_KEY, OLD_KEEP_KEY, MISSED_DOSE_KEY] {
         assert_eq!(stored(key), None, "{key} still stored after clear");
     }
     assert!(text(&again, "[role=status]").contains("cleared"));
 }
 
+/// Issue 28 item 5: the times the missed-dose helper remembered (its old `v1|` record) are the
+/// ones this helper offers, moved into the one record.
+#[wasm_bindgen_test]
+fn the_missed_dose_helpers_times_are_the_ones_offered_here() {
+    fresh();
+    storage().set_item(MISSED_DOSE_KEY, "v1|adult|tablet|08:00,20:00").unwrap();
+    let root = start();
+    assert!(text(&root, ".keep-sheet").contains("08:00, 20:00"));
+    assert_eq!(stored(MISSED_DOSE_KEY), None, "moved into the one record");
+    assert!(stored(DOSES_KEY).unwrap().contains(r#""times":["08:00","20:00"]"#));
+    let on: HtmlInputElement = find(&root, "#keep-on-device").dyn_into().unwrap();
+    assert!(on.checked(), "kept on this device, as storage is");
+    fresh();
+}
+
 #[wasm_bindgen_test]
 fn a_damaged_record_is_discarded_with_a_notice_and_nothing_else_is_lost() {
     fresh();
-    storage().set_item(DOSES_KEY, "k1|adult|tablet|08:00,08:30|plain|2026-11-23|").unwrap();
+    storage().set_item(OLD_KEEP_KEY, "k1|adult|tablet|08:00,08:30|plain|2026-11-23|").unwrap();
     storage()
         .set_item(
             KEPT_KEY,
@@ -204,13 +223,31 @@ fn a_damaged_record_is_discarded_with_a_notice_and_nothing_else_is_lost() {
     storage().set_item(MISSED_DOSE_KEY, "v1|adult|tablet|08:00,20:00").unwrap();
     let root = start();
     assert!(text(&root, "[role=status]").contains("could not be read"));
-    assert_eq!(stored(DOSES_KEY), None);
+    assert_eq!(stored(OLD_KEEP_KEY), None);
     assert_eq!(
         stored(KEPT_KEY).as_deref(),
         Some("a1\nmissed|29000000|Take the missed dose now|Then the next at 15:00")
     );
-    assert_eq!(stored(MISSED_DOSE_KEY).as_deref(), Some("v1|adult|tablet|08:00,20:00"));
+    // The missed-dose helper's times were readable: they are the one record now.
+    assert!(stored(DOSES_KEY).unwrap().contains(r#""times":["08:00","20:00"]"#));
     assert!(text(&root, ".keep-sheet").contains("Take the missed dose now"));
+    assert!(text(&root, ".keep-sheet").contains("08:00, 20:00"));
+}
+
+/// Attack review B17: a record from a newer version of the guide is left exactly as it is, and
+/// keeping new times does not write over it.
+#[wasm_bindgen_test]
+fn a_newer_record_is_left_alone_with_a_notice() {
+    fresh();
+    let newer = r#"{"version":2,"times":["08:00"],"more":true}"#;
+    storage().set_item(DOSES_KEY, newer).unwrap();
+    let root = start();
+    assert!(text(&root, "[role=status]").contains("newer version"));
+    enter_three_times(&root);
+    click(&root, "#keep-on-device");
+    assert_eq!(stored(DOSES_KEY).as_deref(), Some(newer));
+    assert!(text(&root, "[role=status]").contains("did not let the guide keep"));
+    fresh();
 }
 
 #[wasm_bindgen_test]
@@ -228,14 +265,13 @@ fn a_carer_link_is_shown_and_kept_only_after_yes() {
     assert_eq!(stored(DOSES_KEY), None, "nothing kept before the answer");
     let buttons = carer.query_selector_all("section[aria-labelledby=keep-received-title] button").unwrap();
     buttons.item(0).unwrap().dyn_into::<HtmlElement>().unwrap().click();
-    assert!(stored(DOSES_KEY).unwrap().contains("|08:00,14:00,20:00|"));
+    assert!(stored(DOSES_KEY).unwrap().contains(r#""times":["08:00","14:00","20:00"]"#));
     fresh();
 }
 
 #[wasm_bindgen_test]
 fn a_tampered_carer_link_shows_why_and_changes_nothing() {
     fresh();
-    storage().set_item(DOSES_KEY, "k1|child|liquid|07:00,13:00,19:00|plain|2026-11-23|Sam").unwrap();
     let root = start();
     enter_three_times(&root);
     let link: HtmlInputElement = find(&root, "#keep-carer-link").dyn_into().unwrap();
@@ -246,7 +282,7 @@ fn a_tampered_carer_link_shows_why_and_changes_nothing() {
     let mut tampered = fragment.to_owned().into_bytes();
     tampered[at] = if tampered[at] == b'A' { b'B' } else { b'A' };
     let tampered = String::from_utf8(tampered).unwrap();
-    let before = "k1|child|liquid|07:00,13:00,19:00|plain|2026-11-23|Sam";
+    let before = r#"{"version":1,"person":"child","form":"liquid","times":["07:00","13:00","19:00"],"entered":"2026-11-23","name":"Sam","title":"plain"}"#;
     storage().set_item(DOSES_KEY, before).unwrap();
     set_hash(&tampered);
     let carer = start();

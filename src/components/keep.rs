@@ -124,6 +124,8 @@ impl State {
                 s.kept = loaded.kept;
                 s.notice = if loaded.newer {
                     Some(WORDS.newer)
+                } else if loaded.differed {
+                    Some(WORDS.check_times)
                 } else {
                     loaded.discarded.then_some(WORDS.discarded)
                 };

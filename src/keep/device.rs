@@ -2,8 +2,9 @@
 //! date, the calendar download (a Blob URL and `<a download>`), the clipboard, and the
 //! address's `#` part. Nothing here sends anything anywhere.
 
-use super::record::{self, Doses, Kept, DOSES_KEY, KEPT_KEY};
+use super::record::{self, Doses, Kept, KEPT_KEY};
 use crate::missed_dose::device::DeviceZone;
+use crate::schedule_record::{self, Problem};
 use baclofen_logic::time::{local_at, Date, Instant};
 use js_sys::{Array, Function, Object, Reflect};
 use std::cell::RefCell;
@@ -20,34 +21,30 @@ fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
 
-/// What was found: the doses (if any), the kept answers, and whether anything damaged was
-/// removed (the rest stays).
+/// What was found: the doses (if any, from the one schedule record shared with the missed-dose
+/// helper), the kept answers, and whether anything damaged was removed (the rest stays).
 pub struct Loaded {
     pub doses: Option<Doses>,
     pub kept: Vec<Kept>,
     pub discarded: bool,
     /// Something was kept by a newer version of the guide: left as it is (attack review B17).
     pub newer: bool,
+    /// The two helpers' old records held different times: the dated one is shown, to check.
+    pub differed: bool,
 }
 
 pub fn load() -> Loaded {
-    let mut loaded = Loaded { doses: None, kept: Vec::new(), discarded: false, newer: false };
+    let found = schedule_record::load(today());
+    let mut loaded = Loaded {
+        doses: found.record,
+        kept: Vec::new(),
+        discarded: found.problem == Some(Problem::Damaged),
+        newer: found.problem == Some(Problem::Newer),
+        differed: found.problem == Some(Problem::Differed),
+    };
     let Some(storage) = storage() else {
         return loaded;
     };
-    if let Some(text) = storage.get_item(DOSES_KEY).ok().flatten() {
-        if record::doses_newer(&text) {
-            loaded.newer = true;
-        } else {
-            match record::decode_doses(&text, today()) {
-                Some(doses) => loaded.doses = Some(doses),
-                None => {
-                    let _ = storage.remove_item(DOSES_KEY);
-                    loaded.discarded = true;
-                }
-            }
-        }
-    }
     if let Some(text) = storage.get_item(KEPT_KEY).ok().flatten().filter(|text| {
         let newer = record::kept_newer(text);
         loaded.newer |= newer;
@@ -74,15 +71,14 @@ fn put(key: &str, text: &str) -> bool {
     })
 }
 
-/// Keeps the doses; `false` when the browser refused (storage blocked, full or off).
+/// Keeps the doses (the one schedule record); `false` when the browser refused (storage
+/// blocked, full or off) or a newer version's record is there.
 pub fn save_doses(doses: &Doses) -> bool {
-    put(DOSES_KEY, &record::encode_doses(doses))
+    schedule_record::save(doses)
 }
 
 pub fn forget_doses() {
-    if let Some(s) = storage() {
-        let _ = s.remove_item(DOSES_KEY);
-    }
+    schedule_record::forget();
 }
 
 /// Keeps one more answer for the appointment (for the missed-dose helper and the checker,
@@ -109,15 +105,13 @@ pub fn save_kept(list: &[Kept]) -> bool {
     }
 }
 
-/// Clears everything this guide keeps on the device: these records and the missed-dose
-/// helper's remembered times.
+/// Clears everything this guide keeps on the device: the schedule (shared with the
+/// missed-dose helper, and any older or newer record of it) and the kept answers.
 pub fn clear_everything() {
     if let Some(s) = storage() {
-        for key in [DOSES_KEY, KEPT_KEY] {
-            let _ = s.remove_item(key);
-        }
+        let _ = s.remove_item(KEPT_KEY);
     }
-    crate::missed_dose::device::forget();
+    schedule_record::forget();
 }
 
 /// The address's `#` part, with the `#` ("" if none).

@@ -1,8 +1,9 @@
 //! The browser side of the helper: the device clock and time zone, and the opt-in memory of
-//! the dose times in local storage.
+//! the dose times (the one schedule record, `crate::schedule_record`).
 
+use crate::schedule_record::{self, Problem, ScheduleRecord};
 use baclofen_logic::missed_dose::{Form, Person};
-use baclofen_logic::time::{Instant, Zone};
+use baclofen_logic::time::{ClockTime, Instant, Zone};
 
 /// The device's own time zone, as the browser knows it (including daylight-saving rules).
 pub struct DeviceZone;
@@ -19,10 +20,8 @@ pub fn now() -> Instant {
     Instant((js_sys::Date::now() / 60_000.0).floor() as i64)
 }
 
-const STORAGE_KEY: &str = "baclofen-guide.dose-times";
-const FORMAT_VERSION: &str = "v1";
-
-/// What was found in local storage.
+/// What was found on the device (the one schedule record, `crate::schedule_record`, shared with
+/// take-it-with-you).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Remembered {
     Nothing,
@@ -31,15 +30,19 @@ pub enum Remembered {
         form: Form,
         times: Vec<String>,
     },
-    /// Something was stored but could not be read (an old version or damaged): it was removed.
+    /// Something was stored but could not be read (damaged): it was removed.
     Discarded,
+    /// Kept by a newer version of this guide: left as it is, and not written over (B17).
+    Newer,
 }
 
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
+/// The device's date today.
+pub fn today() -> baclofen_logic::time::Date {
+    baclofen_logic::time::local_at(&DeviceZone, now()).0
 }
 
-/// `v1|adult|tablet|08:00,14:00,20:00`: small, readable, no JSON parser in the wasm.
+/// The missed-dose helper's record before the one schedule record: `v1|adult|tablet|08:00,20:00`
+/// (read once, to move it; see `schedule_record::decode_v1`).
 pub fn encode(person: Person, form: Form, times: &[String]) -> String {
     let person = match person {
         Person::Adult => "adult",
@@ -51,72 +54,42 @@ pub fn encode(person: Person, form: Form, times: &[String]) -> String {
         Form::Granules => "granules",
         Form::Pump => "pump",
     };
-    format!("{FORMAT_VERSION}|{person}|{form}|{}", times.join(","))
+    ["v1", person, form, &times.join(",")].join("|")
 }
 
 pub fn decode(stored: &str) -> Option<(Person, Form, Vec<String>)> {
-    let mut parts = stored.split('|');
-    if parts.next()? != FORMAT_VERSION {
-        return None;
-    }
-    let person = match parts.next()? {
-        "adult" => Person::Adult,
-        "child" => Person::Child,
-        _ => return None,
-    };
-    let form = match parts.next()? {
-        "tablet" => Form::Tablet,
-        "liquid" => Form::Liquid,
-        "granules" => Form::Granules,
-        "pump" => Form::Pump,
-        _ => return None,
-    };
-    // Each time as the time field shows it ("08:00", never "8:00" or "08:00:00"), so a field can
-    // never look empty while the answer uses a stored time.
-    let mut times = Vec::new();
-    for text in parts.next()?.split(',').filter(|t| !t.is_empty()) {
-        let time = baclofen_logic::time::ClockTime::parse(text).ok()?;
-        if time.to_string() != text {
-            return None;
-        }
-        times.push(time.to_string());
-    }
-    let valid = parts.next().is_none()
-        && !times.is_empty()
-        && times.len() <= crate::content::SCHEDULE_LIMITS.max_doses_per_day
-        && form != Form::Pump;
-    valid.then_some((person, form, times))
+    schedule_record::decode_v1(stored)
 }
 
+/// The schedule kept on this device (a pump has no times to offer).
 pub fn load() -> Remembered {
-    let Some(storage) = storage() else {
-        return Remembered::Nothing;
-    };
-    match storage.get_item(STORAGE_KEY).ok().flatten() {
-        None => Remembered::Nothing,
-        Some(text) => match decode(&text) {
-            Some((person, form, times)) => Remembered::Found { person, form, times },
-            None => {
-                let _ = storage.remove_item(STORAGE_KEY);
-                Remembered::Discarded
-            }
+    let found = schedule_record::load(today());
+    match (found.record, found.problem) {
+        (Some(record), _) if record.form != Form::Pump => Remembered::Found {
+            person: record.person,
+            form: record.form,
+            times: record.times.iter().map(ToString::to_string).collect(),
         },
+        (_, Some(Problem::Newer)) => Remembered::Newer,
+        (_, Some(Problem::Damaged)) => Remembered::Discarded,
+        _ => Remembered::Nothing,
     }
 }
 
-/// Keeps the times; `false` when the browser refused (storage blocked, full or off).
+/// Keeps the times in the one schedule record (its name and calendar title stay); `false` when
+/// the browser refused (storage blocked, full or off) or a newer version's record is there.
 pub fn save(person: Person, form: Form, times: &[String]) -> bool {
-    let text = encode(person, form, times);
-    storage().is_some_and(|storage| {
-        storage.set_item(STORAGE_KEY, &text).is_ok()
-            && storage.get_item(STORAGE_KEY).ok().flatten().as_deref() == Some(text.as_str())
-    })
+    let Ok(times) = times.iter().map(|t| ClockTime::parse(t)).collect::<Result<Vec<_>, _>>() else {
+        return false;
+    };
+    let today = today();
+    let previous = schedule_record::stored(today);
+    schedule_record::save(&ScheduleRecord::with_schedule(previous.as_ref(), person, form, times, today))
 }
 
+/// Forgets the schedule (for both helpers: it is one record).
 pub fn forget() {
-    if let Some(storage) = storage() {
-        let _ = storage.remove_item(STORAGE_KEY);
-    }
+    schedule_record::forget();
 }
 
 #[cfg(test)]
@@ -130,25 +103,5 @@ mod tests {
             decode(&encode(Person::Child, Form::Liquid, &times)),
             Some((Person::Child, Form::Liquid, times))
         );
-    }
-
-    #[test]
-    fn old_or_damaged_data_is_refused() {
-        for bad in [
-            "",
-            "v0|adult|tablet|08:00",
-            "v1|adult|tablet|25:00",
-            "v1|someone|tablet|08:00",
-            "v1|adult|pill|08:00",
-            "v1|adult|tablet|08:00|x",
-            "v1|adult|tablet|1,2,3,4,5,6,7",
-            "v1|adult|tablet|8:00",
-            "v1|adult|tablet|08:00:00",
-            "v1|adult|tablet|",
-            "v1|adult|pump|08:00",
-            "{\"times\":[]}",
-        ] {
-            assert_eq!(decode(bad), None, "{bad}");
-        }
     }
 }

@@ -54,9 +54,10 @@ async function download(page) {
 const events = (text) =>
   new ICAL.Component(ICAL.parse(text)).getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
 
+// The doses are the one schedule record shared with the missed-dose helper (issue 28 item 5).
 const stored = (page) =>
   page.evaluate(() => ({
-    keep: localStorage.getItem('baclofen-guide.keep'),
+    keep: localStorage.getItem('baclofen-guide.schedule'),
     kept: localStorage.getItem('baclofen-guide.kept'),
   }));
 
@@ -147,7 +148,9 @@ test('carer link round trip: the carer sees the times and nothing is kept until 
   assert.deepEqual(await axeViolations(carer.page), []);
   await card.getByRole('button', { name: 'Yes, keep them' }).click();
   await carer.page.getByText('Kept on this device. You can use them below.').waitFor();
-  assert.match((await stored(carer.page)).keep, /^k1\|adult\|tablet\|08:00,14:00,20:00\|plain\|2026-11-23\|/);
+  assert.deepEqual(JSON.parse((await stored(carer.page)).keep), {
+    version: 1, person: 'adult', form: 'tablet', times: ['08:00', '14:00', '20:00'], entered: '2026-11-23', name: '', title: 'plain',
+  });
   assertClean(carer.problems);
 });
 
@@ -202,7 +205,7 @@ test('keyboard only: enter the times, keep them, and download the file', async (
   await tabTo(page, 'form.helper__form button[type=submit]');
   await page.keyboard.press('Enter');
   await page.locator('.keep-sheet', { hasText: '08:00, 20:00' }).waitFor();
-  assert.match((await stored(page)).keep, /^k1\|adult\|tablet\|08:00,20:00\|/);
+  assert.deepEqual(JSON.parse((await stored(page)).keep).times, ['08:00', '20:00']);
   await tabTo(page, '#keep-download');
   const [file] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
   assert.equal(events(readFileSync(await file.path(), 'utf8')).length, 2);
@@ -475,7 +478,9 @@ test('B7: with times already kept, the question says they would be replaced, and
   await card.getByRole('button', { name: 'No, just show them' }).click();
   await page.getByText('Your own saved times are still kept on this device').waitFor();
   assert.equal(await tool(page).getByLabel('Keep my times on this device').isChecked(), true, 'the box matches storage');
-  assert.match((await stored(page)).keep, /07:00,15:00,23:00/);
+  // The old k1 record was moved into the one record, unchanged.
+  assert.deepEqual(JSON.parse((await stored(page)).keep).times, ['07:00', '15:00', '23:00']);
+  assert.equal(await page.evaluate(() => localStorage.getItem('baclofen-guide.keep')), null);
   assert.match(await page.locator('.keep-sheet').innerText(), /07:00, 15:00, 23:00/);
   // The link's times are still on screen, in the shared card.
   assert.match(await page.getByRole('region', { name: 'Dose times shared with you' }).innerText(), /08:00, 20:00/);
@@ -484,22 +489,68 @@ test('B7: with times already kept, the question says they would be replaced, and
 
 test('B17: times and answers kept by a newer version of the guide are left as they are', async () => {
   const { page } = await open();
-  const newer = { keep: 'k2|adult|tablet|07:00|plain|2026-11-01|Me|extra', kept: 'a2\nmissed|29000000|Take it now|Then 15:00' };
-  await page.evaluate((n) => {
-    localStorage.setItem('baclofen-guide.keep', n.keep);
+  const newer = { keep: '{"version":2,"person":"adult","times":["07:00"],"extra":true}', kept: 'a2\nmissed|29000000|Take it now|Then 15:00' };
+  const oldStores = { 'baclofen-guide.dose-times': 'v2|adult|tablet|07:00|extra' };
+  await page.evaluate(({ n, old }) => {
+    localStorage.setItem('baclofen-guide.schedule', n.keep);
     localStorage.setItem('baclofen-guide.kept', n.kept);
-  }, newer);
+    for (const [key, value] of Object.entries(old)) localStorage.setItem(key, value);
+  }, { n: newer, old: oldStores });
   await page.reload();
   await waitForApp(page);
   await tool(page).getByText('saved by a newer version of this guide').waitFor();
   assert.deepEqual(await stored(page), newer);
+  // Keeping new times here does not write over them.
+  await enterTimes(page, ['08:00', '20:00']);
+  await tool(page).getByLabel('Keep my times on this device').check();
+  await tool(page).getByText('did not let the guide keep anything').waitFor();
+  assert.deepEqual(await stored(page), newer);
   // An answer kept now from the missed-dose helper does not overwrite them either.
   await page.goto(site.url + 'missed-dose/');
   await waitForApp(page);
+  await page.getByText('saved by a newer version of this guide').waitFor();
   await fillMissedDose(page, { dose: 'The 08:00 today dose' });
+  await page.getByLabel(/Remember these dose times/).check();
   await page.getByRole('button', { name: /Show what to do/ }).click();
   await page.getByRole('button', { name: 'Keep this answer for my appointment' }).click();
   await page.getByText('The answer was not kept.').waitFor();
   assert.deepEqual(await stored(page), newer);
+  assert.equal(await page.evaluate(() => localStorage.getItem('baclofen-guide.dose-times')), oldStores['baclofen-guide.dose-times']);
+  await page.context().close();
+});
+
+test('a change of dose times in one helper is what the other offers', async () => {
+  const { page, problems } = await open();
+  // Kept here...
+  await enterTimes(page, ['08:00', '14:00', '20:00']);
+  await tool(page).getByLabel('Keep my times on this device').check();
+  await tool(page).getByText('Kept on this device.').waitFor();
+  // ...offered by the missed-dose helper, where the person changes them...
+  await page.goto(site.url + 'missed-dose/');
+  await waitForApp(page);
+  await page.getByLabel('An adult').check();
+  await page.getByLabel('Tablets', { exact: true }).check();
+  await page.getByRole('button', { name: 'Use my saved times: 08:00, 14:00 and 20:00' }).waitFor();
+  await fillMissedDose(page, { times: ['07:00', '19:00'], dose: 'The 07:00 today dose' });
+  assert.equal(await page.getByLabel(/Remember these dose times/).isChecked(), true, 'the box matches storage');
+  await page.getByRole('button', { name: /Show what to do/ }).click();
+  await page.locator('#missed-dose-result').waitFor();
+  // ...and the changed times are the ones here, on the summary, the carer link and the calendar.
+  await page.goto(site.url + PAGE);
+  await waitForApp(page);
+  await tool(page).locator('.keep-sheet', { hasText: '07:00, 19:00' }).waitFor();
+  assert.doesNotMatch(await tool(page).locator('.keep-sheet').innerText(), /14:00/);
+  assert.deepEqual(
+    events(await download(page)).map((e) => e.startDate.toString()),
+    ['2026-11-23T07:00:00', '2026-11-23T19:00:00'],
+  );
+  // Changed here, and the missed-dose helper offers the new times.
+  await enterTimes(page, ['09:00', '21:00']);
+  await page.goto(site.url + 'missed-dose/');
+  await waitForApp(page);
+  await page.getByLabel('An adult').check();
+  await page.getByLabel('Tablets', { exact: true }).check();
+  await page.getByRole('button', { name: 'Use my saved times: 09:00 and 21:00' }).waitFor();
+  assertClean(problems);
   await page.context().close();
 });

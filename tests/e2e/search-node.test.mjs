@@ -64,7 +64,7 @@ function crisisBox() {
 }
 
 /** Runs search.js on a stand-in search page in this time zone; returns `search(query)`. */
-async function searchPage({ timeZone = 'Europe/London', lazy = false } = {}) {
+async function searchPage({ timeZone = 'Europe/London', lazy = false, index = INDEX } = {}) {
   const box = new Element('div', lazy ? { hidden: '', 'data-lazy': '' } : { hidden: '' });
   Object.assign(box.dataset, {
     tooShort: 'Type a longer word.', none: 'Nothing matches “{query}”.', one: '1 section matches “{query}”.',
@@ -92,7 +92,7 @@ async function searchPage({ timeZone = 'Europe/London', lazy = false } = {}) {
     Intl: { DateTimeFormat: () => ({ resolvedOptions: () => ({ timeZone }) }) },
     fetch: async () => {
       setTimeout(loaded, 0);
-      return { ok: true, json: async () => JSON.parse(INDEX) };
+      return { ok: true, json: async () => JSON.parse(index) };
     },
   });
   context.window = context;
@@ -167,4 +167,29 @@ test('words the guide never uses find nothing, and do not hide the results of th
 test('the start page\'s box fetches the index when the reader first comes to it, and then answers', async () => {
   const search = await searchPage({ lazy: true });
   assert.equal(search('pump beeping').results[0].href, 'stopping/#pump-alarms');
+});
+
+/** The built index's synonym groups and crisis words, with these stand-in sections (one word each). */
+function indexWith(words) {
+  const real = JSON.parse(INDEX);
+  const entries = words.map((w) => ({ title: w, page: 'Test', href: `${w}/`, snippet: '', t: 'section', p: 'test', w }));
+  return JSON.stringify({ ...real, entries });
+}
+
+test('a synonym under 4 letters finds only the whole word; a longer one finds the words it starts', async () => {
+  const search = await searchPage({ index: indexWith(['weeks', 'urinary', 'wee', 'vomiting', 'sickly']) });
+  const found = (query) => search(query).results.map((r) => r.href).sort();
+  // "urine" is in a group with "wee" and "pee": "wee" is whole ("weeks" is not found), and no
+  // word starts "urine" here ("urinary" is another word).
+  assert.deepEqual(found('urine'), ['wee/']);
+  // "puke" is in a group with "vomit" (5 letters), which finds "vomiting".
+  assert.ok(found('puke').includes('vomiting/'), found('puke').join());
+});
+
+test('every synonym group finds a section of the guide (a group that finds nothing leads nowhere)', async () => {
+  const search = await searchPage();
+  const { synonyms } = JSON.parse(INDEX);
+  assert.ok(synonyms.length >= 20, `${synonyms.length} groups`);
+  const nowhere = synonyms.filter((members) => search(members[0]).results.length === 0);
+  assert.deepEqual(nowhere, [], 'content/search.toml: no word of these groups is in the guide');
 });

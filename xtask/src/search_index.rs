@@ -5,6 +5,7 @@
 //! prefixes; `static/search.js` splits and matches the reader's words by the same rules as
 //! `words`, `stem` and the test matcher here.
 
+use baclofen_content_rules::{Expect, TextRules};
 use baclofen_guide::content::{Block, BlockKind, Page, RED_FLAGS};
 use baclofen_guide::ids::{MISSED_DOSE_ISLAND, RED_FLAG_ISLAND};
 use baclofen_guide::pages::content_page::{anchor_id, anchors};
@@ -60,25 +61,6 @@ pub fn stem(word: &str) -> String {
         return cut[..cut.len() - 1].to_string();
     }
     cut.to_string()
-}
-
-/// A JSON string literal.
-pub fn json_string(text: &str) -> String {
-    let mut out = String::from("\"");
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
-
-fn json_list(items: &[String]) -> String {
-    format!("[{}]", items.iter().map(|s| json_string(s)).collect::<Vec<_>>().join(","))
 }
 
 /// One searchable part of a page: the part before its first heading, or one heading's part.
@@ -183,6 +165,15 @@ fn entries(route: Route, page: &'static Page) -> Vec<Entry> {
     entries
 }
 
+/// The one set of text rules (`crates/content-rules`), read from `build/banned-claims.toml`.
+fn text_rules() -> &'static TextRules {
+    static RULES: std::sync::OnceLock<TextRules> = std::sync::OnceLock::new();
+    RULES.get_or_init(|| {
+        TextRules::parse(include_str!("../../build/banned-claims.toml"), "build/banned-claims.toml")
+            .unwrap_or_else(|e| panic!("{e}"))
+    })
+}
+
 /// `content/search.toml`, checked: every group and entry must lead somewhere.
 struct SearchAids {
     /// Each group's words and phrases, as `words` splits them (a phrase's words space-separated).
@@ -256,6 +247,14 @@ fn search_aids(source: &str) -> Result<SearchAids, String> {
         let href = text(entry, "href", &what).map_err(fail)?;
         let (route, page, anchor) = place(href).map_err(|m| fail(format!("{what}: {m}")))?;
         let body = text(entry, "text", &what).map_err(fail)?;
+        // What the results list shows passes the same text rules as every content file (its
+        // sentences not yet held to 25 words: the symptom checker's entry has one of 28).
+        for (key, shown) in [("title", title), ("text", body)] {
+            if let Some(problem) = text_rules().problems(shown, Expect::PAGE.any_length()).into_iter().next()
+            {
+                return Err(fail(format!("{what}: `{key}`: {problem}")));
+            }
+        }
         let extra = strings(entry, "words", &what).map_err(fail)?.join(" ");
         let mut body_words = words(body);
         // The symptom checker is found by every symptom it asks about, in its own words.
@@ -351,33 +350,24 @@ fn all_entries(aids: SearchAids) -> (Vec<Vec<String>>, Vec<Entry>) {
 /// list of words space-separated and without repeats.
 pub fn search_index_json() -> Result<String, String> {
     let aids = search_aids(SEARCH_TOML)?;
-    let crisis = format!(
-        "{{\"href\":{},\"phrases\":{}}}",
-        json_string(&aids.crisis.href),
-        json_list(&aids.crisis.phrases)
-    );
+    let crisis = serde_json::json!({ "href": aids.crisis.href, "phrases": aids.crisis.phrases });
     let (synonyms, entries) = all_entries(aids);
-    let parts: Vec<String> = entries
+    let entries: Vec<serde_json::Value> = entries
         .iter()
         .map(|entry| {
-            format!(
-                "{{\"title\":{},\"page\":{},\"href\":{},\"snippet\":{},\"t\":{},\"p\":{},\"w\":{}}}",
-                json_string(&entry.title),
-                json_string(entry.page),
-                json_string(&entry.href),
-                json_string(&entry.snippet),
-                json_string(&entry.title_words.join(" ")),
-                json_string(&entry.page_words.join(" ")),
-                json_string(&entry.body_words.join(" ")),
-            )
+            serde_json::json!({
+                "title": entry.title,
+                "page": entry.page,
+                "href": entry.href,
+                "snippet": entry.snippet,
+                "t": entry.title_words.join(" "),
+                "p": entry.page_words.join(" "),
+                "w": entry.body_words.join(" "),
+            })
         })
         .collect();
-    let groups: Vec<String> = synonyms.iter().map(|g| json_list(g)).collect();
-    Ok(format!(
-        "{{\"synonyms\":[\n{}\n],\n\"crisis\":{crisis},\n\"entries\":[\n{}\n]}}\n",
-        groups.join(",\n"),
-        parts.join(",\n")
-    ))
+    let index = serde_json::json!({ "synonyms": synonyms, "crisis": crisis, "entries": entries });
+    serde_json::to_string(&index).map(|json| json + "\n").map_err(|e| e.to_string())
 }
 
 #[cfg(test)]
@@ -418,98 +408,11 @@ mod tests {
     }
 
     #[test]
-    fn json_strings_escape_quotes_backslashes_and_control_characters() {
-        assert_eq!(json_string("a \"b\" \\ c\nd – é"), "\"a \\\"b\\\" \\\\ c\\u000ad – é\"");
-    }
-
-    #[test]
     fn snippets_stop_at_a_word() {
         let long = "word ".repeat(60);
         let cut = snippet(&long);
         assert!(cut.ends_with('…') && cut.chars().count() <= 161, "{cut}");
         assert_eq!(snippet("Short."), "Short.");
-    }
-
-    /// The index as search.js sees it.
-    struct Index {
-        groups: Vec<Vec<String>>,
-        group_of: std::collections::HashMap<String, usize>,
-        entries: Vec<Entry>,
-    }
-
-    fn index() -> Index {
-        let (synonyms, entries) = all_entries(search_aids(SEARCH_TOML).unwrap());
-        let mut group_of = std::collections::HashMap::new();
-        for (g, members) in synonyms.iter().enumerate() {
-            for m in members {
-                group_of.insert(m.clone(), g);
-            }
-        }
-        Index { groups: synonyms, group_of, entries }
-    }
-
-    struct Term {
-        own: Vec<String>,
-        syn: Vec<String>,
-    }
-
-    /// `terms` in search.js.
-    fn terms(index: &Index, typed: &[String]) -> Vec<Term> {
-        let mut out = Vec::new();
-        let mut i = 0;
-        while i < typed.len() {
-            let mut n = 3.min(typed.len() - i);
-            let mut g = None;
-            while n > 1 {
-                g = index.group_of.get(&typed[i..i + n].join(" ")).copied();
-                if g.is_some() {
-                    break;
-                }
-                n -= 1;
-            }
-            let own = if n > 1 { vec![] } else { vec![typed[i].clone(), stem(&typed[i])] };
-            if n == 1 {
-                g = index.group_of.get(&typed[i]).or_else(|| index.group_of.get(&own[1])).copied();
-            }
-            out.push(Term { own, syn: g.map(|g| index.groups[g].clone()).unwrap_or_default() });
-            i += n;
-        }
-        out
-    }
-
-    /// `score` in search.js.
-    fn score(entry: &Entry, term: &Term) -> u32 {
-        let best = |list: &[String], weight: u32| {
-            let mut found = 0;
-            for f in term.syn.iter().filter(|f| f.contains(' ')) {
-                if f.split(' ').all(|p| list.iter().any(|w| w == p)) {
-                    found = weight + 2;
-                }
-            }
-            for w in list {
-                let ws = stem(w);
-                for f in &term.own {
-                    if w == f || ws == *f {
-                        found = found.max(weight + 3);
-                    } else if w.starts_with(f.as_str()) {
-                        found = found.max(weight + 1);
-                    }
-                }
-                for f in &term.syn {
-                    if w == f {
-                        found = found.max(weight + 2);
-                    } else if f.len() >= 4 && w.starts_with(f.as_str()) {
-                        found = found.max(weight);
-                    }
-                }
-            }
-            found
-        };
-        [(&entry.title_words, 12), (&entry.page_words, 6), (&entry.body_words, 2)]
-            .into_iter()
-            .map(|(list, weight)| best(list, weight))
-            .find(|s| *s > 0)
-            .unwrap_or(0)
     }
 
     /// Everyday queries and the result a reader should see first: `tests/e2e/search-queries.txt`.
@@ -531,51 +434,20 @@ mod tests {
 
     #[test]
     fn the_everyday_queries_name_real_sections() {
-        let index = index();
+        let (_, entries) = all_entries(search_aids(SEARCH_TOML).unwrap());
         let queries = queries();
         assert!(queries.len() >= 120, "{} queries", queries.len());
         for (query, href, title) in queries {
             assert!(
-                index.entries.iter().any(|e| e.href == href && e.title == title),
+                entries.iter().any(|e| e.href == href && e.title == title),
                 "{query:?}: no entry {title} ({href})"
             );
         }
     }
 
-    #[test]
-    fn short_synonyms_are_whole_words_and_longer_ones_start_words() {
-        // (Queries that find nothing, or a word the guide never uses beside others, are
-        // search.js's: tests/e2e/search-node.test.mjs.)
-        let index = index();
-        // A short synonym is whole: "wee" does not find "weeks"; a longer one starts words.
-        let entry = |word: &str| Entry {
-            last: false,
-            title: String::new(),
-            page: "",
-            href: String::new(),
-            snippet: String::new(),
-            title_words: vec![],
-            page_words: vec![],
-            body_words: vec![word.to_string()],
-        };
-        let wee = &Term { own: vec![], syn: terms(&index, &words("wee")).remove(0).syn };
-        assert_eq!((score(&entry("weeks"), wee), score(&entry("urinary"), wee)), (0, 0));
-        assert!(score(&entry("urine"), wee) > 0);
-        assert!(score(&entry("itching"), &terms(&index, &words("itchy"))[0]) > 0);
-    }
-
-    /// A synonym group leads somewhere only if one of its words or phrases is in the guide.
-    #[test]
-    fn every_synonym_group_points_at_words_in_the_guide() {
-        let index = index();
-        for members in &index.groups {
-            let group = Term { own: vec![], syn: members.clone() };
-            assert!(
-                index.entries.iter().any(|e| score(e, &group) > 0),
-                "content/search.toml: no word of the group {members:?} is in the guide, so it finds nothing"
-            );
-        }
-    }
+    // What a synonym finds (a short one only whole words, a longer one the words it starts), and
+    // that every group finds something in the guide, are search.js's own answers:
+    // tests/e2e/search-node.test.mjs runs it in node (no copy of its rules here).
 
     #[test]
     fn a_word_belongs_to_one_synonym_group_only() {
@@ -613,10 +485,31 @@ mod tests {
         .is_ok());
     }
 
+    /// The code review's safety hole (§3.6), for the one content file xtask reads: a mirror
+    /// address or a `javascript:` link in what the results list shows fails the build.
+    #[test]
+    fn a_mirror_or_javascript_link_fails_in_search_toml() {
+        let real = include_str!("../../content/search.toml");
+        let shown = "text = \"The symptom checker on this page says";
+        assert!(real.contains(shown));
+        for (added, rule) in [
+            ("See www.drugs.com/uk/baclofen.html. ", "`drugs.com/uk` is a mirror"),
+            ("Open javascript:alert(1) now. ", "`javascript:` is not allowed"),
+        ] {
+            let changed =
+                real.replacen(shown, &format!("text = \"{added}The symptom checker on this page says"), 1);
+            let err = search_aids(&changed).err().unwrap_or_default();
+            assert!(err.starts_with("content/search.toml: entry ") && err.contains(rule), "{err}");
+        }
+        let title = real.replacen("title = \"", "title = \"javascript:void(0) ", 1);
+        assert!(search_aids(&title).err().unwrap_or_default().contains("`title`: `javascript:`"));
+    }
+
     #[test]
     fn the_index_is_one_json_object_with_an_entry_per_heading_question_and_extra_way_in() {
         let json = search_index_json().unwrap();
-        assert!(json.starts_with("{\"synonyms\":[\n[") && json.ends_with("}\n]}\n"));
+        let index: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert!(index["synonyms"][0][0].is_string() && index["entries"].is_array() && json.ends_with("}\n"));
         let headings: usize = Route::PAGES
             .into_iter()
             .filter(|r| *r != Route::Search)
@@ -635,7 +528,13 @@ mod tests {
         assert!(!json.contains("search/"), "the search page does not find itself");
         // Every question leads to itself.
         assert!(json.contains("\"href\":\"questions/#can-i-drink-alcohol\""), "{json}");
-        assert!(!json.contains("\"href\":\"questions/\",\"snippet\":\"Yes"), "a question without its anchor");
+        let entries = index["entries"].as_array().unwrap();
+        assert!(
+            !entries
+                .iter()
+                .any(|e| e["href"] == "questions/" && e["snippet"].as_str().unwrap().starts_with("Yes")),
+            "a question without its anchor"
+        );
         let crisis = search_aids(SEARCH_TOML).unwrap().crisis;
         assert!(crisis.phrases.contains(&"want die".to_string()) && crisis.href.contains('#'));
     }

@@ -43,8 +43,8 @@ fn focus_and_show(node: &NodeRef) {
     }
 }
 
-/// "Show what to do": works the answer out with the device's clock and time zone, keeps or
-/// forgets the times as the person asked, and hands the answer (or the problems) to the state.
+/// "Show what to do": works the answer out with the device's clock and time zone, keeps the
+/// times when the person ticked "Remember", and hands the answer (or the problems) to the state.
 fn on_submit(
     state: &MissedDoseState,
     settings: &SharedSettings,
@@ -57,14 +57,10 @@ fn on_submit(
         let route = crate::red_flag_words::out_of_hours(&settings);
         let result = work_out(&fields, &settings.missed_dose_rules(), &DeviceZone, device::now(), route);
         if let (Ok(_), Some(person), Some(form)) = (&result, fields.person, fields.form) {
-            if form != Form::Pump {
-                if remember {
-                    if !device::save(person, form, &fields.typed_times()) {
-                        dispatch.dispatch(MissedDoseAction::SaveFailed);
-                    }
-                } else {
-                    device::forget();
-                }
+            // The times are one record shared with take-it-with-you: only unticking the box
+            // forgets them, never an answer given without the tick.
+            if form != Form::Pump && remember && !device::save(person, form, &fields.typed_times()) {
+                dispatch.dispatch(MissedDoseAction::SaveFailed);
             }
         }
         dispatch.dispatch(MissedDoseAction::Answered(Box::new(result)));

@@ -187,9 +187,13 @@ impl Reducible for MissedDoseState {
                 next.now = now;
                 match found {
                     Remembered::Found { person, form, times } => {
-                        next.saved = Some(Saved { person, form, times })
+                        next.saved = Some(Saved { person, form, times });
+                        // The box matches storage: times kept (here or in take-it-with-you) stay
+                        // kept, so an answer with changed times updates the one record (H139).
+                        next.remember = true;
                     }
                     Remembered::Discarded => next.notice = Some(words::SAVED_DISCARDED),
+                    Remembered::Newer => next.notice = Some(words::SAVED_NEWER),
                     Remembered::Nothing => {}
                 }
             }
@@ -435,7 +439,11 @@ mod tests {
         let state = edit(state, Edit::UseSaved);
         assert_eq!(state.fields.person, Some(Person::Child));
         assert_eq!(state.fields.typed_times(), vec!["08:00"]);
+        assert!(state.remember, "the box matches storage (hazard H139)");
         let state = MissedDoseState::new(Remembered::Discarded, at("09:00"));
         assert_eq!(state.notice, Some(words::SAVED_DISCARDED));
+        let state = MissedDoseState::new(Remembered::Newer, at("09:00"));
+        assert_eq!(state.notice, Some(words::SAVED_NEWER));
+        assert!(!state.remember, "a newer version's record is never written over");
     }
 }
