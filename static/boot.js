@@ -143,10 +143,75 @@
       }
     },
   };
+
+  // "The guide is ready offline" (issue #29), said once. The visit that saves the offline copy
+  // (no service worker controlled the page when it loaded; `ready` means the new worker has
+  // stored every file) remembers it; the next page the person opens says it at its top, before
+  // its text is laid out, so nothing on screen moves under a finger. Polite (a status), with a
+  // button to close it. Never where the offline copy is refused (no worker becomes ready), in
+  // development builds (none is registered), or where storage is refused (it could not be said
+  // only once). The words are in the page (the footer's #offline-ready, from content/ui.toml).
+  var OFFLINE_READY = 'baclofen-offline-ready';
+  function offlineReady() {
+    var container;
+    var said;
+    try {
+      container = navigator.serviceWorker;
+      said = localStorage.getItem(OFFLINE_READY);
+    } catch (error) {
+      return;
+    }
+    if (said === 'pending' && container && container.controller) {
+      try {
+        localStorage.setItem(OFFLINE_READY, 'said');
+      } catch (error) {
+        return;
+      }
+      return sayOfflineReady();
+    }
+    if (said || !container || container.controller) return;
+    container.ready.then(function () {
+      try {
+        if (!localStorage.getItem(OFFLINE_READY)) localStorage.setItem(OFFLINE_READY, 'pending');
+      } catch (error) {
+        // Storage refused: nothing is said.
+      }
+    });
+  }
+  function sayOfflineReady() {
+    var words = element('offline-ready');
+    var main = document.querySelector('main');
+    if (!words || !main) return;
+    var notice = document.createElement('div');
+    notice.id = 'offline-ready-notice';
+    notice.className = 'update-notice offline-ready';
+    // A landmark named by its words, as the update notice is (all content is in a landmark).
+    notice.setAttribute('role', 'region');
+    notice.setAttribute('aria-labelledby', 'offline-ready-words');
+    var text = document.createElement('p');
+    text.id = 'offline-ready-words';
+    text.setAttribute('role', 'status');
+    text.textContent = words.textContent;
+    var close = document.createElement('button');
+    close.type = 'button';
+    close.className = 'button button--secondary';
+    close.textContent = words.getAttribute('data-close');
+    close.addEventListener('click', function () {
+      notice.parentNode.removeChild(notice);
+      // Focus goes on to the page's main content, not back to the top of the page.
+      if (!main.hasAttribute('tabindex')) main.setAttribute('tabindex', '-1');
+      main.focus({ preventScroll: true });
+    });
+    notice.appendChild(text);
+    notice.appendChild(close);
+    main.parentNode.insertBefore(notice, main);
+  }
+
   window.baclofenBoot = boot;
   setState('loading');
 
   document.addEventListener('DOMContentLoaded', function () {
+    if ('serviceWorker' in navigator) offlineReady();
     var buttons = document.querySelectorAll('[data-print]');
     for (var i = 0; i < buttons.length; i++) {
       buttons[i].hidden = false;

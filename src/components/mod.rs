@@ -2,7 +2,6 @@ pub mod call;
 pub mod callout;
 pub mod choice;
 pub mod citations;
-pub mod dose_planner;
 pub mod dose_timeline;
 pub mod easy_read;
 pub mod helper_placeholder;

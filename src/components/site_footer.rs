@@ -6,6 +6,9 @@ use yew::prelude::*;
 
 pub use crate::ids::{CLINIC_CONTACT_ID, EMERGENCY_LINE_ID};
 
+/// The words of the "ready offline" notice (`static/boot.js`).
+const OFFLINE_READY_ID: &str = "offline-ready";
+
 #[component]
 pub fn SiteFooter() -> Html {
     html! {
@@ -25,6 +28,8 @@ pub fn SiteFooter() -> Html {
                     }) }
                 </ul>
             </nav>
+            // The words static/boot.js says once the offline copy is saved (never shown here).
+            <p id={OFFLINE_READY_ID} hidden=true data-close={shell::OFFLINE_READY_CLOSE}>{ shell::OFFLINE_READY }</p>
             <p class="site-footer__meta">
                 { shell::CONTENT_VERSION }{" "}<span class="site-footer__version">{ SITE.content_version }</span>
                 {" · "}{ shell::CHECKED_ON_FOOTER }{" "}

@@ -6,3 +6,4 @@
 pub mod checker;
 pub mod missed_dose;
 pub mod page_tools;
+pub mod planner;

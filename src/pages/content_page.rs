@@ -169,6 +169,17 @@ fn render_block(block: &'static Block, level: u8, call: bool) -> Html {
             html! { <p class="way-in"><a {href}>{ way.text }</a></p> }
         }
         BlockKind::Helper(helper) => helper_placeholder::placeholder(helper),
+        // An Easy Read emergency point ("Call your emergency number now") offers the call with
+        // the number of the person's region, as the emergency boxes do (never a list of
+        // countries' numbers).
+        BlockKind::Point(point)
+            if call
+                && block.region.is_none()
+                && point.kind == Some(CalloutKind::Emergency)
+                && point.picture == content::Picture::Ambulance =>
+        {
+            html! { <>{ easy_read::point(point) }{ emergency_call_line() }</> }
+        }
         BlockKind::Point(point) => easy_read::point(point),
     };
     match block.region {

@@ -115,3 +115,65 @@ test('axe finds no problems on the Easy Read pages, on a phone and a wide screen
   }
   assert.deepEqual(found, []);
 });
+
+test('printed, the Easy Read words are at least 14 pt (Easy Read practice; tester, issue #31)', async () => {
+  const { page, problems } = await openPage(site.browser, site.origin);
+  const small = [];
+  for (const easy of EASY) {
+    await page.goto(site.url + easy.path);
+    await page.emulateMedia({ media: 'print' });
+    const sizes = await page.locator('.easy-point__words').evaluateAll((points) =>
+      points.flatMap((point) => [...point.querySelectorAll('.easy-point__sentence, li')].map((el) => [el.textContent.slice(0, 30), parseFloat(getComputedStyle(el).fontSize)])),
+    );
+    assert.ok(sizes.length > 0, easy.slug);
+    // 14 pt is 18.67 CSS px.
+    for (const [words, px] of sizes) if (px < 18.6) small.push(`${easy.slug}: "${words}" at ${(px * 0.75).toFixed(1)} pt`);
+    await page.emulateMedia({ media: null });
+  }
+  assert.deepEqual(small, []);
+  assertClean(problems);
+});
+
+// Fact sheet §0c: each region's own emergency number, chosen the way every other page chooses it
+// (the device's time zone, or a clinic's settings), never a list of other countries' numbers.
+/** The page's own words (not its list of sources, whose titles name numbers). */
+const words = (page) => page.locator('main').evaluate((main) => {
+  const sources = [...main.querySelectorAll('.page-sources')];
+  sources.forEach((n) => { n.hidden = true; });
+  const text = main.innerText;
+  sources.forEach((n) => { n.hidden = false; });
+  return text;
+});
+const EMERGENCY = { 'Europe/London': '999', 'America/New_York': '911', 'Asia/Tokyo': '119', 'Australia/Sydney': '000' };
+
+test('the Easy Read pages show the emergency number of the person\'s region, and none where no number is known', async () => {
+  for (const [timezoneId, number] of Object.entries(EMERGENCY)) {
+    const { context, page, problems } = await openPage(site.browser, site.origin, { timezoneId });
+    let calls = 0;
+    for (const easy of EASY) {
+      await page.goto(site.url + easy.path);
+      await page.locator('html[data-app-started]').waitFor();
+      const text = await words(page);
+      const others = Object.values(EMERGENCY).filter((n) => n !== number);
+      for (const other of others) assert.doesNotMatch(text, new RegExp(`\\b${other}\\b`), `${easy.slug} in ${timezoneId} shows ${other}`);
+      if (/Call your emergency number now/.test(text)) {
+        const call = page.locator('main').getByRole('link', { name: `Call ${number}` });
+        assert.equal(await call.count(), 1, `${easy.slug} in ${timezoneId}`);
+        assert.equal(await call.getAttribute('href'), `tel:${number}`);
+        calls += 1;
+      }
+    }
+    assert.ok(calls >= 3, `${timezoneId}: ${calls} Easy Read pages offer the call`);
+    assertClean(problems);
+    await context.close();
+  }
+  // A time zone with no row in §0c (UTC here): the words, and no number to dial.
+  const { context, page } = await openPage(site.browser, site.origin, { timezoneId: 'UTC' });
+  for (const easy of EASY) {
+    await page.goto(site.url + easy.path);
+    await page.locator('html[data-app-started]').waitFor();
+    assert.equal(await page.locator('main a[href^="tel:"]:visible').count(), 0, easy.slug);
+    assert.doesNotMatch(await words(page), /\b(999|911|119|000|112)\b/, easy.slug);
+  }
+  await context.close();
+});

@@ -27,9 +27,11 @@ const BUDGET = {
   // review: 14 taps, 1,268 px by hand (+1,107 by the page) / 14 taps, 4,147 px (+2,035)
   'J1 adult missed 08:00 dose': { normal: { taps: 14, scroll: 1450 }, large: { taps: 14, scroll: 5000 } },
   // review: 13 taps, 977 px (+1,750) / 13 taps, 6,332 px (+3,959)
-  'J2 child sick 40 minutes after a dose': { normal: { taps: 13, scroll: 2700 }, large: { taps: 13, scroll: 8000 } },
-  // review: 8 taps, 2,445 px (+1,117) / 8 taps, 13,479 px (+3,854)
-  'J3 carer, pump alarm, itchy and confused': { normal: { taps: 8, scroll: 4000 }, large: { taps: 8, scroll: 16500 } },
+  // (large text: 7,138 px on 7 December 2026, after the questions' lines were brought closer)
+  'J2 child sick 40 minutes after a dose': { normal: { taps: 13, scroll: 2700 }, large: { taps: 13, scroll: 7600 } },
+  // review: 8 taps, 2,445 px (+1,117) / 8 taps, 13,479 px (+3,854); large text: 15,192 px before
+  // the questions' lines were brought closer, 13,384 px after
+  'J3 carer, pump alarm, itchy and confused': { normal: { taps: 8, scroll: 4000 }, large: { taps: 8, scroll: 14000 } },
   // review: 10 taps, 1,698 px (+1,509) / 10 taps, 8,390 px (+2,551); one box now covers sudden
   // confusion and seeing things
   'J4 older parent muddled and seeing things, from search': { normal: { taps: 9, scroll: 1700 }, large: { taps: 9, scroll: 8400 } },
@@ -57,9 +59,23 @@ async function phone({ name, size, zone = 'Europe/London', now, permissions = []
     const page = await context.newPage();
     if (now) await page.clock.setFixedTime(new Date(now));
     const y = () => page.evaluate(() => window.scrollY);
-    // Two frames after an action, so what it changed is drawn (a tap that leaves the page has
-    // nothing to wait for here: `arrived` waits for the next page).
-    const frame = () => page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))).catch(() => {});
+    // After an action, a person looks at what it changed before acting again: this waits until
+    // the page has drawn three frames in a row with no change to its elements (on a slow machine
+    // a helper's answer to a tap may take several frames). A tap that leaves the page has nothing
+    // to wait for here: `arrived` waits for the next page.
+    const frame = () => page.evaluate(() => new Promise((resolve) => {
+      let quiet = 0;
+      const watcher = new MutationObserver(() => { quiet = 0; });
+      watcher.observe(document.documentElement, { subtree: true, childList: true, attributes: true, characterData: true });
+      const tick = () => {
+        quiet += 1;
+        if (quiet >= 3) {
+          watcher.disconnect();
+          resolve();
+        } else requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    })).catch(() => {});
     let settled = 0;
     let stopped = null;
     /** Whatever the page scrolled by itself since the person last acted. */
@@ -93,21 +109,53 @@ async function phone({ name, size, zone = 'Europe/London', now, permissions = []
         settled = after;
       }
     };
-    // The middle of the element's first line box (a link that wraps has a gap in its box's middle).
-    const centre = (locator) => locator.evaluate((el) => {
-      const r = el.getClientRects()[0] ?? el.getBoundingClientRect();
-      return [r.left + r.width / 2, r.top + r.height / 2];
-    });
+    // The middle of the element's first line box (a link that wraps has a gap in its box's
+    // middle), once a finger there would reach the element: itself, something inside it, or its
+    // label. On a slow machine a page still settling can move another element under that point,
+    // so this waits (frame by frame) until the point reaches the element.
+    const centre = async (locator) => {
+      const handle = await locator.elementHandle();
+      const spot = await page.waitForFunction((el) => {
+        const r = el.getClientRects()[0] ?? el.getBoundingClientRect();
+        const [x, y] = [r.left + r.width / 2, r.top + r.height / 2];
+        const hit = document.elementFromPoint(x, y);
+        if (!hit) return false;
+        const labels = [...(el.labels ?? [])];
+        const reaches = hit === el || el.contains(hit) || labels.some((label) => label.contains(hit));
+        return reaches && [x, y];
+      }, handle, { polling: 'raf', timeout: 10000 });
+      const point = await spot.jsonValue();
+      await handle.dispose();
+      return point;
+    };
     const person = {
       page,
       tally,
       /** One tap on what the locator finds. */
       async tap(locator) {
-        await reach(locator);
-        const [x, yy] = await centre(locator);
-        await page.touchscreen.tap(x, yy);
+        const ticked = () => locator.evaluate((el) => (['radio', 'checkbox'].includes(el.type) ? el.checked : null)).catch(() => null);
+        const was = await ticked();
+        const press = async () => {
+          await reach(locator);
+          const [x, yy] = await centre(locator);
+          await page.touchscreen.tap(x, yy);
+          await frame();
+        };
+        await press();
         tally.taps += 1;
-        await frame();
+        // A radio button or tick box shows at once whether the tap reached it. On a slow machine
+        // the page can still move under the finger between aiming and tapping (the test taps far
+        // faster than a person); a person who sees the wrong answer ticked taps the right one.
+        // That second tap is the test's slip, not the design's, so it is reported, not counted.
+        if (was !== null) {
+          const radio = await locator.evaluate((el) => el.type === 'radio');
+          const expected = radio ? true : !was;
+          if ((await ticked()) !== expected) {
+            console.log(`journey: ${name}: the page moved under the finger; tapped again`);
+            await press();
+            assert.equal(await ticked(), expected, 'the tap reached the answer it aimed at');
+          }
+        }
       },
       /** A tap on a field and the characters typed into it. */
       async type(locator, text) {
@@ -223,12 +271,10 @@ for (const size of SIZES) {
       await p.tap(checker.locator('summary', { hasText: 'Confusion, mood and the mind' }));
       await p.tap(checker.getByLabel(/not sure how fast it came on/));
       const bar = p.page.locator('.checker__bar');
-      // The bar never cuts the words short. Issue #29 asks for about a fifth of the screen; with
-      // text at 200 % the Yew checker's bar measures 170 px (23 %), so this guards that figure
-      // until the bar is made smaller (open work).
+      // The bar never cuts the words short, and covers about a fifth of the screen at most
+      // (issue #29), with text at 200 % too (where it keeps the level and the call button).
       const barBox = await bar.boundingBox();
-      const most = size === 'large' ? 0.24 : 0.21;
-      assert.ok(barBox.height <= HEIGHT * most, `the answer bar is ${Math.round(barBox.height)} px tall`);
+      assert.ok(barBox.height <= HEIGHT * 0.21, `the answer bar is ${Math.round(barBox.height)} px tall`);
       assert.ok(await bar.evaluate((el) => [...el.querySelectorAll('*')].every((e) => getComputedStyle(e).textOverflow !== 'ellipsis' || e.scrollWidth <= e.clientWidth)));
       await p.tap(bar.getByRole('link', { name: 'See the answer' }));
       const card = p.page.locator('#red-flag-result');
@@ -452,6 +498,9 @@ test('J9: by keyboard, the symptom checker and its call button are few presses f
     await page.waitForFunction(() => document.activeElement?.id === 'red-flag-result');
     const outline = await page.locator('#red-flag-result').evaluate((el) => getComputedStyle(el).outlineStyle);
     assert.notEqual(outline, 'none');
+    // And the call button is the next stop after the answer (issue #29).
+    await page.keyboard.press('Tab');
+    assert.equal(await focused(), 'Call 999');
   } finally {
     await context.close();
   }

@@ -70,3 +70,27 @@ for (const width of [320, 360]) {
     }
   });
 }
+
+// Tester finding F11: with text at 200 %, a helper's heading is never smaller than the words
+// under it (the missed-dose helper's title measured smaller than its first line).
+for (const width of [320, 360]) {
+  test(`at ${width} px with text at 200 %: each helper's heading is larger than the line under it`, async () => {
+    const context = await launchWithTextSize(32, { viewport: { width, height: 740 }, timezoneId: 'Europe/London', locale: 'en-GB' });
+    try {
+      const page = await context.newPage();
+      for (const [path, helper] of [['missed-dose/', 'Missed a dose'], ['side-effects/', 'Symptom checker']]) {
+        await page.goto(site.url + path);
+        await waitForApp(page);
+        const sizes = await page.locator('.helper').first().evaluate((section) => {
+          const heading = section.querySelector('h2, h3');
+          const next = heading.nextElementSibling;
+          const px = (el) => parseFloat(getComputedStyle(el).fontSize);
+          return { heading: px(heading), next: px(next), words: next.textContent.trim().slice(0, 40) };
+        });
+        assert.ok(sizes.heading > sizes.next, `${helper}: heading ${sizes.heading} px, "${sizes.words}" ${sizes.next} px`);
+      }
+    } finally {
+      await context.close();
+    }
+  });
+}

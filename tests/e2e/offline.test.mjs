@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startServer } from './server.mjs';
-import { launch, openPage, waitForApp } from './browser.mjs';
+import { assertClean, launch, openPage, waitForApp } from './browser.mjs';
 import { fillMissedDose } from './person.mjs';
 import { PAGES, PREFIX, DIST_DIR } from './site.mjs';
 
@@ -403,4 +403,54 @@ test("B18: a host that serves 404.html for a deep address: the page starts from 
   assert.deepEqual(problems.pageErrors, []);
   await context.close();
   await site.close();
+});
+
+test('once the offline copy is saved, the next page says so once, politely, with a button to close it', async () => {
+  const server = await startServer({ root: DIST_DIR, prefix: PREFIX, port: 0 });
+  const origin = new URL(server.url).origin;
+  const { context, page, problems } = await openPage(browser, origin, { timezoneId: 'Europe/London' });
+  try {
+    const notice = page.getByRole('region', { name: /saved on this device/ });
+    await page.goto(server.url);
+    await waitForApp(page);
+    await waitForOfflineCopy(page);
+    // The page the person is reading does not move: the words wait for the next page.
+    assert.equal(await notice.count(), 0);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Missed a dose', exact: true }).click();
+    await page.waitForURL(server.url + 'missed-dose/');
+    await waitForApp(page);
+    assert.match(await notice.innerText(), /works without the internet/);
+    // Said politely, in a status, above the page's own content.
+    assert.equal(await notice.getByRole('status').count(), 1);
+    assert.ok(await notice.evaluate((n) => n.compareDocumentPosition(document.querySelector('main')) & Node.DOCUMENT_POSITION_FOLLOWING));
+    await notice.getByRole('button', { name: 'OK' }).click();
+    assert.equal(await notice.count(), 0);
+    assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'MAIN');
+    // Once only.
+    await page.goto(server.url + 'about/');
+    await waitForApp(page);
+    assert.equal(await notice.count(), 0);
+    assertClean(problems);
+  } finally {
+    await context.close();
+    await server.close();
+  }
+});
+
+test('where the offline copy is refused, the guide never says it is ready offline', async () => {
+  const server = await startServer({ root: DIST_DIR, prefix: PREFIX, port: 0 });
+  const origin = new URL(server.url).origin;
+  const { context, page } = await openPage(browser, origin, { timezoneId: 'Europe/London', serviceWorkers: 'block' });
+  try {
+    const refused = page.waitForEvent('console', (msg) => /Offline copy not available/.test(msg.text()));
+    await page.goto(server.url);
+    await waitForApp(page);
+    await refused;
+    await page.goto(server.url + 'missed-dose/');
+    await waitForApp(page);
+    assert.equal(await page.getByRole('region', { name: /saved on this device/ }).count(), 0);
+  } finally {
+    await context.close();
+    await server.close();
+  }
 });

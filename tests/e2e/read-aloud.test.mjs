@@ -144,7 +144,8 @@ test('an Easy Read page is read end to end, with numbers digit by digit', async 
   const text = said.join(' | ');
   // A colon is a pause: the title is said in two parts.
   assert.equal(said.slice(0, 2).join(' '), 'When to get help now: Easy Read');
-  assert.match(text, /The emergency number is 9 9 9\./);
+  // The call button with the number of the device's region (UK here), digit by digit.
+  assert.match(text, /Call 9 9 9/);
   assert.match(text, /The out-of-hours service is NHS 1 1 1\./);
   assert.doesNotMatch(text, /911|9 1 1/, 'the US block is not read on a UK device');
   assert.match(said.at(-1), /Check the signs step by step/);

@@ -361,3 +361,87 @@ test('S7: a floppy, very hard to wake or not-feeding baby is help now; a bit sle
     await context.close();
   }
 });
+
+// ---- Tester findings F6, F7 and F10, and the call button's place in the tab order (issue #29) ----
+
+test('F7: two missed doses say to take the next dose at the usual time, never extra (fact sheet §13.2); running out says ask first', async () => {
+  const { context, page } = await openChecker('', { timezoneId: 'Europe/London' });
+  try {
+    let answer = await answerFor(page, [/^Missed two or more doses in a row/]);
+    assert.match(answer.title, /^Urgent: Contact your prescriber or pharmacist today/);
+    assert.match(answer.title, /Take the next dose at the usual time, never extra/);
+    // Never told to take the missed doses, or two together (only "do not").
+    assert.doesNotMatch(answer.text, /(?<!not )take (the missed|two) doses/i);
+    assert.match(answer.text, /Do not take the missed doses now/);
+    // Ran out, or more than a day's doses: ask before restarting (§13.2), whatever else is ticked.
+    answer = await answerFor(page, [/^Ran out/]);
+    assert.match(answer.title, /Ask them before you start taking it again/);
+    assert.doesNotMatch(answer.title, /usual time/);
+    await page.getByLabel(/^Ran out/).uncheck();
+    // A carer is told what to give.
+    answer = await answerFor(page, [], { viewer: 'Someone I care for' });
+    assert.match(answer.title, /Give the next dose at the usual time, never extra/);
+  } finally {
+    await context.close();
+  }
+});
+
+test('F10: the answer cites the sources of the rules that fired, and no others', async () => {
+  const { context, page } = await openChecker('', { timezoneId: 'Europe/London' });
+  try {
+    for (const boxes of [['Having or has had a fit (seizure)'], [/^Missed two or more doses in a row/]]) {
+      if (boxes[0] instanceof RegExp) await page.getByLabel('Having or has had a fit (seizure)').uncheck();
+      await answerFor(page, boxes);
+      // Every citation in the card belongs to one of its reasons (one reason per fired rule).
+      const cited = await card(page).locator('.citations').count();
+      const inReasons = await card(page).locator('.care-card__reasons .citations').count();
+      assert.ok(cited > 0);
+      assert.equal(cited, inReasons, `${boxes}: a citation outside the reasons`);
+      assert.equal(inReasons, await card(page).locator('.care-card__reasons > li').count());
+    }
+  } finally {
+    await context.close();
+  }
+});
+
+test('F6: in the UK the out-of-hours route "call NHS 111" has its call button (fact sheet §0c); elsewhere no number is guessed', async () => {
+  const { context, page } = await openChecker('', { timezoneId: 'Europe/London' });
+  try {
+    const answer = await answerFor(page, [/^Missed two or more doses in a row/]);
+    assert.match(answer.text, /call NHS 111\./);
+    const call = card(page).getByRole('link', { name: /^Call NHS 111/ });
+    assert.equal(await call.getAttribute('href'), 'tel:111');
+  } finally {
+    await context.close();
+  }
+  for (const timezoneId of ['America/New_York', 'Asia/Tokyo']) {
+    const other = await openChecker('', { timezoneId });
+    try {
+      const answer = await answerFor(other.page, [/^Missed two or more doses in a row/]);
+      assert.match(answer.text, /contact your out-of-hours service\./);
+      assert.equal(await card(other.page).locator('a[href^="tel:"]').count(), 0, `${timezoneId}: no number to dial`);
+    } finally {
+      await other.context.close();
+    }
+  }
+});
+
+test('by keyboard, the call button is the next stop after the answer', async () => {
+  const { context, page } = await openChecker('', { timezoneId: 'Europe/London' });
+  try {
+    const focused = () => page.evaluate(() => document.activeElement?.textContent?.trim());
+    await page.getByLabel('Having or has had a fit (seizure)').check();
+    await page.locator('.checker__bar').getByRole('link', { name: 'See the answer' }).press('Enter');
+    await page.waitForFunction(() => document.activeElement?.id === 'red-flag-result');
+    await page.keyboard.press('Tab');
+    assert.equal(await focused(), 'Call 999');
+    await page.getByLabel('Having or has had a fit (seizure)').uncheck();
+    await answerFor(page, [/^Missed two or more doses in a row/]);
+    await page.locator('.checker__bar').getByRole('link', { name: 'See the answer' }).press('Enter');
+    await page.waitForFunction(() => document.activeElement?.id === 'red-flag-result');
+    await page.keyboard.press('Tab');
+    assert.match(await focused(), /^Call NHS 111/);
+  } finally {
+    await context.close();
+  }
+});

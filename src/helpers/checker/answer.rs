@@ -96,6 +96,11 @@ pub fn CareCard(props: &CardProps) -> Html {
         (Some(level), Some(top), Some(answer)) => {
             let reasons = answer.reasons;
             let crisis = settings.crisis_line().filter(|_| top.call == Call::Crisis);
+            // The region's out-of-hours service the route names ("call NHS 111"), as a button
+            // (fact sheet §0c), unless the clinic's contacts above already have it.
+            let in_contacts = level == Level::Urgent && settings.out_of_hours().is_some();
+            let closed_call =
+                answer.when_closed.as_ref().and(region_out_of_hours(&settings)).filter(|_| !in_contacts);
             html! {
                 <>
                     if level == Level::Emergency { { emergency_call_html(&settings) } }
@@ -103,6 +108,7 @@ pub fn CareCard(props: &CardProps) -> Html {
                     if level == Level::Urgent { { clinic_contacts_html(&settings) } }
                     // Where to go when the person named is closed, for this region.
                     if let Some(route) = answer.when_closed { <p class="care-card__action">{ route }</p> }
+                    if let Some((name, phone)) = closed_call { { named_call_html(name, phone) } }
                     <p class="care-card__action">{ answer.detail }</p>
                     <p class="care-card__worse"><strong>{ words::IF_WORSE }{ " " }</strong>{ answer.if_worse }</p>
                     <h4>{ words::WHY }</h4>
@@ -111,7 +117,6 @@ pub fn CareCard(props: &CardProps) -> Html {
                             <li key={id}><p>{ why }</p><Citations ids={sources} /></li>
                         }) }
                     </ul>
-                    <Citations ids={RED_FLAGS.level(level).sources} />
                     if level != Level::Emergency {
                         { keep_answer(
                             [label, ": ", title].concat(),
@@ -142,6 +147,17 @@ pub fn CareCard(props: &CardProps) -> Html {
             { body }
         </article>
     }
+}
+
+/// The out-of-hours service of the region the answer's route names (the clinic's region, else the
+/// device's time zone's, as in [`crate::red_flag_words::out_of_hours`]): `None` when a clinic set
+/// its own out-of-hours number (the route says it) or the region has no such service.
+fn region_out_of_hours(settings: &crate::settings::Settings) -> Option<(&'static str, &'static str)> {
+    if settings.out_of_hours_phone.is_some() {
+        return None;
+    }
+    let region = settings.region.or(settings.time_zone_region)?;
+    region.out_of_hours_name.zip(region.out_of_hours_phone)
 }
 
 /// "Keep this answer for my appointment" (#19): only when the person taps it, the level
