@@ -104,6 +104,8 @@ const WORDS: &[&str] = &[
     "dose_unknown",
     "sources_label",
     "symptom_link",
+    "plan_ready",
+    "plan_ready_checks",
 ];
 
 /// Words that state a clinical fact and so must name their sources (`<word>_sources`).
@@ -136,6 +138,7 @@ const ERRORS: &[&str] = &[
     "does_not_split",
     "more_than_doubles",
     "too_long",
+    "date_out_of_range",
     "whole_number",
     "choose_per",
 ];
@@ -161,6 +164,7 @@ const CHECKS: &[&str] = &[
 ];
 
 const PLACEHOLDERS: &[&str] = &[
+    "{to}",
     "{date}",
     "{total}",
     "{from}",

@@ -2,7 +2,7 @@
 // figures only, read from the build's own manifest (dist/build-manifest.json, written by xtask):
 // the gzip size of each WebAssembly module and of everything each page needs for its first
 // view. Text pages load no WebAssembly and stay within 40 KiB first view (what a reader pays);
-// helper modules are reported with a ceiling that catches regressions (120 KiB), not a target
+// helper modules are reported with a ceiling that catches regressions (160 KiB), not a target
 // to design code around; helper pages' first view is reported. `node tests/budget.mjs` prints
 // every figure, and exits non-zero above a limit; bench/run.mjs reuses it.
 import { readFileSync } from 'node:fs';
@@ -16,11 +16,14 @@ export const BUDGETS = {
   // A page without a helper as built (no clinic settings: no WebAssembly).
   textPageGzip: 40 * KiB,
   // Each helper's own module (JavaScript loader + WebAssembly; it applies the settings too): a
-  // ceiling for regressions. Issue 28 proposed 120 KiB from the review's estimate (105-118); the
-  // Yew checker measured 123.0 KiB on 7 December with that day's rules and settings (its Yew
-  // views cost about 50 KiB; the rules and settings grew 4-5 KiB in the same day), so the ceiling
-  // is 128 KiB until the lead decides otherwise (docs/adr/0001-yew-islands-not-spa.md).
-  helperModuleGzip: 128 * KiB,
+  // ceiling for regressions, not a target. Issue 28 proposed 120 KiB from the review's estimate
+  // (105-118). Measured on Yew on 7 December: checker 123, planner 120, take-it-with-you 146 KiB
+  // (it and the missed-dose helper also carry serde_json for the one schedule record, about
+  // 17 KiB). The project is a Yew app: a byte figure is never a reason to drop it or to bend the
+  // code, so the ceiling sits above what the Yew helpers measure, and the outcomes that people
+  // feel (usable time, long tasks, first paint: bench/) are the targets. Lead's decision, recorded
+  // in docs/adr/0001-yew-islands-not-spa.md.
+  helperModuleGzip: 160 * KiB,
 };
 export function gzipSize(bytes) {
   return zlib.gzipSync(bytes, { level: 9 }).length;

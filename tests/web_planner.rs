@@ -1,9 +1,10 @@
-//! The dose-change planner in headless Chromium (`make test-wasm`): mounted as its module does,
-//! filled in by the labels a person reads, checked against hand calculations (fact sheet §3).
-//! Rendering is synchronous: each event's answer is in the page when the event returns.
+//! The dose-change planner in headless Chromium (`make test-wasm`), rendered through Yew: mounted
+//! as its module does, filled in by the labels a person reads, checked against hand calculations
+//! (fact sheet §3). After each event the test waits for Yew's render (`yew::scheduler::flush`);
+//! each test unmounts its planner at the end ([`Mounted`]'s drop), so no ids pile up.
 #![cfg(target_arch = "wasm32")]
 
-use baclofen_guide::components::dose_planner;
+use baclofen_guide::helpers::planner::{self, Planner};
 use baclofen_guide::planner::content::WORDS;
 use baclofen_guide::settings::SharedSettings;
 use wasm_bindgen::JsCast;
@@ -16,12 +17,36 @@ fn document() -> web_sys::Document {
     web_sys::window().unwrap().document().unwrap()
 }
 
-fn mount() -> Element {
+/// A planner in its own root, destroyed and taken out of the page when the test ends.
+struct Mounted {
+    root: Element,
+    handle: Option<yew::AppHandle<Planner>>,
+}
+
+impl Drop for Mounted {
+    fn drop(&mut self) {
+        if let Some(handle) = self.handle.take() {
+            handle.destroy();
+        }
+        self.root.remove();
+    }
+}
+
+impl std::ops::Deref for Mounted {
+    type Target = Element;
+    fn deref(&self) -> &Element {
+        &self.root
+    }
+}
+
+async fn mount() -> Mounted {
     let root = document().create_element("div").unwrap();
+    // What the placeholder holds until the planner starts: replaced, never matched.
+    root.set_inner_html("<p>published rules</p>");
     document().body().unwrap().append_child(&root).unwrap();
-    baclofen_guide::dom::live::set_slice_ms(f64::INFINITY);
-    dose_planner::mount(root.clone(), SharedSettings::default());
-    root
+    let handle = planner::mount(root.clone(), SharedSettings::default());
+    yew::scheduler::flush().await;
+    Mounted { root, handle: Some(handle) }
 }
 
 /// The control a `<label>` with exactly this text points to.
@@ -43,18 +68,25 @@ fn fire(target: &Element, kind: &str) {
     target.dispatch_event(&event).unwrap();
 }
 
-fn type_into(root: &Element, label: &str, text: &str) {
+/// Waits for Yew to render what the last event changed.
+async fn settle() {
+    yew::scheduler::flush().await;
+}
+
+async fn type_into(root: &Element, label: &str, text: &str) {
     let input: HtmlInputElement = by_label(root, label).dyn_into().unwrap();
     input.set_value(text);
     fire(&input, "input");
+    settle().await;
 }
 
-fn choose(root: &Element, label: &str) {
+async fn choose(root: &Element, label: &str) {
     let control: HtmlElement = by_label(root, label).dyn_into().unwrap();
     control.click();
+    settle().await;
 }
 
-fn select_option(root: &Element, label: &str, option: &str) {
+async fn select_option(root: &Element, label: &str, option: &str) {
     let select: HtmlSelectElement = by_label(root, label).dyn_into().unwrap();
     let options = select.query_selector_all("option").unwrap();
     let mut found: Option<String> = None;
@@ -66,12 +98,19 @@ fn select_option(root: &Element, label: &str, option: &str) {
     }
     select.set_value(&found.unwrap_or_else(|| panic!("no option {option:?}")));
     fire(&select, "input");
+    settle().await;
 }
 
-fn submit(root: &Element) {
+async fn submit(root: &Element) {
     let button: HtmlElement =
         root.query_selector("button[type=submit]").unwrap().unwrap().dyn_into().unwrap();
     button.click();
+    settle().await;
+}
+
+async fn click_id(root: &Element, id: &str) {
+    root.query_selector(&format!("#{id}")).unwrap().unwrap().dyn_into::<HtmlElement>().unwrap().click();
+    settle().await;
 }
 
 /// The plan table's rows as text cells.
@@ -90,7 +129,7 @@ fn rows(root: &Element) -> Vec<Vec<String>> {
 
 #[wasm_bindgen_test]
 async fn planner_starts_empty_and_turns_the_label_step_up_into_dated_tablets() {
-    let root = mount();
+    let root = &mount().await;
     // Nothing pre-filled.
     assert_eq!(root.query_selector_all("input:checked").unwrap().length(), 0);
     let inputs = root.query_selector_all("input[type=text], input[type=date]").unwrap();
@@ -99,31 +138,25 @@ async fn planner_starts_empty_and_turns_the_label_step_up_into_dated_tablets() {
         assert_eq!(input.value(), "");
     }
     // FDA-TAB: 5 mg three times a day, up by 5 mg a dose every 3 days to 20 mg three times a day.
-    choose(&root, WORDS.who_adult);
-    choose(&root, WORDS.form_tablet);
-    select_option(&root, WORDS.tablet_label, "5 mg");
-    type_into(&root, WORDS.doses_label, "3");
-    type_into(&root, "Time of dose 1", "08:00");
-    type_into(&root, "Time of dose 2", "14:00");
-    type_into(&root, "Time of dose 3", "20:00");
-    type_into(&root, WORDS.start_date_label, "2026-12-01");
-    type_into(&root, WORDS.start_label, "5");
-    let per_dose = root.query_selector("#planner-start-per-dose").unwrap().unwrap();
-    per_dose.dyn_into::<HtmlElement>().unwrap().click();
-    choose(&root, WORDS.direction_up);
-    type_into(&root, WORDS.step_label, "5");
-    root.query_selector("#planner-step-per-dose")
-        .unwrap()
-        .unwrap()
-        .dyn_into::<HtmlElement>()
-        .unwrap()
-        .click();
-    type_into(&root, WORDS.every_label, "3");
-    type_into(&root, WORDS.end_label, "20");
-    submit(&root);
+    choose(root, WORDS.who_adult).await;
+    choose(root, WORDS.form_tablet).await;
+    select_option(root, WORDS.tablet_label, "5 mg").await;
+    type_into(root, WORDS.doses_label, "3").await;
+    type_into(root, "Time of dose 1", "08:00").await;
+    type_into(root, "Time of dose 2", "14:00").await;
+    type_into(root, "Time of dose 3", "20:00").await;
+    type_into(root, WORDS.start_date_label, "2026-12-01").await;
+    type_into(root, WORDS.start_label, "5").await;
+    click_id(root, "planner-start-per-dose").await;
+    choose(root, WORDS.direction_up).await;
+    type_into(root, WORDS.step_label, "5").await;
+    click_id(root, "planner-step-per-dose").await;
+    type_into(root, WORDS.every_label, "3").await;
+    type_into(root, WORDS.end_label, "20").await;
+    submit(root).await;
 
     assert!(root.query_selector(".error-summary").unwrap().is_none());
-    let rows = rows(&root);
+    let rows = rows(root);
     // 1 December to 10 December: ten dates, each once.
     assert_eq!(rows.len(), 10, "{rows:?}");
     assert_eq!(rows[0][0], "Tuesday 1 December 2026");
@@ -145,15 +178,15 @@ async fn planner_starts_empty_and_turns_the_label_step_up_into_dated_tablets() {
 
 #[wasm_bindgen_test]
 async fn planner_keeps_what_was_typed_and_says_what_to_fix() {
-    let root = mount();
-    choose(&root, WORDS.who_adult);
-    choose(&root, WORDS.form_tablet);
-    type_into(&root, WORDS.doses_label, "3");
-    type_into(&root, WORDS.start_label, "ten");
-    type_into(&root, WORDS.step_label, "-5");
-    type_into(&root, WORDS.every_label, "0");
-    type_into(&root, WORDS.end_label, "1000");
-    submit(&root);
+    let root = &mount().await;
+    choose(root, WORDS.who_adult).await;
+    choose(root, WORDS.form_tablet).await;
+    type_into(root, WORDS.doses_label, "3").await;
+    type_into(root, WORDS.start_label, "ten").await;
+    type_into(root, WORDS.step_label, "-5").await;
+    type_into(root, WORDS.every_label, "0").await;
+    type_into(root, WORDS.end_label, "1000").await;
+    submit(root).await;
 
     let summary = root.query_selector(".error-summary").unwrap().expect("an error summary");
     let text = summary.text_content().unwrap();
@@ -162,11 +195,11 @@ async fn planner_keeps_what_was_typed_and_says_what_to_fix() {
     assert!(text.contains("more than 0"), "{text}");
     assert!(text.contains("more than this page can plan"), "{text}");
     // The message is at the field too, and the field is marked.
-    let start = by_label(&root, WORDS.start_label);
+    let start = by_label(root, WORDS.start_label);
     assert_eq!(start.get_attribute("aria-invalid").as_deref(), Some("true"));
     assert!(root.query_selector("#planner-start-error").unwrap().is_some());
     // Nothing typed is lost.
-    let value = |label: &str| by_label(&root, label).dyn_into::<HtmlInputElement>().unwrap().value();
+    let value = |label: &str| by_label(root, label).dyn_into::<HtmlInputElement>().unwrap().value();
     assert_eq!(value(WORDS.start_label), "ten");
     assert_eq!(value(WORDS.step_label), "-5");
     assert_eq!(value(WORDS.every_label), "0");
@@ -177,37 +210,27 @@ async fn planner_keeps_what_was_typed_and_says_what_to_fix() {
 
 #[wasm_bindgen_test]
 async fn planner_shows_a_childs_liquid_plan_in_ml_with_the_syringe_mark() {
-    let root = mount();
+    let root = &mount().await;
     // A specialist's letter: 2.5 mg three times a day, up by 2.5 mg a dose every 7 days to 10 mg;
     // liquid 1 mg in 1 mL (fact sheet §2). Hand calculation: 2.5, 5, 7.5, 10 mL.
-    choose(&root, WORDS.who_child);
-    choose(&root, WORDS.form_liquid);
-    select_option(&root, WORDS.liquid_label, "1 mg in 1 mL (5 mg in 5 mL)");
-    type_into(&root, WORDS.doses_label, "3");
-    type_into(&root, "Time of dose 1", "07:00");
-    type_into(&root, "Time of dose 2", "13:00");
-    type_into(&root, "Time of dose 3", "19:00");
-    type_into(&root, WORDS.start_date_label, "2026-12-01");
-    type_into(&root, WORDS.start_label, "2.5");
-    root.query_selector("#planner-start-per-dose")
-        .unwrap()
-        .unwrap()
-        .dyn_into::<HtmlElement>()
-        .unwrap()
-        .click();
-    choose(&root, WORDS.direction_up);
-    type_into(&root, WORDS.step_label, "2.5");
-    root.query_selector("#planner-step-per-dose")
-        .unwrap()
-        .unwrap()
-        .dyn_into::<HtmlElement>()
-        .unwrap()
-        .click();
-    type_into(&root, WORDS.every_label, "7");
-    type_into(&root, WORDS.end_label, "10");
-    submit(&root);
+    choose(root, WORDS.who_child).await;
+    choose(root, WORDS.form_liquid).await;
+    select_option(root, WORDS.liquid_label, "1 mg in 1 mL (5 mg in 5 mL)").await;
+    type_into(root, WORDS.doses_label, "3").await;
+    type_into(root, "Time of dose 1", "07:00").await;
+    type_into(root, "Time of dose 2", "13:00").await;
+    type_into(root, "Time of dose 3", "19:00").await;
+    type_into(root, WORDS.start_date_label, "2026-12-01").await;
+    type_into(root, WORDS.start_label, "2.5").await;
+    click_id(root, "planner-start-per-dose").await;
+    choose(root, WORDS.direction_up).await;
+    type_into(root, WORDS.step_label, "2.5").await;
+    click_id(root, "planner-step-per-dose").await;
+    type_into(root, WORDS.every_label, "7").await;
+    type_into(root, WORDS.end_label, "10").await;
+    submit(root).await;
 
-    let rows = rows(&root);
+    let rows = rows(root);
     assert_eq!(rows.len(), 22, "{rows:?}");
     assert_eq!(rows[0][4], "2.5 mL");
     assert_eq!(rows[7][4], "5 mL");
@@ -222,4 +245,90 @@ async fn planner_shows_a_childs_liquid_plan_in_ml_with_the_syringe_mark() {
     assert_eq!(pictures.length(), 4);
     let first: Element = pictures.item(0).unwrap().dyn_into().unwrap();
     assert!(first.get_attribute("aria-label").unwrap().contains("2.5 mL"));
+}
+
+/// Fills an adult's step-down on UK 10 mg tablets from `from`, as a person would.
+async fn step_down(root: &Element, from: &str, start: &str, step: &str, every: &str) {
+    choose(root, WORDS.who_adult).await;
+    choose(root, WORDS.form_tablet).await;
+    select_option(root, WORDS.tablet_label, "10 mg").await;
+    type_into(root, WORDS.doses_label, "3").await;
+    type_into(root, "Time of dose 1", "08:00").await;
+    type_into(root, "Time of dose 2", "14:00").await;
+    type_into(root, "Time of dose 3", "20:00").await;
+    type_into(root, WORDS.start_date_label, from).await;
+    type_into(root, WORDS.start_label, start).await;
+    click_id(root, "planner-start-per-dose").await;
+    choose(root, WORDS.direction_down).await;
+    type_into(root, WORDS.step_label, step).await;
+    click_id(root, "planner-step-per-dose").await;
+    type_into(root, WORDS.every_label, every).await;
+    type_into(root, WORDS.end_label, "0").await;
+    submit(root).await;
+}
+
+fn status(root: &Element) -> String {
+    let regions = root.query_selector_all("[role=status], [aria-live]").unwrap();
+    assert_eq!(regions.length(), 1, "one live region");
+    regions.item(0).unwrap().text_content().unwrap_or_default().trim().to_string()
+}
+
+#[wasm_bindgen_test]
+async fn a_new_plan_is_said_in_one_sentence_outside_the_plan_and_focus_stays() {
+    let root = &mount().await;
+    assert_eq!(status(root), "", "nothing said before a plan");
+    assert!(root.text_content().unwrap().contains(WORDS.heading), "the published rules are replaced");
+    assert!(!root.text_content().unwrap().contains("published rules"));
+    // NHS: a step-down usually over 1 to 2 weeks; 15 mg a dose down 5 mg every 5 days.
+    step_down(root, "2026-12-01", "15", "5", "5").await;
+    let said = status(root);
+    assert!(said.contains("Tuesday 1 December 2026"), "{said}");
+    assert!(!said.contains(". "), "one sentence: {said}");
+    // The plan is outside the live region, and focus did not move into it.
+    let live = root.query_selector("[role=status]").unwrap().unwrap();
+    assert!(live.query_selector("table").unwrap().is_none());
+    let active = document().active_element();
+    let plan = root.query_selector(".planner__plan").unwrap().unwrap();
+    assert!(active.is_none_or(|a| !plan.contains(Some(&a))), "focus moves or the region speaks, never both");
+    // Every cell carries its column's name.
+    let first = root.query_selector(".planner__table tbody tr").unwrap().unwrap();
+    let cells = first.query_selector_all("th, td").unwrap();
+    let labels: Vec<String> = (0..cells.length())
+        .map(|i| cells.item(i).unwrap().dyn_into::<Element>().unwrap().get_attribute("data-label").unwrap())
+        .collect();
+    assert_eq!(
+        labels,
+        [WORDS.col_date, WORDS.col_step, WORDS.col_times, WORDS.col_dose, WORDS.col_measure, WORDS.col_total]
+    );
+}
+
+#[wasm_bindgen_test]
+async fn the_error_summary_takes_focus_and_the_status_line_says_nothing() {
+    let root = &mount().await;
+    step_down(root, "2026-12-01", "15", "5", "5").await;
+    assert_ne!(status(root), "");
+    type_into(root, WORDS.start_label, "ten").await;
+    submit(root).await;
+    let summary = root.query_selector(".error-summary").unwrap().expect("an error summary");
+    assert!(
+        summary.get_attribute("role").is_none() && summary.get_attribute("aria-live").is_none(),
+        "not a live region"
+    );
+    assert_eq!(document().active_element(), Some(summary), "the summary has focus");
+    assert_eq!(status(root), "", "focus moved: the region says nothing");
+    assert!(root.query_selector(".planner__table").unwrap().is_none());
+}
+
+/// Attack review B8: a first day near 31 December 9999 would have written `DTSTART:100000101…`.
+#[wasm_bindgen_test]
+async fn b8_a_first_day_past_the_calendars_range_is_a_message_at_the_date_and_nothing_typed_is_lost() {
+    let root = &mount().await;
+    step_down(root, "9999-12-31", "10", "5", "3").await;
+    let date = by_label(root, WORDS.start_date_label);
+    assert_eq!(date.get_attribute("aria-invalid").as_deref(), Some("true"));
+    let message = root.query_selector("#planner-start-date-error").unwrap().expect("a message at the date");
+    assert!(message.text_content().unwrap().contains("9996"), "{:?}", message.text_content());
+    assert_eq!(date.dyn_into::<HtmlInputElement>().unwrap().value(), "9999-12-31");
+    assert_eq!(by_label(root, WORDS.start_label).dyn_into::<HtmlInputElement>().unwrap().value(), "10");
+    assert!(root.query_selector(".planner__calendar").unwrap().is_none(), "no plan, so no calendar file");
 }

@@ -518,15 +518,10 @@ pub fn mount<S: 'static, A: 'static>(
 /// reads it, and a tall card's title is not left above the screen).
 pub fn focus_and_show(id: &str) {
     if let Some(element) = document().get_element_by_id(id) {
-        focus_and_show_element(element);
+        let element: web_sys::HtmlElement = element.unchecked_into();
+        let _ = element.focus();
+        element.scroll_into_view();
     }
-}
-
-/// [`focus_and_show`] for an element found another way (one that has no id).
-pub fn focus_and_show_element(element: web_sys::Element) {
-    let element: web_sys::HtmlElement = element.unchecked_into();
-    let _ = element.focus();
-    element.scroll_into_view();
 }
 
 /// The element an event happened on, as the input it is.

@@ -4,4 +4,6 @@
 //! handlers and `use_effect`.
 
 pub mod checker;
+pub mod missed_dose;
 pub mod page_tools;
+pub mod planner;

@@ -1,13 +1,13 @@
-//! The planner's form state: what the person typed (kept exactly, never pre-filled), a typed
-//! reducer, and reading the fields into the engine's input.
+//! The planner's form: what the person typed (kept exactly, never pre-filled) and reading the
+//! fields into the engine's input, with every check a field needs. The planner helper's reducer
+//! holds it (`src/helpers/planner/state.rs`).
 
 use crate::planner::content::{Liquid, Tablet, LIMITS, LIQUIDS, MG_DECIMALS, TABLETS};
 use baclofen_logic::planner::{
-    self, parse_count, parse_date, parse_mg, Amount, Direction, Field, FieldError, Form, Per, Plan,
-    PlanInput, Problem, Who,
+    parse_count, parse_date, parse_mg, Amount, Direction, Field, FieldError, Form, Per, PlanInput, Problem,
+    Who,
 };
-use baclofen_logic::time::ClockTime;
-use std::rc::Rc;
+use baclofen_logic::time::{ClockTime, Date};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FormKind {
@@ -40,98 +40,6 @@ pub struct Fields {
     pub score_line: bool,
     /// "The child is under 8 years old": asked only for a child (the specialist flag's limit).
     pub child_under_8: bool,
-}
-
-/// Everything the person can do to the form.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Action {
-    Who(Who),
-    Form(FormKind),
-    Strength(String),
-    Doses(String),
-    Time(usize, String),
-    StartDate(String),
-    Start(String),
-    StartPer(Per),
-    Direction(Direction),
-    Step(String),
-    StepPer(Per),
-    Every(String),
-    End(String),
-    ScoreLine(bool),
-    ChildUnder8(bool),
-    /// "Make the plan": read the fields and plan, or list the problems.
-    Submit,
-}
-
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct State {
-    pub fields: Fields,
-    pub errors: Vec<FieldError>,
-    pub plan: Option<Rc<(Plan, PlanInput)>>,
-    /// Counts submissions, so the view can move focus after each one.
-    pub submitted: u32,
-}
-
-impl State {
-    /// The state after `action`.
-    pub fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        let mut next = (*self).clone();
-        let f = &mut next.fields;
-        match action {
-            Action::Who(v) => f.who = Some(v),
-            Action::Form(v) => {
-                if f.form != Some(v) {
-                    // A tablet strength is not a liquid strength: choosing the form again clears it.
-                    f.strength.clear();
-                    f.score_line = false;
-                }
-                f.form = Some(v)
-            }
-            Action::Strength(v) => {
-                if f.strength != v {
-                    f.score_line = false;
-                }
-                f.strength = v
-            }
-            Action::ScoreLine(v) => f.score_line = v,
-            Action::ChildUnder8(v) => f.child_under_8 = v,
-            Action::Doses(v) => f.doses = v,
-            Action::Time(i, v) => {
-                if i < usize::from(LIMITS.max_doses_per_day) {
-                    if f.times.len() <= i {
-                        f.times.resize(i + 1, String::new());
-                    }
-                    f.times[i] = v;
-                }
-            }
-            Action::StartDate(v) => f.start_date = v,
-            Action::Start(v) => f.start = v,
-            Action::StartPer(v) => f.start_per = Some(v),
-            Action::Direction(v) => f.direction = Some(v),
-            Action::Step(v) => f.step = v,
-            Action::StepPer(v) => f.step_per = Some(v),
-            Action::Every(v) => f.every = v,
-            Action::End(v) => f.end = v,
-            Action::Submit => {
-                next.submitted += 1;
-                match read(&next.fields)
-                    .and_then(|input| planner::plan(&input, &LIMITS).map(|plan| Rc::new((plan, input))))
-                {
-                    Ok(plan) => {
-                        next.errors.clear();
-                        next.plan = Some(plan);
-                    }
-                    Err(errors) => {
-                        next.errors = errors;
-                        next.plan = None;
-                    }
-                }
-                return Rc::new(next);
-            }
-        }
-        Rc::new(next)
-    }
 }
 
 /// The chosen tablet, if the form is tablets and a strength is chosen.
@@ -242,7 +150,17 @@ pub fn read(fields: &Fields) -> Result<PlanInput, Vec<FieldError>> {
             ),
         }
     }
-    let start_date = parse_date(&fields.start_date).map_err(|p| fail(Field::StartDate, p)).ok();
+    let start_date = match parse_date(&fields.start_date) {
+        Ok(date) if !in_window(date) => {
+            fail(Field::StartDate, Problem::OutOfRange);
+            None
+        }
+        Ok(date) => Some(date),
+        Err(problem) => {
+            fail(Field::StartDate, problem);
+            None
+        }
+    };
     let mut mg = |field, text: &str| parse_mg(text, MG_DECIMALS).map_err(|p| fail(field, p)).ok();
     let start = mg(Field::StartDose, &fields.start);
     let step = mg(Field::Step, &fields.step);
@@ -314,6 +232,22 @@ pub fn read(fields: &Fields) -> Result<PlanInput, Vec<FieldError>> {
         }),
         _ => Err(errors),
     }
+}
+
+/// The first days a plan may start on, first and last (attack review B8). The last is the last
+/// day a plan of the longest length the planner makes still ends within a four-digit year, so
+/// every date in the plan and its calendar file can be written; the first is well before any
+/// plan a person would enter now. A wrong century is then a message at the field, not a file a
+/// calendar cannot read.
+pub fn date_window() -> (Date, Date) {
+    let first = Date { year: 2000, month: 1, day: 1 };
+    let last = Date { year: 9999, month: 12, day: 31 }.plus_days(-i64::from(LIMITS.max_plan_days) - 1);
+    (first, last)
+}
+
+fn in_window(date: Date) -> bool {
+    let (first, last) = date_window();
+    first <= date && date <= last
 }
 
 /// The element id of a field's first control (error summary links go there).
@@ -401,17 +335,6 @@ mod tests {
     }
 
     #[test]
-    fn a_confirmed_line_never_carries_over_to_another_tablet_or_form() {
-        let state = Rc::new(State { fields: filled("us", 10, true), ..State::default() });
-        let other = state.clone().reduce(Action::Strength(tablet("us", 20)));
-        assert!(!other.fields.score_line, "a new strength clears it");
-        let same = state.clone().reduce(Action::Strength(tablet("us", 10)));
-        assert!(same.fields.score_line, "choosing the same strength again keeps it");
-        let liquid = state.reduce(Action::Form(FormKind::Liquid));
-        assert!(!liquid.fields.score_line);
-    }
-
-    #[test]
     fn under_8_is_asked_for_a_child_only_and_read_only_for_a_child() {
         let mut f = filled("uk", 10, false);
         f.child_under_8 = true;
@@ -420,5 +343,31 @@ mod tests {
         f.who = Some(Who::Child);
         assert!(asks_child_under_8(&f));
         assert!(read(&f).unwrap().child_under_8);
+    }
+
+    #[test]
+    fn b8_a_first_day_whose_plan_would_leave_four_digit_years_is_refused_at_the_date_field() {
+        let start_date = |text: &str| {
+            let mut f = filled("uk", 10, false);
+            f.start_date = text.into();
+            read(&f)
+        };
+        for text in ["9999-12-31", "9999-01-01", "1999-12-31", "0001-01-01"] {
+            let errors = start_date(text).expect_err(text);
+            assert_eq!(
+                errors,
+                vec![FieldError { field: Field::StartDate, problem: Problem::OutOfRange }],
+                "{text}"
+            );
+        }
+        // The window's own ends are accepted, and a plan of the longest length from the last one
+        // still ends in a four-digit year.
+        let (first, last) = date_window();
+        for date in [first, last] {
+            let text = format!("{:04}-{:02}-{:02}", date.year, date.month, date.day);
+            assert!(start_date(&text).is_ok(), "{text}");
+        }
+        assert!(last.plus_days(i64::from(LIMITS.max_plan_days)).year <= 9999);
+        assert!(start_date("2026-12-07").is_ok());
     }
 }

@@ -1,5 +1,5 @@
 //! Words for a plan: amounts, dates, tablets and millilitres, error messages and care cards, all
-//! from `content/planner.toml`, put together without `format!` (module size).
+//! from `content/planner.toml`.
 
 use crate::planner::content::{fill, warning, ERRORS, FIELD_NAMES, LIMITS, WORDS};
 use baclofen_logic::planner::{Check, Direction, Field, FieldError, Measure, Problem, UG_PER_MG};
@@ -170,8 +170,10 @@ pub fn error_message(error: &FieldError, direction: Option<Direction>, typed: bo
         Problem::DoesNotSplitEvenly => ERRORS.does_not_split,
         Problem::MoreThanDoubles => ERRORS.more_than_doubles,
         Problem::TooLong => ERRORS.too_long,
+        Problem::OutOfRange => ERRORS.date_out_of_range,
     };
-    fill(template, &[("field", &field_name(error.field))])
+    let (first, last) = crate::planner::form::date_window();
+    fill(template, &[("field", &field_name(error.field)), ("from", &date(first)), ("to", &date(last))])
 }
 
 /// Whether a check's card carries the way to the symptom checker: every check about how fast the

@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import ICAL from 'ical.js';
-import { axeViolations, assertClean, openPage, waitForApp } from './browser.mjs';
+import { axeViolations, assertClean, launchWithTextSize, openPage, waitForApp } from './browser.mjs';
 import { startServer } from './server.mjs';
 import { PREFIX, useSite, DIST_DIR } from './site.mjs';
 
@@ -222,7 +222,8 @@ test('bad input gets a message at each field and in the summary, and nothing typ
   await t.getByLabel('Number of days between changes').fill('0');
   await t.getByLabel('Dose to reach, in mg').fill('1000');
   await t.getByRole('button', { name: 'Make the plan' }).click();
-  const summary = t.getByRole('alert');
+  // The summary is named by its heading and takes focus (it is not a live region as well).
+  const summary = t.getByRole('region', { name: 'There is a problem' });
   await summary.waitFor();
   const words = await summary.innerText();
   for (const expected of [
@@ -259,9 +260,7 @@ function pdfPages(buffer) {
   return (buffer.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) ?? []).length;
 }
 
-// TODO (open): since the day's changes (7 December 2026: the plan's new checks and notes, the
-// print rules) the two-week plan prints on two pages of A4 and Letter; it must print on one.
-test('the two-week plan prints on one page of A4 and of Letter, without the form', { todo: 'prints on two pages since 7 December 2026' }, async () => {
+test('the two-week plan prints on one page of A4 and of Letter, without the form', async () => {
   const { page, problems } = await open();
   await enter(page, ADULT_DOWN);
   await rows(page);
@@ -322,6 +321,151 @@ test('offline after one visit: the planner starts and makes a plan with the serv
     await enter(page, ADULT_DOWN);
     assert.equal((await rows(page)).length, 16);
     assertClean(problems);
+  } finally {
+    await context.close();
+  }
+});
+
+/**
+ * What every live region in the page says now (aria-live, role=status or alert), non-empty
+ * only; a region not rendered (display: none, as the start-up messages are until needed) says
+ * nothing.
+ */
+async function liveWords(page) {
+  return page.locator('[aria-live], [role=status], [role=alert]').evaluateAll((els) =>
+    els.filter((el) => el.checkVisibility()).map((el) => el.textContent.trim()).filter((text) => text !== ''),
+  );
+}
+
+// The screen-reader contract (issue 28 item 4): a new plan is said in one short sentence by the
+// status line, the plan itself is outside any live region and focus stays where the person was;
+// after a submission with problems the summary takes focus and no region speaks.
+test('screen reader: a plan is said in one short sentence, and the plan is read in order (ARIA snapshot)', async () => {
+  const { page, problems } = await open();
+  await enter(page, ADULT_DOWN);
+  await rows(page);
+  const said = await liveWords(page);
+  assert.equal(said.length, 1, JSON.stringify(said));
+  assert.match(said[0], /Tuesday 1 December 2026/);
+  assert.ok(said[0].split(/\s+/).length <= 25, said[0]);
+  assert.doesNotMatch(said[0], /\.\s/, 'one sentence');
+  assert.equal(await page.evaluate(() => !!document.activeElement?.closest('.planner__plan')), false, 'focus did not move too');
+  const plan = tool(page).locator('.planner__plan');
+  assert.equal(await plan.evaluate((p) => !!p.closest('[aria-live], [role=status], [role=alert]')), false);
+  const tree = await plan.ariaSnapshot();
+  assert.match(tree, /^- region "Your plan":/, tree);
+  assert.match(tree, /- heading "Your plan" \[level=2\]/, tree);
+  // A down plan always shows the withdrawal signs, before the table.
+  assert.ok(tree.indexOf('heading "While the dose goes down"') < tree.indexOf('- table'), tree);
+  assert.match(tree, /- region "Your plan by date":\s+- table "Your plan":/, tree);
+  assert.match(tree, /- columnheader "Each dose"/, tree);
+  assert.match(tree, /- rowheader "Tuesday 1 December 2026"/, tree);
+  assert.match(tree, /- cell "1 and a half tablets"/, tree);
+  assert.match(tree, /- button "Print this plan"/, tree);
+  assert.match(tree, /- link "Add this plan to my calendar"/, tree);
+  assertClean(problems);
+});
+
+test('screen reader: a too-fast plan is said with points to check, and its warning comes first (ARIA snapshot)', async () => {
+  const { page, problems } = await open();
+  // Clinical review S8 (fact sheet §13.14): 20 mg three times a day for a week, then nothing.
+  await enter(page, { ...ADULT_DOWN, start: '20', step: '20', every: '7' });
+  await rows(page);
+  const said = await liveWords(page);
+  assert.equal(said.length, 1, JSON.stringify(said));
+  assert.match(said[0], /check/i, said[0]);
+  assert.doesNotMatch(said[0], /\.\s/, 'one sentence');
+  const tree = await tool(page).locator('.planner__plan').ariaSnapshot();
+  const warned = tree.indexOf('heading "This plan stops all at once" [level=3]');
+  assert.ok(warned > 0 && warned < tree.indexOf('- table'), tree);
+  assert.match(tree, /- link "Check symptoms now"/, tree);
+  assertClean(problems);
+});
+
+test('screen reader: the error summary takes focus, named by its heading, and no region speaks (ARIA snapshot)', async () => {
+  const { page, problems } = await open();
+  await enter(page, ADULT_DOWN);
+  await rows(page);
+  const t = tool(page);
+  await t.getByLabel('Starting dose, in mg').fill('ten');
+  await t.getByRole('button', { name: 'Make the plan' }).click();
+  const summary = t.getByRole('region', { name: 'There is a problem' });
+  await summary.waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('aria-labelledby')), 'planner-error-title');
+  assert.deepEqual(await liveWords(page), [], 'focus moved: nothing is said as well');
+  const tree = await summary.ariaSnapshot();
+  assert.match(tree, /^- region "There is a problem":/, tree);
+  assert.match(tree, /- heading "There is a problem" \[level=3\]/, tree);
+  assert.match(tree, /- link "Enter the starting dose as a number, like 5 or 7\.5"/, tree);
+  // Its link moves to the field.
+  await summary.getByRole('link').first().click();
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'planner-start');
+  assert.equal(await t.getByRole('table').count(), 0);
+  assertClean(problems);
+});
+
+// Attack review B8: a first day of 31 December 9999 made a calendar file ical.js could not read
+// (DTSTART:100000101…). The form now says so at the date, keeps everything typed, and the
+// latest first day it accepts still gives a file ical.js reads.
+test('B8: a first day near the end of year 9999 gets a message at the date; the last accepted day still makes a readable calendar', async () => {
+  const { page, problems } = await open();
+  const t = tool(page);
+  await enter(page, { ...ADULT_DOWN, from: '9999-12-31', start: '30', step: '5', every: '3' });
+  const date = t.getByLabel('First day of the plan');
+  await t.locator('#planner-start-date-error').waitFor();
+  assert.match(await t.locator('#planner-start-date-error').innerText(), /between .*2000 and .*9996/);
+  assert.equal(await date.getAttribute('aria-invalid'), 'true');
+  assert.equal(await date.inputValue(), '9999-12-31');
+  assert.equal(await t.getByLabel('Starting dose, in mg').inputValue(), '30');
+  assert.equal(await t.getByRole('link', { name: 'Add this plan to my calendar' }).count(), 0);
+  // 9999-12-31 less the longest plan (1100 days) and its last day.
+  await date.fill('9996-12-25');
+  await t.getByRole('button', { name: 'Make the plan' }).click();
+  await rows(page);
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    t.getByRole('link', { name: 'Add this plan to my calendar' }).click(),
+  ]);
+  const text = readFileSync(await file.path(), 'utf8');
+  const events = new ICAL.Component(ICAL.parse(text)).getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
+  assert.ok(events.length > 0);
+  for (const e of events) assert.match(e.startDate.toString(), /^999[67]-\d\d-\d\dT\d\d:\d\d:00$/);
+  assert.equal(events[0].startDate.toString(), '9996-12-25T08:00:00');
+  assertClean(problems);
+});
+
+// At 320 px with the browser's text at 200 %, the plan reads as one card per day, and every value
+// is shown, and read, under its column's name.
+test('at 320 px with text at 200 %: the plan reads as cards, each value under its column name', async () => {
+  const context = await launchWithTextSize(32, { viewport: { width: 320, height: 740 }, timezoneId: 'Europe/London', locale: 'en-GB' });
+  try {
+    const page = await context.newPage();
+    await page.goto(site.url + PAGE);
+    await waitForApp(page);
+    await enter(page, ADULT_DOWN);
+    const table = tool(page).getByRole('table');
+    await table.waitFor();
+    assert.equal(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), 0, 'nothing off to the side');
+    // Each row is a card: its cells stacked, each with its column's name before the value.
+    const first = table.locator('tbody tr').first();
+    const shown = await first.locator('th, td').evaluateAll((cells) =>
+      cells.filter((c) => c.offsetParent !== null).map((c) => `${getComputedStyle(c, '::before').content}|${c.textContent.trim()}`),
+    );
+    assert.deepEqual(shown, [
+      '"Date: "|Tuesday 1 December 2026',
+      '"Change: "|Start',
+      '"Dose times: "|08:00, 14:00, 20:00',
+      '"Each dose: "|15 mg',
+      '"Tablets or liquid: "|1 and a half tablets',
+      '"Day total: "|45 mg',
+    ]);
+    const boxes = await first.locator('td').evaluateAll((cells) => cells.map((c) => c.getBoundingClientRect().left));
+    assert.ok(boxes.every((x) => Math.abs(x - boxes[0]) < 1), `stacked, not side by side: ${boxes}`);
+    // A screen reader hears the name with each value too.
+    const tree = await first.ariaSnapshot();
+    assert.match(tree, /Each dose: 15 mg/, tree);
+    assert.match(tree, /Day total: 45 mg/, tree);
+    assert.deepEqual(await axeViolations(page), []);
   } finally {
     await context.close();
   }

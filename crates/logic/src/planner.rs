@@ -174,6 +174,9 @@ pub enum Problem {
     MoreThanDoubles,
     /// The plan would run longer than the planner shows.
     TooLong,
+    /// A date outside the window the form accepts (the plan, and its calendar file, must fit
+    /// in four-digit years: attack review B8).
+    OutOfRange,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
