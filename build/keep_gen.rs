@@ -7,7 +7,7 @@
 //! mirror address, a ruled-out claim, an unknown placeholder, a sentence over 25 words), a missing
 //! or unknown link error. Strings are written with Rust's own escaping (`{:?}`), never as HTML.
 
-use baclofen_content_rules::{Expect, TextRules};
+use baclofen_content_rules::{source_ids, Expect, TextRules};
 use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
@@ -144,16 +144,6 @@ struct RawQuestion {
     text: Spanned<String>,
 }
 
-#[derive(Deserialize)]
-struct Sources {
-    source: Vec<SourceId>,
-}
-
-#[derive(Deserialize)]
-struct SourceId {
-    id: String,
-}
-
 struct Checker<'a> {
     path: String,
     text: &'a str,
@@ -192,17 +182,9 @@ pub fn generate(content_dir: &Path, banned_path: &Path) -> Result<String, Vec<St
         let line = e.span().map(|s| text[..s.start].matches('\n').count() + 1).unwrap_or(1);
         vec![format!("{shown}:{line}: {}", e.message())]
     })?;
-    let sources_text =
-        std::fs::read_to_string(content_dir.join("sources.toml")).map_err(|e| vec![e.to_string()])?;
-    let sources: Sources = toml::from_str(&sources_text).map_err(|e| vec![format!("sources.toml: {e}")])?;
+    let known = source_ids(content_dir).map_err(|e| vec![e])?;
     let rules = TextRules::load(banned_path).map_err(|e| vec![e])?;
-    let mut c = Checker {
-        path: shown,
-        text: &text,
-        known: sources.source.into_iter().map(|s| s.id).collect(),
-        rules,
-        errors: Vec::new(),
-    };
+    let mut c = Checker { path: shown, text: &text, known, rules, errors: Vec::new() };
 
     let mut words: BTreeMap<&str, String> = BTreeMap::new();
     let mut word_sources: BTreeMap<&str, Vec<String>> = BTreeMap::new();
@@ -325,24 +307,4 @@ pub fn generate(content_dir: &Path, banned_path: &Path) -> Result<String, Vec<St
     }
     out.push_str("];\n");
     Ok(out)
-}
-
-/// build.rs's one call: writes `OUT_DIR/keep.rs`, or fails the build with every problem.
-pub fn run(content: &str, banned: &str) {
-    println!("cargo:rerun-if-changed=build/keep_gen.rs");
-    println!("cargo:rerun-if-changed={content}/keep.toml");
-    match generate(Path::new(content), Path::new(banned)) {
-        Ok(code) => {
-            let out = std::path::PathBuf::from(std::env::var("OUT_DIR").unwrap()).join("keep.rs");
-            std::fs::write(out, code).expect("write generated keep content");
-        }
-        Err(errors) => {
-            eprintln!("\n{content}/keep.toml failed validation:");
-            for e in &errors {
-                eprintln!("  {e}");
-                println!("cargo:warning={e}");
-            }
-            std::process::exit(1);
-        }
-    }
 }

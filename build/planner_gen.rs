@@ -8,7 +8,7 @@
 //! own string escaping (`{:?}`), never as raw HTML.
 
 use baclofen_content_model::planner::{Limits, Liquid, Split, Tablet, Warning};
-use baclofen_content_rules::{Expect, TextRules};
+use baclofen_content_rules::{source_ids, Expect, TextRules};
 use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
@@ -245,16 +245,6 @@ struct RawErrors {
     messages: BTreeMap<String, toml::Value>,
 }
 
-#[derive(Deserialize)]
-struct Sources {
-    source: Vec<SourceId>,
-}
-
-#[derive(Deserialize)]
-struct SourceId {
-    id: String,
-}
-
 struct Checker {
     path: String,
     text: String,
@@ -356,7 +346,11 @@ pub struct Generated {
 fn region_ids(content: &Path) -> BTreeSet<String> {
     #[derive(Deserialize)]
     struct Site {
-        region: Vec<SourceId>,
+        region: Vec<RegionId>,
+    }
+    #[derive(Deserialize)]
+    struct RegionId {
+        id: String,
     }
     std::fs::read_to_string(content.join("site.toml"))
         .ok()
@@ -372,12 +366,7 @@ pub fn generate(content: &Path, banned: &Path) -> Result<Generated, Vec<String>>
         std::fs::read_to_string(p).map_err(|e| vec![format!("{}:1: cannot read: {e}", p.display())])
     };
     let text = read(&path)?;
-    let known: BTreeSet<String> = toml::from_str::<Sources>(&read(&content.join("sources.toml"))?)
-        .map_err(|e| vec![format!("{}: {e}", content.join("sources.toml").display())])?
-        .source
-        .into_iter()
-        .map(|s| s.id)
-        .collect();
+    let known = source_ids(content).map_err(|e| vec![e])?;
     let rules = TextRules::load(banned).map_err(|e| vec![e])?;
     let mut c =
         Checker { path: path.display().to_string(), text: text.clone(), known, rules, errors: vec![] };
@@ -610,28 +599,5 @@ pub fn generate(content: &Path, banned: &Path) -> Result<Generated, Vec<String>>
         })
     } else {
         Err(c.errors)
-    }
-}
-
-/// Called from build.rs with its baking of the values: writes `OUT_DIR/planner.rs`, or prints
-/// every problem and fails the build.
-#[allow(dead_code)] // not called by the tests
-pub fn run(content: &str, banned: &str, bake: impl FnOnce(&Generated) -> String) {
-    println!("cargo:rerun-if-changed=build/planner_gen.rs");
-    println!("cargo:rerun-if-changed={content}/planner.toml");
-    match generate(Path::new(content), Path::new(banned)) {
-        Ok(generated) => {
-            let code = bake(&generated);
-            let out = std::path::PathBuf::from(std::env::var("OUT_DIR").unwrap()).join("planner.rs");
-            std::fs::write(out, code).expect("write generated planner content");
-        }
-        Err(errors) => {
-            eprintln!("\n{content}/planner.toml failed validation:");
-            for e in &errors {
-                eprintln!("  {e}");
-                println!("cargo:warning={e}");
-            }
-            std::process::exit(1);
-        }
     }
 }

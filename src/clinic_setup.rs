@@ -6,6 +6,7 @@
 //! helpers' own WebAssembly carries none of the page's code. Nothing leaves the device.
 
 use crate::content::{MISSED_DOSE, REGIONS};
+use crate::html::escape;
 use crate::settings::{tel_href, Notice, Settings, KEYS};
 
 use crate::content::web_team::setup as words;
@@ -13,10 +14,6 @@ use crate::content::web_team::setup as words;
 /// The page title.
 pub const TITLE: &str = words::TITLE;
 pub const DESCRIPTION: &str = words::DESCRIPTION;
-
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
-}
 
 /// One labelled field: `input` is the control's HTML; the hint and the message sit under it.
 fn field(key: &str, label: &str, hint: &str, input: &str) -> String {

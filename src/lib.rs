@@ -12,6 +12,7 @@ pub mod components;
 pub mod content;
 pub mod dom;
 pub mod helpers;
+pub mod html;
 pub mod ids;
 pub mod keep;
 pub mod missed_dose;

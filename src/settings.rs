@@ -812,18 +812,11 @@ pub fn origin(text: &str) -> Option<String> {
 }
 
 /// The query's `key=value` pairs, percent-decoded (`+` is a space). A pair that is not valid
-/// UTF-8 after decoding keeps its key (as far as it can be read) and an `Err` value.
+/// UTF-8 after decoding, or has a broken `%` escape, keeps its key (as far as it can be read) and
+/// an `Err` value. (Strict on purpose: `form_urlencoded` would pass a broken escape through as
+/// text and replace bad bytes, and a damaged setting must be refused with its reason.)
 pub fn parse_query(query: &str) -> Vec<(String, Result<String, ()>)> {
-    query
-        .trim_start_matches('?')
-        .split('&')
-        .filter(|pair| !pair.is_empty())
-        .map(|pair| {
-            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
-            let key = percent_decode(key).unwrap_or_else(|()| key.to_string());
-            (key, percent_decode(value))
-        })
-        .collect()
+    query_pairs(query).into_iter().map(|(key, value, _)| (key, value)).collect()
 }
 
 /// The phone settings: a literal "+" in their value from the address is refused (B9).

@@ -3,6 +3,8 @@
 //! Refresh it with `UPDATE_DOCS=1 cargo test --test decision_table`.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use baclofen_guide::content::{MISSED_DOSE, SITE};
 use baclofen_guide::missed_dose::table;
 use baclofen_guide::missed_dose::wording::duration_words;
@@ -155,16 +157,7 @@ fn generate() -> String {
 
 #[test]
 fn the_published_decision_table_is_current() {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(DOC);
-    let fresh = generate();
-    if std::env::var_os("UPDATE_DOCS").is_some() {
-        std::fs::write(&path, &fresh).unwrap();
-    }
-    let committed = std::fs::read_to_string(&path).unwrap_or_default();
-    assert!(
-        committed == fresh,
-        "{DOC} is out of date: run `UPDATE_DOCS=1 cargo test --test decision_table` and review the diff"
-    );
+    common::assert_doc_current(DOC, &generate(), "decision_table");
 }
 
 #[test]

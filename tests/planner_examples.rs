@@ -3,6 +3,8 @@
 //! file is out of date. Refresh it with `UPDATE_DOCS=1 cargo test --test planner_examples`.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use baclofen_guide::content::SITE;
 use baclofen_guide::planner::content::{LIMITS, LIQUIDS, TABLETS};
 use baclofen_guide::planner::wording;
@@ -216,16 +218,7 @@ fn generate() -> String {
 
 #[test]
 fn planner_examples_doc_is_current() {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(DOC);
-    let fresh = generate();
-    if std::env::var_os("UPDATE_DOCS").is_some() {
-        std::fs::write(&path, &fresh).unwrap();
-    }
-    let committed = std::fs::read_to_string(&path).unwrap_or_default();
-    assert!(
-        committed == fresh,
-        "{DOC} is out of date: run `UPDATE_DOCS=1 cargo test --test planner_examples` and review the diff"
-    );
+    common::assert_doc_current(DOC, &generate(), "planner_examples");
 }
 
 #[test]

@@ -294,17 +294,15 @@ fn readability_report() {
     for page in patient_pages() {
         let text = full_text(page);
         let longest = sentences(&text).into_iter().max_by_key(|s| word_count(s)).unwrap_or_default();
-        let words: Vec<String> = words_to_check(&text).into_iter().map(|w| format!("{w:?}")).collect();
-        pages.push(format!(
-            "{{\"page\":{:?},\"grade\":{:.1},\"longest_words\":{},\"longest\":{:?},\"words_to_check\":[{}]}}",
-            page.slug,
-            grade(&text),
-            word_count(longest),
-            longest,
-            words.join(",")
-        ));
+        pages.push(serde_json::json!({
+            "page": page.slug,
+            "grade": (grade(&text) * 10.0).round() / 10.0,
+            "longest_words": word_count(longest),
+            "longest": longest,
+            "words_to_check": words_to_check(&text),
+        }));
     }
-    println!("READABILITY [{}]", pages.join(","));
+    println!("READABILITY {}", serde_json::Value::Array(pages));
 }
 
 #[test]

@@ -10,9 +10,8 @@ use web_sys::{Element, HtmlElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// A root for a component; views are shown whole at once (one test below shows them in slices).
+/// A root for a component.
 fn fresh_root() -> Element {
-    baclofen_guide::dom::live::set_slice_ms(f64::INFINITY);
     let document = document();
     let root = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&root).unwrap();
@@ -73,41 +72,92 @@ fn click(root: &Element, selector: &str) {
     element.click();
 }
 
+/// The missed-dose helper in a root of its own, destroyed and taken out of the page when the
+/// test ends (so no ids pile up in the shared document).
+struct MissedDoseHelper {
+    root: Element,
+    handle: Option<yew::AppHandle<baclofen_guide::helpers::missed_dose::MissedDose>>,
+}
+
+impl Drop for MissedDoseHelper {
+    fn drop(&mut self) {
+        if let Some(handle) = self.handle.take() {
+            handle.destroy();
+        }
+        self.root.remove();
+    }
+}
+
+/// Renders the helper through Yew and waits for the render.
+async fn missed_dose_helper() -> MissedDoseHelper {
+    let root = fresh_root();
+    let handle = baclofen_guide::helpers::missed_dose::mount(root.clone(), Default::default());
+    yew::scheduler::flush().await;
+    MissedDoseHelper { root, handle: Some(handle) }
+}
+
+/// Clicks as a person does, then lets Yew render.
+async fn click_and_render(root: &Element, selector: &str) {
+    click(root, selector);
+    yew::scheduler::flush().await;
+}
+
+/// Sets a field's value and sends `event` ("input" or "change"), then lets Yew render.
+async fn type_into(root: &Element, selector: &str, value: &str, event: &str) {
+    let field = root.query_selector(selector).unwrap().unwrap_or_else(|| panic!("no {selector}"));
+    js_sys::Reflect::set(&field, &"value".into(), &value.into()).unwrap();
+    field
+        .dispatch_event(
+            &web_sys::Event::new_with_event_init_dict(event, &{
+                let init = web_sys::EventInit::new();
+                init.set_bubbles(true);
+                init
+            })
+            .unwrap(),
+        )
+        .unwrap();
+    yew::scheduler::flush().await;
+}
+
 #[wasm_bindgen_test]
 async fn missed_dose_helper_starts_empty_and_says_what_is_missing() {
-    use baclofen_guide::components::missed_dose_helper::mount;
-    let root = fresh_root();
-    mount(root.clone(), Default::default());
+    let helper = missed_dose_helper().await;
+    let root = &helper.root;
     // Nothing pre-filled: no answer chosen, no dose times until the person says how many.
     assert_eq!(root.query_selector_all("input:checked").unwrap().length(), 0);
     assert_eq!(root.query_selector_all("input[type=time]").unwrap().length(), 0);
-    click(&root, "button[type=submit]");
-    let summary = text_of(&root, ".error-summary");
+    click_and_render(root, "button[type=submit]").await;
+    let summary = text_of(root, ".error-summary");
     assert!(summary.contains("Choose who the medicine is for"), "{summary}");
     assert!(summary.contains("Answer yes or no"), "{summary}");
     assert!(root.query_selector(".result").unwrap().is_none(), "no answer without every question answered");
+    // The summary takes focus, and is in no live region (focus says it, once).
+    let focused = document().active_element().map(|e| e.id());
+    assert_eq!(focused.as_deref(), Some("error-summary"));
+    assert!(root
+        .query_selector(".error-summary")
+        .unwrap()
+        .unwrap()
+        .closest("[aria-live],[role=status],[role=alert]")
+        .unwrap()
+        .is_none());
 }
 
 #[wasm_bindgen_test]
 async fn a_dose_time_being_typed_stays_the_same_field_while_questions_appear_around_it() {
-    use baclofen_guide::components::missed_dose_helper::mount;
-    let root = fresh_root();
-    mount(root.clone(), Default::default());
-    click(&root, "#person-adult");
-    click(&root, "#form-tablet");
-    let count: web_sys::HtmlSelectElement =
-        root.query_selector("#dose-count").unwrap().unwrap().dyn_into().unwrap();
-    count.set_value("2");
-    count.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
+    let helper = missed_dose_helper().await;
+    let root = &helper.root;
+    click_and_render(root, "#person-adult").await;
+    click_and_render(root, "#form-tablet").await;
+    type_into(root, "#dose-count", "2", "change").await;
     let time: web_sys::HtmlInputElement =
         root.query_selector("input[type=time]").unwrap().unwrap().dyn_into().unwrap();
     time.focus().unwrap();
-    time.set_value("08:00");
-    time.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
-    click(&root, "#happened-missed");
+    type_into(root, "input[type=time]", "08:00", "input").await;
+    click_and_render(root, "#happened-missed").await;
     time.focus().unwrap();
     let withdrawal = root.query_selector("#withdrawal-no").unwrap().unwrap();
-    click(&root, "#happened-vomited");
+    click_and_render(root, "#happened-vomited").await;
     let first = root.query_selector("input[type=time]").unwrap().unwrap();
     assert!(time.is_same_node(Some(&first)), "the time field was rebuilt");
     assert_eq!(time.value(), "08:00");
@@ -115,4 +165,43 @@ async fn a_dose_time_being_typed_stays_the_same_field_while_questions_appear_aro
         withdrawal.is_same_node(root.query_selector("#withdrawal-no").unwrap().as_ref().map(|e| e.as_ref()))
     );
     assert!(root.query_selector("#vomited-after").unwrap().is_some());
+}
+
+#[wasm_bindgen_test]
+async fn the_dose_menu_follows_the_typed_times_and_a_re_render_never_resets_a_field() {
+    let helper = missed_dose_helper().await;
+    let root = &helper.root;
+    click_and_render(root, "#person-child").await;
+    click_and_render(root, "#form-liquid").await;
+    type_into(root, "#dose-count", "2", "change").await;
+    click_and_render(root, "#happened-vomited").await;
+    let which: web_sys::HtmlSelectElement =
+        root.query_selector("#which-dose").unwrap().unwrap().dyn_into().unwrap();
+    let times = root.query_selector_all("input[type=time]").unwrap();
+    let first: web_sys::HtmlInputElement = times.get(0).unwrap().dyn_into().unwrap();
+    let second: web_sys::HtmlInputElement = times.get(1).unwrap().dyn_into().unwrap();
+    // Typed, each with its own input event: the menu follows on the first (one dose a day known
+    // is not yet a schedule, so it waits for both).
+    type_into(root, "#dose-time-0", "08:00", "input").await;
+    type_into(root, "#dose-time-1", "20:00", "input").await;
+    assert!(which.length() > 1, "no dose to choose after both times were typed");
+    // Other answers re-render the form: the typed times stay.
+    click_and_render(root, "#withdrawal-no").await;
+    click_and_render(root, "#happened-missed").await;
+    click_and_render(root, "#happened-vomited").await;
+    assert_eq!((first.value(), second.value()), ("08:00".to_string(), "20:00".to_string()));
+    // A dose chosen, then a time edited: the menu is rebuilt and shows no choice.
+    let value = root
+        .query_selector_all("#which-dose option")
+        .unwrap()
+        .get(1)
+        .unwrap()
+        .dyn_into::<Element>()
+        .unwrap()
+        .get_attribute("value")
+        .unwrap();
+    type_into(root, "#which-dose", &value, "change").await;
+    assert_eq!(which.value(), value);
+    type_into(root, "#dose-time-0", "07:00", "input").await;
+    assert_eq!(which.value(), "", "an old choice was kept after the times changed");
 }

@@ -101,46 +101,6 @@ pub fn clinic_contacts_html(settings: &Settings) -> Html {
     }
 }
 
-/// "Call 999": the emergency number, with the note the settings give beside it ("or your local
-/// emergency number", "or 999" in Ireland), the same as the footer's emergency line.
-pub fn emergency_call(settings: &Settings) -> Node {
-    el("p").class("call").child(call_button(settings.call_number(), settings.emergency_note())).into()
-}
-
-/// A call button for one number, "Call 999", and the note said beside it, if any. With no
-/// number (a time zone that maps to no region, outside the EU/EEA, the UK and Switzerland: fact
-/// sheet §0c), no button: the note if given, else "call your local emergency number".
-pub fn call_button(number: Option<&str>, note: Option<&str>) -> Node {
-    let Some(number) = number else {
-        return el("span")
-            .class("call__local")
-            .text(note.unwrap_or(crate::content::SITE.emergency_local).to_string())
-            .into();
-    };
-    list([
-        el("a").class("call__button").attr("href", tel_href(number)).text(call_label(number)).into(),
-        match note {
-            Some(note) => el("span").class("call__note").text(note.to_string()).into(),
-            None => none(),
-        },
-    ])
-}
-
-/// "Call Samaritans: 116 123" as a secondary button (the region's crisis line).
-pub fn named_call(name: &str, phone: &str) -> Node {
-    el("p")
-        .class("call")
-        .child(
-            el("a")
-                .class("call__button call__button--secondary")
-                .attr("href", tel_href(phone))
-                .child(named(name))
-                .text(": ")
-                .child(number(phone)),
-        )
-        .into()
-}
-
 /// A number in a left-to-right isolate.
 fn number(phone: &str) -> El {
     el("bdi").attr("dir", "ltr").text(phone.to_string())

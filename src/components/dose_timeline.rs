@@ -2,10 +2,10 @@
 //! line. The list beneath it says the same in words (and is what screen readers use).
 
 use crate::content::ui::timeline;
-use crate::dom::{el, none, when, Node};
 use crate::missed_dose::wording::time_words;
 use baclofen_logic::missed_dose::{DoseMark, TimelineDose};
 use baclofen_logic::time::{Instant, Zone};
+use yew::prelude::*;
 
 fn mark_words(mark: DoseMark) -> &'static str {
     match mark {
@@ -60,59 +60,43 @@ pub fn lay_out(doses: &[TimelineDose], zone: &impl Zone, now: Instant) -> Vec<Dr
 }
 
 /// The picture and its list; nothing when there are no doses.
-pub fn dose_timeline(doses: &[DrawnDose]) -> Node {
+pub fn dose_timeline(doses: &[DrawnDose]) -> Html {
     if doses.is_empty() {
-        return none();
+        return html! {};
     }
-    // Labels alternate above and below the line so that close doses stay readable.
-    let dots = doses.iter().enumerate().map(|(i, dose)| {
+    // Labels alternate above and below the line so that close doses stay readable. Each dose
+    // is keyed by its place on the line and its mark.
+    let dot = |(i, dose): (usize, &DrawnDose)| {
         let label_y = if i % 2 == 0 { "30" } else { "104" };
-        el("g")
-            .child(
-                el("circle")
-                    .class(mark_class(dose.mark))
-                    .attr("cx", dose.x.to_string())
-                    .attr("cy", "60")
-                    .attr("r", "11"),
-            )
-            .child(when(dose.mark == DoseMark::Missed, || {
-                el("path")
-                    .class("dot__cross")
-                    .attr("d", format!("M{} 53l14 14m0-14l-14 14", dose.x - 7))
-                    .into()
-            }))
-            .child(
-                el("text")
-                    .attr("x", dose.x.to_string())
-                    .attr("y", label_y)
-                    .attr("text-anchor", "middle")
-                    .text(dose.clock.clone()),
-            )
-    });
-    el("figure")
-        .class("timeline")
-        .child(
-            el("svg")
-                .attr("viewBox", "0 0 600 112")
-                .attr("aria-hidden", "true")
-                .attr("focusable", "false")
-                .class("timeline__picture")
-                .child(
-                    el("line")
-                        .attr("x1", "20")
-                        .attr("y1", "60")
-                        .attr("x2", "580")
-                        .attr("y2", "60")
-                        .class("timeline__line"),
-                )
-                .children(dots),
-        )
-        .child(el("figcaption").child(el("ol").class("timeline__list").children(doses.iter().map(|dose| {
-            el("li")
-                .child(el("span").class(format!("key {}", mark_class(dose.mark))).attr("aria-hidden", "true"))
-                .text(dose.words.clone())
-        }))))
-        .into()
+        let x = dose.x.to_string();
+        html! {
+            <g key={format!("{}-{}", dose.x, mark_class(dose.mark))}>
+                <circle class={mark_class(dose.mark)} cx={x.clone()} cy="60" r="11" />
+                if dose.mark == DoseMark::Missed {
+                    <path class="dot__cross" d={format!("M{} 53l14 14m0-14l-14 14", dose.x - 7)} />
+                }
+                <text {x} y={label_y} text-anchor="middle">{ dose.clock.clone() }</text>
+            </g>
+        }
+    };
+    html! {
+        <figure class="timeline">
+            <svg viewBox="0 0 600 112" aria-hidden="true" focusable="false" class="timeline__picture">
+                <line x1="20" y1="60" x2="580" y2="60" class="timeline__line" />
+                { for doses.iter().enumerate().map(dot) }
+            </svg>
+            <figcaption>
+                <ol class="timeline__list">
+                    { for doses.iter().map(|dose| html! {
+                        <li key={format!("{}-{}", dose.x, mark_class(dose.mark))}>
+                            <span class={format!("key {}", mark_class(dose.mark))} aria-hidden="true"></span>
+                            { dose.words.clone() }
+                        </li>
+                    }) }
+                </ol>
+            </figcaption>
+        </figure>
+    }
 }
 
 #[cfg(test)]

@@ -1,7 +1,5 @@
 //! The icons that show a level next to its words and colour, so no level is told by colour alone.
 
-use crate::dom::{el, list, Node};
-
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Icon {
     /// A warning triangle: emergency.
@@ -14,28 +12,6 @@ pub enum Icon {
     Important,
     /// A circle with "i": good to know, not urgent.
     Info,
-}
-
-/// The icon as a `dom` tree, for the helpers not yet moved to Yew (issue 28).
-pub fn icon_node(icon: Icon, class: &'static str, size: &'static str) -> Node {
-    let circle = || el("circle").attr("cx", "12").attr("cy", "12").attr("r", "10");
-    let mark = |d: &'static str| el("path").class("icon-mark").attr("d", d);
-    let shape = match icon {
-        Icon::Danger => list([el("path").attr("d", "M12 2 1 22h22z"), mark("M12 9v6m0 3v1")]),
-        Icon::Today => list([circle(), mark("M12 6v6l4 3")]),
-        Icon::Done => list([circle(), mark("m7 12 3 3 7-7")]),
-        Icon::Important => list([circle(), mark("M12 6v8m0 3v1")]),
-        Icon::Info => list([circle(), mark("M12 11v7m0-11v1")]),
-    };
-    el("svg")
-        .class(class)
-        .attr("viewBox", "0 0 24 24")
-        .attr("width", size)
-        .attr("height", size)
-        .attr("aria-hidden", "true")
-        .attr("focusable", "false")
-        .child(shape)
-        .into()
 }
 
 #[derive(yew::Properties, PartialEq)]

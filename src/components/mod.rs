@@ -7,8 +7,6 @@ pub mod easy_read;
 pub mod helper_placeholder;
 pub mod level_icon;
 pub mod link;
-pub mod missed_dose_helper;
-pub mod missed_dose_result;
 pub mod missed_dose_rules;
 pub mod red_flag_list;
 pub mod site_footer;

@@ -4,6 +4,7 @@
 //! handlers and `use_effect`.
 
 pub mod checker;
+pub mod missed_dose;
 pub mod page_tools;
 pub mod planner;
 pub mod take_with_you;

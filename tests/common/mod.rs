@@ -78,3 +78,19 @@ impl Drop for Scratch {
         let _ = std::fs::remove_dir_all(&self.0);
     }
 }
+
+/// A document written from the code (`docs/…`) must be committed as `fresh`. With `UPDATE_DOCS`
+/// set the file is written and the test still fails, so a run that writes never passes: review
+/// the diff, then run again without it.
+pub fn assert_doc_current(doc: &str, fresh: &str, test: &str) {
+    let path = root().join(doc);
+    if std::env::var_os("UPDATE_DOCS").is_some() {
+        std::fs::write(&path, fresh).unwrap();
+        panic!("{doc} written: review the diff, then run `cargo test --test {test}` without UPDATE_DOCS");
+    }
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        committed == fresh,
+        "{doc} is out of date: run `UPDATE_DOCS=1 cargo test --test {test}`, review the diff, and run it again"
+    );
+}

@@ -70,6 +70,17 @@ export async function waitForApp(page) {
 }
 
 /** Runs axe-core (WCAG 2.2 A/AA and best practice) on the page; returns the violations. */
+/** Waits until the offline copy (the service worker) controls the page, so it can be reloaded
+ *  with the server gone. */
+export async function waitForOfflineCopy(page) {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+    }
+  });
+}
+
 export async function axeViolations(page) {
   // Loaded from the test server's own origin: the pages' strict CSP blocks inline scripts.
   await page.addScriptTag({ url: new URL('/__test__/axe.min.js', page.url()).href });

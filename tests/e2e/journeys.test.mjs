@@ -10,7 +10,7 @@
 // prints "journey: <name> (<size>): N taps (+K keys), H px by hand, A px by the page".
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchWithTextSize, waitForApp } from './browser.mjs';
+import { launchWithTextSize, waitForApp, waitForOfflineCopy } from './browser.mjs';
 import { useSite } from './site.mjs';
 
 const site = useSite();
@@ -509,12 +509,7 @@ test('J9: by keyboard, the symptom checker and its call button are few presses f
 test('J10: once the guide is kept offline, the missed-dose helper and search work with no network', async () => {
   await phone({ name: 'J10 offline', size: 'normal', now: '2026-12-07T12:40:00Z' }, async (p) => {
     await p.open('');
-    await p.page.evaluate(async () => {
-      await navigator.serviceWorker.ready;
-      if (!navigator.serviceWorker.controller) {
-        await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
-      }
-    });
+    await waitForOfflineCopy(p.page);
     await p.page.context().setOffline(true);
     await p.tap(p.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Missed a dose' }));
     await p.arrived(site.url + 'missed-dose/');

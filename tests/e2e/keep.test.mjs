@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import ICAL from 'ical.js';
-import { axeViolations, assertClean, launchWithTextSize, openPage, waitForApp } from './browser.mjs';
+import { axeViolations, assertClean, launchWithTextSize, openPage, waitForApp, waitForOfflineCopy } from './browser.mjs';
 import { startServer } from './server.mjs';
 import { PREFIX, useSite, DIST_DIR } from './site.mjs';
 import { fillMissedDose, tick } from './person.mjs';
@@ -244,12 +244,7 @@ test('offline after one visit: the page starts, makes the file and the carer lin
     await page.clock.setFixedTime(new Date(NOW));
     await page.goto(server.url + PAGE);
     await waitForApp(page);
-    await page.evaluate(async () => {
-      await navigator.serviceWorker.ready;
-      if (!navigator.serviceWorker.controller) {
-        await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
-      }
-    });
+    await waitForOfflineCopy(page);
     await server.close();
     await page.reload();
     await waitForApp(page);

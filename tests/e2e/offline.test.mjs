@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startServer } from './server.mjs';
-import { assertClean, launch, openPage, waitForApp } from './browser.mjs';
+import { assertClean, launch, openPage, waitForApp, waitForOfflineCopy } from './browser.mjs';
 import { fillMissedDose } from './person.mjs';
 import { PAGES, PREFIX, DIST_DIR } from './site.mjs';
 
@@ -27,15 +27,6 @@ afterEach(async () => {
 after(async () => {
   await browser?.close();
 });
-
-async function waitForOfflineCopy(page) {
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) {
-      await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
-    }
-  });
-}
 
 test('after one visit, every page and both helpers work with the server gone', async () => {
   const server = await startServer({ root: DIST_DIR, prefix: PREFIX, port: 0 });

@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import ICAL from 'ical.js';
-import { axeViolations, assertClean, launchWithTextSize, openPage, waitForApp } from './browser.mjs';
+import { axeViolations, assertClean, launchWithTextSize, openPage, waitForApp, waitForOfflineCopy } from './browser.mjs';
 import { startServer } from './server.mjs';
 import { PREFIX, useSite, DIST_DIR } from './site.mjs';
 
@@ -308,12 +308,7 @@ test('offline after one visit: the planner starts and makes a plan with the serv
   try {
     await page.goto(server.url + PAGE);
     await waitForApp(page);
-    await page.evaluate(async () => {
-      await navigator.serviceWorker.ready;
-      if (!navigator.serviceWorker.controller) {
-        await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
-      }
-    });
+    await waitForOfflineCopy(page);
     await server.close();
     await page.reload();
     await waitForApp(page);

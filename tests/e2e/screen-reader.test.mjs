@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openPage, waitForApp } from './browser.mjs';
 import { useSite } from './site.mjs';
-import { tick } from './person.mjs';
+import { fillMissedDose, tick } from './person.mjs';
 
 const site = useSite();
 
@@ -181,6 +181,105 @@ test('checker: a translator rewrites and moves its nodes, and the next answer is
     // And it keeps working.
     await page.locator('#flag-seizure').uncheck();
     assert.match(await helper.locator('#red-flag-result h3').innerText(), /^Urgent: |^Not urgent: /);
+  } finally {
+    await context.close();
+  }
+});
+
+// The missed-dose helper. "Show what to do" is one action: the answer is said once, by the live
+// region, in one short sentence (its level and first sentence); the card is in no live region and
+// focus stays on the button (F5: it was said twice, by focus and by the region). Problems move
+// focus to the summary, which is in no live region. Expected answers from the fact sheet: NHS
+// (take a missed dose when remembered, unless the next is due within 2 hours), Medicines for
+// Children (a child sick within 30 minutes of a dose is given it again; more than 4 doses a day,
+// ask), and withdrawal signs are an emergency.
+
+async function openMissedDose(isoInstant) {
+  const opened = await openPage(site.browser, site.origin, { timezoneId: 'Europe/London' });
+  await opened.page.clock.setFixedTime(new Date(isoInstant));
+  await opened.page.goto(site.url + 'missed-dose/');
+  await waitForApp(opened.page);
+  return opened;
+}
+
+const MISSED_DOSE_STATES = [
+  // [name, clock, answers, the sentence said (level: first sentence of the action), call link]
+  ['take now', '2026-11-23T10:00:00Z', { dose: 'The 08:00 today dose' }, 'What to do: Take the missed dose now.', null],
+  ['leave out', '2026-11-23T12:30:00Z', { dose: 'The 08:00 today dose' }, 'What to do: Leave out the missed dose.', null],
+  ['ask', '2026-11-23T09:30:00Z', { person: 'A child (under 18)', times: ['08:00', '12:00', '16:00', '20:00'], dose: 'The 08:00 today dose' },
+    'Straight away: Ask your pharmacist or prescriber straight away, before the next dose is due.', null],
+  ['vomited', '2026-11-23T08:25:00Z', { person: 'A child (under 18)', form: 'Liquid', happened: 'A dose was taken, but it came back up (vomited)', dose: 'The 08:00 today dose', minutes: '20' },
+    'What to do: Give the same dose again now.', null],
+  ['emergency signs', '2026-11-23T10:00:00Z', { dose: 'The 08:00 today dose', withdrawal: 'Yes' }, 'Emergency: Call your emergency number now.', /^Call 999$/],
+];
+
+for (const [name, clock, answers, sentence, call] of MISSED_DOSE_STATES) {
+  test(`missed dose, ${name}: one short sentence is said, the card is outside any live region, focus stays`, async () => {
+    const { context, page } = await openMissedDose(clock);
+    try {
+      await fillMissedDose(page, answers);
+      if (answers.minutes) await page.getByLabel('How many minutes after taking it did it come back up?').fill(answers.minutes);
+      const button = page.getByRole('button', { name: /Show what to do/ });
+      await button.focus();
+      await listen(page);
+      await button.press('Enter');
+      const card = page.locator('#missed-dose-result');
+      await card.waitFor();
+      const { said, focus } = await heard(page);
+      assert.deepEqual(said, [sentence], 'said once, in one sentence');
+      assert.ok(sentence.split(/\s+/).length <= 25, sentence);
+      assert.deepEqual(focus, [], 'focus moved as well');
+      assert.match(await page.evaluate(() => document.activeElement?.textContent ?? ''), /Show what to do/);
+      // The card as a screen reader meets it: an article named by its heading.
+      const tree = await card.ariaSnapshot();
+      const heading = sentence.replace(/\.$/, '');
+      assert.match(tree, new RegExp(`^- '?article "${heading.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`), tree);
+      assert.match(tree, /- '?heading "[^"]+" \[level=3\]'?/, tree);
+      assert.match(tree, /- button "Keep this answer for my appointment"/, tree);
+      assert.match(tree, /- group: Why this answer|- 'group: Why this answer'|- group "Why this answer"|Why this answer/, tree);
+      if (call) assert.match(tree, /- link "Call 999"/, tree);
+      else assert.doesNotMatch(tree, /- link "Call 999"/, tree);
+      assert.equal(await card.evaluate((c) => !!c.closest('[aria-live], [role=status], [role=alert]')), false);
+      // One region in the helper holds the sentence (the card's own status is empty until a tap).
+      const helper = await page.locator('#missed-dose-tool').ariaSnapshot();
+      assert.equal((helper.match(/- status: \S/g) ?? []).length, 1, helper);
+    } finally {
+      await context.close();
+    }
+  });
+}
+
+test('missed dose: problems move focus to the summary and no region speaks; asking again says the answer again, once', async () => {
+  const { context, page } = await openMissedDose('2026-11-23T10:00:00Z');
+  try {
+    await listen(page);
+    await page.getByRole('button', { name: /Show what to do/ }).click();
+    const summary = page.getByRole('region', { name: 'There is a problem' });
+    await summary.waitFor();
+    await page.waitForFunction(() => document.activeElement?.id === 'error-summary');
+    let { said, focus } = await heard(page);
+    assert.deepEqual(said, [], 'the summary is said by focus alone');
+    assert.ok(focus.includes('error-summary'), JSON.stringify(focus));
+    assert.match(await summary.ariaSnapshot(), /- link "Choose who the medicine is for\./);
+    await fillMissedDose(page, { dose: 'The 08:00 today dose' });
+    await heard(page);
+    const button = page.getByRole('button', { name: /Show what to do/ });
+    await button.click();
+    await page.locator('#missed-dose-result').waitFor();
+    ({ said } = await heard(page));
+    assert.deepEqual(said, ['What to do: Take the missed dose now.']);
+    await button.click();
+    ({ said } = await heard(page));
+    assert.deepEqual(said, ['What to do: Take the missed dose now.'], 'asked again: said again, once');
+    // "Keep this answer" says one sentence, and goes with a new answer.
+    await page.getByRole('button', { name: 'Keep this answer for my appointment' }).click();
+    await page.getByText('Kept on this device for your appointment summary').waitFor();
+    ({ said } = await heard(page));
+    assert.equal(said.length, 1, JSON.stringify(said));
+    assert.match(said[0], /^Kept on this device/);
+    await page.getByRole('radio', { name: 'Yes', exact: true }).check();
+    assert.equal(await page.locator('#missed-dose-result').count(), 0, 'an answer never outlives its inputs');
+    assert.equal(await page.getByText('Kept on this device for your appointment summary').count(), 0);
   } finally {
     await context.close();
   }

@@ -7,7 +7,7 @@
 import { test } from 'node:test';
 import { readFileSync } from 'node:fs';
 import assert from 'node:assert/strict';
-import { assertClean, openPage, waitForApp } from './browser.mjs';
+import { assertClean, openPage, waitForApp, waitForOfflineCopy } from './browser.mjs';
 import { useSite } from './site.mjs';
 
 const site = useSite();
@@ -84,12 +84,7 @@ test('patient words find their sections offline, from the offline copy', async (
   const { context, page, problems } = await openPage(site.browser, site.origin);
   await page.goto(site.url);
   await waitForApp(page);
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) {
-      await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
-    }
-  });
+  await waitForOfflineCopy(page);
   await context.setOffline(true);
   await page.goto(site.url + 'search/');
   const input = page.getByLabel('Search for');

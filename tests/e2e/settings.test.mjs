@@ -8,7 +8,7 @@ import { test, afterEach, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { axeViolations, openPage, waitForApp } from './browser.mjs';
+import { axeViolations, openPage, waitForApp, waitForOfflineCopy } from './browser.mjs';
 import { useSite, PREFIX, DIST_DIR } from './site.mjs';
 import { startServer } from './server.mjs';
 
@@ -298,12 +298,7 @@ test('config.json failing after a visit: the clinic numbers come from the copy s
   const { context, page, problems } = await openPage(site.browser, new URL(server.url).origin);
   await page.goto(server.url);
   await waitForApp(page);
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) {
-      await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
-    }
-  });
+  await waitForOfflineCopy(page);
   for (const how of ['404', '500', 'never']) {
     breakConfig(how);
     const started = Date.now();
@@ -510,12 +505,7 @@ test('the clinic setup page works offline after one visit, and needs nothing fro
   try {
     await page.goto(server.url + 'clinic-setup/');
     await page.locator('#setup-file', { hasText: 'config.json was read' }).waitFor();
-    await page.evaluate(async () => {
-      await navigator.serviceWorker.ready;
-      if (!navigator.serviceWorker.controller) {
-        await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
-      }
-    });
+    await waitForOfflineCopy(page);
     await server.close();
     await page.reload();
     await page.locator('#set-clinic_phone').fill('02 9876 5432');
@@ -756,12 +746,7 @@ test('B21: the setup page says when the host fails and the saved copy was read i
   await page.goto(server.url + 'clinic-setup/');
   await page.locator('#setup-file', { hasText: 'config.json was read' }).waitFor();
   assert.doesNotMatch(await page.locator('#setup-file').innerText(), /saved on this device/);
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) {
-      await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
-    }
-  });
+  await waitForOfflineCopy(page);
   // The guide's own read saves a copy; then the host answers 404.
   await page.goto(server.url + 'about/');
   await waitForApp(page);

@@ -105,7 +105,7 @@ test('a host that serves the WebAssembly without its type: the helper still star
   assert.equal(await page.evaluate(() => document.documentElement.dataset.boot), 'started');
   // The live helper answers: asked without answers, it says what is missing.
   await page.locator('#missed-dose-tool').getByRole('button', { name: /Show what to do/ }).click();
-  await page.getByRole('alert').first().waitFor();
+  await page.locator('#missed-dose-tool').getByRole('region', { name: 'There is a problem' }).waitFor();
   assertClean(problems);
   await context.close();
 });

@@ -4,7 +4,7 @@
 //! only tells which style sheet trunk wrote (hashed, with its integrity) and the settings
 //! module's two files.
 
-use crate::prerender::escape;
+use baclofen_guide::html::escape;
 
 /// What trunk built that every page links.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -55,9 +55,7 @@ pub fn csp(inline_hash: Option<&str>) -> String {
 
 /// The whole document.
 pub fn render(assets: &Assets, page: &Page) -> String {
-    let hash = page
-        .inline_script
-        .map(|script| format!("sha256-{}", crate::html::base64(&crate::html::sha256(script.as_bytes()))));
+    let hash = page.inline_script.map(|script| crate::html::sha256_source(script.as_bytes()));
     let mut head = vec![
         r#"<meta charset="utf-8">"#.to_string(),
         format!(r#"<meta http-equiv="Content-Security-Policy" content="{}">"#, csp(hash.as_deref())),
@@ -133,8 +131,8 @@ mod tests {
         // The browser's own rule (CSP 3 §8.3): the hash is of the script's text exactly.
         let script = "console.log(1)";
         let html = render(&assets, &page(Some(script)));
-        let hash = crate::html::base64(&crate::html::sha256(script.as_bytes()));
-        assert!(html.contains(&format!("script-src 'self' 'sha256-{hash}' 'wasm-unsafe-eval';")));
+        let hash = crate::html::sha256_source(script.as_bytes());
+        assert!(html.contains(&format!("script-src 'self' '{hash}' 'wasm-unsafe-eval';")));
         assert!(html.contains(&format!("<script>{script}</script>")));
         assert!(!html.contains("unsafe-inline"));
         // 404.html: its own script loads start.js once the base is right (attack review B18).

@@ -96,8 +96,8 @@ fn post_build(staging: &Path, release: bool) -> Result<(), String> {
     let boot_file = staging.join("boot.js");
     let boot = std::fs::read_to_string(&boot_file)
         .map_err(|e| format!("{}: {e}", boot_file.display()))?
-        .replace("__DAMAGED__", &offline::js_string(SITE.startup.damaged))
-        .replace("__SANDBOXED__", &offline::js_string(SITE.startup.sandboxed));
+        .replace("__DAMAGED__", &html::js_string(SITE.startup.damaged))
+        .replace("__SANDBOXED__", &html::js_string(SITE.startup.sandboxed));
     std::fs::remove_file(&boot_file).map_err(|e| format!("{}: {e}", boot_file.display()))?;
     // Read aloud (issue #31): on no page's first view; start.js fetches it when it is pressed.
     let read_aloud = modules::hashed_helper_module(staging, "read-aloud")?;

@@ -7,11 +7,6 @@ use std::path::Path;
 const SW_TEMPLATE: &str = include_str!("../sw.js");
 const SW_REGISTER_TEMPLATE: &str = include_str!("../sw-register.js");
 
-/// Text safe inside a single-quoted JavaScript string.
-pub fn js_string(text: &str) -> String {
-    text.replace('\\', "\\\\").replace('\'', "\\'").replace('\n', " ")
-}
-
 /// A checksum of every file (64-bit FNV-1a over paths and contents): the offline cache version.
 fn fingerprint(files: &[(String, Vec<u8>)]) -> String {
     let mut all = Vec::new();
@@ -57,8 +52,8 @@ fn precache_url(path: &str) -> String {
 /// builds put it at the end of `start.js`).
 pub fn register_script() -> String {
     SW_REGISTER_TEMPLATE
-        .replace("__UPDATE_TEXT__", &js_string(SITE.offline.update_available))
-        .replace("__UPDATE_ACTION__", &js_string(SITE.offline.update_action))
+        .replace("__UPDATE_TEXT__", &crate::html::js_string(SITE.offline.update_available))
+        .replace("__UPDATE_ACTION__", &crate::html::js_string(SITE.offline.update_action))
 }
 
 /// A file's Subresource Integrity value ("sha256-…"), which the service worker checks before
@@ -67,7 +62,7 @@ pub fn register_script() -> String {
 /// edits it) and the pages (some hosts add to HTML).
 fn integrity(path: &str, bytes: &[u8]) -> Option<String> {
     let changeable = path == "config.json" || path.ends_with(".html");
-    (!changeable).then(|| format!("sha256-{}", crate::html::base64(&crate::html::sha256(bytes))))
+    (!changeable).then(|| crate::html::sha256_source(bytes))
 }
 
 /// Writes `sw.js`, which lists every file of this build (release only).
@@ -100,7 +95,6 @@ mod tests {
         let b = vec![("a.js".to_string(), b"two".to_vec())];
         assert_ne!(fingerprint(&a), fingerprint(&b));
         assert_eq!(fingerprint(&a), fingerprint(&a.clone()));
-        assert_eq!(js_string("it's"), "it\\'s");
     }
 
     #[test]

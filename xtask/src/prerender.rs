@@ -4,14 +4,11 @@
 use baclofen_guide::app::{Shell, ShellProps};
 use baclofen_guide::content::ui::shell;
 use baclofen_guide::content::SITE;
+use baclofen_guide::html::escape;
 use baclofen_guide::route::Route;
 use baclofen_guide::settings::call_label;
 
 use crate::document::{self, Assets};
-
-pub fn escape(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
-}
 
 /// Shown (by `static/boot.js`) only if the app cannot start; the static page stays readable.
 fn startup_failed_html() -> String {

@@ -74,6 +74,23 @@ pub enum Placeholders<'a> {
     Unchecked,
 }
 
+/// The source ids `content/sources.toml` registers (for the generators that check a text's
+/// `sources` list; `build/content_gen.rs` reads the whole file).
+pub fn source_ids(content_dir: &Path) -> Result<std::collections::BTreeSet<String>, String> {
+    #[derive(Deserialize)]
+    struct Sources {
+        source: Vec<SourceId>,
+    }
+    #[derive(Deserialize)]
+    struct SourceId {
+        id: String,
+    }
+    let path = content_dir.join("sources.toml");
+    let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
+    let sources: Sources = toml::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+    Ok(sources.source.into_iter().map(|s| s.id).collect())
+}
+
 /// What a caller expects of a text beyond the rules every text passes.
 #[derive(Clone, Copy)]
 pub struct Expect<'a> {
