@@ -10,7 +10,6 @@ pub mod browser;
 pub mod clinic_setup;
 pub mod components;
 pub mod content;
-pub mod dom;
 pub mod helpers;
 pub mod html;
 pub mod ids;

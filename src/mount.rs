@@ -102,16 +102,3 @@ pub fn island<C>(
         None => started(),
     });
 }
-
-/// A helper module's start: the settings module's work, then `show` puts the helper in the
-/// element `island`, replacing its static content (the published rules, or what the page says
-/// until the helper starts).
-pub fn helper(island: &'static str, show: impl FnOnce(web_sys::Element, SharedSettings) + 'static) {
-    start(move |settings| {
-        if let Some(root) = element(island) {
-            show(root, settings);
-        }
-        // Live once the helper's form is whole in the page (it may take a few short tasks).
-        crate::dom::live::when_shown(started);
-    });
-}

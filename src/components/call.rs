@@ -9,7 +9,6 @@
 //! serve the helpers not yet moved to Yew, issue 28, and go with `src/dom`.)
 
 use crate::content::ui::call as words;
-use crate::dom::{el, list, none, text, El, Node};
 use crate::settings::{call_label, tel_href, Settings, SharedSettings};
 use yew::prelude::*;
 
@@ -99,41 +98,4 @@ pub fn clinic_contacts_html(settings: &Settings) -> Html {
             }) }
         </ul>
     }
-}
-
-/// A number in a left-to-right isolate.
-fn number(phone: &str) -> El {
-    el("bdi").attr("dir", "ltr").text(phone.to_string())
-}
-
-/// "Call <name>" with the name in its own isolate.
-fn named(name: &str) -> Node {
-    let (before, after) = words::CALL_NAMED.split_once("{name}").unwrap_or((words::CALL_NAMED, ""));
-    list([text(before), el("bdi").text(name.to_string()).into(), text(after)])
-}
-
-/// The clinic's own numbers, when a clinic has set them: shown with "contact today" answers.
-pub fn clinic_contacts(settings: &Settings) -> Node {
-    let clinic = settings
-        .clinic_phone
-        .as_deref()
-        .map(|phone| (named(settings.clinic_name.as_deref().unwrap_or(words::YOUR_CLINIC)), phone));
-    let out_of_hours =
-        settings.out_of_hours().map(|(name, phone)| (el("bdi").text(name.to_string()).into(), phone));
-    if clinic.is_none() && out_of_hours.is_none() {
-        return none();
-    }
-    el("ul")
-        .class("contacts")
-        .children(clinic.into_iter().chain(out_of_hours).map(|(label, phone): (Node, &str)| {
-            el("li").child(
-                el("a")
-                    .class("button button--secondary")
-                    .attr("href", tel_href(phone))
-                    .child(label)
-                    .text(": ")
-                    .child(number(phone)),
-            )
-        }))
-        .into()
 }

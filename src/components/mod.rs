@@ -1,6 +1,5 @@
 pub mod call;
 pub mod callout;
-pub mod choice;
 pub mod citations;
 pub mod dose_timeline;
 pub mod easy_read;
