@@ -1,6 +1,5 @@
 //! The one HTML escaper for markup written as text: the clinic setup page (`clinic_setup`) and
-//! the prerendered document's head and start-up notices (`xtask`). Yew escapes its own; `src/dom`
-//! goes once the last helper is ported to Yew.
+//! the prerendered document's head and start-up notices (`xtask`). Yew escapes its own.
 
 /// `text` safe inside an element or a double-quoted attribute (`&`, `<`, `>` and `"` escaped).
 pub fn escape(text: &str) -> String {

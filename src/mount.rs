@@ -1,7 +1,6 @@
 //! The entry points of the page modules: [`site`] (pages without a helper: reads, checks and
 //! applies the clinic's settings), [`island`] (a helper's page: the same, then renders one Yew
-//! component into its placeholder) and [`helper`] (the same for a helper still on `src/dom`).
-//! A `src/bin/<name>.rs` is one call to one of them.
+//! component into its placeholder). A `src/bin/<name>.rs` is one call to one of them.
 
 use crate::boot::{apply, config, embed};
 use crate::browser::{console_error, console_warn, element};

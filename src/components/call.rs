@@ -5,8 +5,7 @@
 //! cannot reorder the digits people dial. The words are `content/ui.toml` `[call]`.
 //!
 //! Yew components, used by the static pages (rendered at build time) and the live helpers alike.
-//! The helpers read the settings from their context ([`SharedSettings`]). (The `dom` trees below
-//! serve the helpers not yet moved to Yew, issue 28, and go with `src/dom`.)
+//! The helpers read the settings from their context ([`SharedSettings`]).
 
 use crate::content::ui::call as words;
 use crate::settings::{call_label, tel_href, Settings, SharedSettings};
