@@ -7,10 +7,14 @@ use baclofen_logic::missed_dose::{DoseMark, TimelineDose};
 use baclofen_logic::time::{Instant, Zone};
 use yew::prelude::*;
 
-fn mark_words(mark: DoseMark) -> &'static str {
+/// A dose's words. After a dose that came back up, the dose now is that dose again, not a
+/// missed one (issue 29: the vomiting route never says "missed").
+fn mark_words(mark: DoseMark, came_back_up: bool) -> &'static str {
     match mark {
         DoseMark::Scheduled => timeline::SCHEDULED,
         DoseMark::Missed => timeline::MISSED,
+        DoseMark::CameBackUp => timeline::CAME_BACK_UP,
+        DoseMark::TakeNow if came_back_up => timeline::SAME_DOSE_AGAIN,
         DoseMark::TakeNow => timeline::TAKE_NOW,
         DoseMark::Next => timeline::NEXT,
         DoseMark::MovedFrom => timeline::MOVED_FROM,
@@ -20,7 +24,7 @@ fn mark_words(mark: DoseMark) -> &'static str {
 fn mark_class(mark: DoseMark) -> &'static str {
     match mark {
         DoseMark::Scheduled => "dot dot--scheduled",
-        DoseMark::Missed => "dot dot--missed",
+        DoseMark::Missed | DoseMark::CameBackUp => "dot dot--missed",
         DoseMark::TakeNow => "dot dot--now",
         DoseMark::Next => "dot dot--next",
         DoseMark::MovedFrom => "dot dot--moved",
@@ -45,6 +49,7 @@ pub fn lay_out(doses: &[TimelineDose], zone: &impl Zone, now: Instant) -> Vec<Dr
         return Vec::new();
     };
     let span = first.at.minutes_until(last.at).max(1);
+    let came_back_up = doses.iter().any(|dose| dose.mark == DoseMark::CameBackUp);
     doses
         .iter()
         .map(|dose| {
@@ -53,7 +58,7 @@ pub fn lay_out(doses: &[TimelineDose], zone: &impl Zone, now: Instant) -> Vec<Dr
                 x: LEFT + first.at.minutes_until(dose.at) * WIDTH / span,
                 mark: dose.mark,
                 clock: when.split(' ').next().unwrap_or_default().to_string(),
-                words: format!("{when}: {}", mark_words(dose.mark)),
+                words: format!("{when}: {}", mark_words(dose.mark, came_back_up)),
             }
         })
         .collect()
@@ -72,7 +77,7 @@ pub fn dose_timeline(doses: &[DrawnDose]) -> Html {
         html! {
             <g key={format!("{}-{}", dose.x, mark_class(dose.mark))}>
                 <circle class={mark_class(dose.mark)} cx={x.clone()} cy="60" r="11" />
-                if dose.mark == DoseMark::Missed {
+                if matches!(dose.mark, DoseMark::Missed | DoseMark::CameBackUp) {
                     <path class="dot__cross" d={format!("M{} 53l14 14m0-14l-14 14", dose.x - 7)} />
                 }
                 <text {x} y={label_y} text-anchor="middle">{ dose.clock.clone() }</text>
@@ -127,5 +132,21 @@ mod tests {
         // The time as people say it, then what the dose is (words from content/ui.toml).
         assert_eq!(drawn[0].words, format!("08:00 today: {}", timeline::MISSED));
         assert_eq!(drawn[2].clock, "14:00");
+    }
+
+    #[test]
+    fn after_a_dose_that_came_back_up_no_dose_is_called_missed() {
+        let zone = FixedZone(0);
+        let day = Date::new(2026, 11, 23).unwrap();
+        let at = |t: &str| instant_at(&zone, day, ClockTime::parse(t).unwrap());
+        let doses = [
+            TimelineDose { at: at("08:00"), mark: DoseMark::CameBackUp },
+            TimelineDose { at: at("08:25"), mark: DoseMark::TakeNow },
+            TimelineDose { at: at("14:00"), mark: DoseMark::Next },
+        ];
+        let words: Vec<String> = lay_out(&doses, &zone, at("08:25")).into_iter().map(|d| d.words).collect();
+        assert!(words.iter().all(|w| !w.contains("missed")), "{words:?}");
+        assert!(words[0].ends_with("came back up"), "{words:?}");
+        assert!(words[1].contains("same dose again"), "{words:?}");
     }
 }

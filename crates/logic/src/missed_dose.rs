@@ -242,8 +242,11 @@ impl Disagreement {
 pub enum DoseMark {
     /// A scheduled dose, taken (or to be taken) as usual.
     Scheduled,
-    /// The dose this question is about.
+    /// The dose this question is about, missed.
     Missed,
+    /// The dose this question is about, taken but brought back up (vomited): never called
+    /// "missed" (issue 29).
+    CameBackUp,
     /// Take the missed dose now.
     TakeNow,
     /// The next dose to take.
@@ -374,7 +377,11 @@ pub fn advise(
             .chain(doses.iter().filter(|d| **d >= dose_at && **d <= last))
             .map(|at| TimelineDose {
                 at: *at,
-                mark: if *at == dose_at { DoseMark::Missed } else { DoseMark::Scheduled },
+                mark: match (*at == dose_at, situation.vomited_after.is_some()) {
+                    (true, true) => DoseMark::CameBackUp,
+                    (true, false) => DoseMark::Missed,
+                    (false, _) => DoseMark::Scheduled,
+                },
             })
             .collect();
         for mark in marks {

@@ -143,6 +143,14 @@ fn child_sick_within_30_minutes_gets_the_same_dose_again() {
     let answer = ask(&UTC, &s, at(&UTC, day(23), "08:25"), sick);
     assert_eq!(answer.advice, Advice::TakeNow { next_dose_at: at(&UTC, day(23), "14:00") });
     assert_eq!(answer.rule, RuleId::ChildVomitedRepeat);
+    // The day picture calls the 08:00 dose the one that came back up, never a missed one
+    // (usability review: the vomiting route never says "missed").
+    let marks: Vec<DoseMark> = answer.timeline.iter().map(|d| d.mark).collect();
+    assert!(
+        answer.timeline.iter().any(|d| d.at == at(&UTC, day(23), "08:00") && d.mark == DoseMark::CameBackUp),
+        "{marks:?}"
+    );
+    assert!(!marks.contains(&DoseMark::Missed), "{marks:?}");
 }
 
 #[test]
@@ -152,6 +160,8 @@ fn child_sick_after_30_minutes_waits_for_the_next_dose() {
     let answer = ask(&UTC, &s, at(&UTC, day(23), "09:00"), sick);
     assert_eq!(answer.advice, Advice::SkipAndTakeNextAt(at(&UTC, day(23), "14:00")));
     assert_eq!(answer.rule, RuleId::ChildVomitedWait);
+    let marks: Vec<DoseMark> = answer.timeline.iter().map(|d| d.mark).collect();
+    assert!(marks.contains(&DoseMark::CameBackUp) && !marks.contains(&DoseMark::Missed), "{marks:?}");
 }
 
 #[test]
