@@ -678,3 +678,25 @@ test('code review §1.2 item 3: "Remove" takes away that kept answer, and focus 
   assert.match(await page.evaluate(() => localStorage.getItem('baclofen-guide.kept')), /^a1\nmissed\|29400000\|First kept answer\|One\nsymptoms\|29400200\|Third kept answer\|Three$/);
   await page.context().close();
 });
+
+test('issue 29 item 6: "Use these times" moves focus to the part that became ready, and the region says its one sentence', async () => {
+  const { page, problems } = await open();
+  await listen(page);
+  await enterTimes(page, ['08:00', '20:00']);
+  await tool(page).locator('#keep-calendar-title:focus').waitFor();
+  const focused = await page.evaluate(() => ({
+    tag: document.activeElement.tagName,
+    text: document.activeElement.textContent,
+    tabindex: document.activeElement.getAttribute('tabindex'),
+  }));
+  assert.deepEqual(focused, { tag: 'H2', text: 'Add dose reminders to my calendar', tabindex: '-1' });
+  const { said, focus } = await heard(page);
+  // The heading names the part; the region says what happened, once; nothing is said twice.
+  assert.deepEqual(said, ['Your times are ready below.']);
+  assert.equal(focus.at(-1), 'keep-calendar-title', JSON.stringify(focus));
+  // The next Tab goes on into the part that became ready.
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.closest('section')?.getAttribute('aria-labelledby')), 'keep-calendar-title');
+  assertClean(problems);
+  await page.context().close();
+});

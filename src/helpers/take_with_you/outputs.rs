@@ -26,8 +26,9 @@ fn title_choice(id: &'static str, checked: bool, label: &'static str, onchange: 
     }
 }
 
-/// "Add the times to your calendar": the title, the download and what it made.
-pub fn calendar(state: &State, d: &Dispatch) -> Html {
+/// "Add the times to your calendar": the title, the download and what it made. Its heading
+/// (`heading`) takes focus after "Use these times": it is the first part that became ready.
+pub fn calendar(state: &State, d: &Dispatch, heading: NodeRef) -> Html {
     let part = match state.doses.as_ref().filter(|doses| !doses.times.is_empty()) {
         Some(doses) => {
             let named = doses.named_title;
@@ -62,7 +63,7 @@ pub fn calendar(state: &State, d: &Dispatch) -> Html {
     };
     html! {
         <section class="helper keep-screen" aria-labelledby="keep-calendar-title">
-            <h2 id="keep-calendar-title">{ WORDS.calendar_heading }</h2>
+            <h2 id="keep-calendar-title" tabindex="-1" ref={heading}>{ WORDS.calendar_heading }</h2>
             <p>{ WORDS.calendar_intro }</p>
             <p>{ WORDS.calendar_same_clock }</p>
             <p>{ WORDS.travel }</p>
