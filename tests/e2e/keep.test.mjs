@@ -700,3 +700,68 @@ test('issue 29 item 6: "Use these times" moves focus to the part that became rea
   assertClean(problems);
   await page.context().close();
 });
+
+// A browser with a share sheet, stood in for by a stub that records what it was given.
+async function openWithShare(share) {
+  const opened = await openPage(site.browser, site.origin, { timezoneId: 'Europe/London', locale: 'en-GB' });
+  if (share) {
+    await opened.page.addInitScript(() => {
+      window.__shared = [];
+      window.__shareResult = () => Promise.resolve();
+      Object.defineProperty(Navigator.prototype, 'share', {
+        configurable: true,
+        value(data) { window.__shared.push({ ...data }); return window.__shareResult(); },
+      });
+      Object.defineProperty(Navigator.prototype, 'canShare', { configurable: true, value: () => true });
+    });
+  } else {
+    await opened.page.addInitScript(() => {
+      delete Navigator.prototype.share;
+      delete Navigator.prototype.canShare;
+    });
+  }
+  await opened.page.clock.setFixedTime(new Date(NOW));
+  await opened.page.goto(site.url + PAGE);
+  await waitForApp(opened.page);
+  return opened;
+}
+
+test('issue 29 item 6: with a share sheet, "Share the link" shares the carer link the page shows; cancelled says nothing, failed says one sentence', async () => {
+  const { page, problems } = await openWithShare(true);
+  await enterTimes(page, ['08:00', '20:00']);
+  const link = await tool(page).getByLabel('Link for a carer').inputValue();
+  assert.match(link, /\/take-it-with-you\/#carer=v1\./);
+  const share = tool(page).getByRole('button', { name: 'Share the link' });
+  await share.click();
+  await page.waitForFunction(() => window.__shared.length === 1);
+  const [shared] = await page.evaluate(() => window.__shared);
+  assert.equal(shared.url, link);
+  assert.equal(shared.title, 'Dose times');
+  assert.ok(shared.text.length > 0);
+  assert.doesNotMatch(shared.title + shared.text, /baclofen/i, 'what the share sheet shows does not name the medicine');
+  // The person closes the sheet (AbortError): nothing is said. Then a real failure: one sentence.
+  await listen(page);
+  await page.evaluate(() => { window.__shareResult = () => Promise.reject(new DOMException('closed', 'AbortError')); });
+  await share.click();
+  await page.waitForFunction(() => window.__shared.length === 2);
+  await page.evaluate(() => { window.__shareResult = () => Promise.reject(new DOMException('no', 'NotAllowedError')); });
+  await share.click();
+  await tool(page).locator('#keep-notice', { hasText: 'Sharing did not work. You can copy the link instead.' }).waitFor();
+  const { said } = await heard(page);
+  assert.deepEqual(said, ['Sharing did not work. You can copy the link instead.']);
+  // Copy and the QR code stay as they were.
+  await tool(page).getByRole('button', { name: 'Copy the link' }).waitFor();
+  assert.ok(await tool(page).locator('svg.keep-qr rect').count() > 20);
+  assertClean(problems);
+  await page.context().close();
+});
+
+test('issue 29 item 6: without a share sheet there is no Share button, and copy and the QR code are as before', async () => {
+  const { page, problems } = await openWithShare(false);
+  await enterTimes(page, ['08:00', '20:00']);
+  await tool(page).getByRole('button', { name: 'Copy the link' }).waitFor();
+  assert.ok(await tool(page).locator('svg.keep-qr rect').count() > 20);
+  assert.equal(await page.getByRole('button', { name: /share/i }).count(), 0);
+  assertClean(problems);
+  await page.context().close();
+});

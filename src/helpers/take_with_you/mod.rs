@@ -11,7 +11,8 @@
 //! kept answers are a keyed list, and removing one moves focus to the list's heading. "Use these
 //! times" moves focus to the calendar's heading (the first part that became ready: it names the
 //! part) and the live region says the one sentence of what happened ("Your times are ready
-//! below."), so the two never repeat each other.
+//! below."), so the two never repeat each other. A failed share (not a cancelled one) is one
+//! sentence in the same live region.
 //!
 //! (The module, the element id `keep-tool` and the CSS classes keep the name `keep`: they are
 //! named in content, styles and tests; the helper's code is `take_with_you`.)

@@ -107,7 +107,8 @@ pub struct CarerProps {
     pub missing: &'static str,
 }
 
-/// "Share with a carer": the link, "Copy the link", and the QR code.
+/// "Share with a carer": the link, "Copy the link", "Share the link" (only where the browser has
+/// a share sheet), and the QR code.
 #[component]
 pub fn CarerPart(props: &CarerProps) -> Html {
     let part = match &props.link {
@@ -115,6 +116,15 @@ pub fn CarerPart(props: &CarerProps) -> Html {
             let on_copy = {
                 let (link, d) = (link.clone(), props.dispatch.clone());
                 Callback::from(move |_: MouseEvent| d.dispatch(Action::Copied(device::copy_text(&link))))
+            };
+            let on_share = {
+                let (link, d) = (link.clone(), props.dispatch.clone());
+                Callback::from(move |_: MouseEvent| {
+                    let d = d.clone();
+                    device::share(WORDS.share_title, WORDS.share_text, &link, move || {
+                        d.dispatch(Action::ShareFailed)
+                    });
+                })
             };
             html! {
                 <>
@@ -126,6 +136,12 @@ pub fn CarerPart(props: &CarerProps) -> Html {
                         <button type="button" class="button button--secondary" id="keep-copy" onclick={on_copy}>
                             { WORDS.copy_link }
                         </button>
+                        if device::can_share() {
+                            { " " }
+                            <button type="button" class="button button--secondary" id="keep-share" onclick={on_share}>
+                                { WORDS.share_link }
+                            </button>
+                        }
                     </p>
                     <p class="notice" role="status">
                         if props.copied == Some(true) { { WORDS.copied } }

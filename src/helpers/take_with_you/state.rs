@@ -118,6 +118,8 @@ pub enum Action {
         keep: bool,
     },
     Copied(bool),
+    /// The share sheet failed (not cancelled): the live region says so.
+    ShareFailed,
     /// A kept answer was removed (and the rest stored again, by the handler).
     RemoveKept(u32),
 }
@@ -293,6 +295,7 @@ impl Reducible for State {
                 }
             }
             Action::Copied(ok) => s.copied = Some(ok),
+            Action::ShareFailed => s.notice = Some(WORDS.share_failed),
             Action::RemoveKept(key) => {
                 s.kept.retain(|(k, _)| *k != key);
                 s.removed += 1;
@@ -483,6 +486,12 @@ mod tests {
         assert!(cleared.doses.is_none() && !cleared.keep && cleared.kept.is_empty());
         assert_eq!(cleared.notice, Some(WORDS.cleared));
         assert!(cleared.started);
+    }
+
+    #[test]
+    fn a_failed_share_says_one_sentence_in_the_live_region() {
+        let s = entered(started(Loaded::default(), ""), &["08:00", "20:00"]);
+        assert_eq!(s.reduce(Action::ShareFailed).notice, Some(WORDS.share_failed));
     }
 
     #[test]
