@@ -10,16 +10,12 @@ use web_sys::{Element, HtmlElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+mod browser;
+use browser::{document, root_holding};
+
 /// A root for a component.
 fn fresh_root() -> Element {
-    let document = document();
-    let root = document.create_element("div").unwrap();
-    document.body().unwrap().append_child(&root).unwrap();
-    root
-}
-
-fn document() -> web_sys::Document {
-    web_sys::window().unwrap().document().unwrap()
+    root_holding("")
 }
 
 fn text_of(root: &Element, selector: &str) -> String {
@@ -72,28 +68,15 @@ fn click(root: &Element, selector: &str) {
     element.click();
 }
 
-/// The missed-dose helper in a root of its own, destroyed and taken out of the page when the
-/// test ends (so no ids pile up in the shared document).
-struct MissedDoseHelper {
-    root: Element,
-    handle: Option<yew::AppHandle<baclofen_guide::helpers::missed_dose::MissedDose>>,
-}
-
-impl Drop for MissedDoseHelper {
-    fn drop(&mut self) {
-        if let Some(handle) = self.handle.take() {
-            handle.destroy();
-        }
-        self.root.remove();
-    }
-}
+/// The missed-dose helper in a root of its own.
+type MissedDoseHelper = browser::Mounted<baclofen_guide::helpers::missed_dose::MissedDose>;
 
 /// Renders the helper through Yew and waits for the render.
 async fn missed_dose_helper() -> MissedDoseHelper {
     let root = fresh_root();
     let handle = baclofen_guide::helpers::missed_dose::mount(root.clone(), Default::default());
     yew::scheduler::flush().await;
-    MissedDoseHelper { root, handle: Some(handle) }
+    MissedDoseHelper::new(root, handle)
 }
 
 /// Clicks as a person does, then lets Yew render.

@@ -12,24 +12,10 @@ use web_sys::{Element, HtmlElement, HtmlInputElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn document() -> web_sys::Document {
-    web_sys::window().unwrap().document().unwrap()
-}
+mod browser;
+use browser::{document, root_holding, when_shown};
 
-/// A checker in its own root, destroyed and taken out of the page when the test ends.
-struct Mounted {
-    root: Element,
-    handle: Option<yew::AppHandle<Checker>>,
-}
-
-impl Drop for Mounted {
-    fn drop(&mut self) {
-        if let Some(handle) = self.handle.take() {
-            handle.destroy();
-        }
-        self.root.remove();
-    }
-}
+type Mounted = browser::Mounted<Checker>;
 
 /// Mounts the checker over `static_html` (what a placeholder holds) and returns once it is
 /// rendered, with a promise that resolves when the whole form is in (its `on_shown`).
@@ -38,19 +24,12 @@ async fn mount_over(
     answers: Answers,
     settings: SharedSettings,
 ) -> (Mounted, js_sys::Promise) {
-    let root = document().create_element("div").unwrap();
-    root.set_inner_html(static_html);
-    document().body().unwrap().append_child(&root).unwrap();
-    let mut resolve_shown = None;
-    let shown = js_sys::Promise::new(&mut |resolve, _| resolve_shown = Some(resolve));
-    let resolve_shown = resolve_shown.unwrap();
-    let on_shown = yew::Callback::from(move |()| {
-        let _ = resolve_shown.call0(&JsValue::NULL);
-    });
+    let root = root_holding(static_html);
+    let (on_shown, shown) = when_shown();
     let props = CheckerProps { answers, settings, on_shown };
     let handle = yew::Renderer::<Checker>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;
-    (Mounted { root, handle: Some(handle) }, shown)
+    (Mounted::new(root, handle), shown)
 }
 
 /// The checker, whole.
@@ -289,7 +268,7 @@ async fn a_page_tool_rewriting_and_moving_nodes_does_not_break_the_checker() {
 async fn unmounting_takes_the_checker_and_its_ids_out_of_the_page() {
     let mut checker = checker(Default::default()).await;
     click(&checker.root, "#flag-seizure").await;
-    checker.handle.take().unwrap().destroy();
+    checker.unmount();
     yew::scheduler::flush().await;
     assert_eq!(checker.root.child_element_count(), 0);
     assert!(document().get_element_by_id("red-flag-result").is_none());

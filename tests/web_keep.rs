@@ -12,16 +12,15 @@ use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+mod browser;
+use browser::{document, root_holding, when_shown};
+
 /// The one schedule record, shared with the missed-dose helper (issue 28 item 5).
 const DOSES_KEY: &str = "baclofen-guide.schedule";
 const KEPT_KEY: &str = "baclofen-guide.kept";
 /// The two stores it replaced, read once and moved into it.
 const OLD_KEEP_KEY: &str = "baclofen-guide.keep";
 const MISSED_DOSE_KEY: &str = "baclofen-guide.dose-times";
-
-fn document() -> web_sys::Document {
-    web_sys::window().unwrap().document().unwrap()
-}
 
 fn storage() -> web_sys::Storage {
     web_sys::window().unwrap().local_storage().unwrap().unwrap()
@@ -40,27 +39,7 @@ fn set_hash(hash: &str) {
     );
 }
 
-/// The helper in its own root, destroyed and taken out of the page when the test ends.
-struct Mounted {
-    root: Element,
-    handle: Option<yew::AppHandle<TakeWithYou>>,
-}
-
-impl Drop for Mounted {
-    fn drop(&mut self) {
-        if let Some(handle) = self.handle.take() {
-            handle.destroy();
-        }
-        self.root.remove();
-    }
-}
-
-impl std::ops::Deref for Mounted {
-    type Target = Element;
-    fn deref(&self) -> &Element {
-        &self.root
-    }
-}
+type Mounted = browser::Mounted<TakeWithYou>;
 
 /// Lets Yew render what the last action changed (and run the effects that follow).
 async fn settle() {
@@ -70,20 +49,14 @@ async fn settle() {
 
 /// The helper, started: what the device kept is read and the form is whole.
 async fn start() -> Mounted {
-    let root = document().create_element("div").unwrap();
-    document().body().unwrap().append_child(&root).unwrap();
-    let mut resolve_shown = None;
-    let shown = js_sys::Promise::new(&mut |resolve, _| resolve_shown = Some(resolve));
-    let resolve_shown = resolve_shown.unwrap();
-    let on_shown = yew::Callback::from(move |()| {
-        let _ = resolve_shown.call0(&JsValue::NULL);
-    });
+    let root = root_holding("");
+    let (on_shown, shown) = when_shown();
     let props = TakeWithYouProps { settings: Default::default(), on_shown };
     let handle = yew::Renderer::<TakeWithYou>::with_root_and_props(root.clone(), props).render();
     settle().await;
     wasm_bindgen_futures::JsFuture::from(shown).await.unwrap();
     settle().await;
-    Mounted { root, handle: Some(handle) }
+    Mounted::new(root, handle)
 }
 
 fn fresh() {

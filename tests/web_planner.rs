@@ -13,40 +13,17 @@ use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn document() -> web_sys::Document {
-    web_sys::window().unwrap().document().unwrap()
-}
+mod browser;
+use browser::{document, root_holding};
 
-/// A planner in its own root, destroyed and taken out of the page when the test ends.
-struct Mounted {
-    root: Element,
-    handle: Option<yew::AppHandle<Planner>>,
-}
-
-impl Drop for Mounted {
-    fn drop(&mut self) {
-        if let Some(handle) = self.handle.take() {
-            handle.destroy();
-        }
-        self.root.remove();
-    }
-}
-
-impl std::ops::Deref for Mounted {
-    type Target = Element;
-    fn deref(&self) -> &Element {
-        &self.root
-    }
-}
+type Mounted = browser::Mounted<Planner>;
 
 async fn mount() -> Mounted {
-    let root = document().create_element("div").unwrap();
     // What the placeholder holds until the planner starts: replaced, never matched.
-    root.set_inner_html("<p>published rules</p>");
-    document().body().unwrap().append_child(&root).unwrap();
+    let root = root_holding("<p>published rules</p>");
     let handle = planner::mount(root.clone(), SharedSettings::default());
     yew::scheduler::flush().await;
-    Mounted { root, handle: Some(handle) }
+    Mounted::new(root, handle)
 }
 
 /// The control a `<label>` with exactly this text points to.
