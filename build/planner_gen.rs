@@ -177,6 +177,7 @@ const PLACEHOLDERS: &[&str] = &[
     "{strength}",
     "{field}",
     "{dose}",
+    "{last}",
 ];
 
 #[derive(Deserialize)]

@@ -143,3 +143,32 @@ fn planner_words_read_at_grade_8_or_below() {
     println!("planner words: Flesch-Kincaid grade {g:.1}");
     assert!(g <= 8.0, "the planner's words read at grade {g:.1}");
 }
+
+#[test]
+fn a_stop_names_the_last_day_with_doses_and_the_first_day_without() {
+    use baclofen_guide::planner::content::LIMITS;
+    use baclofen_guide::planner::wording;
+    use baclofen_logic::planner::{plan, Amount, Direction, Form, Per, PlanInput, Who};
+    use baclofen_logic::time::{ClockTime, Date};
+    // 20 mg three times a day from Monday 7 December 2026, 5 mg less a dose every 3 days, down to
+    // 0: 20 mg from the 7th, 15 from the 10th, 10 from the 13th, 5 from the 16th, none from
+    // Saturday 19 December. So the last doses are taken on Friday 18 December (worked by hand).
+    let ten = TABLETS.iter().find(|t| t.regions.contains(&"uk") && t.strength_ug == 10_000).unwrap();
+    let input = PlanInput {
+        who: Who::Adult,
+        form: Form::Tablet { strength_ug: ten.strength_ug, split: ten.split },
+        times: ["08:00", "14:00", "20:00"].iter().map(|s| ClockTime::parse(s).unwrap()).collect(),
+        start_date: Date::new(2026, 12, 7).unwrap(),
+        start: Amount { ug: 20_000, per: Per::Dose },
+        direction: Direction::Down,
+        step: Amount { ug: 5_000, per: Per::Dose },
+        every_days: 3,
+        end_ug: 0,
+        child_under_8: false,
+    };
+    let sentence = wording::summary(&plan(&input, &LIMITS).unwrap());
+    assert_eq!(
+        sentence,
+        "The last doses are taken on Friday 18 December 2026. From Saturday 19 December 2026 there are no doses."
+    );
+}

@@ -180,6 +180,49 @@ pub fn copy_text(text: &str) -> bool {
     run().is_ok()
 }
 
+/// Whether the browser has a share sheet (`navigator.share`; most phones, few desktops).
+pub fn can_share() -> bool {
+    global_get(&js_sys::global(), "navigator")
+        .and_then(|navigator| global_get(&navigator, "share"))
+        .is_ok_and(|share| share.is_function())
+}
+
+/// A cancelled share (the person closed the sheet) is not a failure.
+fn is_abort(error: &JsValue) -> bool {
+    global_get(error, "name").ok().and_then(|name| name.as_string()).as_deref() == Some("AbortError")
+}
+
+/// Opens the browser's share sheet with `title`, `text` and `url` (`navigator.share`, after
+/// `navigator.canShare` where the browser has it). `on_failed` runs if sharing failed, but not if
+/// the person cancelled it. Nothing is sent by the guide: the person's own app sends it.
+pub fn share(title: &str, text: &str, url: &str, on_failed: impl FnOnce() + 'static) {
+    let start = || -> Result<js_sys::Promise, JsValue> {
+        let navigator = global_get(&js_sys::global(), "navigator")?;
+        let data = Object::new();
+        for (key, value) in [("title", title), ("text", text), ("url", url)] {
+            Reflect::set(&data, &JsValue::from_str(key), &JsValue::from_str(value))?;
+        }
+        if let Ok(can_share) = global_get(&navigator, "canShare")?.dyn_into::<Function>() {
+            if !can_share.call1(&navigator, &data)?.is_truthy() {
+                return Err(JsValue::NULL);
+            }
+        }
+        let share: Function = global_get(&navigator, "share")?.dyn_into()?;
+        share.call1(&navigator, &data)?.dyn_into()
+    };
+    match start() {
+        Ok(promise) => wasm_bindgen_futures::spawn_local(async move {
+            if let Err(error) = wasm_bindgen_futures::JsFuture::from(promise).await {
+                if !is_abort(&error) {
+                    on_failed();
+                }
+            }
+        }),
+        Err(error) if !is_abort(&error) => on_failed(),
+        Err(_) => {}
+    }
+}
+
 /// Opens the browser's print window (its "Save as PDF" makes the PDF).
 pub fn print() {
     if let Some(window) = web_sys::window() {

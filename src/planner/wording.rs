@@ -2,7 +2,7 @@
 //! from `content/planner.toml`.
 
 use crate::planner::content::{fill, warning, ERRORS, FIELD_NAMES, LIMITS, WORDS};
-use baclofen_logic::planner::{Check, Direction, Field, FieldError, Measure, Problem, UG_PER_MG};
+use baclofen_logic::planner::{Check, Direction, Field, FieldError, Measure, Plan, Problem, UG_PER_MG};
 use baclofen_logic::time::Date;
 
 /// A whole number as digits.
@@ -68,6 +68,19 @@ pub fn date(d: Date) -> String {
     out.push(' ');
     out.push_str(&d.year.to_string());
     out
+}
+
+/// The sentence under the plan's checks: when the plan reaches its last dose, or, for a stop, the
+/// last day with doses (the day before the first day with none) and the first day with none.
+pub fn summary(plan: &Plan) -> String {
+    let last = plan.last();
+    let last_date = date(last.first_date);
+    if last.daily_ug == 0 {
+        let last_dose_day = date(last.first_date.plus_days(-1));
+        fill(WORDS.plan_summary_stop, &[("last", &last_dose_day), ("date", &last_date)])
+    } else {
+        fill(WORDS.plan_summary, &[("date", &last_date), ("days", &days(u64::from(plan.days_to_end)))])
+    }
 }
 
 /// "2026-12-01" (for `datetime` attributes).

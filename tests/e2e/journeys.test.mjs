@@ -336,6 +336,8 @@ for (const size of SIZES) {
       assert.match(rows.find((r) => /10 December/.test(r)), /15 mg/);
       assert.match(rows.find((r) => /16 December/.test(r)), /5 mg/);
       assert.match(rows.at(-1), /19 December/);
+      // The sentence under the checks names the last day with doses, not "the day before".
+      await t.getByText('The last doses are taken on Friday 18 December 2026. From Saturday 19 December 2026 there are no doses.', { exact: true }).waitFor();
       await p.page.evaluate(() => { window.print = () => { document.documentElement.setAttribute('data-printed', ''); }; });
       const [download] = await Promise.all([
         p.page.waitForEvent('download'),

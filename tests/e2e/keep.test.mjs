@@ -678,3 +678,90 @@ test('code review §1.2 item 3: "Remove" takes away that kept answer, and focus 
   assert.match(await page.evaluate(() => localStorage.getItem('baclofen-guide.kept')), /^a1\nmissed\|29400000\|First kept answer\|One\nsymptoms\|29400200\|Third kept answer\|Three$/);
   await page.context().close();
 });
+
+test('issue 29 item 6: "Use these times" moves focus to the part that became ready, and the region says its one sentence', async () => {
+  const { page, problems } = await open();
+  await listen(page);
+  await enterTimes(page, ['08:00', '20:00']);
+  await tool(page).locator('#keep-calendar-title:focus').waitFor();
+  const focused = await page.evaluate(() => ({
+    tag: document.activeElement.tagName,
+    text: document.activeElement.textContent,
+    tabindex: document.activeElement.getAttribute('tabindex'),
+  }));
+  assert.deepEqual(focused, { tag: 'H2', text: 'Add dose reminders to my calendar', tabindex: '-1' });
+  const { said, focus } = await heard(page);
+  // The heading names the part; the region says what happened, once; nothing is said twice.
+  assert.deepEqual(said, ['Your times are ready below.']);
+  assert.equal(focus.at(-1), 'keep-calendar-title', JSON.stringify(focus));
+  // The next Tab goes on into the part that became ready.
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.closest('section')?.getAttribute('aria-labelledby')), 'keep-calendar-title');
+  assertClean(problems);
+  await page.context().close();
+});
+
+// A browser with a share sheet, stood in for by a stub that records what it was given.
+async function openWithShare(share) {
+  const opened = await openPage(site.browser, site.origin, { timezoneId: 'Europe/London', locale: 'en-GB' });
+  if (share) {
+    await opened.page.addInitScript(() => {
+      window.__shared = [];
+      window.__shareResult = () => Promise.resolve();
+      Object.defineProperty(Navigator.prototype, 'share', {
+        configurable: true,
+        value(data) { window.__shared.push({ ...data }); return window.__shareResult(); },
+      });
+      Object.defineProperty(Navigator.prototype, 'canShare', { configurable: true, value: () => true });
+    });
+  } else {
+    await opened.page.addInitScript(() => {
+      delete Navigator.prototype.share;
+      delete Navigator.prototype.canShare;
+    });
+  }
+  await opened.page.clock.setFixedTime(new Date(NOW));
+  await opened.page.goto(site.url + PAGE);
+  await waitForApp(opened.page);
+  return opened;
+}
+
+test('issue 29 item 6: with a share sheet, "Share the link" shares the carer link the page shows; cancelled says nothing, failed says one sentence', async () => {
+  const { page, problems } = await openWithShare(true);
+  await enterTimes(page, ['08:00', '20:00']);
+  const link = await tool(page).getByLabel('Link for a carer').inputValue();
+  assert.match(link, /\/take-it-with-you\/#carer=v1\./);
+  const share = tool(page).getByRole('button', { name: 'Share the link' });
+  await share.click();
+  await page.waitForFunction(() => window.__shared.length === 1);
+  const [shared] = await page.evaluate(() => window.__shared);
+  assert.equal(shared.url, link);
+  assert.equal(shared.title, 'Dose times');
+  assert.ok(shared.text.length > 0);
+  assert.doesNotMatch(shared.title + shared.text, /baclofen/i, 'what the share sheet shows does not name the medicine');
+  // The person closes the sheet (AbortError): nothing is said. Then a real failure: one sentence.
+  await listen(page);
+  await page.evaluate(() => { window.__shareResult = () => Promise.reject(new DOMException('closed', 'AbortError')); });
+  await share.click();
+  await page.waitForFunction(() => window.__shared.length === 2);
+  await page.evaluate(() => { window.__shareResult = () => Promise.reject(new DOMException('no', 'NotAllowedError')); });
+  await share.click();
+  await tool(page).locator('#keep-notice', { hasText: 'Sharing did not work. You can copy the link instead.' }).waitFor();
+  const { said } = await heard(page);
+  assert.deepEqual(said, ['Sharing did not work. You can copy the link instead.']);
+  // Copy and the QR code stay as they were.
+  await tool(page).getByRole('button', { name: 'Copy the link' }).waitFor();
+  assert.ok(await tool(page).locator('svg.keep-qr rect').count() > 20);
+  assertClean(problems);
+  await page.context().close();
+});
+
+test('issue 29 item 6: without a share sheet there is no Share button, and copy and the QR code are as before', async () => {
+  const { page, problems } = await openWithShare(false);
+  await enterTimes(page, ['08:00', '20:00']);
+  await tool(page).getByRole('button', { name: 'Copy the link' }).waitFor();
+  assert.ok(await tool(page).locator('svg.keep-qr rect').count() > 20);
+  assert.equal(await page.getByRole('button', { name: /share/i }).count(), 0);
+  assertClean(problems);
+  await page.context().close();
+});

@@ -143,20 +143,6 @@ fn syringes(plan: &Plan, input: &PlanInput) -> Html {
     }
 }
 
-/// The sentence under the checks: when the plan reaches its last dose, or stops.
-fn summary(plan: &Plan) -> String {
-    let last = plan.last();
-    let last_date = wording::date(last.first_date);
-    if last.daily_ug == 0 {
-        fill(WORDS.plan_summary_stop, &[("date", &last_date)])
-    } else {
-        fill(
-            WORDS.plan_summary,
-            &[("date", &last_date), ("days", &wording::days(u64::from(plan.days_to_end)))],
-        )
-    }
-}
-
 #[component]
 pub fn PlanView(props: &PlanProps) -> Html {
     let (plan, input) = (&props.made.0, &props.made.1);
@@ -165,7 +151,7 @@ pub fn PlanView(props: &PlanProps) -> Html {
         <section class="planner__plan" aria-labelledby="planner-plan-title">
             <h2 id="planner-plan-title" ref={props.title.clone()}>{ WORDS.plan_heading }</h2>
             { checks(plan, input) }
-            <p>{ summary(plan) }</p>
+            <p>{ wording::summary(plan) }</p>
             // Before the table: on a phone with large text the plan is a long list of cards.
             <PlanActions made={props.made.clone()} />
             { table(plan, input) }

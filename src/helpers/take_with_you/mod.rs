@@ -8,7 +8,11 @@
 //! views. Storage, downloads, the clipboard and printing happen in handlers and effects here.
 //! The screen-reader contract: each result is one short sentence in the live region that is
 //! always in the page (`#keep-notice`); the error summary takes focus instead (never both); the
-//! kept answers are a keyed list, and removing one moves focus to the list's heading.
+//! kept answers are a keyed list, and removing one moves focus to the list's heading. "Use these
+//! times" moves focus to the calendar's heading (the first part that became ready: it names the
+//! part) and the live region says the one sentence of what happened ("Your times are ready
+//! below."), so the two never repeat each other. A failed share (not a cancelled one) is one
+//! sentence in the same live region.
 //!
 //! (The module, the element id `keep-tool` and the CSS classes keep the name `keep`: they are
 //! named in content, styles and tests; the helper's code is `take_with_you`.)
@@ -87,6 +91,7 @@ pub fn TakeWithYou(props: &TakeWithYouProps) -> Html {
     let section = use_node_ref();
     let errors_ref = use_node_ref();
     let kept_ref = use_node_ref();
+    let ready_ref = use_node_ref();
     let generation = use_page_tool_guard(section.clone());
     use_start(&state, props.on_shown.clone());
     {
@@ -111,6 +116,17 @@ pub fn TakeWithYou(props: &TakeWithYouProps) -> Html {
         use_effect_with(state.removed, move |&removed| {
             if removed > 0 {
                 focus(&kept_ref);
+            }
+        });
+    }
+    {
+        // The times are ready: focus moves to the first part that became ready (the calendar's
+        // heading). The live region still says "Your times are ready below." once: the heading
+        // names the part, the sentence what happened, so nothing is said twice.
+        let ready_ref = ready_ref.clone();
+        use_effect_with(state.ready, move |&ready| {
+            if ready > 0 {
+                focus(&ready_ref);
             }
         });
     }
@@ -140,7 +156,7 @@ pub fn TakeWithYou(props: &TakeWithYouProps) -> Html {
                         </button>
                     </p>
                 </section>
-                { outputs::calendar(&state, &dispatch) }
+                { outputs::calendar(&state, &dispatch, ready_ref) }
                 <summary::Summary doses={state.doses.clone()} kept={state.kept.clone()} {dispatch} heading={kept_ref} />
                 <outputs::CarerPart link={(*link).clone().map(AttrValue::from)} copied={state.copied} dispatch={state.dispatcher()} missing={outputs::missing(&state)} />
             </div>

@@ -26,8 +26,9 @@ fn title_choice(id: &'static str, checked: bool, label: &'static str, onchange: 
     }
 }
 
-/// "Add the times to your calendar": the title, the download and what it made.
-pub fn calendar(state: &State, d: &Dispatch) -> Html {
+/// "Add the times to your calendar": the title, the download and what it made. Its heading
+/// (`heading`) takes focus after "Use these times": it is the first part that became ready.
+pub fn calendar(state: &State, d: &Dispatch, heading: NodeRef) -> Html {
     let part = match state.doses.as_ref().filter(|doses| !doses.times.is_empty()) {
         Some(doses) => {
             let named = doses.named_title;
@@ -62,7 +63,7 @@ pub fn calendar(state: &State, d: &Dispatch) -> Html {
     };
     html! {
         <section class="helper keep-screen" aria-labelledby="keep-calendar-title">
-            <h2 id="keep-calendar-title">{ WORDS.calendar_heading }</h2>
+            <h2 id="keep-calendar-title" tabindex="-1" ref={heading}>{ WORDS.calendar_heading }</h2>
             <p>{ WORDS.calendar_intro }</p>
             <p>{ WORDS.calendar_same_clock }</p>
             <p>{ WORDS.travel }</p>
@@ -106,7 +107,8 @@ pub struct CarerProps {
     pub missing: &'static str,
 }
 
-/// "Share with a carer": the link, "Copy the link", and the QR code.
+/// "Share with a carer": the link, "Copy the link", "Share the link" (only where the browser has
+/// a share sheet), and the QR code.
 #[component]
 pub fn CarerPart(props: &CarerProps) -> Html {
     let part = match &props.link {
@@ -114,6 +116,15 @@ pub fn CarerPart(props: &CarerProps) -> Html {
             let on_copy = {
                 let (link, d) = (link.clone(), props.dispatch.clone());
                 Callback::from(move |_: MouseEvent| d.dispatch(Action::Copied(device::copy_text(&link))))
+            };
+            let on_share = {
+                let (link, d) = (link.clone(), props.dispatch.clone());
+                Callback::from(move |_: MouseEvent| {
+                    let d = d.clone();
+                    device::share(WORDS.share_title, WORDS.share_text, &link, move || {
+                        d.dispatch(Action::ShareFailed)
+                    });
+                })
             };
             html! {
                 <>
@@ -125,6 +136,12 @@ pub fn CarerPart(props: &CarerProps) -> Html {
                         <button type="button" class="button button--secondary" id="keep-copy" onclick={on_copy}>
                             { WORDS.copy_link }
                         </button>
+                        if device::can_share() {
+                            { " " }
+                            <button type="button" class="button button--secondary" id="keep-share" onclick={on_share}>
+                                { WORDS.share_link }
+                            </button>
+                        }
                     </p>
                     <p class="notice" role="status">
                         if props.copied == Some(true) { { WORDS.copied } }

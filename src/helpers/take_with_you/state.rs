@@ -64,6 +64,9 @@ pub struct State {
     pub save_request: u32,
     /// Counts removals of kept answers: each moves focus to the list's heading.
     pub removed: u32,
+    /// Counts "Use these times" taps that made the times ready: each moves focus to the first
+    /// part that became ready (the calendar's heading).
+    pub ready: u32,
 }
 
 impl Default for State {
@@ -85,6 +88,7 @@ impl Default for State {
             show_errors: 0,
             save_request: 0,
             removed: 0,
+            ready: 0,
         }
     }
 }
@@ -114,6 +118,8 @@ pub enum Action {
         keep: bool,
     },
     Copied(bool),
+    /// The share sheet failed (not cancelled): the live region says so.
+    ShareFailed,
     /// A kept answer was removed (and the rest stored again, by the handler).
     RemoveKept(u32),
 }
@@ -215,6 +221,7 @@ impl Reducible for State {
                         });
                         s.downloaded = false;
                         s.notice = Some(WORDS.times_ready);
+                        s.ready += 1;
                         s.save();
                     }
                     Ok(_) => {
@@ -255,6 +262,7 @@ impl Reducible for State {
                     save_request: s.save_request,
                     show_errors: s.show_errors,
                     removed: s.removed,
+                    ready: s.ready,
                     ..State::default()
                 };
             }
@@ -287,6 +295,7 @@ impl Reducible for State {
                 }
             }
             Action::Copied(ok) => s.copied = Some(ok),
+            Action::ShareFailed => s.notice = Some(WORDS.share_failed),
             Action::RemoveKept(key) => {
                 s.kept.retain(|(k, _)| *k != key);
                 s.removed += 1;
@@ -412,7 +421,7 @@ mod tests {
         let s = started(Loaded::default(), "");
         let bad = s.clone().reduce(Action::UseTimes(today()));
         assert!(!bad.errors.is_empty());
-        assert_eq!(bad.show_errors, 1, "the error summary takes focus");
+        assert_eq!((bad.show_errors, bad.ready), (1, 0), "the error summary takes focus");
         let close = entered(s.clone(), &["08:00", "09:00"]);
         assert!(close.doses.is_none() && !close.errors.is_empty());
         let ready = entered(s.clone(), &["08:00", "14:00", "20:00"]);
@@ -422,6 +431,7 @@ mod tests {
             (Some(WORDS.times_ready), 0),
             "not stored without the tick"
         );
+        assert_eq!(ready.ready, 1, "focus moves to what became ready");
         let kept = entered(s.reduce(Action::Keep(true)), &["08:00", "20:00"]);
         assert_eq!((kept.notice, kept.save_request), (None, 1), "the store effect says the one sentence");
         assert_eq!(kept.clone().reduce(Action::Saved(true)).notice, Some(WORDS.kept));
@@ -476,6 +486,12 @@ mod tests {
         assert!(cleared.doses.is_none() && !cleared.keep && cleared.kept.is_empty());
         assert_eq!(cleared.notice, Some(WORDS.cleared));
         assert!(cleared.started);
+    }
+
+    #[test]
+    fn a_failed_share_says_one_sentence_in_the_live_region() {
+        let s = entered(started(Loaded::default(), ""), &["08:00", "20:00"]);
+        assert_eq!(s.reduce(Action::ShareFailed).notice, Some(WORDS.share_failed));
     }
 
     #[test]
