@@ -145,38 +145,46 @@
   };
 
   // "The guide is ready offline" (issue #29), said once. The visit that saves the offline copy
-  // (no service worker controlled the page when it loaded; `ready` means the new worker has
-  // stored every file) remembers it; the next page the person opens says it at its top, before
-  // its text is laid out, so nothing on screen moves under a finger. Polite (a status), with a
-  // button to close it. Never where the offline copy is refused (no worker becomes ready), in
-  // development builds (none is registered), or where storage is refused (it could not be said
-  // only once). The words are in the page (the footer's #offline-ready, from content/ui.toml).
-  var OFFLINE_READY = 'baclofen-offline-ready';
+  // is not controlled by its service worker; the first page opened after it is, and says it at
+  // its top, so nothing moves under a finger on the page being read. That it was said is kept in
+  // the offline copy itself (a marker entry in the guide's own cache, which goes when the copy
+  // goes), never in local storage: nothing else is stored without the person asking (a new
+  // version's copy says it once again). Polite (a status), with a button to close it. Never where
+  // the offline copy is refused (no worker controls a page), in development builds (none is
+  // registered), or where storage is refused (the cache cannot be read). The words are in the
+  // page (the footer's #offline-ready, from content/ui.toml).
+  var CACHE_PREFIX = 'baclofen-guide-';
   function offlineReady() {
-    var container;
-    var said;
+    var controller;
+    var marker;
     try {
-      container = navigator.serviceWorker;
-      said = localStorage.getItem(OFFLINE_READY);
+      controller = navigator.serviceWorker && navigator.serviceWorker.controller;
+      if (!controller || !window.caches) return;
+      marker = new URL('offline-ready-said', controller.scriptURL).href;
     } catch (error) {
       return;
     }
-    if (said === 'pending' && container && container.controller) {
-      try {
-        localStorage.setItem(OFFLINE_READY, 'said');
-      } catch (error) {
-        return;
-      }
-      return sayOfflineReady();
-    }
-    if (said || !container || container.controller) return;
-    container.ready.then(function () {
-      try {
-        if (!localStorage.getItem(OFFLINE_READY)) localStorage.setItem(OFFLINE_READY, 'pending');
-      } catch (error) {
+    caches
+      .keys()
+      .then(function (keys) {
+        var copies = keys.filter(function (key) {
+          return key.indexOf(CACHE_PREFIX) === 0;
+        });
+        if (!copies.length) return;
+        return caches.match(marker).then(function (said) {
+          if (said) return;
+          return Promise.all(
+            copies.map(function (key) {
+              return caches.open(key).then(function (cache) {
+                return cache.put(marker, new Response(''));
+              });
+            }),
+          ).then(sayOfflineReady);
+        });
+      })
+      .catch(function () {
         // Storage refused: nothing is said.
-      }
-    });
+      });
   }
   function sayOfflineReady() {
     var words = element('offline-ready');
