@@ -71,6 +71,12 @@ async fn an_emergency_card_shows_as_soon_as_one_is_ticked() {
     assert!(root.query_selector(".checker__bar a.call__button").unwrap().is_none());
     let local = text_of(root, ".checker__bar .call__local");
     assert!(local.contains("call your local emergency number"), "{local}");
+    // The card says it as a whole sentence too, never a fragment beginning "or".
+    let line = text_of(root, ".care-card .call");
+    assert!(
+        line.contains("call your local emergency number") && !line.trim_start().starts_with("or "),
+        "{line}"
+    );
 }
 
 #[wasm_bindgen_test]

@@ -50,7 +50,9 @@ pub fn CallButton(props: &CallButtonProps) -> Html {
 /// helper's module about 0.45 KiB gzip; the card that shows them reads the settings' context.)
 pub fn emergency_call_html(settings: &Settings) -> Html {
     let number = settings.call_number().map(|n| AttrValue::from(n.to_string()));
-    let note = settings.emergency_note().map(|n| AttrValue::from(n.to_string()));
+    // The note goes beside a button ("Call 999 or your local emergency number"). With no number
+    // to dial, the button's place says the whole sentence instead, never the note alone.
+    let note = number.as_ref().and(settings.emergency_note()).map(|n| AttrValue::from(n.to_string()));
     html! { <p class="call"><CallButton {number} {note} /></p> }
 }
 
