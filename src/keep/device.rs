@@ -2,7 +2,7 @@
 //! date, the calendar download (a Blob URL and `<a download>`), the clipboard, and the
 //! address's `#` part. Nothing here sends anything anywhere.
 
-use super::record::{self, Doses, Kept, KEPT_KEY};
+use super::record::{self, Doses, Kept, Loaded, KEPT_KEY};
 use crate::missed_dose::device::DeviceZone;
 use crate::schedule_record::{self, Problem};
 use baclofen_logic::time::{local_at, Date, Instant};
@@ -19,18 +19,6 @@ pub fn today() -> Date {
 
 fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
-}
-
-/// What was found: the doses (if any, from the one schedule record shared with the missed-dose
-/// helper), the kept answers, and whether anything damaged was removed (the rest stays).
-pub struct Loaded {
-    pub doses: Option<Doses>,
-    pub kept: Vec<Kept>,
-    pub discarded: bool,
-    /// Something was kept by a newer version of the guide: left as it is (attack review B17).
-    pub newer: bool,
-    /// The two helpers' old records held different times: the dated one is shown, to check.
-    pub differed: bool,
 }
 
 pub fn load() -> Loaded {

@@ -119,6 +119,19 @@ pub fn add_kept(mut list: Vec<Kept>, kept: Kept) -> Vec<Kept> {
     list
 }
 
+/// What was found: the doses (if any, from the one schedule record shared with the missed-dose
+/// helper), the kept answers, and whether anything damaged was removed (the rest stays).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Loaded {
+    pub doses: Option<Doses>,
+    pub kept: Vec<Kept>,
+    pub discarded: bool,
+    /// Something was kept by a newer version of the guide: left as it is (attack review B17).
+    pub newer: bool,
+    /// The two helpers' old records held different times: the dated one is shown, to check.
+    pub differed: bool,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -27,7 +27,7 @@ use crate::helpers::page_tools::use_page_tool_guard;
 use crate::keep::content::WORDS;
 use crate::keep::device;
 use crate::settings::SharedSettings;
-use state::{Action, Loaded, State};
+use state::{Action, State};
 use yew::prelude::*;
 
 /// The element the module renders into (the page's `helper` block with `module = "keep"`).
@@ -63,14 +63,7 @@ pub fn focus(node: &NodeRef) {
 fn use_start(state: &UseReducerHandle<State>, on_shown: Callback<()>) {
     let dispatch = state.dispatcher();
     use_effect_with((), move |_| {
-        let found = device::load();
-        let loaded = Loaded {
-            doses: found.doses,
-            kept: found.kept,
-            discarded: found.discarded,
-            newer: found.newer,
-            differed: found.differed,
-        };
+        let loaded = device::load();
         dispatch.dispatch(Action::Start {
             loaded,
             fragment: device::fragment(),

@@ -3,6 +3,7 @@
 //! component's handlers and effects). Native unit tests below.
 
 use crate::keep::content::{date_words, fill, link_error, WORDS};
+pub use crate::keep::record::Loaded;
 use crate::keep::record::{name_ok, Doses, Kept};
 use crate::missed_dose::form::{self, FieldError, Fields, Happened};
 use baclofen_logic::calendar::daily_reminders;
@@ -25,16 +26,6 @@ pub enum Received {
     Shown(CarerCopy, bool),
     /// A refused link: the message (nothing changed).
     Refused(&'static str),
-}
-
-/// What the device held when the helper opened (read by the component's start effect).
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Loaded {
-    pub doses: Option<Doses>,
-    pub kept: Vec<Kept>,
-    pub discarded: bool,
-    pub newer: bool,
-    pub differed: bool,
 }
 
 #[derive(Clone, Debug, PartialEq)]
