@@ -60,15 +60,23 @@ async function phone({ name, size, zone = 'Europe/London', now, permissions = []
     if (now) await page.clock.setFixedTime(new Date(now));
     const y = () => page.evaluate(() => window.scrollY);
     // After an action, a person looks at what it changed before acting again: this waits until
-    // the page has drawn three frames in a row with no change to its elements (on a slow machine
-    // a helper's answer to a tap may take several frames). A tap that leaves the page has nothing
-    // to wait for here: `arrived` waits for the next page.
+    // the page has drawn three frames in a row with no change to its elements and no movement
+    // (on a slow machine a helper's answer to a tap may take several frames, and a focus move
+    // scrolls smoothly over many frames with no change to any element: style/app.css sets
+    // `scroll-behavior: smooth` while focus is in the page). A tap that leaves the page has
+    // nothing to wait for here: `arrived` waits for the next page.
     const frame = () => page.evaluate(() => new Promise((resolve) => {
       let quiet = 0;
       const watcher = new MutationObserver(() => { quiet = 0; });
       watcher.observe(document.documentElement, { subtree: true, childList: true, attributes: true, characterData: true });
+      const where = () => `${window.scrollX},${window.scrollY},${document.documentElement.scrollHeight}`;
+      let last = where();
       const tick = () => {
-        quiet += 1;
+        const now = where();
+        if (now !== last) {
+          quiet = 0;
+          last = now;
+        } else quiet += 1;
         if (quiet >= 3) {
           watcher.disconnect();
           resolve();
@@ -87,6 +95,7 @@ async function phone({ name, size, zone = 'Europe/London', now, permissions = []
     /** Scrolls by hand until the element is wholly on screen and not under the checker's bar. */
     const reach = async (locator) => {
       await locator.waitFor({ state: 'visible' });
+      await frame();
       await pageScrolled();
       const rect = await locator.evaluate((el) => {
         const r = el.getBoundingClientRect();
@@ -135,6 +144,14 @@ async function phone({ name, size, zone = 'Europe/London', now, permissions = []
       async tap(locator) {
         const ticked = () => locator.evaluate((el) => (['radio', 'checkbox'].includes(el.type) ? el.checked : null)).catch(() => null);
         const was = await ticked();
+        // A link to another page shows whether the tap reached it by leaving this one.
+        const away = await locator.evaluate((el) => {
+          if (el.localName !== 'a' || !el.href || el.hasAttribute('download')) return null;
+          const to = new URL(el.href);
+          if (!['http:', 'https:'].includes(to.protocol)) return null;
+          return to.origin + to.pathname !== location.origin + location.pathname ? to.pathname : null;
+        }).catch(() => null);
+        const from = page.url();
         const press = async () => {
           await reach(locator);
           const [x, yy] = await centre(locator);
@@ -143,6 +160,14 @@ async function phone({ name, size, zone = 'Europe/London', now, permissions = []
         };
         await press();
         tally.taps += 1;
+        if (away) {
+          const left = await page.waitForURL((url) => url.href !== from, { timeout: 10000, waitUntil: 'commit' }).then(() => true, () => false);
+          if (!left) {
+            console.log(`journey: ${name}: the tap on a link to ${away} did not leave the page; tapped again`);
+            await press();
+          }
+          return;
+        }
         // A radio button or tick box shows at once whether the tap reached it. On a slow machine
         // the page can still move under the finger between aiming and tapping (the test taps far
         // faster than a person); a person who sees the wrong answer ticked taps the right one.
