@@ -274,18 +274,27 @@ pub fn time_id(i: usize) -> String {
     id
 }
 
+/// For the planner's native tests (here and in `src/helpers/planner/state.rs`): the strength
+/// list's value for a region's tablet, found as a person picks it, by its strength.
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use baclofen_logic::planner::Split;
+pub(crate) mod choice {
+    use super::tablets_for;
 
-    fn tablet(region: &str, mg: u64) -> String {
+    /// The value of the `mg` tablet in `region`'s list.
+    pub(crate) fn tablet(region: &str, mg: u64) -> String {
         tablets_for(Some(region))
             .into_iter()
             .find(|(_, t)| t.strength_ug == mg * 1000)
             .map(|(i, _)| i.to_string())
             .unwrap_or_else(|| panic!("no {mg} mg tablet in {region}"))
     }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::choice::tablet;
+    use super::*;
+    use baclofen_logic::planner::Split;
 
     fn filled(region: &str, mg: u64, score_line: bool) -> Fields {
         Fields {

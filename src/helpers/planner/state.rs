@@ -117,19 +117,11 @@ pub fn announcement(state: &PlannerState) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::planner::form::tablets_for;
+    use crate::planner::form::choice::tablet;
     use baclofen_logic::planner::{Field, Problem};
 
     fn run(state: PlannerState, actions: impl IntoIterator<Item = PlannerAction>) -> Rc<PlannerState> {
         actions.into_iter().fold(Rc::new(state), |s, a| s.reduce(a))
-    }
-
-    fn tablet(region: &str, mg: u64) -> String {
-        tablets_for(Some(region))
-            .into_iter()
-            .find(|(_, t)| t.strength_ug == mg * 1000)
-            .map(|(i, _)| i.to_string())
-            .unwrap_or_else(|| panic!("no {mg} mg tablet in {region}"))
     }
 
     /// An adult's step-down on UK 10 mg tablets (NHS-HOW: half a tablet is 5 mg), typed as a
