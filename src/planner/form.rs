@@ -275,10 +275,10 @@ pub fn time_id(i: usize) -> String {
 }
 
 /// For the planner's native tests (here and in `src/helpers/planner/state.rs`): the strength
-/// list's value for a region's tablet, found as a person picks it, by its strength.
+/// list's value for a region's tablet or liquid, found as a person picks it, by its strength.
 #[cfg(test)]
 pub(crate) mod choice {
-    use super::tablets_for;
+    use super::{liquids_for, tablets_for};
 
     /// The value of the `mg` tablet in `region`'s list.
     pub(crate) fn tablet(region: &str, mg: u64) -> String {
@@ -287,6 +287,15 @@ pub(crate) mod choice {
             .find(|(_, t)| t.strength_ug == mg * 1000)
             .map(|(i, _)| i.to_string())
             .unwrap_or_else(|| panic!("no {mg} mg tablet in {region}"))
+    }
+
+    /// The value of the liquid of `mg_per_ml` mg in 1 mL in `region`'s list.
+    pub(crate) fn liquid(region: &str, mg_per_ml: u64) -> String {
+        liquids_for(Some(region))
+            .into_iter()
+            .find(|(_, l)| l.ug_per_ml == mg_per_ml * 1000)
+            .map(|(i, _)| i.to_string())
+            .unwrap_or_else(|| panic!("no {mg_per_ml} mg in 1 mL liquid in {region}"))
     }
 }
 
