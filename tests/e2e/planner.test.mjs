@@ -237,6 +237,29 @@ test('a liquid dose between the syringe marks shows the mL it needs, under a not
   assertClean(problems);
 });
 
+// Issue 29: a typed first day is confirmed in words under the field, as its description
+// (7 December 2026 is a Monday); nothing is pre-filled.
+test('the first day of the plan is confirmed in words, read as the date field\'s description', async () => {
+  const { page, problems } = await open();
+  const field = tool(page).getByLabel('First day of the plan');
+  assert.equal(await field.inputValue(), '');
+  await field.fill('2026-12-07');
+  await assert.doesNotReject(() =>
+    page.waitForFunction(() => {
+      const input = document.querySelector('#planner-tool input[type=date]');
+      const ids = (input?.getAttribute('aria-describedby') || '').split(/\s+/);
+      return ids.some((id) => document.getElementById(id)?.textContent.includes('Monday 7 December 2026'));
+    }),
+  );
+  // The accessible description, as the accessibility tree computes it (Chromium, through CDP).
+  const cdp = await page.context().newCDPSession(page);
+  const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+  const node = nodes.find((n) => n.name?.value === 'First day of the plan' && !n.ignored && n.role?.value !== 'StaticText' && n.role?.value !== 'LabelText');
+  assert.match(node?.description?.value ?? '', /Monday 7 December 2026/, JSON.stringify(node?.description));
+  assert.ok(await tool(page).getByText('Monday 7 December 2026', { exact: true }).isVisible(), 'shown under the field');
+  assertClean(problems);
+});
+
 test('bad input gets a message at each field and in the summary, and nothing typed is lost', async () => {
   const { page, problems } = await open();
   const t = tool(page);
