@@ -49,8 +49,7 @@
   // a second round trip): its text, or null when it cannot be read (an HTTP error, no network,
   // or no answer within 5 s). start.js asks for it after the first paint, alongside the page's
   // module: a request made before the page's text is painted delays that paint on a slow
-  // connection (measured with Lighthouse: the start page's largest paint at 1.25 s instead of
-  // 0.93 s, against 0.91 s with no script at all).
+  // connection (the measurements: docs/adr/0002-start-up-after-first-paint.md).
   // Asked with `cache: 'no-cache'`: the browser checks with the host every time (a host that
   // sends Last-Modified and no Cache-Control would otherwise let a changed clinic number wait
   // days in the HTTP cache), and `redirect: 'error'`: a config.json that redirects (another

@@ -1,5 +1,5 @@
 // Embeds the baclofen guide in a clinic's page as an iframe that grows with its content.
-// Paste one tag where the guide should appear (see README.md, "Embedding"):
+// Paste one tag where the guide should appear (see docs/embedding.md):
 //   <script src="https://guide.example/baclofen/embed.js" data-page="missed-dose"
 //     data-region="uk" data-clinic-name="Riverside Neurology" data-clinic-phone="020 7946 0000" async></script>
 // The frame goes where the tag is. A tag in <head> (some site builders only allow that) puts it

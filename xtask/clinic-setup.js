@@ -1,4 +1,4 @@
-// The clinic setup page (clinic-setup/, README "Clinic settings"). Written by xtask. Every value
+// The clinic setup page (clinic-setup/, docs/clinic-settings.md). Written by xtask. Every value
 // is checked in a worker running WebAssembly built from the guide's own settings code
 // (src/settings.rs via src/bin/setup.rs), so the page and the guide can never disagree. Nothing
 // leaves the device: the only request is this site's own config.json.
