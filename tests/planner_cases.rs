@@ -73,7 +73,7 @@ fn tablets_text(m: Measure) -> String {
             }
         }
         Measure::Millilitres { .. } => "mL".into(),
-        Measure::DoesNotFit => "no-fit".into(),
+        Measure::MillilitresToAsk { .. } | Measure::DoesNotFit => "no-fit".into(),
     }
 }
 
@@ -317,7 +317,7 @@ fn run(file: &str, case: &Value, report: &mut Report) {
             let ours = match s.measure {
                 _ if s.daily_ug == 0 => "0".to_string(),
                 Measure::Millilitres { hundredths } => hundredths.to_string(),
-                Measure::DoesNotFit => "no-fit".into(),
+                Measure::MillilitresToAsk { .. } | Measure::DoesNotFit => "no-fit".into(),
                 m => format!("{m:?}"),
             };
             if ours != want {

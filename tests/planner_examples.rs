@@ -148,7 +148,7 @@ fn generate() -> String {
     writeln!(out, "- The planner never proposes a dose: every amount is the start, the end, or the start plus or minus whole steps the person entered. A last step that would pass the end stops at the end and is flagged.").unwrap();
     writeln!(out, "- Day 1 is the first day of the plan. Each step lasts the entered number of days. The last step is open-ended (a stop: no doses from that day).").unwrap();
     writeln!(out, "- Tablets: whole tablets, or halves only where the content names a source saying the tablet may be halved (the UK 10 mg tablet, NHS-HOW), and for US 10 and 20 mg tablets only after the person confirms a line across the tablet (fact sheet 13.14: never US 5 mg, US 15 mg whole, no quarters). Anything else does not fit and the person asks the pharmacist; nothing is rounded.").unwrap();
-    writeln!(out, "- Liquids: mL = mg ÷ strength, exact to 0.01 mL, or it does not fit. A volume that is not whole tenths of a mL is shown with \"ask your pharmacist which syringe to use\" (review M8).
+    writeln!(out, "- Liquids: mL = mg ÷ strength, exact to 0.01 mL, or it does not fit: then the exact mL the dose needs is shown with \"does not fit the syringe marks, ask your pharmacist\" (fact sheet 13.10: mg and mL together). A volume that is not whole tenths of a mL is shown with \"ask your pharmacist which syringe to use\" (review M8).
 - Children: no adult maximum; a quiet \"check this with the specialist\" flag above {} mg a day ({} mg if the carer says the child is under 8; UK SmPC 4.2), never shown as a target or maximum.", LIMITS.child_check_daily_ug / 1000, LIMITS.child_under_8_check_daily_ug / 1000).unwrap();
     writeln!(out, "- Checks: an adult daily total above {} mg (US label); a stop in fewer than {} days counted from the first reduction to the stop (NHS: 1 to 2 weeks); a stop in one step, always; any single step that cuts more than {} % of the first day's total, always; a softer \"ask your prescriber\" note for a stop from {} mg a day or more in fewer than {} days; a child's plan (specialist sets doses, no adult maximum); a last step smaller than the others; a plan ending more than a year after it starts. Every check on how fast the dose comes down shows the withdrawal signs and links the symptom checker. A first step that would more than double the dose is refused at the step field (a typing-slip guard; an exact doubling, such as the US label's 5 to 10 mg, is allowed).", LIMITS.adult_max_daily_ug / 1000, LIMITS.shortest_taper_days, LIMITS.big_cut_percent, LIMITS.high_dose_daily_ug / 1000, LIMITS.high_dose_taper_days).unwrap();
     for (n, e) in examples().iter().enumerate() {
@@ -206,7 +206,7 @@ fn generate() -> String {
                 } else {
                     writeln!(out, "\nChecks shown:").unwrap();
                     for c in &p.checks {
-                        let (_, title, text, sources) = wording::check_card(c);
+                        let (_, title, text, sources) = wording::check_card(c, i.form);
                         writeln!(out, "- **{title}** {text} (Sources: {})", sources.join(", ")).unwrap();
                     }
                 }

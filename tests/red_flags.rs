@@ -548,3 +548,78 @@ fn no_answer_in_any_region_leaves_a_closed_door() {
     .expect("an answer");
     assert!(shown.when_closed.unwrap().contains("0300 123 4567"));
 }
+
+/// "If it gets worse" names a condition to watch for, then what to do: it starts with "If", or
+/// lists the signs before a colon ("A fit: call your emergency number now").
+fn is_condition(line: &str) -> bool {
+    line.starts_with("If ") || line.split_once(": ").is_some_and(|(signs, _)| !signs.is_empty())
+}
+
+fn if_worse(ids: &[&str], child: bool, carer: bool) -> String {
+    let result = RED_FLAGS.evaluate(&Answers { ticked: ticks(ids), pump: None, child });
+    answer_words(&result, carer, &Settings::default()).expect("an answer").if_worse.to_lowercase()
+}
+
+/// Fact sheet §11 rows 3 and C7, with §6 and row 1: after too much baclofen, what to watch for
+/// while help comes is the overdose signs (very sleepy or not waking, a fit, slow or shallow
+/// breathing). The line is that condition, never only an instruction.
+#[test]
+fn the_overdose_answer_says_what_to_watch_for_if_it_gets_worse() {
+    for (ids, child) in
+        [(&["overdose"][..], false), (&["overdose"][..], true), (&["baby", "overdose"][..], false)]
+    {
+        for carer in [false, true] {
+            let result = RED_FLAGS.evaluate(&Answers { ticked: ticks(ids), pump: None, child });
+            let shown = answer_words(&result, carer, &Settings::default()).expect("an answer");
+            assert!(
+                is_condition(shown.if_worse),
+                "{ids:?} child {child}: not a condition: {}",
+                shown.if_worse
+            );
+            let line = shown.if_worse.to_lowercase();
+            for sign in ["sleepy", "fit", "breathing"] {
+                assert!(line.contains(sign), "{ids:?} child {child}: §6 sign `{sign}` missing: {line}");
+            }
+        }
+    }
+}
+
+/// Fact sheet §11 C8: a newborn whose mother took baclofen, with tremor or jitteriness, is urgent
+/// the same day, an emergency with a seizure; row 14 (an adult jittery after missed doses) is an
+/// emergency with the row 6 signs. Chest pain (row 8) and fainting (row 17) belong to neither.
+#[test]
+fn a_jittery_baby_and_a_jittery_adult_each_get_their_own_rows_escalation() {
+    for ids in [&["baby", "baby-jittery"][..], &["baby", "jittery"][..]] {
+        let result = RED_FLAGS.evaluate(&Answers { ticked: ticks(ids), pump: None, child: false });
+        assert_eq!(result.level.zip(result.timing), Some((Level::Urgent, Timing::Today)), "{ids:?}");
+        for carer in [false, true] {
+            let shown = answer_words(&result, carer, &Settings::default()).expect("an answer");
+            assert!(
+                shown.title.contains("baby's doctor"),
+                "{ids:?}: C8 asks for the baby's doctor: {}",
+                shown.title
+            );
+            let line = if_worse(ids, false, carer);
+            assert!(is_condition(shown.if_worse), "{ids:?}: not a condition: {line}");
+            assert!(
+                line.contains("fit") && line.contains("emergency number now"),
+                "{ids:?}: C8 seizure: {line}"
+            );
+            for other in ["chest", "faint"] {
+                assert!(!line.contains(other), "{ids:?}: `{other}` is not in row C8: {line}");
+            }
+        }
+    }
+    for ids in [&["jittery"][..], &["missed-several", "jittery"][..]] {
+        let result = RED_FLAGS.evaluate(&Answers { ticked: ticks(ids), pump: None, child: false });
+        let shown = answer_words(&result, false, &Settings::default()).expect("an answer");
+        assert!(is_condition(shown.if_worse), "{ids:?}: not a condition: {}", shown.if_worse);
+        let line = shown.if_worse.to_lowercase();
+        for sign in ["high temperature", "confusion", "seeing things", "stiff"] {
+            assert!(line.contains(sign), "{ids:?}: row 6 sign `{sign}` missing: {line}");
+        }
+        for other in ["chest", "faint"] {
+            assert!(!line.contains(other), "{ids:?}: `{other}` is not in row 14: {line}");
+        }
+    }
+}

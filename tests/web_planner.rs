@@ -309,3 +309,69 @@ async fn b8_a_first_day_past_the_calendars_range_is_a_message_at_the_date_and_no
     assert_eq!(by_label(root, WORDS.start_label).dyn_into::<HtmlInputElement>().unwrap().value(), "10");
     assert!(root.query_selector(".planner__calendar").unwrap().is_none(), "no plan, so no calendar file");
 }
+
+/// The text of the elements a control's `aria-describedby` names, as a screen reader reads its
+/// description.
+fn description(root: &Element, control: &Element) -> String {
+    let ids = control.get_attribute("aria-describedby").unwrap_or_default();
+    ids.split_whitespace()
+        .filter_map(|id| root.query_selector(&format!("[id='{id}']")).unwrap())
+        .map(|e| e.text_content().unwrap_or_default().trim().to_string())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Issue 29: a typed first day is confirmed in words under the field, read as its description;
+/// never pre-filled.
+#[wasm_bindgen_test]
+async fn the_first_day_typed_is_confirmed_in_words_in_the_fields_description() {
+    let root = &mount().await;
+    let date = by_label(root, WORDS.start_date_label);
+    assert!(!description(root, &date).contains("2026"), "nothing before a date is typed");
+    type_into(root, WORDS.start_date_label, "2026-12-07").await;
+    let date = by_label(root, WORDS.start_date_label);
+    // 7 December 2026 is a Monday (1 December 2026 is a Tuesday: fact-checked on the calendar).
+    let said = description(root, &date);
+    assert!(said.contains("Monday 7 December 2026"), "{said}");
+    assert!(said.contains(WORDS.start_date_hint), "the hint is still read: {said}");
+    type_into(root, WORDS.start_date_label, "").await;
+    let date = by_label(root, WORDS.start_date_label);
+    assert!(!description(root, &date).contains("December"), "gone when the date is cleared");
+}
+
+/// Fact sheet §2 and §13.10: a 10 mg in 5 mL liquid (2 mg in 1 mL); mg and mL are shown
+/// together. 2.25 mg is 2.25 / 2 = 1.125 mL, between the syringe's marks: the mL is shown with
+/// "ask your pharmacist", and the note speaks of the liquid, not of tablets.
+#[wasm_bindgen_test]
+async fn a_liquid_dose_between_the_syringe_marks_shows_its_ml_and_a_note_about_the_syringe() {
+    let root = &mount().await;
+    choose(root, WORDS.who_child).await;
+    choose(root, WORDS.form_liquid).await;
+    select_option(root, WORDS.liquid_label, "2 mg in 1 mL (10 mg in 5 mL)").await;
+    type_into(root, WORDS.doses_label, "2").await;
+    type_into(root, "Time of dose 1", "08:00").await;
+    type_into(root, "Time of dose 2", "20:00").await;
+    type_into(root, WORDS.start_date_label, "2026-12-07").await;
+    type_into(root, WORDS.start_label, "2.5").await;
+    click_id(root, "planner-start-per-dose").await;
+    choose(root, WORDS.direction_down).await;
+    type_into(root, WORDS.step_label, "0.25").await;
+    click_id(root, "planner-step-per-dose").await;
+    type_into(root, WORDS.every_label, "7").await;
+    type_into(root, WORDS.end_label, "2").await;
+    submit(root).await;
+
+    let rows = rows(root);
+    assert_eq!(rows.len(), 15, "{rows:?}");
+    assert_eq!(rows[7][0], "Monday 14 December 2026");
+    assert_eq!(rows[7][3], "2.25 mg");
+    assert!(rows[7][4].starts_with("1.125 mL"), "{:?}", rows[7]);
+    assert!(rows[7][4].contains("pharmacist"), "{:?}", rows[7]);
+    assert_ne!(rows[7][4], WORDS.does_not_fit);
+    assert_eq!(rows[14][4], "1 mL");
+    let note = root.query_selector("[data-check=does-not-fit-liquid]").unwrap().expect("the liquid's note");
+    let text = note.text_content().unwrap();
+    assert!(text.contains("syringe"), "{text}");
+    assert!(!text.to_lowercase().contains("tablet"), "{text}");
+    assert!(root.query_selector("[data-check=does-not-fit]").unwrap().is_none());
+}

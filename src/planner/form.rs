@@ -274,18 +274,36 @@ pub fn time_id(i: usize) -> String {
     id
 }
 
+/// For the planner's native tests (here and in `src/helpers/planner/state.rs`): the strength
+/// list's value for a region's tablet or liquid, found as a person picks it, by its strength.
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use baclofen_logic::planner::Split;
+pub(crate) mod choice {
+    use super::{liquids_for, tablets_for};
 
-    fn tablet(region: &str, mg: u64) -> String {
+    /// The value of the `mg` tablet in `region`'s list.
+    pub(crate) fn tablet(region: &str, mg: u64) -> String {
         tablets_for(Some(region))
             .into_iter()
             .find(|(_, t)| t.strength_ug == mg * 1000)
             .map(|(i, _)| i.to_string())
             .unwrap_or_else(|| panic!("no {mg} mg tablet in {region}"))
     }
+
+    /// The value of the liquid of `mg_per_ml` mg in 1 mL in `region`'s list.
+    pub(crate) fn liquid(region: &str, mg_per_ml: u64) -> String {
+        liquids_for(Some(region))
+            .into_iter()
+            .find(|(_, l)| l.ug_per_ml == mg_per_ml * 1000)
+            .map(|(i, _)| i.to_string())
+            .unwrap_or_else(|| panic!("no {mg_per_ml} mg in 1 mL liquid in {region}"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::choice::tablet;
+    use super::*;
+    use baclofen_logic::planner::Split;
 
     fn filled(region: &str, mg: u64, score_line: bool) -> Fields {
         Fields {

@@ -2,7 +2,7 @@
 //! from `content/planner.toml`.
 
 use crate::planner::content::{fill, warning, ERRORS, FIELD_NAMES, LIMITS, WORDS};
-use baclofen_logic::planner::{Check, Direction, Field, FieldError, Measure, Plan, Problem, UG_PER_MG};
+use baclofen_logic::planner::{Check, Direction, Field, FieldError, Form, Measure, Plan, Problem, UG_PER_MG};
 use baclofen_logic::time::Date;
 
 /// A whole number as digits.
@@ -101,7 +101,8 @@ pub fn iso_date(d: Date) -> String {
     out
 }
 
-/// "2 tablets", "half a tablet", "1 and a half tablets", "3.75 mL", or the pharmacist message.
+/// "2 tablets", "half a tablet", "1 and a half tablets", "3.75 mL", or the pharmacist message
+/// (for a liquid dose between the syringe's marks, with the mL it needs: "0.504 mL: …").
 pub fn measure(m: Measure) -> String {
     match m {
         Measure::Tablets { pieces, per_tablet } => {
@@ -130,6 +131,9 @@ pub fn measure(m: Measure) -> String {
                 out.push(')');
             }
             out
+        }
+        Measure::MillilitresToAsk { ten_thousandths } => {
+            fill(WORDS.does_not_fit_ml, &[("ml", &decimal(ten_thousandths, 10_000))])
         }
         Measure::DoesNotFit => WORDS.does_not_fit.to_string(),
     }
@@ -208,8 +212,12 @@ pub fn syringe_caption(hundredths: u64, strength: &str) -> String {
     fill(template, &[("ml", &ml(hundredths)), ("strength", strength)])
 }
 
-/// A care card's id, title and text for one of the engine's checks.
-pub fn check_card(check: &Check) -> (&'static str, &'static str, String, &'static [&'static str]) {
+/// A care card's id, title and text for one of the engine's checks; "does not fit" speaks of
+/// tablets or of the syringe, as the plan's `form` is.
+pub fn check_card(
+    check: &Check,
+    form: Form,
+) -> (&'static str, &'static str, String, &'static [&'static str]) {
     let (id, values): (&str, Vec<(&str, String)>) = match *check {
         Check::AboveLabelMaximum { date: d, daily_ug } => (
             "above-label-maximum",
@@ -236,7 +244,10 @@ pub fn check_card(check: &Check) -> (&'static str, &'static str, String, &'stati
         Check::LongerThanAYear { days } => {
             ("longer-than-a-year", vec![("days", self::days(u64::from(days)))])
         }
-        Check::DoesNotFit => ("does-not-fit", vec![]),
+        Check::DoesNotFit => match form {
+            Form::Tablet { .. } => ("does-not-fit", vec![]),
+            Form::Liquid { .. } => ("does-not-fit-liquid", vec![]),
+        },
         Check::AskWhichSyringe { hundredths } => ("ask-which-syringe", vec![("ml", ml(hundredths))]),
         Check::ChildCheckWithSpecialist { date: d } => {
             ("child-check-with-specialist", vec![("date", date(d))])

@@ -82,8 +82,9 @@ test('a new deployment shows "Updated information is available", and reloading t
   const notice = page.locator('#update-notice');
   await notice.waitFor({ timeout: 20000 });
   assert.match(await notice.innerText(), /Updated information is available/);
-  await notice.getByRole('button', { name: 'Reload to see it' }).click();
-  await page.waitForEvent('load');
+  // The reload's load event is waited for from before the tap: a quick reload can fire it
+  // before a wait started after the tap.
+  await Promise.all([page.waitForEvent('load'), notice.getByRole('button', { name: 'Reload to see it' }).click()]);
   await waitForApp(page);
   assert.equal(await page.locator('main h1').innerText(), 'About baclofen');
   const caches = await page.evaluate(() => caches.keys());
@@ -307,8 +308,9 @@ test('B15: a deploy with truncated modules never replaces the working offline co
   await waitForApp(page);
   const notice = page.locator('#update-notice');
   await notice.waitFor();
-  await notice.getByRole('button', { name: 'Reload to see it' }).click();
-  await page.waitForEvent('load');
+  // The reload's load event is waited for from before the tap: a quick reload can fire it
+  // before a wait started after the tap.
+  await Promise.all([page.waitForEvent('load'), notice.getByRole('button', { name: 'Reload to see it' }).click()]);
   await waitForApp(page);
   assert.deepEqual(await page.evaluate(() => caches.keys()), ['baclofen-guide-b0000000000000b']);
   assert.deepEqual(problems.pageErrors, []);

@@ -211,6 +211,55 @@ test('odd syringe volumes and the children\'s specialist flag', async () => {
   assertClean(problems);
 });
 
+// Fact sheet §2: a 10 mg in 5 mL liquid is 2 mg in 1 mL; §13.10: mg and mL are always shown
+// together. 2.25 mg is 2.25 ÷ 2 = 1.125 mL, between the syringe's marks: the mL it needs is
+// shown with "ask your pharmacist", and the note above the plan speaks of the liquid.
+test('a liquid dose between the syringe marks shows the mL it needs, under a note about the syringe', async () => {
+  const { page, problems } = await open();
+  await enter(page, {
+    who: 'A child (under 18)', form: 'Liquid (oral solution or suspension)', strength: '2 mg in 1 mL (10 mg in 5 mL)',
+    times: ['08:00', '20:00'], from: '2026-12-07', start: '2.5', up: false, step: '0.25', every: '7', end: '2',
+  });
+  const r = await rows(page);
+  assert.equal(r.length, 15);
+  assert.equal(r[7][0], 'Monday 14 December 2026');
+  assert.equal(r[7][3], '2.25 mg');
+  assert.match(r[7][4], /^1\.125 mL\b.*pharmacist/);
+  assert.equal(r[14][4], '1 mL');
+  const t = tool(page);
+  const note = t.locator('[data-check=does-not-fit-liquid]');
+  await note.waitFor();
+  const words = await note.innerText();
+  assert.match(words, /syringe/);
+  assert.doesNotMatch(words, /tablet/i);
+  assert.equal(await t.locator('[data-check=does-not-fit]').count(), 0);
+  assert.deepEqual(await axeViolations(page), []);
+  assertClean(problems);
+});
+
+// Issue 29: a typed first day is confirmed in words under the field, as its description
+// (7 December 2026 is a Monday); nothing is pre-filled.
+test('the first day of the plan is confirmed in words, read as the date field\'s description', async () => {
+  const { page, problems } = await open();
+  const field = tool(page).getByLabel('First day of the plan');
+  assert.equal(await field.inputValue(), '');
+  await field.fill('2026-12-07');
+  await assert.doesNotReject(() =>
+    page.waitForFunction(() => {
+      const input = document.querySelector('#planner-tool input[type=date]');
+      const ids = (input?.getAttribute('aria-describedby') || '').split(/\s+/);
+      return ids.some((id) => document.getElementById(id)?.textContent.includes('Monday 7 December 2026'));
+    }),
+  );
+  // The accessible description, as the accessibility tree computes it (Chromium, through CDP).
+  const cdp = await page.context().newCDPSession(page);
+  const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+  const node = nodes.find((n) => n.name?.value === 'First day of the plan' && !n.ignored && n.role?.value !== 'StaticText' && n.role?.value !== 'LabelText');
+  assert.match(node?.description?.value ?? '', /Monday 7 December 2026/, JSON.stringify(node?.description));
+  assert.ok(await tool(page).getByText('Monday 7 December 2026', { exact: true }).isVisible(), 'shown under the field');
+  assertClean(problems);
+});
+
 test('bad input gets a message at each field and in the summary, and nothing typed is lost', async () => {
   const { page, problems } = await open();
   const t = tool(page);

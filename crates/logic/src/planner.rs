@@ -192,6 +192,11 @@ pub enum Measure {
     Tablets { pieces: u64, per_tablet: u64 },
     /// Hundredths of a millilitre.
     Millilitres { hundredths: u64 },
+    /// A liquid dose that is not a whole number of hundredths of a millilitre: the volume it
+    /// needs, exactly, in ten-thousandths of a millilitre (2.52 mg of a 5 mg/mL liquid is
+    /// 0.504 mL, `5_040`). It does not fit the syringe's marks: the person asks the pharmacist
+    /// (never rounded to a mark). Fact sheet §13.10: mg and mL are always shown together.
+    MillilitresToAsk { ten_thousandths: u64 },
     /// The dose is not a whole number of allowed tablet pieces, or of hundredths of a millilitre:
     /// ask the pharmacist (never rounded).
     DoesNotFit,
@@ -252,7 +257,8 @@ pub enum Check {
     ShortLastStep { date: Date },
     /// The plan ends later than a year after it starts.
     LongerThanAYear { days: u32 },
-    /// At least one dose does not fit the tablets or the syringe.
+    /// At least one dose does not fit the tablets or the syringe ([`Measure::DoesNotFit`] or
+    /// [`Measure::MillilitresToAsk`]).
     DoesNotFit,
     /// A liquid dose that is not a whole number of tenths of a millilitre (first at `hundredths`):
     /// ask the pharmacist which syringe to use (review M8).
@@ -382,10 +388,16 @@ pub fn measure(form: Form, dose_ug: u64) -> Measure {
         }
         Form::Liquid { ug_per_ml } => {
             let scaled = dose_ug * 100;
-            if ug_per_ml == 0 || !scaled.is_multiple_of(ug_per_ml) {
+            if ug_per_ml == 0 {
                 Measure::DoesNotFit
-            } else {
+            } else if scaled.is_multiple_of(ug_per_ml) {
                 Measure::Millilitres { hundredths: scaled / ug_per_ml }
+            } else if (scaled * 100).is_multiple_of(ug_per_ml) {
+                Measure::MillilitresToAsk { ten_thousandths: scaled * 100 / ug_per_ml }
+            } else {
+                // A strength whose volumes run past four decimal places: no figure rather than a
+                // rounded one (every strength in content/planner.toml divides 10 mg).
+                Measure::DoesNotFit
             }
         }
     }
@@ -557,7 +569,9 @@ pub fn plan(input: &PlanInput, limits: &Limits) -> Result<Plan, Vec<FieldError>>
     if end_date > a_year_after(input.start_date) {
         checks.push(Check::LongerThanAYear { days: days_to_end });
     }
-    if steps.iter().any(|s| s.daily_ug > 0 && s.measure == Measure::DoesNotFit) {
+    if steps.iter().any(|s| {
+        s.daily_ug > 0 && matches!(s.measure, Measure::DoesNotFit | Measure::MillilitresToAsk { .. })
+    }) {
         checks.push(Check::DoesNotFit);
     }
     if let Some(hundredths) = steps.iter().find_map(|s| match s.measure {
@@ -651,7 +665,10 @@ pub(crate) mod tests {
             measure(Form::Liquid { ug_per_ml: 2_000 }, 7_500),
             Measure::Millilitres { hundredths: 375 }
         );
-        assert_eq!(measure(Form::Liquid { ug_per_ml: 5_000 }, 2_520), Measure::DoesNotFit);
+        assert_eq!(
+            measure(Form::Liquid { ug_per_ml: 5_000 }, 2_520),
+            Measure::MillilitresToAsk { ten_thousandths: 5_040 }
+        );
         assert_eq!(
             measure(Form::Liquid { ug_per_ml: 1_000 }, 5_000),
             Measure::Millilitres { hundredths: 500 }
@@ -755,6 +772,41 @@ pub(crate) mod tests {
         let p = plan(&i, &LIMITS).unwrap();
         assert_eq!(p.checks, [Check::AskWhichSyringe { hundredths: 375 }]);
         assert_eq!(p.steps[1].measure, Measure::Millilitres { hundredths: 375 });
+    }
+
+    #[test]
+    fn a_liquid_dose_finer_than_the_syringe_marks_keeps_its_millilitres_and_asks_the_pharmacist() {
+        // Fact sheet §2: OZOBAX DS is 10 mg in 5 mL, so 2 mg in 1 mL; §13.10: mg and mL are always
+        // shown together. A child's 2.5 mg a dose, down 0.25 mg every 7 days, to 2 mg:
+        // 2.5 mg is 1.25 mL; 2.25 mg is 2.25 / 2 = 1.125 mL (no syringe marks thousandths);
+        // 2 mg is 1 mL.
+        let i = PlanInput {
+            who: Who::Child,
+            form: Form::Liquid { ug_per_ml: mg(2) },
+            times: vec![t(8), t(20)],
+            start: Amount { ug: 2_500, per: Per::Dose },
+            direction: Direction::Down,
+            step: Amount { ug: 250, per: Per::Dose },
+            every_days: 7,
+            end_ug: mg(2),
+            ..input()
+        };
+        let p = plan(&i, &LIMITS).unwrap();
+        let measures: Vec<Measure> = p.steps.iter().map(|s| s.measure).collect();
+        assert_eq!(
+            measures,
+            [
+                Measure::Millilitres { hundredths: 125 },
+                Measure::MillilitresToAsk { ten_thousandths: 11_250 },
+                Measure::Millilitres { hundredths: 100 },
+            ]
+        );
+        assert!(p.checks.contains(&Check::DoesNotFit), "the 1.125 mL dose goes to the pharmacist");
+        // FDA-OS (FLEQSUVY, 25 mg in 5 mL, so 5 mg in 1 mL): 2.52 mg is 0.504 mL.
+        assert_eq!(
+            measure(Form::Liquid { ug_per_ml: mg(5) }, 2_520),
+            Measure::MillilitresToAsk { ten_thousandths: 5_040 }
+        );
     }
 
     #[test]
@@ -1000,6 +1052,13 @@ mod props {
                     (Measure::Millilitres { hundredths }, Some(dose)) => {
                         let Form::Liquid { ug_per_ml } = input.form else { panic!("mL for tablets") };
                         prop_assert_eq!(hundredths * ug_per_ml, dose * 100);
+                    }
+                    // … a volume finer than the marks, exactly, sent to the pharmacist …
+                    (Measure::MillilitresToAsk { ten_thousandths }, Some(dose)) => {
+                        let Form::Liquid { ug_per_ml } = input.form else { panic!("mL for tablets") };
+                        prop_assert_eq!(ten_thousandths * ug_per_ml, dose * 10_000);
+                        prop_assert!((dose * 100) % ug_per_ml != 0);
+                        prop_assert!(plan.checks.contains(&Check::DoesNotFit));
                     }
                     // … or the plan says it does not fit (and it really does not).
                     (Measure::DoesNotFit, dose) => {

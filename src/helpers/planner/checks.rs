@@ -44,7 +44,7 @@ pub fn checks(plan: &Plan, input: &PlanInput) -> Html {
     html! {
         <>
             { for plan.checks.iter().map(|check| {
-                let (id, title, text, sources) = wording::check_card(check);
+                let (id, title, text, sources) = wording::check_card(check, input.form);
                 card(id, title, text, sources, wording::links_symptom_checker(check))
             }) }
             if let Some(w) = withdrawal {

@@ -9,7 +9,7 @@ use crate::planner::form::{
     asks_child_under_8, asks_score_line, dose_count, input_id, liquids_for, tablets_for, time_id, FormKind,
 };
 use crate::planner::wording;
-use baclofen_logic::planner::{Direction, Field, FieldError, Per, Who};
+use baclofen_logic::planner::{parse_date, Direction, Field, FieldError, Per, Who};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -31,9 +31,21 @@ fn field_class(error: bool) -> &'static str {
     }
 }
 
+fn words_id(id: &str) -> String {
+    [id, "-words"].concat()
+}
+
 fn described_by(id: &str, hint: bool, error: bool) -> Option<AttrValue> {
+    described_by_all(id, hint, error, false)
+}
+
+/// The ids that describe a field: its hint, its message and (for a date) the date in words.
+fn described_by_all(id: &str, hint: bool, error: bool, words: bool) -> Option<AttrValue> {
     let ids: Vec<String> =
-        [hint.then(|| hint_id(id)), error.then(|| error_id(id))].into_iter().flatten().collect();
+        [hint.then(|| hint_id(id)), error.then(|| error_id(id)), words.then(|| words_id(id))]
+            .into_iter()
+            .flatten()
+            .collect();
     (!ids.is_empty()).then(|| AttrValue::from(ids.join(" ")))
 }
 
@@ -95,6 +107,9 @@ struct TextField {
 fn text_field(field: TextField, value: &str, error: Option<String>, oninput: Callback<InputEvent>) -> Html {
     let TextField { id, label, hint, kind, inputmode } = field;
     let has_error = error.is_some();
+    // Issue 29: a date typed is confirmed in words under the field ("Monday 7 December 2026"),
+    // read with it as its description; nothing shows until a real date is there.
+    let words = (kind == "date").then(|| parse_date(value).ok()).flatten().map(wording::date);
     html! {
         <div class={field_class(has_error)} key={id}>
             <label for={id}>{ label }</label>
@@ -104,8 +119,11 @@ fn text_field(field: TextField, value: &str, error: Option<String>, oninput: Cal
                 class={(kind == "text").then_some("input--short")}
                 value={value.to_string()}
                 aria-invalid={has_error.then_some("true")}
-                aria-describedby={described_by(id, !hint.is_empty(), has_error)}
+                aria-describedby={described_by_all(id, !hint.is_empty(), has_error, words.is_some())}
                 {oninput} />
+            if let Some(words) = words {
+                <p class="field-date-words" id={words_id(id)}>{ words }</p>
+            }
         </div>
     }
 }

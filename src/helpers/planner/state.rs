@@ -117,19 +117,11 @@ pub fn announcement(state: &PlannerState) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::planner::form::tablets_for;
+    use crate::planner::form::choice::{liquid, tablet};
     use baclofen_logic::planner::{Field, Problem};
 
     fn run(state: PlannerState, actions: impl IntoIterator<Item = PlannerAction>) -> Rc<PlannerState> {
         actions.into_iter().fold(Rc::new(state), |s, a| s.reduce(a))
-    }
-
-    fn tablet(region: &str, mg: u64) -> String {
-        tablets_for(Some(region))
-            .into_iter()
-            .find(|(_, t)| t.strength_ug == mg * 1000)
-            .map(|(i, _)| i.to_string())
-            .unwrap_or_else(|| panic!("no {mg} mg tablet in {region}"))
     }
 
     /// An adult's step-down on UK 10 mg tablets (NHS-HOW: half a tablet is 5 mg), typed as a
@@ -219,6 +211,77 @@ mod tests {
         assert_eq!(state.fields.start_date, "9999-12-31", "what was typed stays");
         assert_eq!(state.fields.start, "30");
         assert!(state.plan.is_none(), "no plan, so no calendar file");
+    }
+
+    /// A child's liquid plan typed field by field: `start` mg a dose twice a day, down `step` mg
+    /// a dose every 7 days, to `end` mg a dose.
+    fn liquid_step_down(
+        region: &str,
+        mg_per_ml: u64,
+        start: &str,
+        step: &str,
+        end: &str,
+    ) -> Vec<PlannerAction> {
+        vec![
+            PlannerAction::Who(Who::Child),
+            PlannerAction::Form(FormKind::Liquid),
+            PlannerAction::Strength(liquid(region, mg_per_ml)),
+            PlannerAction::Doses("2".into()),
+            PlannerAction::Time(0, "08:00".into()),
+            PlannerAction::Time(1, "20:00".into()),
+            PlannerAction::StartDate("2026-12-07".into()),
+            PlannerAction::Start(start.into()),
+            PlannerAction::StartPer(Per::Dose),
+            PlannerAction::Direction(Direction::Down),
+            PlannerAction::Step(step.into()),
+            PlannerAction::StepPer(Per::Dose),
+            PlannerAction::Every("7".into()),
+            PlannerAction::End(end.into()),
+            PlannerAction::Submit,
+        ]
+    }
+
+    #[test]
+    fn a_liquid_dose_between_the_syringe_marks_shows_its_ml_and_a_note_about_liquid() {
+        // Fact sheet §2: a UK 10 mg in 5 mL solution, so 2 mg in 1 mL. 2.5 mg a dose, down 0.25 mg
+        // every 7 days, to 2 mg: 2.25 mg is 2.25 / 2 = 1.125 mL, which no syringe mark shows, so
+        // the pharmacist is asked; §13.10: mg and mL are always shown together.
+        let state = run(PlannerState::default(), liquid_step_down("uk", 2, "2.5", "0.25", "2"));
+        assert!(state.errors.is_empty(), "{:?}", state.errors);
+        let made = state.plan.as_ref().expect("a plan");
+        let (plan, input) = (&made.0, &made.1);
+        let words = wording::measure(plan.steps[1].measure);
+        assert!(words.starts_with("1.125 mL"), "{words}");
+        assert!(words.contains("pharmacist"), "{words}");
+        assert_eq!(
+            wording::measure(plan.steps[0].measure),
+            "1.25 mL (ask your pharmacist which syringe to use)"
+        );
+        assert_eq!(wording::measure(plan.steps[2].measure), "1 mL");
+        // The note above the plan speaks of the liquid and its syringe, never of tablets.
+        let cards: Vec<String> = plan
+            .checks
+            .iter()
+            .map(|c| {
+                let (_, title, text, _) = wording::check_card(c, input.form);
+                [title, " ", &text].concat()
+            })
+            .collect();
+        let note = cards.iter().find(|c| c.contains("pharmacist how to")).expect("the does-not-fit note");
+        assert!(note.contains("syringe") && note.contains("liquid"), "{note}");
+        assert!(!cards.iter().any(|c| c.to_lowercase().contains("tablet")), "{cards:?}");
+    }
+
+    #[test]
+    fn a_tablet_dose_that_does_not_fit_keeps_the_note_about_tablets() {
+        // NHS-HOW: the UK 10 mg tablet halves to 5 mg; 7.5 mg would need a quarter, so it does not fit.
+        let state = run(PlannerState::default(), step_down("2026-12-01", "10", "2.5", "7"));
+        let made = state.plan.as_ref().expect("a plan");
+        let (plan, input) = (&made.0, &made.1);
+        assert_eq!(wording::measure(plan.steps[1].measure), WORDS.does_not_fit);
+        let cards: Vec<String> =
+            plan.checks.iter().map(|c| wording::check_card(c, input.form).1.to_string()).collect();
+        assert!(cards.iter().any(|t| t.contains("tablets")), "{cards:?}");
     }
 
     #[test]
