@@ -76,10 +76,10 @@ test('a child\'s overdose, or one with a danger sign, gets the emergency number 
   }
 });
 
-/** The pump answer when no clinic number is set: where the pump team's number is, and a button. */
+/** The pump answer when no clinic number is set: the pump team's own number, and a button. */
 async function assertPumpFallback(scope, region) {
   const text = await scope.innerText();
-  assert.match(text, /pump card/, 'says where the pump team\'s number is');
+  assert.match(text, /the number your pump team gave you/, 'sends the person to the pump team\'s own number');
   const buttons = scope.locator('a[href^="tel:"]');
   if (region.emergency) {
     assert.ok((await buttons.count()) >= 1, `${region.zone}: a number to call`);
@@ -123,11 +123,11 @@ test('the missed-dose helper\'s pump answer with no clinic number still gives so
   }
 });
 
-test('the stopping page says where the pump team\'s number is, with the emergency number, with and without JavaScript', async () => {
+test('the stopping page sends the person to the pump team\'s own number, with the emergency number, with and without JavaScript', async () => {
   const { context, page } = await open('stopping/', US.zone);
   try {
     const box = page.locator('section, aside, div').filter({ has: page.getByRole('heading', { name: /Cannot reach your pump team/ }) }).last();
-    assert.match(await box.innerText(), /pump card/);
+    assert.match(await box.innerText(), /the number your pump team gave you/);
     assert.equal(await box.getByRole('link', { name: 'Call 911' }).getAttribute('href'), 'tel:911');
   } finally {
     await context.close();
@@ -137,8 +137,9 @@ test('the stopping page says where the pump team\'s number is, with the emergenc
     await nojs.page.goto(site.url + 'stopping/');
     const text = await nojs.page.locator('main').innerText();
     assert.match(text, /Cannot reach your pump team/);
-    assert.match(text, /pump card/);
-    assert.match(text, /emergency department now/);
+    assert.match(text, /the number your pump team gave you/);
+    // §11 row 11: the emergency department now, with the pump card.
+    assert.match(text, /emergency department now with your pump card/);
   } finally {
     await nojs.context.close();
   }
