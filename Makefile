@@ -9,7 +9,7 @@ export TRUNK_SKIP_VERSION_CHECK := true
 WASM := --target wasm32-unknown-unknown
 PORT ?= 8080
 
-.PHONY: help tools dist serve example bench bench-compare budget budget-check watch test lint test-native test-wasm test-e2e test-add-a-page clean
+.PHONY: help tools dist serve example bench bench-compare budget budget-check watch test lint lint-js test-js test-native test-wasm test-e2e test-add-a-page clean
 
 help:
 	@echo "make serve   install what is missing, build the release bundle, serve it on http://127.0.0.1:$(PORT)/"
@@ -55,12 +55,25 @@ watch: tools
 	cargo build --quiet -p xtask
 	trunk serve
 
-test: tools lint test-native test-wasm dist budget-check test-e2e test-add-a-page
+test: tools lint test-js test-native test-wasm dist budget-check test-e2e test-add-a-page
 
-lint:
+lint: lint-js
 	cargo fmt --all -- --check
 	cargo clippy --quiet --workspace --all-targets -- -D warnings
 	cargo clippy --quiet -p baclofen-guide --all-targets $(WASM) -- -D warnings
+
+# The JavaScript the guide ships (static/*.js, xtask/*.js): biome (biome.jsonc) and the TypeScript
+# checker over the JavaScript as it is (jsconfig.json for the page scripts, jsconfig.sw.json for
+# the service worker), versions pinned in package.json.
+lint-js:
+	@[ -x node_modules/.bin/biome ] && [ -x node_modules/.bin/tsc ] || npm ci --no-audit --no-fund
+	biome lint --error-on-warnings
+	tsc -p jsconfig.json
+	tsc -p jsconfig.sw.json
+
+# Node unit tests of the shipped scripts' logic (tests/js), against the fact sheet and the docs.
+test-js:
+	node --test tests/js/
 
 test-native:
 	cargo test --workspace

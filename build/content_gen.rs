@@ -340,10 +340,14 @@ struct MissedDoseNotes {
     next_dose_moved_sources: Vec<Spanned<String>>,
     never_double: Spanned<String>,
     never_double_sources: Vec<Spanned<String>>,
+    never_double_vomited: Spanned<String>,
+    never_double_vomited_sources: Vec<Spanned<String>>,
     safety_net: Spanned<String>,
     safety_net_sources: Vec<Spanned<String>>,
     safe_default: Spanned<String>,
     safe_default_sources: Vec<Spanned<String>>,
+    safe_default_vomited: Spanned<String>,
+    safe_default_vomited_sources: Vec<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -697,13 +701,8 @@ fn missed_dose(
             errors.push(format!("{}:1: no wording for the engine's rule `{key}`", file.path.display()));
         }
     }
-    let disagreement_keys: Vec<&str> = [
-        baclofen_logic::missed_dose::Disagreement::ChildGiveAnyway,
-        baclofen_logic::missed_dose::Disagreement::OneHourRule,
-    ]
-    .iter()
-    .map(|d| d.key())
-    .collect();
+    let disagreement_keys: Vec<&str> =
+        baclofen_logic::missed_dose::Disagreement::ALL.iter().map(|d| d.key()).collect();
     let mut disagreements = Vec::new();
     for d in &content.disagreement {
         if !disagreement_keys.contains(&d.id.get_ref().as_str()) {
@@ -736,8 +735,18 @@ fn missed_dose(
         disagreements: disagreements.leak(),
         next_dose_moved: statement(&notes.next_dose_moved, &notes.next_dose_moved_sources, errors),
         never_double: statement(&notes.never_double, &notes.never_double_sources, errors),
+        never_double_vomited: statement(
+            &notes.never_double_vomited,
+            &notes.never_double_vomited_sources,
+            errors,
+        ),
         safety_net: statement(&notes.safety_net, &notes.safety_net_sources, errors),
         safe_default: statement(&notes.safe_default, &notes.safe_default_sources, errors),
+        safe_default_vomited: statement(
+            &notes.safe_default_vomited,
+            &notes.safe_default_vomited_sources,
+            errors,
+        ),
     };
     // The schedules the helpers accept (`[numbers]` in missed-dose.toml).
     let limits = baclofen_logic::schedule::Limits {

@@ -1,4 +1,4 @@
-// Writes the clinic's one embed tag (README.md, "Embedding") for the guide at ?guide=… (any
+// Writes the clinic's one embed tag (docs/embedding.md) for the guide at ?guide=… (any
 // host or sub-path), or at this tag's data-guide (the guide `make example` serves).
 (function () {
   var me = document.currentScript;

@@ -30,8 +30,10 @@ if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WASM_BINDGE
   cargo install --force "wasm-bindgen-cli@$WASM_BINDGEN_VERSION"
 fi
 
-# npm packages pinned in package.json + package-lock.json: binaryen (wasm-opt 132), playwright-core, axe-core.
+# npm packages pinned in package.json + package-lock.json: binaryen (wasm-opt 132), playwright-core,
+# axe-core, and the JavaScript linters (biome, typescript's tsc).
 if ! [ -x node_modules/.bin/wasm-opt ] || ! [ -d node_modules/playwright-core ] || ! [ -d node_modules/axe-core ] \
+  || ! [ -x node_modules/.bin/biome ] || ! [ -x node_modules/.bin/tsc ] \
   || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "installing npm packages"
   npm ci --no-audit --no-fund

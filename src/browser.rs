@@ -40,7 +40,8 @@ pub fn element(id: &str) -> Option<web_sys::Element> {
 /// The device's IANA time zone ("" if the browser gives none): `Temporal.Now.timeZoneId()` where
 /// the browser has it, else `Intl.DateTimeFormat().resolvedOptions().timeZone` (both through
 /// `Reflect`, smaller than typed bindings). The first `Intl.DateTimeFormat` on a page sets up
-/// its locale data, about 90 ms on a mid-range phone; Temporal answers in about 5 ms.
+/// its locale data, one long task on a slow phone; Temporal does not
+/// (`docs/adr/0002-start-up-after-first-paint.md` has the measurements).
 pub fn time_zone() -> String {
     let get =
         |target: &JsValue, key: &str| Reflect::get(target, &key.into()).ok().filter(|v| !v.is_undefined());

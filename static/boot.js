@@ -12,7 +12,7 @@
 // After the start, a helper that stops (a Rust panic reported by the app, or a WebAssembly trap
 // reaching the page as a RuntimeError) is replaced by "This helper stopped. Reload the page."
 // with the emergency number, instead of staying on screen dead.
-(function () {
+(() => {
   var root = document.documentElement;
   var state = 'loading';
   function helpers() {
@@ -49,8 +49,7 @@
   // a second round trip): its text, or null when it cannot be read (an HTTP error, no network,
   // or no answer within 5 s). start.js asks for it after the first paint, alongside the page's
   // module: a request made before the page's text is painted delays that paint on a slow
-  // connection (measured with Lighthouse: the start page's largest paint at 1.25 s instead of
-  // 0.93 s, against 0.91 s with no script at all).
+  // connection (the measurements: docs/adr/0002-start-up-after-first-paint.md).
   // Asked with `cache: 'no-cache'`: the browser checks with the host every time (a host that
   // sends Last-Modified and no Cache-Control would otherwise let a changed clinic number wait
   // days in the HTTP cache), and `redirect: 'error'`: a config.json that redirects (another
@@ -58,11 +57,12 @@
   var configText = null;
   function config() {
     if (!configText) {
-      var options = { cache: 'no-cache', redirect: 'error' };
+      /** @type {RequestInit} */
+      const options = { cache: 'no-cache', redirect: 'error' };
       if (window.AbortSignal && AbortSignal.timeout) options.signal = AbortSignal.timeout(5000);
       configText = fetch('config.json', options)
-        .then(function (response) { return response.ok && !response.redirected ? response.text() : null; })
-        .catch(function () { return null; });
+        .then((response) => response.ok && !response.redirected ? response.text() : null)
+        .catch(() => null);
     }
     return configText;
   }
@@ -83,7 +83,7 @@
       }
       var types = window.PerformanceObserver && PerformanceObserver.supportedEntryTypes;
       if (types && types.indexOf('paint') >= 0) {
-        new PerformanceObserver(function (list, observer) {
+        new PerformanceObserver((list, observer) => {
           if (list.getEntriesByName('first-contentful-paint').length) {
             observer.disconnect();
             go();
@@ -91,7 +91,7 @@
         }).observe({ type: 'paint', buffered: true });
         setTimeout(go, 3000);
       } else {
-        requestAnimationFrame(function () { setTimeout(go, 0); });
+        requestAnimationFrame(() => { setTimeout(go, 0); });
       }
     }
     if (document.readyState === 'complete') painted();
@@ -99,13 +99,11 @@
   }
 
   var boot = {
-    state: function () {
-      return state;
-    },
+    state: () => state,
     config: config,
     afterPaint: afterPaint,
     // Called by the page's module once the settings are applied and its helper, if any, is live.
-    started: function () {
+    started: () => {
       if (state === 'stopped') return;
       setState('started');
       // Tests and the bench wait for this.
@@ -114,28 +112,28 @@
     },
     // Called by start.js when the app's files cannot be loaded or instantiated, and by `stopped`
     // before the start.
-    failed: function (reason) {
+    failed: (reason) => {
       if (state === 'started' || state === 'stopped') return boot.stopped(reason);
       if (state !== 'failed') console.error('The guide could not start:', reason);
       setState('failed');
       if (document.readyState === 'loading') {
-        document.addEventListener('DOMContentLoaded', function () { showFailure(true, reason); });
+        document.addEventListener('DOMContentLoaded', () => { showFailure(true, reason); });
       } else {
         showFailure(true, reason);
       }
     },
     // Called by the app's panic hook, and below for WebAssembly traps.
-    stopped: function (reason) {
+    stopped: (reason) => {
       if (state === 'loading' || state === 'failed') return boot.failed(reason);
       if (state === 'stopped') return;
       setState('stopped');
       console.error('A helper stopped:', reason);
       var template = element('helper-stopped');
       var islands = helpers();
-      for (var i = 0; i < islands.length; i++) {
-        var island = islands[i];
+      for (let i = 0; i < islands.length; i++) {
+        const island = islands[i];
         if (!template) continue;
-        var message = template.cloneNode(true);
+        const message = /** @type {HTMLElement} */ (template.cloneNode(true));
         message.removeAttribute('id');
         message.hidden = false;
         while (island.firstChild) island.removeChild(island.firstChild);
@@ -161,28 +159,22 @@
       controller = navigator.serviceWorker && navigator.serviceWorker.controller;
       if (!controller || !window.caches) return;
       marker = new URL('offline-ready-said', controller.scriptURL).href;
-    } catch (error) {
+    } catch (_error) {
       return;
     }
     caches
       .keys()
-      .then(function (keys) {
-        var copies = keys.filter(function (key) {
-          return key.indexOf(CACHE_PREFIX) === 0;
-        });
+      .then((keys) => {
+        var copies = keys.filter((key) => key.indexOf(CACHE_PREFIX) === 0);
         if (!copies.length) return;
-        return caches.match(marker).then(function (said) {
+        return caches.match(marker).then((said) => {
           if (said) return;
           return Promise.all(
-            copies.map(function (key) {
-              return caches.open(key).then(function (cache) {
-                return cache.put(marker, new Response(''));
-              });
-            }),
+            copies.map((key) => caches.open(key).then((cache) => cache.put(marker, new Response('')))),
           ).then(sayOfflineReady);
         });
       })
-      .catch(function () {
+      .catch(() => {
         // Storage refused: nothing is said.
       });
   }
@@ -204,7 +196,7 @@
     close.type = 'button';
     close.className = 'button button--secondary';
     close.textContent = words.getAttribute('data-close');
-    close.addEventListener('click', function () {
+    close.addEventListener('click', () => {
       notice.parentNode.removeChild(notice);
       // Focus goes on to the page's main content, not back to the top of the page.
       if (!main.hasAttribute('tabindex')) main.setAttribute('tabindex', '-1');
@@ -218,12 +210,12 @@
   window.baclofenBoot = boot;
   setState('loading');
 
-  document.addEventListener('DOMContentLoaded', function () {
+  document.addEventListener('DOMContentLoaded', () => {
     if ('serviceWorker' in navigator) offlineReady();
-    var buttons = document.querySelectorAll('[data-print]');
-    for (var i = 0; i < buttons.length; i++) {
+    var buttons = /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll('[data-print]'));
+    for (let i = 0; i < buttons.length; i++) {
       buttons[i].hidden = false;
-      buttons[i].addEventListener('click', function () { window.print(); });
+      buttons[i].addEventListener('click', () => { window.print(); });
     }
   });
 
@@ -236,10 +228,10 @@
   function trapped(error) {
     return error instanceof WebAssembly.RuntimeError;
   }
-  window.addEventListener('error', function (event) {
+  window.addEventListener('error', (event) => {
     if (trapped(event.error)) boot.stopped(event.error);
   });
-  window.addEventListener('unhandledrejection', function (event) {
+  window.addEventListener('unhandledrejection', (event) => {
     if (trapped(event.reason)) boot.stopped(event.reason);
   });
 })();

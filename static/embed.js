@@ -1,5 +1,5 @@
 // Embeds the baclofen guide in a clinic's page as an iframe that grows with its content.
-// Paste one tag where the guide should appear (see README.md, "Embedding"):
+// Paste one tag where the guide should appear (see docs/embedding.md):
 //   <script src="https://guide.example/baclofen/embed.js" data-page="missed-dose"
 //     data-region="uk" data-clinic-name="Riverside Neurology" data-clinic-phone="020 7946 0000" async></script>
 // The frame goes where the tag is. A tag in <head> (some site builders only allow that) puts it
@@ -8,15 +8,15 @@
 // Settings go to the guide in its address, each value percent-encoded (a "+" in a phone number
 // stays a "+"), where the guide checks each one. The height arrives as a message from the
 // guide's own origin; nothing else is read from it.
-(function () {
-  var script = document.currentScript;
+(() => {
+  var script = /** @type {HTMLScriptElement | null} */ (document.currentScript);
   if (!script || !script.src) return;
   var guide = new URL('./', script.src);
   var SETTINGS = ['clinic_name', 'clinic_phone', 'out_of_hours_phone', 'emergency_number', 'region',
     'missed_dose_threshold', 'accent'];
   // encodeURIComponent, not URLSearchParams: a hand-written "+" must never turn into a space.
   var query = ['embed=1'];
-  SETTINGS.forEach(function (name) {
+  SETTINGS.forEach((name) => {
     var value = script.getAttribute('data-' + name.replace(/_/g, '-'));
     if (value !== null) query.push(name + '=' + encodeURIComponent(value));
   });
@@ -55,7 +55,7 @@
   }
   if (!place()) document.addEventListener('DOMContentLoaded', place, { once: true });
 
-  window.addEventListener('message', function (event) {
+  window.addEventListener('message', (event) => {
     if (event.source !== frame.contentWindow || event.origin !== guide.origin) return;
     var data = event.data;
     if (!data || data.type !== 'baclofen-guide:height') return;

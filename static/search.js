@@ -4,9 +4,9 @@
 // as text, never as HTML. Words about harming or killing oneself bring up the crisis box first
 // (src/pages/search.rs). tests/e2e/search-node.test.mjs runs the everyday queries through this
 // file in node, and search.test.mjs in the page.
-(function () {
-  var box = document.querySelector('.search');
-  var input = document.getElementById('search-input');
+(() => {
+  var box = /** @type {HTMLElement} */ (document.querySelector('.search'));
+  var input = /** @type {HTMLInputElement} */ (document.getElementById('search-input'));
   var status = document.getElementById('search-status');
   var list = document.getElementById('search-results');
   if (!box || !input || !status || !list || !window.fetch) return;
@@ -25,9 +25,7 @@
   var crisisOrder = -1;
 
   function words(text) {
-    return text.toLowerCase().split(/[^a-z0-9]+/).filter(function (w) {
-      return w && STOP.indexOf(' ' + w + ' ') < 0 && (w.length > 1 || /\d/.test(w));
-    });
+    return text.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w && STOP.indexOf(' ' + w + ' ') < 0 && (w.length > 1 || /\d/.test(w)));
   }
 
   // Every section is about baclofen: beside other words, its name only adds noise ("can I drink
@@ -36,7 +34,7 @@
   var VAGUE = ' baclofen take off into going about this that there some any when ';
   function searchTerms(typed) {
     var all = terms(typed);
-    var rest = all.filter(function (term) { return !term.own.length || VAGUE.indexOf(' ' + term.own[0] + ' ') < 0; });
+    var rest = all.filter((term) => !term.own.length || VAGUE.indexOf(' ' + term.own[0] + ' ') < 0);
     return rest.length ? rest : all;
   }
 
@@ -44,7 +42,7 @@
   // go: it still adds to a section's score, but a section is not picked for having it.
   function spread(term) {
     var n = 0;
-    index.forEach(function (entry) { if (score(entry, term)) n++; });
+    index.forEach((entry) => { if (score(entry, term)) n++; });
     return n;
   }
 
@@ -64,12 +62,20 @@
   // up") stands for the group's single words; any word also stands for itself and its stem.
   function terms(typed) {
     var out = [];
-    for (var i = 0; i < typed.length; i += n) {
-      var n = Math.min(3, typed.length - i), g;
-      for (; n > 1 && (g = groupOf[typed.slice(i, i + n).join(' ')]) === undefined; n--);
-      var own = n > 1 ? [] : [typed[i], stem(typed[i])];
+    var i = 0;
+    while (i < typed.length) {
+      // The longest run of up to three words that is a synonym group's phrase, else one word.
+      let n = Math.min(3, typed.length - i);
+      let g;
+      while (n > 1) {
+        g = groupOf[typed.slice(i, i + n).join(' ')];
+        if (g !== undefined) break;
+        n--;
+      }
+      const own = n > 1 ? [] : [typed[i], stem(typed[i])];
       if (n === 1) g = groupOf[typed[i]] !== undefined ? groupOf[typed[i]] : groupOf[own[1]];
       out.push({ own: own, syn: g === undefined ? [] : groups[g] });
+      i += n;
     }
     return out;
   }
@@ -81,16 +87,16 @@
   function score(entry, term) {
     function best(list, weight) {
       var found = 0;
-      term.syn.forEach(function (f) {
-        if (f.indexOf(' ') > 0 && f.split(' ').every(function (p) { return list.indexOf(p) >= 0; })) found = weight + 2;
+      term.syn.forEach((f) => {
+        if (f.indexOf(' ') > 0 && f.split(' ').every((p) => list.indexOf(p) >= 0)) found = weight + 2;
       });
-      list.forEach(function (w) {
+      list.forEach((w) => {
         var ws = stem(w);
-        term.own.forEach(function (f) {
+        term.own.forEach((f) => {
           if (w === f || ws === f) found = Math.max(found, weight + 3);
           else if (w.lastIndexOf(f, 0) === 0) found = Math.max(found, weight + 1);
         });
-        term.syn.forEach(function (f) {
+        term.syn.forEach((f) => {
           if (w === f) found = Math.max(found, weight + 2);
           else if (f.length >= 4 && w.lastIndexOf(f, 0) === 0) found = Math.max(found, weight);
         });
@@ -104,9 +110,9 @@
   // "kill myself"; "I want to die" has "want die").
   function inCrisis(typed) {
     var stems = typed.map(stem);
-    return crisis.phrases.some(function (phrase) {
-      for (var i = 0; i + phrase.length <= stems.length; i++) {
-        if (phrase.every(function (p, j) { return stems[i + j] === p; })) return true;
+    return crisis.phrases.some((phrase) => {
+      for (let i = 0; i + phrase.length <= stems.length; i++) {
+        if (phrase.every((p, j) => stems[i + j] === p)) return true;
       }
       return false;
     });
@@ -121,15 +127,15 @@
     if (!show) return;
     var chosen = document.documentElement.getAttribute('data-region');
     var zone = '';
-    try { zone = Intl.DateTimeFormat().resolvedOptions().timeZone || ''; } catch (e) {}
+    try { zone = Intl.DateTimeFormat().resolvedOptions().timeZone || ''; } catch (_error) {}
     zone = zone.toLowerCase();
-    var parts = crisisBox.querySelectorAll('[data-crisis-region]');
+    var parts = /** @type {NodeListOf<HTMLElement>} */ (crisisBox.querySelectorAll('[data-crisis-region]'));
     var picked = null;
-    for (var i = 0; i < parts.length; i++) {
-      var part = parts[i];
-      var match = chosen
+    for (let i = 0; i < parts.length; i++) {
+      const part = parts[i];
+      const match = chosen
         ? part.getAttribute('data-crisis-region') === chosen
-        : part.getAttribute('data-crisis-zones').toLowerCase().split(' ').some(function (pattern) {
+        : part.getAttribute('data-crisis-zones').toLowerCase().split(' ').some((pattern) => {
           var area = pattern.charAt(pattern.length - 1) === '*' ? pattern.slice(0, -1) : null;
           return area ? zone.length > area.length && zone.indexOf(area) === 0 : zone === pattern;
         });
@@ -141,6 +147,7 @@
 
   // Characters that hide or reorder text (bidi controls and isolates, zero-width characters,
   // line separators, tags, fillers): the same set as src/settings.rs `hidden`.
+  // biome-ignore lint/suspicious/noMisleadingCharacterClass: each code point is removed on its own (a combining joiner or a variation selector is hidden text), never a character with its mark
   var HIDDEN = /[\p{Cc}\p{Cf}\u2028\u2029\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0]/gu;
   function plain(text) {
     return text.replace(HIDDEN, '');
@@ -173,13 +180,13 @@
     // sick after his medicine", "glass of wine").
     var found = [], most = 1;
     var counts = wanted.map(spread);
-    var counted = counts.map(function (n) { return n > 0 && n * 6 < index.length; });
-    if (counted.indexOf(true) < 0) counted = counts.map(function (n) { return n > 0; });
+    var counted = counts.map((n) => n > 0 && n * 6 < index.length);
+    if (counted.indexOf(true) < 0) counted = counts.map((n) => n > 0);
     var needed = counted.filter(Boolean).length;
-    var known = counts.filter(function (n) { return n > 0; }).length;
-    index.forEach(function (entry, order) {
+    var known = counts.filter((n) => n > 0).length;
+    index.forEach((entry, order) => {
       var total = 0, hits = 0;
-      wanted.forEach(function (term, i) {
+      wanted.forEach((term, i) => {
         var s = score(entry, term);
         if (s) { total += s; if (counted[i]) hits++; }
       });
@@ -190,9 +197,7 @@
       if (entry.heading === typed.join(' ')) total += 2;
       // Within equal scores for a question of several words, a heading more of whose words were
       // asked for comes first (a fraction, less than any whole point).
-      var asked = entry.t.filter(function (w) {
-        return wanted.some(function (term) { return score({ t: [w], p: [], w: [] }, term); });
-      }).length;
+      var asked = entry.t.filter((w) => wanted.some((term) => score({ t: [w], p: [], w: [] }, term))).length;
       if (entry.t.length > 1 && asked === entry.t.length) total += 2;
       if (known > 1) total += asked / (entry.t.length + 1);
       if (hits > most) { most = hits; found = []; }
@@ -200,13 +205,13 @@
     });
     // Equal scores: in the index's order, with the top of a page after its own parts (less to
     // scroll: "driving" is "Driving and machines" before "Other medicines, alcohol and driving").
-    found.sort(function (a, b) { return b.total - a.total || a.order - b.order; });
+    found.sort((a, b) => b.total - a.total || a.order - b.order);
     // With crisis words, the section about those thoughts comes first, found or not.
     if (help && crisisOrder >= 0) {
-      found = found.filter(function (hit) { return hit.order !== crisisOrder; });
+      found = found.filter((hit) => hit.order !== crisisOrder);
       found.unshift({ entry: index[crisisOrder], total: 0, order: crisisOrder });
     }
-    found.slice(0, MOST).forEach(function (hit) {
+    found.slice(0, MOST).forEach((hit) => {
       var item = element('li', '', 'search__result');
       var link = element('a', hit.entry.title);
       link.href = hit.entry.href;
@@ -227,7 +232,7 @@
     // Said first: the crisis box's title and the numbers it offers.
     var first = help && crisisBox
       ? [].slice.call(crisisBox.querySelectorAll('h2, [data-crisis-region]:not([hidden]) .call__button'))
-        .map(function (node) { return node.textContent; }).join('. ') + '. '
+        .map((node) => node.textContent).join('. ') + '. '
       : '';
     var sentence = first + (n === 0
       ? fill(say.none)
@@ -237,7 +242,7 @@
     var parts = sentence.split('{query}');
     status.textContent = parts[0];
     if (parts.length > 1) {
-      var theirs = element('bdi', echoed, 'search__query');
+      const theirs = element('bdi', echoed, 'search__query');
       status.appendChild(theirs);
       status.appendChild(document.createTextNode(parts.slice(1).join('')));
     }
@@ -245,20 +250,18 @@
 
   function load() {
     return fetch('search-index.json')
-      .then(function (response) {
-        if (!response.ok) throw new Error(response.status);
+      .then((response) => {
+        if (!response.ok) throw new Error(String(response.status));
         return response.json();
       })
-      .then(function (data) {
-        data.synonyms.forEach(function (members, g) {
-          members.forEach(function (m) { groupOf[m] = g; });
+      .then((data) => {
+        data.synonyms.forEach((members, g) => {
+          members.forEach((m) => { groupOf[m] = g; });
           groups.push(members);
         });
-        index = data.entries.map(function (e) {
-          return { title: e.title, page: e.page, href: e.href, snippet: e.snippet, heading: e.t, t: e.t.split(' '), p: e.p.split(' '), w: e.w.split(' ') };
-        });
-        crisis = { href: data.crisis.href, phrases: data.crisis.phrases.map(function (p) { return p.split(' ').map(stem); }) };
-        index.forEach(function (entry, order) { if (crisisOrder < 0 && entry.href === crisis.href) crisisOrder = order; });
+        index = data.entries.map((e) => ({ title: e.title, page: e.page, href: e.href, snippet: e.snippet, heading: e.t, t: e.t.split(' '), p: e.p.split(' '), w: e.w.split(' ') }));
+        crisis = { href: data.crisis.href, phrases: data.crisis.phrases.map((p) => p.split(' ').map(stem)) };
+        index.forEach((entry, order) => { if (crisisOrder < 0 && entry.href === crisis.href) crisisOrder = order; });
       });
   }
 
@@ -272,18 +275,18 @@
   // starts to type, so a visit that never searches never downloads it.
   if (box.hasAttribute('data-lazy')) {
     box.hidden = false;
-    var loading = null;
-    var start = function () {
-      if (!loading) loading = load().then(function () { if (input.value) show(); }, failed);
+    let loading = null;
+    const start = () => {
+      if (!loading) loading = load().then(() => { if (input.value) show(); }, failed);
       return loading;
     };
     input.addEventListener('focus', start, { once: true });
-    input.addEventListener('input', function () { if (index) show(); else start(); });
+    input.addEventListener('input', () => { if (index) show(); else start(); });
     return;
   }
 
   load()
-    .then(function () {
+    .then(() => {
       box.hidden = false;
       input.addEventListener('input', show);
       // A link such as search/?q=alcohol starts with its words filled in: without hidden

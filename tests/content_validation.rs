@@ -1439,6 +1439,40 @@ fn the_easy_read_missed_dose_and_stopping_pages_keep_the_rules() {
     assert!(stopping.iter().any(|b| lower(b).contains("1 to 2 weeks")));
 }
 
+/// Independent tester, from the fact sheet. §13.1: children follow the NHS 2-hour rule too, and a
+/// child's late dose is followed by at least 4 hours before the next (Medicines for Children,
+/// §4), even if the next dose is later than usual. §13.2: doses missed within the last day: the
+/// next dose at the usual time, never extra, and contact today; more than a day's doses or run
+/// out: ask before starting again; each with the out-of-hours route.
+#[test]
+fn the_easy_read_missed_dose_page_gives_the_childrens_rule_and_the_next_dose_after_several_missed() {
+    let missed = on_page("easy-missed-dose");
+    let child = missed
+        .iter()
+        .find(|b| lower(b).contains("child") && lower(b).contains("4 hours"))
+        .expect("a point with the child's 4-hour wait");
+    let words = lower(child);
+    assert!(words.contains("2-hour rule"), "the 2-hour rule covers children too: {words}");
+    assert!(words.contains("later than usual"), "the next dose may move later: {words}");
+    assert!(!words.contains("when you remember"), "not 'always give it', whatever the next dose: {words}");
+    let several = missed
+        .iter()
+        .find(|b| lower(b).contains("2 or more doses"))
+        .expect("a point for 2 or more missed doses");
+    let words = lower(several);
+    for w in ["last day", "next dose at the usual time", "do not take extra", "today", "out-of-hours"] {
+        assert!(words.contains(w), "2 or more doses: `{w}` missing: {words}");
+    }
+    let restart = missed
+        .iter()
+        .find(|b| lower(b).contains("more than a day"))
+        .expect("a point for more than a day's doses or running out");
+    let words = lower(restart);
+    for w in ["run out", "before you start again", "today", "out-of-hours"] {
+        assert!(words.contains(w), "more than a day: `{w}` missing: {words}");
+    }
+}
+
 /// The safety hole of the code review (§3.6): a mirror address and a `javascript:` link fail the
 /// build whichever content file they are in. `text` is the end of a text in `file` (its closing
 /// quote included), so the two are put inside a text a patient or a web team reads.

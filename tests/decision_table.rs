@@ -210,6 +210,11 @@ fn every_missed_dose_answer_names_a_route_when_the_prescriber_is_closed_in_every
             Situation { vomited_after: Some(20), ..base },
             Situation { vomited_after: Some(45), ..base },
             Situation { dose: WhichDose::At(instant_at(&utc, day, table::t("08:00"))), ..base },
+            Situation {
+                dose: WhichDose::At(instant_at(&utc, day, table::t("08:00"))),
+                vomited_after: Some(20),
+                ..base
+            },
         ]);
     }
     // The route for each region as the settings give it (the checker's route: the region's named

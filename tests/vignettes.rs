@@ -282,9 +282,7 @@ fn missed_dose_verdict(story: &MissedDoseStory) -> Verdict {
             ("repeat-dose", Some(next_dose_at))
         }
         Advice::TakeNow { next_dose_at } => ("take-now", Some(next_dose_at)),
-        Advice::SkipAndTakeNextAt(at) if answer.rule == RuleId::ChildVomitedWait => {
-            ("wait-for-next", Some(at))
-        }
+        Advice::SkipAndTakeNextAt(at) if answer.rule.came_back_up() => ("wait-for-next", Some(at)),
         Advice::SkipAndTakeNextAt(at) => ("leave-out", Some(at)),
         Advice::AskNow(Reason::Pump) => ("pump-team-now", None),
         Advice::AskNow(_) => ("ask-now", None),

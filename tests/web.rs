@@ -185,6 +185,44 @@ async fn the_dose_menu_follows_the_typed_times_and_a_re_render_never_resets_a_fi
         .unwrap();
     type_into(root, "#which-dose", &value, "change").await;
     assert_eq!(which.value(), value);
-    type_into(root, "#dose-time-0", "07:00", "input").await;
-    assert_eq!(which.value(), "", "an old choice was kept after the times changed");
+    // Independent tester: the other time edited, the chosen dose is still in the menu, so it stays
+    // chosen; the chosen dose's own time edited, that dose is gone and the menu asks again. (The
+    // menu lists the newest dose first, "The 20:00 today dose"; which time that is depends on the
+    // clock the test runs at.)
+    let label = text_of(root, &format!("#which-dose option[value='{value}']"));
+    let (chosen, other) = if label.contains(&first.value()) {
+        ("#dose-time-0", "#dose-time-1")
+    } else {
+        ("#dose-time-1", "#dose-time-0")
+    };
+    let moved = if other == "#dose-time-0" { "07:00" } else { "21:00" };
+    type_into(root, other, moved, "input").await;
+    assert_eq!(which.value(), value, "the chosen dose, still in the menu, was forgotten");
+    let moved = if chosen == "#dose-time-0" { "09:00" } else { "19:00" };
+    type_into(root, chosen, moved, "input").await;
+    assert_eq!(which.value(), "", "a choice was kept after its dose left the menu");
+}
+
+/// Independent tester: "How many times a day?" lowered, then raised, lost the typed third time.
+/// Nothing typed is lost: the field comes back with its time.
+#[wasm_bindgen_test]
+async fn lowering_then_raising_how_many_times_a_day_gives_back_the_typed_times() {
+    let helper = missed_dose_helper().await;
+    let root = &helper.root;
+    click_and_render(root, "#person-adult").await;
+    click_and_render(root, "#form-tablet").await;
+    type_into(root, "#dose-count", "3", "change").await;
+    for (i, time) in ["08:00", "14:00", "20:00"].iter().enumerate() {
+        type_into(root, &format!("#dose-time-{i}"), time, "input").await;
+    }
+    type_into(root, "#dose-count", "2", "change").await;
+    assert_eq!(root.query_selector_all("input[type=time]").unwrap().length(), 2);
+    type_into(root, "#dose-count", "3", "change").await;
+    let typed: Vec<String> = (0..3)
+        .map(|i| {
+            let field = root.query_selector_all("input[type=time]").unwrap().get(i).unwrap();
+            field.dyn_into::<web_sys::HtmlInputElement>().unwrap().value()
+        })
+        .collect();
+    assert_eq!(typed, ["08:00", "14:00", "20:00"], "a typed time was lost");
 }

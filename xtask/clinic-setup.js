@@ -1,28 +1,28 @@
-// The clinic setup page (clinic-setup/, README "Clinic settings"). Written by xtask. Every value
+// The clinic setup page (clinic-setup/, docs/clinic-settings.md). Written by xtask. Every value
 // is checked in a worker running WebAssembly built from the guide's own settings code
 // (src/settings.rs via src/bin/setup.rs), so the page and the guide can never disagree. Nothing
 // leaves the device: the only request is this site's own config.json.
-(function () {
+(() => {
   'use strict';
   // Message codes (as the WebAssembly and the console give them) and their words.
   var MESSAGES = __MESSAGES__;
   // This page's own words (content/web-team.toml [setup_script]); `{name}` places filled by `say`.
   var WORDS = __WORDS__;
   function say(key, values) {
-    return Object.keys(values || {}).reduce(function (text, name) {
-      return text.split('{' + name + '}').join(String(values[name]));
-    }, WORDS[key]);
+    return Object.keys(values || {}).reduce((text, name) => text.split('{' + name + '}').join(String(values[name])), WORDS[key]);
   }
-  var $ = function (id) { return document.getElementById(id); };
+  // The page's fields and outputs by id (inputs, text areas, a select and text elements).
+  /** @type {(id: string) => HTMLInputElement} */
+  var $ = (id) => /** @type {HTMLInputElement} */ (document.getElementById(id));
   var zone = '';
-  try { zone = Intl.DateTimeFormat().resolvedOptions().timeZone || ''; } catch (e) { zone = ''; }
+  try { zone = Intl.DateTimeFormat().resolvedOptions().timeZone || ''; } catch (_error) { zone = ''; }
 
   function words(code) { return MESSAGES[code] || code; }
 
   function el(tag, text, attrs) {
     var node = document.createElement(tag);
     if (text) node.textContent = text;
-    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
+    Object.keys(attrs || {}).forEach((k) => { node.setAttribute(k, attrs[k]); });
     return node;
   }
 
@@ -36,7 +36,7 @@
 
   function notices(list, target) {
     target.replaceChildren();
-    list.forEach(function (n) {
+    list.forEach((n) => {
       var li = el('li');
       li.append(el('code', n[0] || 'settings'), ' ' + words(n[1]));
       target.append(li);
@@ -46,7 +46,7 @@
   /** The form as a config.json object: only what is filled in. */
   function formConfig() {
     var config = {};
-    document.querySelectorAll('#setup-form [name]').forEach(function (field) {
+    /** @type {NodeListOf<HTMLInputElement>} */ (document.querySelectorAll('#setup-form [name]')).forEach((field) => {
       var value = field.value.trim();
       if (!value) return;
       if (field.name === 'embed_origins') config.embed_origins = value.split(/\s+/).filter(Boolean);
@@ -58,7 +58,7 @@
   }
 
   function fill(config) {
-    document.querySelectorAll('#setup-form [name]').forEach(function (field) {
+    /** @type {NodeListOf<HTMLInputElement>} */ (document.querySelectorAll('#setup-form [name]')).forEach((field) => {
       var value = config[field.name];
       if (value === undefined || value === null) return;
       if (Array.isArray(value)) field.value = value.join('\n');
@@ -77,7 +77,7 @@
   }
 
   function render(check) {
-    return check(formConfig(), '', false).then(function (result) { show(check, result); });
+    return check(formConfig(), '', false).then((result) => { show(check, result); });
   }
 
   /** The first site the form lists in embed_origins: a link is checked as that site's frame. */
@@ -87,9 +87,9 @@
   }
 
   function show(check, result) {
-    document.querySelectorAll('#setup-form .field').forEach(function (field) {
+    document.querySelectorAll('#setup-form .field').forEach((field) => {
       var name = field.getAttribute('data-setting');
-      var problem = result.notices.filter(function (n) { return n[0] === name; })[0];
+      var problem = result.notices.filter((n) => n[0] === name)[0];
       var error = $('set-' + name + '-error');
       var input = $('set-' + name);
       error.textContent = problem ? words(problem[1]) : '';
@@ -102,7 +102,7 @@
     $('preview-emergency-line').textContent = result.emergencyLine;
     var contacts = $('preview-contacts');
     contacts.replaceChildren();
-    result.contacts.forEach(function (c) {
+    result.contacts.forEach((c) => {
       var li = el('li');
       li.append(callLink(c[0], c[1], c[2], 'button button--secondary'));
       contacts.append(li);
@@ -116,7 +116,7 @@
     if (result.emergencyNote) call.append(' ', el('span', result.emergencyNote, { class: 'call__note' }));
     var lines = $('preview-lines');
     lines.replaceChildren();
-    [[say('crisis_line'), result.crisis], [say('poisons'), result.poisons]].forEach(function (pair) {
+    [[say('crisis_line'), result.crisis], [say('poisons'), result.poisons]].forEach((pair) => {
       if (!pair[1]) return;
       var li = el('li');
       li.append(pair[0] + ': ', callLink(pair[1][0], pair[1][2], pair[1][1], ''));
@@ -134,7 +134,7 @@
     summary.setAttribute('role', blocked ? 'alert' : 'status');
     summary.classList.toggle('field-error', blocked);
     $('setup-config').value = blocked ? '' : JSON.stringify(result.config, null, 2) + '\n';
-    document.querySelector('[data-copy="setup-config"]').disabled = blocked;
+    /** @type {HTMLButtonElement} */ (document.querySelector('[data-copy="setup-config"]')).disabled = blocked;
     $('setup-embed').value = embedSnippet();
     checkLink(check);
   }
@@ -145,8 +145,8 @@
     target.replaceChildren();
     if (!text) return;
     var url;
-    try { url = new URL(text, document.baseURI); } catch (e) { target.append(el('li', say('not_a_link'))); return; }
-    Promise.all([check(formConfig(), url.search, true, listedEmbedder()), check(formConfig(), url.search, false)]).then(function (answers) {
+    try { url = new URL(text, document.baseURI); } catch (_error) { target.append(el('li', say('not_a_link'))); return; }
+    Promise.all([check(formConfig(), url.search, true, listedEmbedder()), check(formConfig(), url.search, false)]).then((answers) => {
       showLink(target, answers[0], answers[1]);
     });
   }
@@ -155,9 +155,9 @@
     target.replaceChildren();
     target.append(el('li', say('opened_directly', { n: direct.notices.length })));
     target.append(el('li', say('inside_frame', { footer: framed.footer || say('none'), number: framed.callNumber })));
-    var ignored = framed.notices.filter(function (n) { return n[1] !== 'not-in-frame'; });
+    var ignored = framed.notices.filter((n) => n[1] !== 'not-in-frame');
     if (ignored.length) {
-      var item = el('li', say('ignored_in_frame'));
+      const item = el('li', say('ignored_in_frame'));
       notices(ignored, item.appendChild(el('ul')));
       target.append(item);
     }
@@ -171,9 +171,10 @@
    * answers with its saved copy when the host fails). Never a redirect, never the HTTP cache.
    */
   function fetchConfig(fromHost) {
+    /** @type {RequestInit} */
     var options = { cache: fromHost ? 'no-store' : 'no-cache', redirect: 'error' };
     if (window.AbortSignal && AbortSignal.timeout) options.signal = AbortSignal.timeout(5000);
-    return fetch(fromHost ? 'config.json?setup' : 'config.json', options).then(function (response) {
+    return fetch(fromHost ? 'config.json?setup' : 'config.json', options).then((response) => {
       if (!response.ok || response.redirected) throw new Error(say('host_answered', { status: response.status }));
       return response.text();
     });
@@ -187,16 +188,16 @@
     }
     function checked(text, saved) {
       var config;
-      try { config = JSON.parse(text); } catch (e) { config = null; }
-      return check(config, '', false).then(function (result) { showFile(check, config, result, saved); });
+      try { config = JSON.parse(text); } catch (_error) { config = null; }
+      return check(config, '', false).then((result) => { showFile(check, config, result, saved); });
     }
     fetchConfig(true)
-      .then(function (text) { return checked(text, null); })
-      .catch(function (error) {
+      .then((text) => checked(text, null))
+      .catch((error) => {
         // The host failed: the copy saved on this device, if the offline copy has one, said so.
         return fetchConfig(false)
-          .then(function (text) { return checked(text, why(error)); })
-          .catch(function () {
+          .then((text) => checked(text, why(error)))
+          .catch(() => {
             status.textContent = say('file_failed', { why: why(error) });
             render(check);
           });
@@ -219,16 +220,16 @@
   function start(check) {
     $('setup-needs-js').hidden = true;
     $('setup-zone').textContent = zone || say('unknown_zone');
-    ['setup-config', 'setup-embed', 'set-embed_origins'].forEach(function (id) { $(id).style.width = '100%'; });
-    $('setup-form').addEventListener('input', function () { render(check); });
-    $('setup-form').addEventListener('submit', function (event) { event.preventDefault(); });
-    $('setup-embed-page').addEventListener('change', function () { $('setup-embed').value = embedSnippet(); });
-    $('setup-link').addEventListener('input', function () { checkLink(check); });
-    document.querySelectorAll('[data-copy]').forEach(function (button) {
-      button.addEventListener('click', function () {
+    ['setup-config', 'setup-embed', 'set-embed_origins'].forEach((id) => { $(id).style.width = '100%'; });
+    $('setup-form').addEventListener('input', () => { render(check); });
+    $('setup-form').addEventListener('submit', (event) => { event.preventDefault(); });
+    $('setup-embed-page').addEventListener('change', () => { $('setup-embed').value = embedSnippet(); });
+    $('setup-link').addEventListener('input', () => { checkLink(check); });
+    document.querySelectorAll('[data-copy]').forEach((button) => {
+      button.addEventListener('click', () => {
         var area = $(button.getAttribute('data-copy'));
         area.select();
-        if (navigator.clipboard) navigator.clipboard.writeText(area.value).catch(function () {});
+        if (navigator.clipboard) navigator.clipboard.writeText(area.value).catch(() => {});
         button.textContent = say('copied');
       });
     });
@@ -240,11 +241,11 @@
   var waiting = {};
   var next = 0;
   var queue = [];
-  worker.onmessage = function (event) {
+  worker.onmessage = (event) => {
     if (event.data === 'ready') {
-      var sent = queue;
+      const sent = queue;
       queue = null;
-      sent.forEach(function (request) { worker.postMessage(request); });
+      sent.forEach((request) => { worker.postMessage(request); });
       return;
     }
     var done = waiting[event.data.id];
@@ -252,7 +253,7 @@
     if (done) done(event.data);
   };
   function ask(config, query, inFrame, embedder) {
-    return new Promise(function (resolve) {
+    return new Promise((resolve) => {
       next += 1;
       waiting[next] = resolve;
       var request = { id: next, config: config, query: query, inFrame: inFrame, timeZone: zone, embedder: embedder || null };

@@ -4,7 +4,7 @@
 // An offline copy is a bonus, never a condition for the guide to work: browsers refuse it in
 // some places (a frame on another site, a sandboxed frame, private modes, a host serving sw.js
 // with the wrong type). Then this logs why and the guide simply works online.
-(function () {
+(() => {
   if (!('serviceWorker' in navigator)) return;
   var container;
   try {
@@ -21,7 +21,7 @@
     location.reload();
   }
 
-  function offer(registration, worker) {
+  function offer(registration) {
     if (document.getElementById('update-notice')) return;
     var notice = document.createElement('div');
     notice.id = 'update-notice';
@@ -35,7 +35,7 @@
     button.type = 'button';
     button.className = 'button';
     button.textContent = '__UPDATE_ACTION__';
-    button.addEventListener('click', function () {
+    button.addEventListener('click', () => {
       // Another tab may already have applied this version: then there is nothing to wait for.
       var waiting = registration.waiting;
       if (!waiting) return reload();
@@ -43,7 +43,7 @@
       waiting.postMessage('skip-waiting');
       // If the new version took over between the check and the message, no controllerchange
       // follows: its activation is the signal.
-      waiting.addEventListener('statechange', function () {
+      waiting.addEventListener('statechange', () => {
         if (waiting.state === 'activated') reload();
       });
     });
@@ -55,7 +55,7 @@
   // Every tab hears when a new version takes over. Only the tab where the person asked for it
   // reloads at once; other tabs keep what the person is doing, and their button (no version
   // waiting any more) just reloads.
-  container.addEventListener('controllerchange', function () {
+  container.addEventListener('controllerchange', () => {
     if (updating) reload();
   });
 
@@ -65,17 +65,17 @@
   function register() {
     container
       .register('sw.js', { updateViaCache: 'none' })
-      .then(function (registration) {
-        if (registration.waiting && hadController) offer(registration, registration.waiting);
-        registration.addEventListener('updatefound', function () {
+      .then((registration) => {
+        if (registration.waiting && hadController) offer(registration);
+        registration.addEventListener('updatefound', () => {
           var worker = registration.installing;
           if (!worker) return;
-          worker.addEventListener('statechange', function () {
-            if (worker.state === 'installed' && container.controller) offer(registration, worker);
+          worker.addEventListener('statechange', () => {
+            if (worker.state === 'installed' && container.controller) offer(registration);
           });
         });
       })
-      .catch(function (error) {
+      .catch((error) => {
         console.info('Offline copy not available here:', error && error.message);
       });
   }

@@ -6,15 +6,18 @@ const VERSION = '__VERSION__';
 const PRECACHE = __PRECACHE__;
 const PREFIX = 'baclofen-guide-';
 const CACHE = PREFIX + VERSION;
+// This script's global scope, typed as what it is: a service worker's.
+const worker = /** @type {ServiceWorkerGlobalScope} */ (/** @type {unknown} */ (self));
 
 // A new version is kept only if every file arrives whole: a module truncated or swapped on the
 // host (a broken upload) fails its integrity check, the install fails, and the working copy
 // stays in use. The next visit tries again, so the copy updates once the host is fixed.
-self.addEventListener('install', (event) => {
+worker.addEventListener('install', (event) => {
   event.waitUntil(
     (async () => {
       const fetched = await Promise.all(
-        PRECACHE.map(async ([path, integrity]) => {
+        // Each file as [address, answer], or null for a config.json that is not kept.
+        PRECACHE.map(/** @returns {Promise<[string, Response] | null>} */ async ([path, integrity]) => {
           const request = new Request(path, integrity ? { cache: 'reload', integrity } : { cache: 'reload' });
           if (path === 'config.json') {
             // The clinic's file is kept only if it is a JSON object the host gave directly; a
@@ -34,18 +37,18 @@ self.addEventListener('install', (event) => {
   );
 });
 
-self.addEventListener('activate', (event) => {
+worker.addEventListener('activate', (event) => {
   event.waitUntil(
     caches
       .keys()
       .then((keys) => Promise.all(keys.filter((key) => key.startsWith(PREFIX) && key !== CACHE).map((key) => caches.delete(key))))
-      .then(() => self.clients.claim()),
+      .then(() => worker.clients.claim()),
   );
 });
 
 // The page asks for this when the person chooses to load updated information.
-self.addEventListener('message', (event) => {
-  if (event.data === 'skip-waiting') self.skipWaiting();
+worker.addEventListener('message', (event) => {
+  if (event.data === 'skip-waiting') worker.skipWaiting();
 });
 
 // How long config.json may take (headers and the whole body) before the offline copy is used.
@@ -61,7 +64,7 @@ function jsonObject(text) {
   try {
     const value = JSON.parse(text);
     return value !== null && typeof value === 'object' && !Array.isArray(value);
-  } catch (error) {
+  } catch (_error) {
     return false;
   }
 }
@@ -82,14 +85,14 @@ function answerResponse(answer) {
 async function notFound(cache) {
   const page = await cache.match('404.html');
   if (!page) return null;
-  const html = (await page.text()).replace('<base href="./">', `<base href="${self.registration.scope}">`);
+  const html = (await page.text()).replace('<base href="./">', `<base href="${worker.registration.scope}">`);
   return new Response(html, { status: 404, statusText: 'Not Found', headers: { 'content-type': 'text/html; charset=utf-8' } });
 }
 
-self.addEventListener('fetch', (event) => {
+worker.addEventListener('fetch', (event) => {
   const request = event.request;
   const url = new URL(request.url);
-  if (request.method !== 'GET' || url.origin !== self.location.origin) return;
+  if (request.method !== 'GET' || url.origin !== worker.location.origin) return;
   // The clinic setup page asks the host itself (`config.json?setup`): it must see the host's
   // answer, not this copy's.
   if (url.pathname.endsWith('/config.json') && url.search) return;

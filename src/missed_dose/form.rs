@@ -29,6 +29,9 @@ pub struct Fields {
     pub form: Option<Form>,
     /// Dose times as typed, in the order the person takes them.
     pub times: Vec<TimeField>,
+    /// Times taken off the end when "How many times a day?" went down, the last one removed
+    /// last: given back, with their keys and text, when it goes up again (nothing typed is lost).
+    pub spare_times: Vec<TimeField>,
     /// The key the next added time gets.
     pub next_key: u32,
     pub happened: Option<Happened>,
@@ -42,26 +45,30 @@ pub struct Fields {
 }
 
 impl Fields {
-    /// Sets how many doses a day, keeping what was typed in the times that stay.
+    /// Sets how many doses a day, keeping what was typed in the times that stay, and giving back
+    /// the times taken off before (with what was typed in them) when the count goes up again.
+    /// The chosen dose is the state's to keep or clear (it may still be in the menu).
     pub fn set_count(&mut self, count: usize) {
         let count = count.clamp(1, crate::content::SCHEDULE_LIMITS.max_doses_per_day);
         while self.times.len() > count {
-            self.times.pop();
+            if let Some(field) = self.times.pop() {
+                self.spare_times.push(field);
+            }
         }
         while self.times.len() < count {
-            self.times.push(TimeField { key: self.next_key, value: String::new() });
-            self.next_key += 1;
+            let field = self.spare_times.pop().unwrap_or_else(|| {
+                self.next_key += 1;
+                TimeField { key: self.next_key - 1, value: String::new() }
+            });
+            self.times.push(field);
         }
-        // The dose chosen before may no longer exist.
-        self.dose.clear();
     }
 
-    /// Puts a time typed into the field with this key; unknown keys change nothing.
+    /// Puts a time typed into the field with this key; unknown keys (and times taken off, whose
+    /// fields are gone) change nothing. The chosen dose is the state's to keep or clear.
     pub fn set_time(&mut self, key: u32, value: String) {
         if let Some(field) = self.times.iter_mut().find(|t| t.key == key) {
             field.value = value;
-            // The menu of doses is rebuilt from the new times: choose again.
-            self.dose.clear();
         }
     }
 
@@ -70,6 +77,7 @@ impl Fields {
         self.person = Some(person);
         self.form = Some(form);
         self.times.clear();
+        self.spare_times.clear();
         for value in times {
             self.times.push(TimeField { key: self.next_key, value: value.clone() });
             self.next_key += 1;
@@ -310,17 +318,30 @@ mod tests {
         f.set_count(2);
         f.set_time(last, "21:00".into()); // a late event for a removed field
         assert_eq!(f.typed_times(), vec!["08:00", "14:00"]);
-        f.set_count(3);
-        assert_ne!(f.times[2].key, last, "a new field gets a new key");
-        assert_eq!(f.times[2].value, "");
+        f.set_time(u32::MAX, "09:00".into());
+        assert_eq!(f.typed_times(), vec!["08:00", "14:00"]);
     }
 
+    /// Independent tester: "How many times a day?" lowered, then raised, lost the typed third
+    /// time. Nothing typed is lost: the times come back, in their places, with their keys.
     #[test]
-    fn editing_a_time_clears_the_chosen_dose() {
-        let mut f = fields(&["08:00", "20:00"]);
-        let key = f.times[0].key;
-        f.set_time(key, "09:00".into());
-        assert_eq!(first_error(&f).field, Field::Dose);
+    fn lowering_then_raising_the_count_gives_back_every_typed_time() {
+        let mut f = fields(&["08:00", "14:00", "20:00"]);
+        let keys: Vec<u32> = f.times.iter().map(|t| t.key).collect();
+        f.set_count(1);
+        assert_eq!(f.typed_times(), vec!["08:00"]);
+        f.set_count(3);
+        assert_eq!(f.typed_times(), vec!["08:00", "14:00", "20:00"]);
+        assert_eq!(f.times.iter().map(|t| t.key).collect::<Vec<_>>(), keys);
+        // Beyond what was ever typed: a new, empty field with a new key.
+        f.set_count(4);
+        assert_eq!(f.times[3].value, "");
+        assert!(!keys.contains(&f.times[3].key));
+        // Saved times replace everything, including times taken off before.
+        f.set_count(1);
+        f.use_saved(Person::Adult, Form::Tablet, &["09:00".into()]);
+        f.set_count(2);
+        assert_eq!(f.typed_times(), vec!["09:00", ""]);
     }
 
     #[test]

@@ -137,10 +137,18 @@ pub fn explain(
     }
     let differ = answer.disagreement.map(|which| note(MISSED_DOSE.disagreement(which)));
     // Fact sheet §13.1: every "ask" answer carries the safe default, at the next usual dose.
-    let safe_default = answer.if_no_advice.map(|_| note(&MISSED_DOSE.safe_default));
+    // The vomiting route speaks of the dose that came back up, never a missed one, and never
+    // says "to make up for a missed one" beside a dose given again in its place (issue 29).
+    let came_back_up = answer.rule.came_back_up();
+    let (safe_default_words, never_double) = if came_back_up {
+        (&MISSED_DOSE.safe_default_vomited, &MISSED_DOSE.never_double_vomited)
+    } else {
+        (&MISSED_DOSE.safe_default, &MISSED_DOSE.never_double)
+    };
+    let safe_default = answer.if_no_advice.map(|_| note(safe_default_words));
     notes.extend(safe_default.clone());
     if level == Level::Routine {
-        notes.push(note(&MISSED_DOSE.never_double));
+        notes.push(note(never_double));
     }
     Explained {
         level,
@@ -193,6 +201,90 @@ mod tests {
             }
         }
         assert!(fill(MISSED_DOSE.next_dose_moved.text, None, &rules).contains("4 hours"));
+    }
+
+    /// Every text of a card, as the person reads it.
+    fn card_text(e: &Explained) -> String {
+        let mut all = vec![e.action.clone(), e.then.clone(), e.why.clone()];
+        all.extend(e.notes.iter().map(|(text, _)| text.clone()));
+        all.extend(e.differ.iter().map(|(text, _)| text.clone()));
+        all.extend(e.out_of_hours.clone());
+        all.push(MISSED_DOSE.safety_net.text.to_string());
+        all.join(" ")
+    }
+
+    /// Independent tester, issue 29. Medicines for Children (fact sheet §4): a child sick within
+    /// 30 minutes of a dose gets the same dose again; later, waits for the next dose. A dose that
+    /// came back up was taken, not missed: every card on that route, whatever the schedule, time,
+    /// person or signs, speaks of the dose that came back up and never of a missed dose, and a
+    /// card that repeats the dose says it is not an extra one (so no line beside it says "never
+    /// an extra dose to make up for a missed one").
+    #[test]
+    fn every_card_on_the_vomiting_route_speaks_of_the_dose_that_came_back_up_never_a_missed_one() {
+        use crate::missed_dose::table;
+        use baclofen_logic::missed_dose::{advise, Person, Situation, WhichDose};
+        let utc = FixedZone(0);
+        let day = table::example_day();
+        let schedules = [
+            table::schedule(&["08:00", "14:00", "20:00"]),
+            table::schedule(&["08:00", "11:00", "20:00"]),
+            table::schedule(&["08:00", "12:00", "16:00", "20:00"]),
+            table::schedule(&["08:00", "20:00"]),
+        ];
+        let mut rules_seen = std::collections::BTreeSet::new();
+        let mut repeats = 0;
+        for sched in &schedules {
+            for minute in (8 * 60..32 * 60).step_by(10) {
+                let now = instant_at(&utc, day, ClockTime::MIDNIGHT).plus_minutes(minute);
+                let recent = crate::missed_dose::form::recent_doses(sched, &utc, now);
+                for person in [Person::Adult, Person::Child] {
+                    for minutes in [0u16, 20, 30, 31, 45, 90] {
+                        for dose in recent.iter().map(|at| WhichDose::At(*at)).chain([WhichDose::LatestDue]) {
+                            for signs in [false, true] {
+                                let situation = Situation {
+                                    dose,
+                                    vomited_after: Some(minutes),
+                                    withdrawal_signs: signs,
+                                    ..Situation::one_missed(person)
+                                };
+                                let Ok(answer) =
+                                    advise(Some(sched), &utc, now, &situation, &MISSED_DOSE.rules)
+                                else {
+                                    continue;
+                                };
+                                rules_seen.insert(answer.rule.key());
+                                let e = explain(&answer, &utc, now, &MISSED_DOSE.rules, OutOfHours::General);
+                                let text = card_text(&e);
+                                let rule = answer.rule.key();
+                                assert!(!text.to_lowercase().contains("missed"), "{rule}: {text}");
+                                assert!(!text.to_lowercase().contains("make up"), "{rule}: {text}");
+                                assert!(signs || answer.rule.came_back_up(), "{rule} on the vomiting route");
+                                if e.action.contains("same dose again") {
+                                    repeats += 1;
+                                    assert!(text.contains("not an extra dose"), "{rule}: {text}");
+                                    assert!(
+                                        text.contains("takes the place of the one that came back up"),
+                                        "{text}"
+                                    );
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assert!(repeats > 0, "no card repeated the dose");
+        for rule in [
+            "child-vomited-repeat",
+            "child-vomited-wait",
+            "adult-vomited",
+            "vomited-near-next-dose",
+            "vomited-later-dose-already-due",
+            "vomited-close-doses",
+            "withdrawal-signs",
+        ] {
+            assert!(rules_seen.contains(rule), "the walk never reached {rule}: {rules_seen:?}");
+        }
     }
 
     #[test]

@@ -103,7 +103,36 @@ test('a child who was sick 20 minutes after a dose: give the same dose again (vo
     await page.getByLabel('How many minutes after taking it did it come back up?').fill('20');
     await show(page);
     await result(page).waitFor();
-    assert.match(await result(page).innerText(), /Give the same dose again now/);
+    const text = await result(page).innerText();
+    assert.match(text, /Give the same dose again now/);
+    // Independent tester (issue 29): the repeat is said to replace the dose that came back up,
+    // and no line beside it speaks of making up for a missed dose.
+    assert.match(text, /takes the place of the one that came back up, so it is not an extra dose/);
+    assert.doesNotMatch(text, /make up for a missed/i);
+    assert.doesNotMatch(text, /missed dose|missed one|doses were missed/i);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a child sick 20 minutes after the 08:00 dose, asked at 12:30 (under 2 hours before 14:00): not given again, in words about the dose that came back up', async () => {
+  const { context, page } = await openHelper('2026-11-23T12:30:00Z');
+  try {
+    await fill(page, { person: 'A child (under 18)', form: 'Liquid', happened: 'A dose was taken, but it came back up (vomited)', dose: 'The 08:00 today dose' });
+    await page.getByLabel('How many minutes after taking it did it come back up?').fill('20');
+    // No question on the vomiting route says "missed" (the questions: every legend, and every
+    // label that is not one of the answers to choose from).
+    const questions = await page.locator('#missed-dose-tool form').evaluate((form) =>
+      [...form.querySelectorAll('legend, label')].filter((l) => !l.closest('.choice')).map((l) => l.textContent).join(' | '));
+    assert.match(questions, /Which dose was taken\?/, questions);
+    assert.doesNotMatch(questions, /missed/i, questions);
+    await show(page);
+    await result(page).waitFor();
+    const text = await result(page).innerText();
+    assert.match(text, /Do not give the dose again/);
+    assert.match(text, /14:00 today/);
+    assert.doesNotMatch(text, /Leave out the missed dose/);
+    assert.doesNotMatch(text, /missed dose|missed one|doses were missed/i);
   } finally {
     await context.close();
   }

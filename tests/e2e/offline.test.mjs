@@ -19,9 +19,14 @@ before(async () => {
   browser = await launch();
 });
 
-// Every context a test opened is closed when it ends, passed or failed.
+/** Deployed copies a test has not closed yet (it failed before its own close). */
+const deployed = new Set();
+
+// Every context and deployed copy a test opened is closed when it ends, passed or failed: an
+// open server left by a failed test would keep this file from ever ending.
 afterEach(async () => {
   for (const context of browser?.contexts() ?? []) await context.close();
+  for (const site of deployed) await site.close().catch(() => {});
 });
 
 after(async () => {
@@ -99,7 +104,7 @@ async function deploy(options = {}) {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'baclofen-deploy-'));
   fs.cpSync(DIST_DIR, root, { recursive: true });
   const server = await startServer({ root, prefix: PREFIX, port: 0, ...options });
-  return {
+  const site = {
     server,
     root,
     origin: new URL(server.url).origin,
@@ -108,10 +113,13 @@ async function deploy(options = {}) {
       fs.writeFileSync(worker, fs.readFileSync(worker, 'utf8').replace(/const VERSION = '[0-9a-f]+'/, `const VERSION = '${version}'`));
     },
     async close() {
-      await server.close();
+      deployed.delete(site);
       fs.rmSync(root, { recursive: true, force: true });
+      await server.close();
     },
   };
+  deployed.add(site);
+  return site;
 }
 
 test('offline, an address that is not part of the guide shows a styled "Page not found" with working links', async () => {

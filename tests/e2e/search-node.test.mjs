@@ -1,15 +1,15 @@
 // The everyday searches of search-queries.txt answered by static/search.js itself, in node (no
 // browser, no copy of its rules): the file runs as it does in the page, against a small stand-in
-// for the page's search box and the search-index.json the build wrote (dist/, or the file named
-// by SEARCH_INDEX, which `cargo run -p xtask -- search-index <file>` writes without a build).
+// for the page's search box (tests/js/search-page.mjs) and the search-index.json the build wrote
+// (dist/, or the file named by SEARCH_INDEX, which `cargo run -p xtask -- search-index <file>`
+// writes without a build).
 // Each line's first result must be the place a reader should land; a line marked `crisis`
 // must also bring up the crisis box above the results, and no other line may.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import vm from 'node:vm';
+import { searchPage as standIn } from '../js/search-page.mjs';
 
-const SCRIPT = readFileSync(new URL('../../static/search.js', import.meta.url), 'utf8');
 // The built site's index (as site.mjs finds dist/), unless SEARCH_INDEX names another.
 const INDEX = readFileSync(process.env.SEARCH_INDEX || `${process.env.E2E_DIST || 'dist'}/search-index.json`, 'utf8');
 
@@ -19,105 +19,9 @@ export const QUERIES = readFileSync(new URL('./search-queries.txt', import.meta.
   .filter((line) => line.trim() && !line.startsWith('#'))
   .map((line) => line.split(' | ').map((part) => part.trim()));
 
-/** A page element as search.js uses it: text, children, attributes, `hidden`, listeners. */
-class Element {
-  constructor(tag, attributes = {}) {
-    this.tagName = tag.toUpperCase();
-    this.attributes = { ...attributes };
-    this.children = [];
-    this.hidden = 'hidden' in attributes;
-    this.listeners = {};
-    this.text = '';
-    this.value = '';
-    this.className = '';
-    this.dataset = {};
-  }
-  get textContent() { return this.text + this.children.map((c) => c.textContent).join(''); }
-  set textContent(value) { this.text = value; this.children = []; }
-  appendChild(child) { this.children.push(child); return child; }
-  getAttribute(name) { return name in this.attributes ? this.attributes[name] : null; }
-  hasAttribute(name) { return name in this.attributes; }
-  addEventListener(type, listener) { (this.listeners[type] ??= []).push(listener); }
-  dispatch(type) { for (const listener of this.listeners[type] ?? []) listener({ type }); }
-  querySelectorAll(selector) { return this.query(selector); }
-}
-
-/** The page's crisis box as src/pages/search.rs writes it: a title, and one part per region. */
-function crisisBox() {
-  const box = new Element('section', { hidden: '' });
-  const title = new Element('h2');
-  title.text = 'Crisis';
-  const parts = [
-    ['uk', 'Europe/London Europe/Belfast', 'Call Samaritans: 116 123'],
-    ['us', 'America/New_York America/Indiana/*', 'Call 988 Suicide & Crisis Lifeline: 988'],
-    ['au', 'Australia/*', 'Call Lifeline: 13 11 14'],
-  ].map(([id, zones, call]) => {
-    const part = new Element('div', { 'data-crisis-region': id, 'data-crisis-zones': zones, hidden: '' });
-    const button = new Element('a');
-    button.text = call;
-    part.appendChild(button);
-    return part;
-  });
-  box.children = [title, ...parts];
-  box.query = (selector) => (selector === '[data-crisis-region]' ? parts : [title, ...parts.filter((p) => !p.hidden).map((p) => p.children[0])]);
-  return box;
-}
-
 /** Runs search.js on a stand-in search page in this time zone; returns `search(query)`. */
-async function searchPage({ timeZone = 'Europe/London', lazy = false, index = INDEX } = {}) {
-  const box = new Element('div', lazy ? { hidden: '', 'data-lazy': '' } : { hidden: '' });
-  Object.assign(box.dataset, {
-    tooShort: 'Type a longer word.', none: 'Nothing matches “{query}”.', one: '1 section matches “{query}”.',
-    many: '{n} sections match “{query}”.', best: 'The best {most} are shown.', partial: 'None has all your words.',
-    in: 'In:', failed: 'Search could not start.',
-  });
-  const elements = {
-    'search-input': new Element('input'),
-    'search-status': new Element('p'),
-    'search-results': new Element('ol'),
-    'search-crisis': crisisBox(),
-  };
-  let loaded;
-  const fetched = new Promise((resolve) => { loaded = resolve; });
-  const context = vm.createContext({
-    document: {
-      querySelector: (selector) => (selector === '.search' ? box : null),
-      getElementById: (id) => elements[id] ?? null,
-      createElement: (tag) => new Element(tag),
-      createTextNode: (text) => ({ textContent: text }),
-      documentElement: new Element('html'),
-    },
-    location: { search: '' },
-    URLSearchParams,
-    Intl: { DateTimeFormat: () => ({ resolvedOptions: () => ({ timeZone }) }) },
-    fetch: async () => {
-      setTimeout(loaded, 0);
-      return { ok: true, json: async () => JSON.parse(index) };
-    },
-  });
-  context.window = context;
-  vm.runInContext(SCRIPT, context);
-  if (lazy) elements['search-input'].dispatch('focus');
-  await fetched;
-  await new Promise((resolve) => setTimeout(resolve, 0));
-  assert.equal(box.hidden, false, 'the search box is shown once the index is there');
-  const input = elements['search-input'];
-  return (query) => {
-    input.value = query;
-    input.dispatch('input');
-    const results = elements['search-results'].children.map((item) => ({
-      heading: item.children[0].textContent,
-      href: item.children[0].href,
-    }));
-    const crisis = elements['search-crisis'];
-    const line = crisis.children.slice(1).find((part) => !part.hidden);
-    return {
-      results,
-      status: elements['search-status'].textContent,
-      crisis: !crisis.hidden,
-      crisisLine: crisis.hidden || !line ? null : line.children[0].textContent,
-    };
-  };
+function searchPage({ index = INDEX, ...options } = {}) {
+  return standIn({ index, ...options });
 }
 
 test('every everyday search leads to the place a reader should land, by search.js itself', async () => {

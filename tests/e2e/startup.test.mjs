@@ -110,10 +110,10 @@ test('a host that serves the WebAssembly without its type: the helper still star
   await context.close();
 });
 
-/** The README's one-tag snippet, pointing at this test's guide. */
-function readmeSnippet() {
-  const readme = readFileSync('README.md', 'utf8');
-  const snippet = readme.match(/<script src="https:\/\/guide\.example\/baclofen\/embed\.js"[^]*?<\/script>/)[0];
+/** The one-tag snippet of docs/embedding.md, pointing at this test's guide. */
+function documentedSnippet() {
+  const doc = readFileSync('docs/embedding.md', 'utf8');
+  const snippet = doc.match(/<script src="https:\/\/guide\.example\/baclofen\/embed\.js"[^]*?<\/script>/)[0];
   return snippet.replace('https://guide.example/baclofen/', site.url);
 }
 
@@ -123,8 +123,8 @@ async function clinicPage(html) {
   return { clinic, url: `http://localhost:${clinic.port}/page.html`, origin: `http://localhost:${clinic.port}` };
 }
 
-test('embedded with the README snippet in a frame on another site: no failure message, the helper works', async () => {
-  const snippet = readmeSnippet();
+test('embedded with the documented snippet in a frame on another site: no failure message, the helper works', async () => {
+  const snippet = documentedSnippet();
   const { clinic, url, origin } = await clinicPage(`<!doctype html><html lang="en"><head><title>Clinic</title><link rel="icon" href="data:,"></head><body><h1>Clinic</h1>${snippet}</body></html>`);
   site.server.overrides['config.json'] = JSON.stringify({ embed_origins: [origin] });
   const { context, page, problems } = await openPage(site.browser, site.origin);
@@ -170,7 +170,7 @@ test('in sandboxed frames the guide starts, or says it cannot, but never both', 
 });
 
 test('the snippet in <head> puts the frame at the start of the body, and a "+" in a phone number survives', async () => {
-  const snippet = readmeSnippet()
+  const snippet = documentedSnippet()
     .replace('data-page="missed-dose"', 'data-page="side-effects"')
     .replace('data-clinic-phone="020 7946 0000"', 'data-clinic-phone="+44 20 7946 0000"');
   assert.match(snippet, /\+44 20 7946 0000/);
@@ -197,7 +197,7 @@ test('the snippet in <head> puts the frame at the start of the body, and a "+" i
 });
 
 test('data-target puts the frame in the named element', async () => {
-  const snippet = readmeSnippet().replace('<script ', '<script data-target="guide-here" ');
+  const snippet = documentedSnippet().replace('<script ', '<script data-target="guide-here" ');
   const { clinic, url } = await clinicPage(`<!doctype html><html lang="en"><head><title>Clinic</title>${snippet}</head><body><h1>Clinic</h1><section id="guide-here"></section><p>After</p></body></html>`);
   const { context, page } = await openPage(site.browser, site.origin);
   try {

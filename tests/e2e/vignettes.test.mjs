@@ -146,7 +146,7 @@ async function missedDoseStory(browser, story) {
     else if (label === 'Now' || label === 'Straight away') got = /pump team/i.test(action) ? 'pump-team-now' : 'ask-now';
     else if (label === 'Today') got = 'contact-today';
     else if (/same dose again/i.test(action)) got = 'repeat-dose';
-    else if (/do not give the dose again/i.test(action)) got = 'wait-for-next';
+    else if (/do not (take or )?give the dose again/i.test(action)) got = 'wait-for-next';
     else if (/leave out/i.test(action)) got = 'leave-out';
     else if (/(take|give) the missed dose now/i.test(action)) got = 'take-now';
     else got = `unknown: ${action}`;

@@ -44,7 +44,7 @@ pub struct Page<'a> {
 
 /// The Content Security Policy: scripts only from our own files, plus the WebAssembly module; no
 /// inline script unless `inline_hash` names the one allowed. (`frame-ancestors` only works as an
-/// HTTP header; the README lists the headers for common hosts.)
+/// HTTP header; `docs/hosting.md` lists the headers for common hosts.)
 pub fn csp(inline_hash: Option<&str>) -> String {
     let inline = inline_hash.map(|hash| format!(" '{hash}'")).unwrap_or_default();
     format!(

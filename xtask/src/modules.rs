@@ -125,8 +125,8 @@ pub fn start_script(
   // The same rule as region_for_time_zone in src/settings.rs: a zone, or every zone of an area.
   function zoneDefaults() {{
     var zone = '';
-    // Temporal where the browser has it: the first Intl.DateTimeFormat costs about 90 ms on a
-    // mid-range phone, Temporal about 5 ms (the same zone id).
+    // Temporal where the browser has it: the first Intl.DateTimeFormat is one long task on a
+    // slow phone (docs/adr/0002-start-up-after-first-paint.md).
     try {{ zone = window.Temporal ? Temporal.Now.timeZoneId() : ''; }} catch (e) {{}}
     if (!zone) try {{ zone = Intl.DateTimeFormat().resolvedOptions().timeZone || ''; }} catch (e) {{}}
     zone = String(zone).trim().toLowerCase();

@@ -399,9 +399,13 @@ pub struct MissedDoseContent {
     pub disagreements: &'static [DisagreementWording],
     pub next_dose_moved: Statement,
     pub never_double: Statement,
+    /// The vomiting route's line instead of `never_double` (a dose given again is not extra).
+    pub never_double_vomited: Statement,
     pub safety_net: Statement,
     /// Every "ask" answer's safe default (fact sheet §13.1); `{next}` is the next usual dose.
     pub safe_default: Statement,
+    /// The safe default on the vomiting route: the dose that came back up is not taken again.
+    pub safe_default_vomited: Statement,
 }
 
 /// What the helper says when one engine rule decides the answer. Texts may hold the
@@ -682,8 +686,10 @@ impl MissedDoseContent {
             &self.vomited_question,
             &self.next_dose_moved,
             &self.never_double,
+            &self.never_double_vomited,
             &self.safety_net,
             &self.safe_default,
+            &self.safe_default_vomited,
         ] {
             add_ids(&mut ids, statement.sources);
         }

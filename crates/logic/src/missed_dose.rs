@@ -155,6 +155,15 @@ pub enum RuleId {
     ChildVomitedRepeat,
     ChildVomitedWait,
     AdultVomited,
+    /// A child's dose came back up soon enough to repeat it, but the next dose is due within the
+    /// skip window: not given again (the vomiting route's words for [`RuleId::SkipNearNextDose`]).
+    VomitedNearNextDose,
+    /// A dose came back up and a later dose has been due since: not taken again (the vomiting
+    /// route's words for [`RuleId::LaterDoseAlreadyDue`]).
+    VomitedLaterDoseAlreadyDue,
+    /// A dose came back up on a schedule with doses too close for a safe rule: ask straight away
+    /// (the vomiting route's words for [`RuleId::CloseDoses`]).
+    VomitedCloseDoses,
     SeveralMissed,
     MoreThanADay,
     RanOut,
@@ -163,7 +172,7 @@ pub enum RuleId {
 }
 
 impl RuleId {
-    pub const ALL: [RuleId; 13] = [
+    pub const ALL: [RuleId; 16] = [
         RuleId::TakeWhenRemembered,
         RuleId::SkipNearNextDose,
         RuleId::ChildGiveThenWait,
@@ -172,6 +181,9 @@ impl RuleId {
         RuleId::ChildVomitedRepeat,
         RuleId::ChildVomitedWait,
         RuleId::AdultVomited,
+        RuleId::VomitedNearNextDose,
+        RuleId::VomitedLaterDoseAlreadyDue,
+        RuleId::VomitedCloseDoses,
         RuleId::SeveralMissed,
         RuleId::MoreThanADay,
         RuleId::RanOut,
@@ -189,15 +201,33 @@ impl RuleId {
         use crate::red_flags::Timing;
         match self {
             RuleId::WithdrawalSigns | RuleId::Pump => Some(Timing::Now),
-            RuleId::CloseDoses | RuleId::AdultVomited => Some(Timing::StraightAway),
+            RuleId::CloseDoses | RuleId::AdultVomited | RuleId::VomitedCloseDoses => {
+                Some(Timing::StraightAway)
+            }
             RuleId::SeveralMissed | RuleId::MoreThanADay | RuleId::RanOut => Some(Timing::Today),
             RuleId::TakeWhenRemembered
             | RuleId::SkipNearNextDose
             | RuleId::ChildGiveThenWait
             | RuleId::LaterDoseAlreadyDue
             | RuleId::ChildVomitedRepeat
-            | RuleId::ChildVomitedWait => None,
+            | RuleId::ChildVomitedWait
+            | RuleId::VomitedNearNextDose
+            | RuleId::VomitedLaterDoseAlreadyDue => None,
         }
+    }
+
+    /// Whether the rule answers about a dose that was taken and came back up (vomited), never a
+    /// missed one: its words, notes and safe default speak of that dose (issue 29).
+    pub fn came_back_up(self) -> bool {
+        matches!(
+            self,
+            RuleId::ChildVomitedRepeat
+                | RuleId::ChildVomitedWait
+                | RuleId::AdultVomited
+                | RuleId::VomitedNearNextDose
+                | RuleId::VomitedLaterDoseAlreadyDue
+                | RuleId::VomitedCloseDoses
+        )
     }
 
     /// The id used for this rule in `content/missed-dose.toml`.
@@ -211,6 +241,9 @@ impl RuleId {
             RuleId::ChildVomitedRepeat => "child-vomited-repeat",
             RuleId::ChildVomitedWait => "child-vomited-wait",
             RuleId::AdultVomited => "adult-vomited",
+            RuleId::VomitedNearNextDose => "vomited-near-next-dose",
+            RuleId::VomitedLaterDoseAlreadyDue => "vomited-later-dose-already-due",
+            RuleId::VomitedCloseDoses => "vomited-close-doses",
             RuleId::SeveralMissed => "several-missed",
             RuleId::MoreThanADay => "more-than-a-day",
             RuleId::RanOut => "ran-out",
@@ -227,13 +260,20 @@ pub enum Disagreement {
     ChildGiveAnyway,
     /// An older US source says to leave out any dose more than an hour late.
     OneHourRule,
+    /// Medicines for Children would give a child's dose again (sick within its window) even this
+    /// close to the next one.
+    ChildRepeatAnyway,
 }
 
 impl Disagreement {
+    pub const ALL: [Disagreement; 3] =
+        [Disagreement::ChildGiveAnyway, Disagreement::OneHourRule, Disagreement::ChildRepeatAnyway];
+
     pub fn key(self) -> &'static str {
         match self {
             Disagreement::ChildGiveAnyway => "child-give-anyway",
             Disagreement::OneHourRule => "one-hour-rule",
+            Disagreement::ChildRepeatAnyway => "child-repeat-anyway",
         }
     }
 }
@@ -360,10 +400,13 @@ pub fn advise(
     // before the next without crowding the one after): no source gives a safe rule, so a
     // professional decides (fact sheet §13.1: "ask remains for a child whose 4-hour gap cannot
     // fit, and for irregular schedules"), with the safe default.
+    // On the vomiting route each answer has its own words, about the dose that came back up.
+    let came_back_up = situation.vomited_after.is_some();
+    let close_doses = if came_back_up { RuleId::VomitedCloseDoses } else { RuleId::CloseDoses };
     let gap = i64::from(rules.child_min_gap);
     let shortest = schedule.shortest_gap();
     if shortest < gap || (situation.person == Person::Child && shortest <= gap) {
-        return Ok(ask_now(Reason::CloseDoses, RuleId::CloseDoses));
+        return Ok(ask_now(Reason::CloseDoses, close_doses));
     }
 
     let next = after(dose_at);
@@ -397,12 +440,9 @@ pub fn advise(
 
     // A later dose has come due since: the missed one is out of date.
     if next <= now {
-        return answer(
-            Advice::SkipAndTakeNextAt(upcoming),
-            RuleId::LaterDoseAlreadyDue,
-            None,
-            &[next_mark(upcoming)],
-        );
+        let rule =
+            if came_back_up { RuleId::VomitedLaterDoseAlreadyDue } else { RuleId::LaterDoseAlreadyDue };
+        return answer(Advice::SkipAndTakeNextAt(upcoming), rule, None, &[next_mark(upcoming)]);
     }
 
     let vomited = situation.vomited_after;
@@ -414,19 +454,14 @@ pub fn advise(
         (person, _) => {
             let to_next = now.minutes_until(next);
             if to_next < i64::from(rules.skip_window) {
-                let disagreement = match person {
-                    Person::Child => Disagreement::ChildGiveAnyway,
-                    Person::Adult => Disagreement::OneHourRule,
+                let (rule, disagreement) = match (person, came_back_up) {
+                    (Person::Child, true) => (RuleId::VomitedNearNextDose, Disagreement::ChildRepeatAnyway),
+                    (Person::Child, false) => (RuleId::SkipNearNextDose, Disagreement::ChildGiveAnyway),
+                    (Person::Adult, _) => (RuleId::SkipNearNextDose, Disagreement::OneHourRule),
                 };
-                return answer(
-                    Advice::SkipAndTakeNextAt(next),
-                    RuleId::SkipNearNextDose,
-                    Some(disagreement),
-                    &[next_mark(next)],
-                );
+                return answer(Advice::SkipAndTakeNextAt(next), rule, Some(disagreement), &[next_mark(next)]);
             }
             let take_now = TimelineDose { at: now, mark: DoseMark::TakeNow };
-            let repeat = vomited.is_some();
             if person == Person::Adult {
                 let disagreement = (dose_at.minutes_until(now) > i64::from(rules.late_dose_note))
                     .then_some(Disagreement::OneHourRule);
@@ -437,7 +472,7 @@ pub fn advise(
                     &[take_now, next_mark(next)],
                 );
             }
-            let rule = if repeat { RuleId::ChildVomitedRepeat } else { RuleId::ChildGiveThenWait };
+            let rule = if came_back_up { RuleId::ChildVomitedRepeat } else { RuleId::ChildGiveThenWait };
             let earliest_next = now.plus_minutes(i64::from(rules.child_min_gap));
             if earliest_next <= next {
                 return answer(
@@ -458,7 +493,7 @@ pub fn advise(
             }
             // Moving it would crowd the dose after: no source says what to do, so ask now. Never
             // a dose left out, never two doses close together.
-            Ok(ask_now(Reason::CloseDoses, RuleId::CloseDoses))
+            Ok(ask_now(Reason::CloseDoses, close_doses))
         }
     }
 }

@@ -172,6 +172,45 @@ fn an_adult_who_was_sick_is_told_to_ask_because_no_source_gives_an_adult_rule() 
     assert_eq!(answer.advice, Advice::AskNow(Reason::VomitedAdult));
 }
 
+/// Independent tester, issue 29: a dose that came back up is never answered with the words of a
+/// missed dose. Where the rules for a missed dose decide (the next dose under the NHS 2 hours away,
+/// a later dose already due, doses too close for the Medicines for Children 4-hour gap), the
+/// answer is the vomiting route's own rule, with the same advice.
+#[test]
+fn a_dose_that_came_back_up_gets_its_own_rule_wherever_a_missed_dose_rule_would_decide() {
+    let s = schedule(&["08:00", "14:00", "20:00"]);
+    // Sick 20 minutes after 08:00 (within 30: MFC would repeat), asked at 12:30, 1.5 hours before
+    // the 14:00 dose (NHS: under 2 hours): not given again, next at the usual time.
+    let sick = Situation { vomited_after: Some(20), ..Situation::one_missed(Person::Child) };
+    let answer = ask(&UTC, &s, at(&UTC, day(23), "12:30"), sick);
+    assert_eq!(answer.advice, Advice::SkipAndTakeNextAt(at(&UTC, day(23), "14:00")));
+    assert_eq!(answer.rule, RuleId::VomitedNearNextDose);
+    assert_eq!(answer.disagreement, Some(Disagreement::ChildRepeatAnyway));
+    assert!(answer.rule.came_back_up());
+    // The 08:00 dose came back up and the 14:00 dose has been due since: not taken again.
+    for person in [Person::Adult, Person::Child] {
+        let chosen = Situation {
+            dose: WhichDose::At(at(&UTC, day(23), "08:00")),
+            vomited_after: Some(20),
+            ..Situation::one_missed(person)
+        };
+        let answer = ask(&UTC, &s, at(&UTC, day(23), "15:00"), chosen);
+        assert_eq!(answer.advice, Advice::SkipAndTakeNextAt(at(&UTC, day(23), "20:00")));
+        assert_eq!(answer.rule, RuleId::VomitedLaterDoseAlreadyDue);
+    }
+    // A child on four doses 4 hours apart (no room for the 4-hour gap): ask straight away, with
+    // the safe default at the next usual dose (§13.1).
+    let four = schedule(&["08:00", "12:00", "16:00", "20:00"]);
+    let answer = ask(&UTC, &four, at(&UTC, day(23), "08:30"), sick);
+    assert_eq!(answer.advice, Advice::AskNow(Reason::CloseDoses));
+    assert_eq!(answer.rule, RuleId::VomitedCloseDoses);
+    assert_eq!(answer.if_no_advice, Some(at(&UTC, day(23), "12:00")));
+    // And the missed route keeps its own rules.
+    let missed = Situation::one_missed(Person::Child);
+    assert_eq!(ask(&UTC, &four, at(&UTC, day(23), "08:30"), missed).rule, RuleId::CloseDoses);
+    assert!(!RuleId::CloseDoses.came_back_up() && !RuleId::SkipNearNextDose.came_back_up());
+}
+
 #[test]
 fn two_missed_today_take_the_next_as_usual_and_run_out_asks_before_restarting() {
     // Fact sheet §13.2 (revised 2026-12-07): see crates/logic/tests/missed_dose_revised.rs.

@@ -49,6 +49,8 @@ fn situations(previous: Instant, latest: Instant, now: Instant) -> Vec<Situation
                 all.push(Situation { vomited_after: Some(minutes), ..base });
             }
         }
+        // A dose before the latest one came back up (a later dose has been due since).
+        all.push(Situation { dose: WhichDose::At(previous), vomited_after: Some(30), ..base });
     }
     all
 }

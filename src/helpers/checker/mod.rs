@@ -25,7 +25,7 @@ pub const CHECKER_ID: &str = "checker";
 
 /// How many parts the first showing is put in the page in, one task each (the title, who it is
 /// for and the emergency signs; the pump question and its signs; the other signs), so no
-/// start-up task is long on a slow phone (with two parts, the second took 54 ms at 4x CPU).
+/// start-up task is long on a slow phone (`docs/adr/0002-start-up-after-first-paint.md`).
 const PARTS: u8 = 3;
 
 #[derive(Properties, PartialEq, Default)]

@@ -8,7 +8,7 @@ use crate::components::citations::Citations;
 use crate::components::radio::Radio;
 use crate::content::ui::missed_dose_helper as words;
 use crate::content::MISSED_DOSE;
-use crate::missed_dose::device::{self, DeviceZone};
+use crate::missed_dose::device;
 use crate::missed_dose::form::{Field, FieldError, Fields, Happened};
 use baclofen_logic::missed_dose::{Form, Missed, Person};
 use wasm_bindgen::JsCast;
@@ -149,10 +149,10 @@ pub fn what_happened(state: &MissedDoseState, dispatch: &Dispatch) -> Html {
 
 /// "Which dose was missed?": the doses due in the last day, from the typed times. Each option
 /// is keyed by its dose and its selectedness is set as a property, so the menu follows the
-/// typed times on every change and shows the state's choice (none after a time is edited).
+/// typed times on every change and shows the state's choice (kept while its dose is listed).
 fn which_dose(state: &MissedDoseState, dispatch: &Dispatch) -> Html {
     let (fields, errors) = (&state.fields, &state.errors[..]);
-    let options = state.dose_options(&DeviceZone);
+    let options = state.dose_options(&state.clocks);
     let empty = if options.is_empty() { words::ENTER_TIMES_FIRST } else { words::CHOOSE_A_DOSE };
     let label =
         if fields.happened == Some(Happened::Vomited) { words::WHICH_TAKEN } else { words::WHICH_MISSED };

@@ -5,11 +5,11 @@
 use crate::components::dose_timeline::{lay_out, DrawnDose};
 use crate::content::ui::missed_dose_helper as words;
 use crate::content::OutOfHours;
-use crate::missed_dose::device::Remembered;
+use crate::missed_dose::device::{DeviceZone, Remembered};
 use crate::missed_dose::form::{self, FieldError, Fields, Happened};
 use crate::missed_dose::wording::{explain, Explained, Level};
 use baclofen_logic::missed_dose::{advise, Form, Missed, Person, Rules, Situation};
-use baclofen_logic::time::{Instant, Zone};
+use baclofen_logic::time::{FixedZone, Instant, Zone};
 use std::rc::Rc;
 use yew::Reducible;
 
@@ -63,10 +63,30 @@ pub enum Edit {
     Withdrawal(bool),
 }
 
+/// The clocks the "which dose" menu follows: the device's in the browser; a fixed zone in native
+/// tests (the device's cannot be read there).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Clocks {
+    #[default]
+    Device,
+    Fixed(FixedZone),
+}
+
+impl Zone for Clocks {
+    fn offset_minutes(&self, at: Instant) -> i32 {
+        match self {
+            Clocks::Device => DeviceZone.offset_minutes(at),
+            Clocks::Fixed(zone) => zone.offset_minutes(at),
+        }
+    }
+}
+
 /// Everything the helper remembers while it is open.
 #[derive(Clone, Debug, PartialEq)]
 pub struct MissedDoseState {
     pub fields: Fields,
+    /// Whose clocks turn the typed times into the doses of the "which dose" menu.
+    pub clocks: Clocks,
     /// The device's time when the person last did something (for the "which dose" menu; the
     /// clock is never read during render).
     pub now: Instant,
@@ -89,6 +109,7 @@ impl Default for MissedDoseState {
     fn default() -> Self {
         MissedDoseState {
             fields: Fields::default(),
+            clocks: Clocks::Device,
             now: Instant(0),
             saved: None,
             remember: false,
@@ -145,6 +166,18 @@ impl MissedDoseState {
             })
             .unwrap_or_default()
     }
+
+    /// After the times changed: the chosen dose stays chosen while it is still one of the menu's
+    /// doses (independent tester: editing another time lost it); else the menu asks again.
+    fn keep_dose_if_still_listed(&mut self) {
+        if self.fields.dose.is_empty() {
+            return;
+        }
+        let listed = self.dose_options(&self.clocks).into_iter().any(|(value, _)| value == self.fields.dose);
+        if !listed {
+            self.fields.dose.clear();
+        }
+    }
 }
 
 impl Reducible for MissedDoseState {
@@ -155,6 +188,7 @@ impl Reducible for MissedDoseState {
         match action {
             MissedDoseAction::Edit { edit, now } => {
                 next.now = now;
+                let times_changed = matches!(edit, Edit::Count(_) | Edit::Time { .. } | Edit::UseSaved);
                 let f = &mut next.fields;
                 match edit {
                     Edit::Person(person) => f.person = Some(person),
@@ -174,6 +208,9 @@ impl Reducible for MissedDoseState {
                     Edit::Missed(missed) => f.missed = Some(missed),
                     Edit::VomitedAfter(value) => f.vomited_after = value,
                     Edit::Withdrawal(yes) => f.withdrawal = Some(yes),
+                }
+                if times_changed {
+                    next.keep_dose_if_still_listed();
                 }
                 // An answer must never stay on screen for inputs it was not worked out from.
                 next.outcome = None;
@@ -321,8 +358,13 @@ mod tests {
         state.reduce(MissedDoseAction::Edit { edit, now: Instant(0) })
     }
 
+    /// A helper on a device in London in winter (UTC).
+    fn london() -> Rc<MissedDoseState> {
+        Rc::new(MissedDoseState { clocks: Clocks::Fixed(FixedZone(0)), ..MissedDoseState::default() })
+    }
+
     fn run(edits: impl IntoIterator<Item = Edit>) -> Rc<MissedDoseState> {
-        edits.into_iter().fold(Rc::new(MissedDoseState::default()), edit)
+        edits.into_iter().fold(london(), edit)
     }
 
     /// London in winter (UTC), 23 November 2026, at `time`.
@@ -379,7 +421,8 @@ mod tests {
         // Doses due in the last day, newest first: 08:00 today, then yesterday's.
         assert_eq!(options.first().map(|o| o.1.as_str()), Some("The 08:00 today dose"));
         assert!(options.iter().all(|(_, label)| !label.contains("14:00 today")), "{options:?}");
-        // Editing a time keeps the other typed times and asks for the dose again.
+        // Editing the chosen dose's own time keeps the other typed times and asks for the dose
+        // again: the 08:00 dose is no longer in the menu.
         let key = state.fields.times[0].key;
         let edited = state.reduce(MissedDoseAction::Edit {
             edit: Edit::Time { key, value: "07:00".into() },
@@ -388,6 +431,38 @@ mod tests {
         assert_eq!(edited.fields.typed_times(), vec!["07:00", "14:00", "20:00"]);
         assert_eq!(edited.fields.dose, "");
         assert_eq!(edited.dose_options(&FixedZone(0))[0].1, "The 07:00 today dose");
+    }
+
+    /// Independent tester: editing a dose time cleared "Which dose was missed?" even when the
+    /// chosen dose was still in the list. The choice stays while its dose is still listed.
+    #[test]
+    fn the_chosen_dose_stays_chosen_while_it_is_still_in_the_menu() {
+        let now = at("08:50");
+        let state = missed_eight(now);
+        let chosen = at("08:00").0.to_string();
+        assert_eq!(state.fields.dose, chosen);
+        let time = |state: Rc<MissedDoseState>, index: usize, value: &str| {
+            let key = state.fields.times[index].key;
+            state.reduce(MissedDoseAction::Edit { edit: Edit::Time { key, value: value.into() }, now })
+        };
+        let count = |state: Rc<MissedDoseState>, n: usize| {
+            state.reduce(MissedDoseAction::Edit { edit: Edit::Count(n), now })
+        };
+        // Another time edited (20:00 to 21:00): 08:00 today is still a dose, so still chosen.
+        let state = time(state, 2, "21:00");
+        assert_eq!(state.fields.dose, chosen);
+        assert!(state.dose_options(&FixedZone(0)).iter().any(|(value, _)| *value == chosen));
+        // Fewer times a day, the 08:00 time kept: still chosen; and back up: still chosen.
+        let state = count(state, 2);
+        assert_eq!(state.fields.dose, chosen);
+        let state = count(state, 3);
+        assert_eq!(
+            (state.fields.dose.as_str(), state.fields.typed_times()[2].as_str()),
+            (chosen.as_str(), "21:00")
+        );
+        // The chosen dose's own time edited: that dose is gone, so the menu asks again.
+        let state = time(state, 0, "07:30");
+        assert_eq!(state.fields.dose, "");
     }
 
     #[test]
