@@ -972,10 +972,13 @@ fn red_flags(
         let call = match rule.call.as_ref().map(|c| c.get_ref().as_str()) {
             None => Call::None,
             Some("crisis") => Call::Crisis,
+            Some("poisons") => Call::Poisons,
+            Some("pump-team") => Call::PumpTeam,
             Some(other) => {
-                errors.push(
-                    file.error(rule.call.as_ref().unwrap(), format!("unknown call `{other}`; use crisis")),
-                );
+                errors.push(file.error(
+                    rule.call.as_ref().unwrap(),
+                    format!("unknown call `{other}`; use crisis, poisons or pump-team"),
+                ));
                 Call::None
             }
         };

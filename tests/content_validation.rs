@@ -885,8 +885,9 @@ fn finding_the_dose_takes_days_not_weeks() {
 }
 
 /// Fact sheet §0c: the numbers people may call, with the sources that give each one.
-const NUMBERS: [(&str, &[&str]); 10] = [
+const NUMBERS: [(&str, &[&str]); 11] = [
     ("999", &["NHS-999", "HSE-112"]),
+    ("119", &["FDMA-119"]),
     ("112", &["NHS-999", "HSE-112"]),
     ("NHS 111", &["NHS-999"]),
     ("911", &["HRSA-POISON", "LIFELINE-988", "CA-911"]),
@@ -923,7 +924,7 @@ fn every_phone_number_cites_a_source_that_gives_it_and_names_its_country() {
                     block.words
                 );
                 let country = block.region.is_some()
-                    || ["UK", "US", "Ireland", "Australia", "Canada", "New Zealand"]
+                    || ["UK", "US", "Ireland", "Australia", "Canada", "New Zealand", "Japan"]
                         .iter()
                         .any(|c| block.words.contains(c));
                 assert!(country, "{}: {number} without its country: {}", block.slug, block.words);
@@ -1564,5 +1565,63 @@ fn every_content_file_has_a_mirror_and_javascript_test() {
             file => file.replace(['-', '.'], "_"),
         };
         assert!(tested.contains(&test.as_str()), "content/{name} has no mirror/javascript test ({tested:?})");
+    }
+}
+
+/// Fact sheet §0c (numbers: never a guessed one) and §11 design notes (every "contact" names a
+/// route for when that person is closed: UK NHS 111; elsewhere "your out-of-hours service"): a
+/// page that tells UK readers their out-of-hours route also tells readers elsewhere theirs, in
+/// its own text (no JavaScript): the US with 911, Japan with 119, and on a full page the other
+/// §0c countries (Ireland 112 or 999, Canada 911, Australia 000, New Zealand 111) and "your local
+/// emergency number" for the rest. No out-of-hours number is given outside the UK: §0c has none.
+#[test]
+fn a_page_with_the_uk_out_of_hours_route_gives_readers_elsewhere_their_route() {
+    let all = said();
+    let mut pages: Vec<&str> = all
+        .iter()
+        .filter(|b| b.region == Some(RegionTag::Uk) && b.words.contains("NHS 111"))
+        .filter(|b| lower(b).contains("closed") || lower(b).contains("out-of-hours service"))
+        .map(|b| b.slug)
+        .collect();
+    pages.dedup();
+    for slug in ["missed-dose", "side-effects", "stopping", "special-situations", "easy-help-now"] {
+        assert!(pages.contains(&slug), "{slug}: no UK out-of-hours route found");
+    }
+    for slug in pages {
+        let elsewhere: Vec<&Said> =
+            all.iter().filter(|b| b.slug == slug && b.region != Some(RegionTag::Uk)).collect();
+        let has = |pred: &dyn Fn(&Said) -> bool| elsewhere.iter().any(|b| pred(b));
+        let route = |b: &Said| {
+            let w = lower(b);
+            w.contains("out-of-hours service") || w.contains("ask your team")
+        };
+        // An Easy Read page gives the emergency number as the call button of the reader's time
+        // zone, never a list of countries' numbers: there, the route alone.
+        let easy = slug.starts_with("easy-");
+        assert!(
+            has(&|b| b.region == Some(RegionTag::Us) && route(b) && (easy || says_number(&b.words, "911"))),
+            "{slug}: no route for US readers (out-of-hours, 911)"
+        );
+        assert!(
+            has(&|b| b.words.contains("Japan") && route(b) && (easy || says_number(&b.words, "119"))),
+            "{slug}: no route for readers in Japan (out-of-hours, 119)"
+        );
+        if !easy && slug != "glossary" {
+            for (country, number) in
+                [("Ireland", "112 or 999"), ("Canada", "911"), ("Australia", "000"), ("New Zealand", "111")]
+            {
+                assert!(
+                    has(&|b| b.words.contains(&format!("{number} in {country}")) && route(b)),
+                    "{slug}: no route for readers in {country} ({number})"
+                );
+            }
+            assert!(
+                has(&|b| lower(b).contains("local emergency number")),
+                "{slug}: nothing for anywhere else"
+            );
+        }
+        for b in &elsewhere {
+            assert!(!b.words.contains("NHS 111"), "{slug}: NHS 111 outside a UK block: {}", b.words);
+        }
     }
 }

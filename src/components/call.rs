@@ -56,6 +56,21 @@ pub fn emergency_call_html(settings: &Settings) -> Html {
     html! { <p class="call"><CallButton {number} {note} /></p> }
 }
 
+/// Under an answer that says to call the pump team (fact sheet §11 rows 11, 12a, 12b): with no
+/// clinic number set, where to find the team's number; always, the emergency number for warning
+/// signs (the zone's, or the words alone where §0c has none), so no one has no one to call.
+pub fn pump_team_html(settings: &Settings) -> Html {
+    html! {
+        <div class="call__pump-team">
+            if settings.clinic_phone.is_none() {
+                <p>{ words::PUMP_TEAM_NUMBER }</p>
+            }
+            <p>{ words::PUMP_WARNING_SIGNS }</p>
+            { emergency_call_html(settings) }
+        </div>
+    }
+}
+
 /// "Call <name>" with the name in its own isolate.
 fn named_html(name: &str) -> Html {
     let (before, after) = words::CALL_NAMED.split_once("{name}").unwrap_or((words::CALL_NAMED, ""));

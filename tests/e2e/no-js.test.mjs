@@ -95,3 +95,27 @@ test('with JavaScript on the live app replaces the static page without errors', 
   assert.deepEqual(problems.pageErrors, []);
   await context.close();
 });
+
+// Fact sheet §0c and §11 design notes: a reader outside the UK finds their own route on a static
+// page with JavaScript off, never only the UK's NHS 111: the US (911), Japan (119) and the other
+// §0c countries, with no out-of-hours number the fact sheet does not give.
+test('with JavaScript off, readers in the US and Japan find their own out-of-hours route and emergency number', async () => {
+  for (const timezoneId of ['America/New_York', 'Asia/Tokyo']) {
+    const { context, page, problems } = await openPage(site.browser, site.origin, { javaScriptEnabled: false, timezoneId });
+    try {
+      for (const path of ['missed-dose/', 'side-effects/', 'stopping/', 'special-situations/']) {
+        await page.goto(site.url + path);
+        const us = page.locator('[data-only-region="us"]').filter({ hasText: /out-of-hours service/ });
+        assert.ok((await us.count()) >= 1, `${path}: a US block with the route`);
+        assert.match(await us.first().innerText(), /^In the US[\s\S]*call 911/);
+        const main = await page.locator('main').innerText();
+        assert.match(main, /In Japan, when your [^.]+ is closed, contact your out-of-hours service\. In an emergency, call 119\./, path);
+        assert.match(main, /112 or 999 in Ireland, 911 in Canada, 000 in Australia or 111 in New Zealand/, path);
+        assert.match(main, /Anywhere else, call your local emergency number/, path);
+      }
+      assert.deepEqual(problems.foreignRequests, []);
+    } finally {
+      await context.close();
+    }
+  }
+});

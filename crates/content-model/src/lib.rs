@@ -564,6 +564,11 @@ pub enum Call {
     None,
     /// The region's mental-health crisis line.
     Crisis,
+    /// The region's poisons line (fact sheet §0c), for an adult who took extra and seems well.
+    Poisons,
+    /// The pump team, whose number a clinic may not have set: where to find it, and the
+    /// emergency number for warning signs (fact sheet §11 rows 11, 12a, 12b).
+    PumpTeam,
 }
 
 #[derive(Debug, PartialEq, Eq)]

@@ -3,7 +3,9 @@
 //! person asks for it with "See the answer").
 
 use super::state::{heading, CheckerAction, CheckerState, Kept, Viewer};
-use crate::components::call::{clinic_contacts_html, emergency_call_html, named_call_html, CallButton};
+use crate::components::call::{
+    clinic_contacts_html, emergency_call_html, named_call_html, pump_team_html, CallButton,
+};
 use crate::components::citations::Citations;
 use crate::components::level_icon::{Icon, LevelIcon};
 use crate::components::link;
@@ -96,6 +98,16 @@ pub fn CareCard(props: &CardProps) -> Html {
         (Some(level), Some(top), Some(answer)) => {
             let reasons = answer.reasons;
             let crisis = settings.crisis_line().filter(|_| top.call == Call::Crisis);
+            // Fact sheet §11 row 3 and §0c: the region's poisons line, only when every emergency
+            // reason allows it (never for a child, C7, nor with a danger sign such as row 1's).
+            let poisons = settings.poisons_line().filter(|_| {
+                top.call == Call::Poisons
+                    && triage.fired.iter().all(|&i| {
+                        RED_FLAGS.rules[i].level != Level::Emergency
+                            || RED_FLAGS.rule_text[i].call == Call::Poisons
+                    })
+            });
+            let pump_team = top.call == Call::PumpTeam && level != Level::Emergency;
             // The region's out-of-hours service the route names ("call NHS 111"), as a button
             // (fact sheet §0c), unless the clinic's contacts above already have it.
             let in_contacts = level == Level::Urgent && settings.out_of_hours().is_some();
@@ -104,8 +116,13 @@ pub fn CareCard(props: &CardProps) -> Html {
             html! {
                 <>
                     if level == Level::Emergency { { emergency_call_html(&settings) } }
+                    if let Some((name, phone)) = poisons {
+                        <p class="care-card__action">{ words::POISONS_INTRO }</p>
+                        { named_call_html(name, phone) }
+                    }
                     if let Some((name, phone)) = crisis { { named_call_html(name, phone) } }
                     if level == Level::Urgent { { clinic_contacts_html(&settings) } }
+                    if pump_team { { pump_team_html(&settings) } }
                     // Where to go when the person named is closed, for this region.
                     if let Some(route) = answer.when_closed { <p class="care-card__action">{ route }</p> }
                     if let Some((name, phone)) = closed_call { { named_call_html(name, phone) } }

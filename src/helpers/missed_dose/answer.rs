@@ -5,7 +5,7 @@
 
 use super::state::{level_label, MissedDoseAction, Outcome, Took};
 use super::Dispatch;
-use crate::components::call::{clinic_contacts_html, emergency_call_html, use_settings};
+use crate::components::call::{clinic_contacts_html, emergency_call_html, pump_team_html, use_settings};
 use crate::components::citations::Citations;
 use crate::components::dose_timeline::dose_timeline;
 use crate::components::level_icon::{Icon, LevelIcon};
@@ -73,6 +73,9 @@ pub fn AnswerCard(props: &AnswerCardProps) -> Html {
             <p class="result__then">{ e.then.clone() }</p>
             if let Some(route) = &e.out_of_hours { <p class="result__out-of-hours">{ route.clone() }</p> }
             if contact { { clinic_contacts_html(&settings) } }
+            // The pump answer (call the pump team now): where their number is, and the emergency
+            // number for warning signs (fact sheet §11 row 11).
+            if e.level == Level::Now { { pump_team_html(&settings) } }
             if let Some(used) = &outcome.used { <p class="result__used">{ used.clone() }</p> }
             { for e.notes.iter().map(|(text, sources)| html! {
                 <div class="result__note" key={text.clone()}><p>{ text.clone() }</p><Citations ids={*sources} /></div>
