@@ -7,6 +7,7 @@ pub mod helper_placeholder;
 pub mod level_icon;
 pub mod link;
 pub mod missed_dose_rules;
+pub mod radio;
 pub mod red_flag_list;
 pub mod site_footer;
 pub mod site_header;

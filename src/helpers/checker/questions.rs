@@ -3,6 +3,7 @@
 //! question and "None of these". Every list is keyed.
 
 use super::state::{CheckerAction, CheckerState, Viewer};
+use crate::components::radio::Radio;
 use crate::content::ui::checker as words;
 use crate::content::{Group, Item, PumpAnswer, RED_FLAGS};
 use baclofen_logic::red_flags::Mask;
@@ -11,7 +12,7 @@ use yew::prelude::*;
 
 pub type Dispatch = UseReducerDispatcher<CheckerState>;
 
-/// `<div class="choice"><input type="radio" name id [checked]><label for=id>label</label></div>`.
+/// One radio button (the shared [`Radio`]).
 fn radio(
     name: &'static str,
     id: &'static str,
@@ -19,12 +20,7 @@ fn radio(
     checked: bool,
     pick: Callback<Event>,
 ) -> Html {
-    html! {
-        <div class="choice">
-            <input type="radio" {name} {id} {checked} onchange={pick} />
-            <label for={id}>{ label }</label>
-        </div>
-    }
+    html! { <Radio {name} {id} {label} {checked} onchange={pick} /> }
 }
 
 fn checked(event: &Event) -> bool {

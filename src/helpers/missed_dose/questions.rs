@@ -5,6 +5,7 @@
 use super::state::{Edit, MissedDoseAction, MissedDoseState};
 use super::Dispatch;
 use crate::components::citations::Citations;
+use crate::components::radio::Radio;
 use crate::content::ui::missed_dose_helper as words;
 use crate::content::MISSED_DOSE;
 use crate::missed_dose::device;
@@ -52,8 +53,7 @@ pub fn value_of(event: &impl TargetCast) -> String {
     event.target_unchecked_into::<HtmlInputElement>().value()
 }
 
-/// `<div class="choice"><input type="radio" name id [checked]><label for=id>label</label></div>`,
-/// choosing `to` when picked.
+/// One radio button (the shared [`Radio`]), choosing `to` when picked.
 fn radio(
     name: &'static str,
     id: &'static str,
@@ -63,12 +63,7 @@ fn radio(
     dispatch: &Dispatch,
 ) -> Html {
     let on_change = edit_with(dispatch, move |_: Event| to.clone());
-    html! {
-        <div class="choice">
-            <input type="radio" {name} {id} {checked} onchange={on_change} />
-            <label for={id}>{ label }</label>
-        </div>
-    }
+    html! { <Radio {name} {id} {label} {checked} onchange={on_change} /> }
 }
 
 /// One radio button of a group: its id, its words, whether it is chosen, and the edit it makes.

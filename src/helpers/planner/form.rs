@@ -4,6 +4,7 @@
 
 use super::state::{PlannerAction, PlannerState};
 use crate::components::citations::Citations;
+use crate::components::radio::Radio;
 use crate::planner::content::{fill, WORDS};
 use crate::planner::form::{
     asks_child_under_8, asks_score_line, dose_count, input_id, liquids_for, tablets_for, time_id, FormKind,
@@ -128,6 +129,7 @@ fn text_field(field: TextField, value: &str, error: Option<String>, oninput: Cal
     }
 }
 
+/// One radio button (the shared [`Radio`]), keyed by its id.
 fn radio(
     name: &'static str,
     id: &'static str,
@@ -135,12 +137,7 @@ fn radio(
     label: &'static str,
     onchange: Callback<Event>,
 ) -> Html {
-    html! {
-        <div class="choice" key={id}>
-            <input type="radio" {name} {id} {checked} {onchange} />
-            <label for={id}>{ label }</label>
-        </div>
-    }
+    html! { <Radio key={id} {name} {id} {label} {checked} {onchange} /> }
 }
 
 /// A set of radio buttons with its legend and message.

@@ -4,6 +4,7 @@
 use super::on;
 use super::state::{Action, State};
 use crate::components::citations::Citations;
+use crate::components::radio::Radio;
 use crate::content::ui::missed_dose_helper::ERROR_PREFIX;
 use crate::keep::content::{fill, WORDS};
 use crate::keep::device;
@@ -40,6 +41,7 @@ fn error_message(id: &str, message: Option<&'static str>) -> Html {
     }
 }
 
+/// One radio button (the shared [`Radio`]).
 fn radio(
     name: &'static str,
     id: &'static str,
@@ -47,12 +49,7 @@ fn radio(
     label: &'static str,
     onchange: Callback<Event>,
 ) -> Html {
-    html! {
-        <div class="choice">
-            <input type="radio" {name} {id} {checked} {onchange} />
-            <label for={id}>{ label }</label>
-        </div>
-    }
+    html! { <Radio {name} {id} {label} {checked} {onchange} /> }
 }
 
 /// The list of what to fix, each a link to its field. It takes focus (no live region: focus or
