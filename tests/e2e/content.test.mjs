@@ -28,15 +28,18 @@ test('search lists matching sections as you type, and a result opens its section
   await results.first().waitFor();
   assert.match(await results.first().innerText(), /alcohol/i);
   await input.pressSequentially('ohol');
-  assert.match(await page.locator('#search-status').innerText(), /sections? match(es)? “alcohol”/);
+  // Each state is waited for, not read at once: the results follow the typing.
+  const status = page.locator('#search-status');
+  await status.filter({ hasText: /sections? match(es)? “alcohol”/ }).waitFor();
   const texts = await results.allInnerTexts();
   assert.ok(texts.some((t) => /In: Other medicines, alcohol and driving/.test(t)), texts.join('\n'));
   assert.ok(texts.length <= 10);
   // Words in any order, plural or not, all must match.
   await input.fill('pump alarms');
+  await status.filter({ hasText: /“pump alarms”/ }).waitFor();
   assert.match(await results.first().innerText(), /^Pump alarms/);
   await input.fill('zebra');
-  assert.match(await page.locator('#search-status').innerText(), /Nothing matches “zebra”/);
+  await status.filter({ hasText: /Nothing matches “zebra”/ }).waitFor();
   assert.equal(await results.count(), 0);
   // Typed text is shown as text, never as markup.
   await input.fill('<img src=x onerror=alert(1)>');
