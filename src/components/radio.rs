@@ -1,8 +1,8 @@
 //! One radio button with its label, shared by the four helpers (symptom checker, missed-dose
 //! helper, dose-change planner, take it with you):
 //! `<div class="choice"><input type="radio" name id [checked]><label for=id>label</label></div>`.
-//! A list that keys its children gives the key where it uses the component
-//! (`<Radio key={id} … />`).
+//! [`radio`] draws one in a call; a list that keys its children gives the key where it uses the
+//! component (`<Radio key={id} … />`).
 
 use yew::prelude::*;
 
@@ -27,4 +27,16 @@ pub fn Radio(props: &RadioProps) -> Html {
             <label for={*id}>{ *label }</label>
         </div>
     }
+}
+
+/// One radio button, unkeyed: the group's name, the input's id, whether it is chosen, its words
+/// and what picking it does.
+pub fn radio(
+    name: &'static str,
+    id: &'static str,
+    checked: bool,
+    label: &'static str,
+    onchange: Callback<Event>,
+) -> Html {
+    html! { <Radio {name} {id} {label} {checked} {onchange} /> }
 }

@@ -3,7 +3,7 @@
 //! question and "None of these". Every list is keyed.
 
 use super::state::{CheckerAction, CheckerState, Viewer};
-use crate::components::radio::Radio;
+use crate::components::radio::radio;
 use crate::content::ui::checker as words;
 use crate::content::{Group, Item, PumpAnswer, RED_FLAGS};
 use baclofen_logic::red_flags::Mask;
@@ -11,17 +11,6 @@ use web_sys::{HtmlDetailsElement, HtmlInputElement};
 use yew::prelude::*;
 
 pub type Dispatch = UseReducerDispatcher<CheckerState>;
-
-/// One radio button (the shared [`Radio`]).
-fn radio(
-    name: &'static str,
-    id: &'static str,
-    label: &'static str,
-    checked: bool,
-    pick: Callback<Event>,
-) -> Html {
-    html! { <Radio {name} {id} {label} {checked} onchange={pick} /> }
-}
 
 fn checked(event: &Event) -> bool {
     event.target_unchecked_into::<HtmlInputElement>().checked()
@@ -33,7 +22,7 @@ pub fn who_question(viewer: Option<Viewer>, dispatch: &Dispatch) -> Html {
     let pick = |who: Viewer, id: &'static str, label: &'static str| {
         let dispatch = dispatch.clone();
         let on = Callback::from(move |_: Event| dispatch.dispatch(CheckerAction::Viewer(who)));
-        radio("viewer", id, label, viewer == Some(who), on)
+        radio("viewer", id, viewer == Some(who), label, on)
     };
     html! {
         <fieldset class="field">
@@ -129,7 +118,7 @@ pub fn pump_question(pump_answer: Option<PumpAnswer>, carer: bool, dispatch: &Di
     let pick = |answer: PumpAnswer, id: &'static str, label: &'static str| {
         let dispatch = dispatch.clone();
         let on = Callback::from(move |_: Event| dispatch.dispatch(CheckerAction::Pump(answer)));
-        radio("pump", id, label, pump_answer == Some(answer), on)
+        radio("pump", id, pump_answer == Some(answer), label, on)
     };
     let pump = &RED_FLAGS.pump;
     html! {

@@ -4,7 +4,7 @@
 use super::on;
 use super::state::{Action, State};
 use crate::components::citations::Citations;
-use crate::components::radio::Radio;
+use crate::components::radio::radio;
 use crate::content::ui::missed_dose_helper::ERROR_PREFIX;
 use crate::keep::content::{fill, WORDS};
 use crate::keep::device;
@@ -39,17 +39,6 @@ fn error_message(id: &str, message: Option<&'static str>) -> Html {
         },
         None => html! {},
     }
-}
-
-/// One radio button (the shared [`Radio`]).
-fn radio(
-    name: &'static str,
-    id: &'static str,
-    checked: bool,
-    label: &'static str,
-    onchange: Callback<Event>,
-) -> Html {
-    html! { <Radio {name} {id} {label} {checked} {onchange} /> }
 }
 
 /// The list of what to fix, each a link to its field. It takes focus (no live region: focus or
